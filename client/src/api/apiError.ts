@@ -1,0 +1,31 @@
+import type { ErrorCode } from '@shared/errors';
+import { ERROR_CODES } from '@shared/errors';
+
+/** Server codes plus the ones the client itself produces when no answer arrives. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'TIMEOUT' | 'OFFLINE';
+
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  readonly status: number | null;
+  readonly details: unknown;
+
+  constructor(code: ClientErrorCode, message: string, status: number | null = null, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
+
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
+
+/** Builds an ApiError from whatever an `{ok:false}` envelope carried, tolerating unknown codes. */
+export function apiErrorFrom(error: unknown, status: number | null = null): ApiError {
+  const e = (error ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
+  const code = typeof e.code === 'string' && KNOWN_CODES.has(e.code) ? (e.code as ErrorCode) : 'INTERNAL';
+  const message = typeof e.message === 'string' ? e.message : code;
+  return new ApiError(code, message, status, e.details);
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

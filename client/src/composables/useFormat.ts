@@ -1,0 +1,37 @@
+import { useI18n } from 'vue-i18n';
+import type { TeamKind, TeamStatus } from '@shared/enums';
+import type { Alarm } from '@shared/schemas/alarm';
+import { isApiError } from '../api/apiError';
+import { alarmMessage } from '../alarms/alarmMessage';
+import { ageParts, formatInstant } from '../i18n/format';
+
+/** Locale-aware formatting helpers shared by the views. */
+export function useFormat() {
+  const { t, locale } = useI18n();
+
+  const time = (value: string | number | null | undefined, style: Parameters<typeof formatInstant>[2] = 'dateTime') =>
+    formatInstant(value, locale.value, style);
+
+  const age = (since: number | null | undefined, now: number): string => {
+    if (since == null) return t('age.never');
+    const p = ageParts(now - since);
+    return t(`age.${p.key}`, { n: p.n });
+  };
+
+  const duration = (ms: number): string => {
+    const p = ageParts(ms);
+    return p.key === 'justNow' ? t('duration.seconds', { n: Math.floor(ms / 1000) }) : t(`duration.${p.key}`, { n: p.n });
+  };
+
+  const errorText = (e: unknown): string => (isApiError(e) ? t(`errors.${e.code}`) : t('errors.INTERNAL'));
+
+  const alarmText = (alarm: Alarm, now: number, teamName?: string): string => {
+    const msg = alarmMessage(alarm, now, teamName);
+    return t(msg.key, msg.params);
+  };
+
+  const status = (s: TeamStatus) => t(`teamStatus.${s}`);
+  const kind = (k: TeamKind) => t(`teamKind.${k}`);
+
+  return { t, locale, time, age, duration, errorText, alarmText, status, kind };
+}

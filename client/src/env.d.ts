@@ -1,0 +1,25 @@
+/// <reference types="vite/client" />
+import type { TeamStatus } from '@shared/enums';
+
+/** What the map currently draws for a team; read by browser tests instead of matching pixels. */
+export interface MapTeamMarker {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+  stale: boolean;
+  status: TeamStatus;
+  /** `fix` when drawn at its last reported position, `base` when it never reported. */
+  source: 'fix' | 'base';
+}
+
+export interface TidewatchTestHooks {
+  teamsOnMap?: () => MapTeamMarker[];
+  connectionState?: () => string;
+}
+
+declare global {
+  interface Window {
+    __tidewatch?: TidewatchTestHooks;
+  }
+}

@@ -1,0 +1,24 @@
+import { EffectScatterChart, LinesChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
+import { CanvasRenderer } from 'echarts/renderers';
+import { loadTownships } from './townships';
+
+// Only what the team map draws, so the bundle stays small.
+echarts.use([GeoComponent, TooltipComponent, ScatterChart, EffectScatterChart, LinesChart, LabelLayout, CanvasRenderer]);
+
+export const MAP_NAME = 'xiangshan';
+
+let registering: Promise<string[]> | null = null;
+
+/** Registers the township outlines with ECharts once; resolves to their names (label text). */
+export function registerTownships(): Promise<string[]> {
+  registering ??= loadTownships().then((geoJson) => {
+    echarts.registerMap(MAP_NAME, geoJson as unknown as Parameters<typeof echarts.registerMap>[1]);
+    return geoJson.features.map((f) => f.properties.name);
+  });
+  return registering;
+}
+
+export { echarts };

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { fix, team } from '../realtime/testFixtures';
+import { buildMarkers, markersSignature } from './mapMarkers';
+
+describe('map markers', () => {
+  const now = 1_000_000;
+  const teams = [team('a'), team('b', { base: { lat: 29.2, lon: 121.9 } })];
+  const latest = new Map([['a', fix('a', now - 10_000, { lat: 29.5, lon: 121.8 })]]);
+
+  it('draws a reporting team at its fix and a silent one at its base, stale', () => {
+    const markers = buildMarkers(teams, (id) => latest.get(id), now, 60);
+    expect(markers).toEqual([
+      { id: 'a', name: '队伍a', lat: 29.5, lon: 121.8, stale: false, status: 'standby', source: 'fix' },
+      { id: 'b', name: '队伍b', lat: 29.2, lon: 121.9, stale: true, status: 'standby', source: 'base' },
+    ]);
+  });
+
+  it('turns stale after the threshold and changes the signature', () => {
+    const fresh = buildMarkers(teams, (id) => latest.get(id), now, 60);
+    const later = buildMarkers(teams, (id) => latest.get(id), now + 60_000, 60);
+    expect(later[0]!.stale).toBe(true);
+    expect(markersSignature(fresh)).not.toBe(markersSignature(later));
+  });
+});

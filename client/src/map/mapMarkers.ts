@@ -1,0 +1,33 @@
+import type { Fix } from '@shared/schemas/position';
+import type { Team } from '@shared/schemas/team';
+import type { MapTeamMarker } from '../env';
+import { isStale } from '../positions/staleness';
+
+/**
+ * Where and how each team is drawn: at its last fix, or at its base when it never reported.
+ * A team is stale when its newest fix is older than `staleAfterSeconds` (or it has none).
+ */
+export function buildMarkers(
+  teams: readonly Team[],
+  latestOf: (teamId: string) => Fix | undefined,
+  now: number,
+  staleAfterSeconds: number,
+): MapTeamMarker[] {
+  return teams.map((team) => {
+    const fix = latestOf(team.id);
+    return {
+      id: team.id,
+      name: team.name,
+      lat: fix ? fix.lat : team.base.lat,
+      lon: fix ? fix.lon : team.base.lon,
+      stale: isStale(fix?.t, now, staleAfterSeconds),
+      status: team.status,
+      source: fix ? 'fix' : 'base',
+    };
+  });
+}
+
+/** A cheap fingerprint so the chart is only redrawn when something visible changed. */
+export function markersSignature(markers: readonly MapTeamMarker[]): string {
+  return markers.map((m) => `${m.id}|${m.name}|${m.lat.toFixed(6)}|${m.lon.toFixed(6)}|${m.stale ? 1 : 0}|${m.status}`).join(';');
+}

@@ -1,0 +1,169 @@
+import type { EffectScatterSeriesOption, LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { GeoComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import type { TeamStatus } from '@shared/enums';
+import type { WallLayout } from '@shared/schemas/wall';
+import type { MapTeamMarker } from '../env';
+import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
+import { CHART_FONT_FAMILY } from './chartFonts';
+import { MAP_NAME } from './echarts';
+
+export type MapOption = ComposeOption<
+  GeoComponentOption | TooltipComponentOption | ScatterSeriesOption | EffectScatterSeriesOption | LinesSeriesOption
+>;
+
+export interface TrailLine {
+  teamId: string;
+  status: TeamStatus;
+  stale: boolean;
+  coords: Array<[number, number]>;
+}
+
+export interface MapOptionInput {
+  markers: readonly MapTeamMarker[];
+  trails: readonly TrailLine[];
+  track: ReadonlyArray<[number, number]> | null;
+  layers: WallLayout['layers'];
+  dark: boolean;
+  selectedTeamId: string | null;
+  fontSize: number;
+  staleLabel: string;
+  tooltip: boolean;
+}
+
+const PALETTE = {
+  dark: { bg: '#06101d', area: '#0f2236', border: '#2d5277', township: '#7fa6cf', text: '#e8eef6', halo: '#06101d' },
+  light: { bg: '#e9eff5', area: '#f8fbfe', border: '#8aa4bf', township: '#4a6a8a', text: '#1b2a3a', halo: '#ffffff' },
+};
+
+/** Latitude of Xiangshan: geo aspect for an undistorted map at this latitude. */
+const ASPECT = Math.cos((29.4 * Math.PI) / 180);
+
+export const teamLabel = (m: MapTeamMarker, staleLabel: string) => (m.stale ? `${m.name} · ${staleLabel}` : m.name);
+
+export function buildMapOption(input: MapOptionInput): MapOption {
+  const c = input.dark ? PALETTE.dark : PALETTE.light;
+  const { layers, fontSize } = input;
+  const showTeams = layers.teams;
+  const visible = showTeams ? input.markers : [];
+  const isActive = (m: MapTeamMarker) => !m.stale && ACTIVE_STATUSES.includes(m.status);
+  const symbolSize = Math.round(fontSize * 1.1);
+
+  const point = (m: MapTeamMarker) => {
+    const selected = m.id === input.selectedTeamId;
+    const color = m.stale ? STALE_COLOR : STATUS_COLORS[m.status];
+    return {
+      id: m.id,
+      name: m.name,
+      value: [m.lon, m.lat],
+      symbol: m.stale ? 'emptyCircle' : 'circle',
+      symbolSize: selected ? symbolSize * 1.5 : symbolSize,
+      itemStyle: {
+        color,
+        borderColor: m.stale ? STALE_COLOR : selected ? c.text : c.halo,
+        borderWidth: m.stale ? 3 : selected ? 3 : 1.5,
+        opacity: m.stale ? 0.85 : 1,
+      },
+      label: {
+        show: layers.labels,
+        formatter: teamLabel(m, input.staleLabel),
+        color: m.stale ? STALE_COLOR : c.text,
+        fontWeight: selected ? ('bold' as const) : ('normal' as const),
+      },
+    };
+  };
+
+  const label = {
+    position: 'right' as const,
+    distance: Math.round(fontSize * 0.5),
+    fontSize,
+    fontFamily: CHART_FONT_FAMILY,
+    textBorderColor: c.halo,
+    textBorderWidth: 3,
+  };
+
+  return {
+    backgroundColor: c.bg,
+    textStyle: { fontFamily: CHART_FONT_FAMILY },
+    animationDurationUpdate: 400,
+    tooltip: {
+      show: input.tooltip,
+      trigger: 'item',
+      textStyle: { fontFamily: CHART_FONT_FAMILY },
+    },
+    geo: {
+      map: MAP_NAME,
+      roam: true,
+      aspectScale: ASPECT,
+      // Frame the mainland and near islands; far islets stay reachable by roaming.
+      boundingCoords: [
+        [121.55, 29.68],
+        [122.1, 29.02],
+      ],
+      layoutCenter: ['50%', '50%'],
+      layoutSize: '96%',
+      scaleLimit: { min: 0.8, max: 40 },
+      selectedMode: false,
+      itemStyle: {
+        areaColor: layers.townships ? c.area : 'transparent',
+        borderColor: layers.townships ? c.border : 'transparent',
+        borderWidth: 1,
+      },
+      label: {
+        show: layers.townships && layers.labels,
+        color: c.township,
+        fontSize: Math.round(fontSize * 0.85),
+        fontFamily: CHART_FONT_FAMILY,
+      },
+      emphasis: { disabled: true },
+      tooltip: { show: false },
+    },
+    series: [
+      {
+        id: 'trails',
+        type: 'lines',
+        coordinateSystem: 'geo',
+        polyline: true,
+        silent: true,
+        z: 2,
+        data: layers.trails && showTeams
+          ? input.trails.map((t) => ({
+              coords: t.coords,
+              lineStyle: { color: t.stale ? STALE_COLOR : STATUS_COLORS[t.status], width: Math.max(2, fontSize / 7), opacity: 0.75 },
+            }))
+          : [],
+      },
+      {
+        id: 'track',
+        type: 'lines',
+        coordinateSystem: 'geo',
+        polyline: true,
+        silent: true,
+        z: 3,
+        data: input.track && input.track.length > 1 ? [{ coords: [...input.track] }] : [],
+        lineStyle: { color: input.dark ? '#fde047' : '#7c3aed', width: Math.max(2, fontSize / 6), type: 'dashed', opacity: 0.9 },
+      },
+      {
+        id: 'teams',
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        z: 4,
+        label,
+        labelLayout: { hideOverlap: true },
+        tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
+        data: visible.filter((m) => !isActive(m)).map(point),
+      },
+      {
+        id: 'teams-active',
+        type: 'effectScatter',
+        coordinateSystem: 'geo',
+        z: 5,
+        rippleEffect: { brushType: 'stroke', scale: 2.6, period: 3 },
+        label,
+        labelLayout: { hideOverlap: true },
+        tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
+        data: visible.filter(isActive).map(point),
+      },
+    ],
+  };
+}

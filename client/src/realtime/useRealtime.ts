@@ -1,0 +1,97 @@
+import { computed } from 'vue';
+import type { ClientRequestName, RequestOf, ResponseOf } from '@shared/socket';
+import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
+import { useAlarmsStore } from '../stores/alarms';
+import { useConfigStore } from '../stores/config';
+import { useConnectionStore } from '../stores/connection';
+import { usePositionsStore } from '../stores/positions';
+import { useSessionStore } from '../stores/session';
+import { useTeamsStore } from '../stores/teams';
+import { useUsersStore } from '../stores/users';
+import { useDevicesStore } from '../stores/devices';
+import { useWallLayoutStore } from '../stores/wallLayout';
+import { installRequester, request } from './channel';
+import { createStoreSink } from './dispatch';
+import { createRealtimeClient, type RealtimeClient, type SessionEndedReason } from './socketClient';
+import { SyncSession } from './syncSession';
+
+const HOUSEKEEPING_MS = 30_000;
+
+let client: RealtimeClient | null = null;
+let housekeeping: ReturnType<typeof setInterval> | null = null;
+
+/**
+ * Opens the one socket of the app for the current session. Called when a token appears;
+ * `stopRealtime` when it goes. `onSessionEnded` lets the app route to /login.
+ */
+export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => void): void {
+  if (client) return;
+  const session = useSessionStore();
+  const connection = useConnectionStore();
+  const positions = usePositionsStore();
+  const config = useConfigStore();
+
+  // Trails are a board feature (the server refuses them to field users).
+  const reloadTrails = () => {
+    if (session.isBoard) void positions.loadTrails().catch(() => {});
+  };
+  const loadConfig = async () => {
+    await config.load();
+    positions.staleAfterSeconds = config.config.staleAfterSeconds;
+  };
+
+  const sync = new SyncSession(createStoreSink({ onTrailWindowGrew: reloadTrails }));
+  client = createRealtimeClient({
+    token: () => session.token,
+    sync,
+    connection,
+    verifySession: () => session.refreshUser(),
+    onSessionEnded: (reason) => {
+      stopRealtime();
+      session.clear(reason);
+      onSessionEnded(reason);
+    },
+    onSynced: () => {
+      if (!config.loaded) void loadConfig();
+      // Live batches only carry the newest fix; after any gap the trails are refetched.
+      reloadTrails();
+    },
+  });
+  installRequester(client.request);
+  void loadConfig();
+  client.connect();
+  housekeeping = setInterval(() => positions.trimAll(), HOUSEKEEPING_MS);
+
+  if (typeof window !== 'undefined') {
+    window.__tidewatch = { ...window.__tidewatch, connectionState: () => connection.state };
+  }
+}
+
+export function stopRealtime(): void {
+  if (housekeeping) clearInterval(housekeeping);
+  housekeeping = null;
+  installRequester(null);
+  client?.stop();
+  client = null;
+}
+
+/** For components that need the connection state and, rarely, a raw typed request. */
+export function useRealtime() {
+  const connection = useConnectionStore();
+  return {
+    state: computed(() => connection.state),
+    lastSeq: computed(() => connection.lastSeq),
+    request: <K extends ClientRequestName>(name: K, payload: RequestOf<K>): Promise<ResponseOf<K>> => request(name, payload),
+  };
+}
+
+/** After logout, nothing of the previous session may remain visible to the next user. */
+export function clearSyncedState(): void {
+  useTeamsStore().reset([]);
+  useAlarmsStore().reset([]);
+  useUsersStore().reset([]);
+  useDevicesStore().reset([]);
+  useWallLayoutStore().reset(DEFAULT_WALL_LAYOUT);
+  usePositionsStore().reset();
+  useConnectionStore().reset();
+}

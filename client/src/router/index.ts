@@ -1,0 +1,40 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from '@shared/enums';
+import { useSessionStore } from '../stores/session';
+import { mayEnter, ROUTE_ROLES } from './access';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean;
+    roles?: readonly Role[];
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', component: { render: () => null } },
+  { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
+  { path: '/wall', name: 'wall', component: () => import('../views/WallView.vue'), meta: { roles: ROUTE_ROLES.wall } },
+  { path: '/desk', name: 'desk', component: () => import('../views/DeskView.vue'), meta: { roles: ROUTE_ROLES.desk } },
+  { path: '/field', name: 'field', component: () => import('../views/FieldView.vue'), meta: { roles: ROUTE_ROLES.field } },
+  { path: '/admin', name: 'admin', component: () => import('../views/AdminView.vue'), meta: { roles: ROUTE_ROLES.admin } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { public: true } },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  if (to.name === 'login') return session.isLoggedIn && session.user ? session.homePath : true;
+  if (to.meta.public) return true;
+  if (!session.token) return { name: 'login', query: to.path === '/' ? {} : { redirect: to.fullPath } };
+  try {
+    await session.ensureUser();
+  } catch {
+    // Offline with a bare token: nothing to route by; login will say why.
+    if (!session.user) return { name: 'login' };
+  }
+  if (!session.user) return { name: 'login' };
+  if (to.path === '/') return session.homePath;
+  if (!mayEnter(session.role, to.meta.roles)) return session.homePath;
+  return true;
+});

@@ -1,0 +1,68 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { ALARM_SEVERITIES } from '@shared/enums';
+import type { Alarm } from '@shared/schemas/alarm';
+import type { DomainEvent } from '@shared/schemas/event';
+import { alarmsApi } from '../api/alarms';
+import { isOpen } from '../alarms/bellPolicy';
+import { request } from '../realtime/channel';
+import { useConnectionStore } from './connection';
+
+type RaisedListener = (alarm: Alarm) => void;
+
+const severityRank = (a: Alarm) => ALARM_SEVERITIES.indexOf(a.severity);
+
+/** Open alarms only (raised or acknowledged); a cleared alarm leaves the store. */
+export const useAlarmsStore = defineStore('alarms', () => {
+  const byId = ref<Record<string, Alarm>>({});
+  const raisedListeners = new Set<RaisedListener>();
+
+  const open = computed(() =>
+    Object.values(byId.value).sort(
+      (a, b) =>
+        Number(a.state === 'acknowledged') - Number(b.state === 'acknowledged') ||
+        severityRank(a) - severityRank(b) ||
+        b.raisedAt.localeCompare(a.raisedAt),
+    ),
+  );
+  const unacknowledgedCount = computed(() => open.value.filter((a) => a.state === 'raised').length);
+
+  function put(alarm: Alarm): void {
+    if (isOpen(alarm)) byId.value[alarm.id] = alarm;
+    else delete byId.value[alarm.id];
+  }
+
+  function reset(alarms: Alarm[]): void {
+    byId.value = Object.fromEntries(alarms.filter(isOpen).map((a) => [a.id, a]));
+  }
+
+  function applyEvent(event: DomainEvent): void {
+    switch (event.type) {
+      case 'alarm.raised':
+        put(event.payload.alarm);
+        for (const listener of raisedListeners) listener(event.payload.alarm);
+        break;
+      case 'alarm.acknowledged':
+      case 'alarm.cleared':
+        put(event.payload.alarm);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Subscribe to live raises (not snapshot contents); returns the unsubscribe function. */
+  function onRaised(listener: RaisedListener): () => void {
+    raisedListeners.add(listener);
+    return () => raisedListeners.delete(listener);
+  }
+
+  async function acknowledge(alarmId: string): Promise<Alarm> {
+    const online = useConnectionStore().state === 'online';
+    const alarm = online ? await request('alarm:acknowledge', { alarmId }) : await alarmsApi.acknowledge(alarmId);
+    put(alarm);
+    return alarm;
+  }
+
+  return { byId, open, unacknowledgedCount, reset, applyEvent, onRaised, acknowledge };
+});

@@ -1,0 +1,129 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef, triggerRef } from 'vue';
+import type { Fix } from '@shared/schemas/position';
+import { positionsApi } from '../api/positions';
+import { teamsApi } from '../api/teams';
+import { isStale as isStaleAt } from '../positions/staleness';
+import { appendToTrail, mergeTrail, trimTrail, type TrailPoint } from '../positions/trails';
+
+/**
+ * Latest fix per team plus the trail of the last `trailMinutes`, kept client-side and trimmed.
+ * Trails live in a plain Map (no deep reactivity over thousands of points); `trailsVersion`
+ * is bumped whenever they change so views can re-render.
+ */
+export const usePositionsStore = defineStore('positions', () => {
+  const latest = shallowRef(new Map<string, Fix>());
+  const trailsVersion = ref(0);
+  const trailMinutes = ref(30);
+  const staleAfterSeconds = ref(300);
+  const trails = new Map<string, TrailPoint[]>();
+
+  const cutoff = (now: number) => now - trailMinutes.value * 60_000;
+
+  function applyBatch(fixes: Fix[], now = Date.now()): void {
+    let latestChanged = false;
+    let trailsChanged = false;
+    for (const fix of fixes) {
+      const current = latest.value.get(fix.teamId);
+      if (!current || fix.t > current.t) {
+        latest.value.set(fix.teamId, fix);
+        latestChanged = true;
+      }
+      let trail = trails.get(fix.teamId);
+      if (!trail) trails.set(fix.teamId, (trail = []));
+      if (appendToTrail(trail, [fix.lon, fix.lat, fix.t], cutoff(now))) trailsChanged = true;
+    }
+    if (latestChanged) triggerRef(latest);
+    if (trailsChanged) trailsVersion.value++;
+  }
+
+  /** Snapshot: the given fixes become the whole truth about latest positions. */
+  function replaceLatest(fixes: Fix[]): void {
+    const next = new Map<string, Fix>();
+    for (const fix of fixes) {
+      const current = next.get(fix.teamId);
+      if (!current || fix.t > current.t) next.set(fix.teamId, fix);
+    }
+    latest.value = next;
+  }
+
+  function retainTeams(teamIds: ReadonlySet<string>): void {
+    for (const id of [...latest.value.keys()]) if (!teamIds.has(id)) latest.value.delete(id);
+    for (const id of [...trails.keys()]) if (!teamIds.has(id)) trails.delete(id);
+    triggerRef(latest);
+    trailsVersion.value++;
+  }
+
+  function removeTeam(teamId: string): void {
+    latest.value.delete(teamId);
+    trails.delete(teamId);
+    triggerRef(latest);
+    trailsVersion.value++;
+  }
+
+  function setTrails(loaded: Record<string, TrailPoint[]>, now = Date.now()): void {
+    const ids = new Set([...Object.keys(loaded), ...trails.keys()]);
+    for (const id of ids) {
+      const merged = mergeTrail(loaded[id] ?? [], trails.get(id) ?? [], cutoff(now));
+      if (merged.length) trails.set(id, merged);
+      else trails.delete(id);
+    }
+    trailsVersion.value++;
+  }
+
+  function trimAll(now = Date.now()): void {
+    for (const [id, trail] of trails) {
+      trimTrail(trail, cutoff(now));
+      if (!trail.length) trails.delete(id);
+    }
+    trailsVersion.value++;
+  }
+
+  async function loadTrails(): Promise<void> {
+    setTrails(await positionsApi.trails(trailMinutes.value));
+  }
+
+  /** Returns whether trails must be reloaded (the window grew). */
+  function setTrailMinutes(minutes: number): boolean {
+    const grew = minutes > trailMinutes.value;
+    trailMinutes.value = minutes;
+    if (!grew) trimAll();
+    return grew;
+  }
+
+  /** A team's recorded track over a period (desk detail); not kept in the store. */
+  const fetchTrack = (teamId: string, from: number, to: number): Promise<Fix[]> => teamsApi.track(teamId, from, to);
+
+  const trailOf = (teamId: string): readonly TrailPoint[] => trails.get(teamId) ?? [];
+  const trailTeamIds = (): string[] => [...trails.keys()];
+  const latestOf = (teamId: string): Fix | undefined => latest.value.get(teamId);
+  const isStale = (teamId: string, now = Date.now()): boolean =>
+    isStaleAt(latest.value.get(teamId)?.t, now, staleAfterSeconds.value);
+
+  function reset(): void {
+    latest.value = new Map();
+    trails.clear();
+    trailsVersion.value++;
+  }
+
+  return {
+    latest,
+    trailsVersion,
+    trailMinutes,
+    staleAfterSeconds,
+    applyBatch,
+    replaceLatest,
+    retainTeams,
+    removeTeam,
+    setTrails,
+    trimAll,
+    loadTrails,
+    setTrailMinutes,
+    trailOf,
+    trailTeamIds,
+    latestOf,
+    isStale,
+    fetchTrack,
+    reset,
+  };
+});

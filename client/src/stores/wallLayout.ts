@@ -1,0 +1,27 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { DomainEvent } from '@shared/schemas/event';
+import { DEFAULT_WALL_LAYOUT, type WallLayout } from '@shared/schemas/wall';
+import { wallLayoutApi } from '../api/wallLayout';
+
+const copy = (layout: WallLayout): WallLayout => ({ layers: { ...layout.layers }, trailMinutes: layout.trailMinutes });
+
+export const useWallLayoutStore = defineStore('wallLayout', () => {
+  const layout = ref<WallLayout>(copy(DEFAULT_WALL_LAYOUT));
+
+  function reset(next: WallLayout): void {
+    layout.value = copy(next);
+  }
+
+  function applyEvent(event: DomainEvent): void {
+    if (event.type === 'wall.layout_changed') reset(event.payload.layout);
+  }
+
+  async function save(next: WallLayout): Promise<WallLayout> {
+    const saved = await wallLayoutApi.put(copy(next));
+    reset(saved);
+    return saved;
+  }
+
+  return { layout, reset, applyEvent, save };
+});

@@ -1,0 +1,16 @@
+import type { TeamStatus } from '@shared/enums';
+
+/** One colour per status, readable on both the dark wall and the light desk. */
+export const STATUS_COLORS: Record<TeamStatus, string> = {
+  standby: '#3b82f6',
+  dispatched: '#f59e0b',
+  en_route: '#f97316',
+  on_scene: '#ef4444',
+  returning: '#14b8a6',
+  off_duty: '#a78bfa',
+};
+
+export const STALE_COLOR = '#8b93a1';
+
+/** Statuses where a team is out on a job; the map pulses these. */
+export const ACTIVE_STATUSES: readonly TeamStatus[] = ['dispatched', 'en_route', 'on_scene'];

@@ -1,0 +1,41 @@
+/**
+ * Headless Chromium for the end-to-end tests: Debian's /usr/bin/chromium (or $CHROMIUM_PATH) driven by
+ * playwright-core (no browser downloads on this machine).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type LaunchOptions, type Page, chromium } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'artifacts', 'screenshots');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+  '--ignore-certificate-errors',
+];
+
+export function launchChromium(options: Omit<LaunchOptions, 'executablePath'> = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    ...options,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  });
+}
+
+/** Saves a full-page PNG to artifacts/screenshots/<name>.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  const safe = name.replace(/[^\w.-]+/g, '_');
+  const file = path.join(SCREENSHOT_DIR, `${safe}.png`);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

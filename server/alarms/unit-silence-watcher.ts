@@ -1,0 +1,117 @@
+import type { Fix } from '../../shared/schemas/position';
+import type { Logger } from '../logger';
+import type { PositionHub } from '../positions/position-hub';
+import type { AlarmService } from './alarm-service';
+
+export interface UnitSilenceWatcherOptions {
+  hub: Pick<PositionHub, 'latest' | 'onFix'>;
+  alarms: Pick<AlarmService, 'raise' | 'clear' | 'listOpen'>;
+  /** The team's current name, or undefined when the team no longer exists. */
+  teamName: (teamId: string) => string | undefined;
+  staleAfterMs: number;
+  clock?: () => number;
+  checkEveryMs?: number;
+  logger: Logger;
+}
+
+/** Only teams heard from this recently can fall silent: seeded teams that never reported do not all alarm at boot. */
+export const REPORTING_WINDOW_MS = 6 * 3_600_000;
+
+/**
+ * Raises `unit_silent` for a team whose latest fix is older than `staleAfterMs` and clears it when
+ * a fresh fix arrives. Alarm writes run one at a time in order, so a clear never overtakes its raise;
+ * a failed write is logged and retried by the next check.
+ */
+export class UnitSilenceWatcher {
+  /** Teams with an open (or queued) unit_silent alarm. */
+  private readonly flagged = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private closed = false;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: UnitSilenceWatcherOptions) {
+    this.clock = options.clock ?? Date.now;
+  }
+
+  start(): void {
+    if (this.closed || this.timer) return;
+    this.unsubscribe = this.options.hub.onFix((fix) => this.onFix(fix));
+    // Alarms left open by the previous run are ours to clear; the first check waits for them.
+    this.enqueue('loading open alarms', async () => {
+      for (const alarm of await this.options.alarms.listOpen()) if (alarm.kind === 'unit_silent') this.flagged.add(alarm.sourceId);
+      void this.checkNow();
+    });
+    this.timer = setInterval(() => void this.checkNow(), this.options.checkEveryMs ?? 10_000);
+    this.timer.unref();
+  }
+
+  /** Decides now which teams fell silent or recovered; resolves once the resulting alarm writes are done. */
+  checkNow(): Promise<void> {
+    if (this.closed) return this.queue;
+    const now = this.clock();
+    for (const fix of this.options.hub.latest()) {
+      const age = now - fix.t;
+      const flagged = this.flagged.has(fix.teamId);
+      if (!flagged && age > this.options.staleAfterMs && age <= REPORTING_WINDOW_MS) this.raise(fix);
+      else if (flagged && age <= this.options.staleAfterMs) this.clear(fix.teamId);
+    }
+    return this.queue;
+  }
+
+  /** Stops checking; resolves once alarm writes already started are done. Safe to call twice. */
+  close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    return this.queue;
+  }
+
+  /** Called for every live fix (up to thousands a second): must stay a set lookup in the common case. */
+  private onFix(fix: Fix): void {
+    if (!this.flagged.has(fix.teamId) || this.closed) return;
+    // A backlog replayed after an outage is live but old; only a fresh fix means the unit is back.
+    if (this.clock() - fix.t > this.options.staleAfterMs) return;
+    this.clear(fix.teamId);
+  }
+
+  private raise(fix: Fix): void {
+    const teamName = this.options.teamName(fix.teamId);
+    if (teamName === undefined) return;
+    this.flagged.add(fix.teamId);
+    this.enqueue('raising unit_silent', async () => {
+      try {
+        await this.options.alarms.raise({
+          kind: 'unit_silent',
+          severity: 'warning',
+          sound: 'once',
+          sourceType: 'team',
+          sourceId: fix.teamId,
+          params: { teamName, lastSeenAt: new Date(fix.t).toISOString() },
+        });
+      } catch (error) {
+        this.flagged.delete(fix.teamId);
+        throw error;
+      }
+    });
+  }
+
+  private clear(teamId: string): void {
+    this.flagged.delete(teamId);
+    this.enqueue('clearing unit_silent', async () => {
+      try {
+        await this.options.alarms.clear('unit_silent', teamId);
+      } catch (error) {
+        this.flagged.add(teamId);
+        throw error;
+      }
+    });
+  }
+
+  private enqueue(what: string, work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((error) => this.options.logger.error({ err: error }, `unit silence watcher: ${what} failed`));
+  }
+}

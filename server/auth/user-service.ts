@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../shared/schemas/event';
+import { UserCreateSchema, UserUpdateSchema, type User } from '../../shared/schemas/user';
+import type { Database, UserRow } from '../db/schema';
+import { DomainError, notFound } from '../errors';
+import type { Transactor } from '../events/transactor';
+import { parseInput } from '../validation';
+import { hashPassword } from './password';
+
+export const toUser = (row: UserRow): User => ({
+  id: row.id,
+  username: row.username,
+  displayName: row.display_name,
+  role: row.role as User['role'],
+  teamId: row.team_id,
+  disabled: row.disabled === 1,
+  createdAt: row.created_at,
+});
+
+export class UserService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transactor: Transactor,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async list(): Promise<User[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map(toUser);
+  }
+
+  async get(id: string): Promise<User> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('User');
+    return toUser(row);
+  }
+
+  async findRowByUsername(username: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  }
+
+  async create(input: unknown, actor: Actor): Promise<User> {
+    const data = parseInput(UserCreateSchema, input);
+    if (await this.findRowByUsername(data.username)) throw new DomainError('CONFLICT', 'That username is taken.');
+    if (data.teamId) await this.requireTeam(data.teamId);
+    const row: UserRow = {
+      id: randomUUID(),
+      username: data.username,
+      display_name: data.displayName,
+      role: data.role,
+      team_id: data.teamId,
+      password_hash: await hashPassword(data.password),
+      disabled: 0,
+      created_at: new Date(this.clock()).toISOString(),
+    };
+    const user = toUser(row);
+    await this.transactor.run(async (tx, record) => {
+      await tx.insertInto('users').values(row).execute();
+      await record({ type: 'user.created', actor, payload: { user }, audience: 'admin' });
+    });
+    return user;
+  }
+
+  /** Updates a user; disabling one also ends every session of theirs (see SessionService). */
+  async update(id: string, input: unknown, actor: Actor): Promise<User> {
+    const patch = parseInput(UserUpdateSchema, input);
+    const current = await this.get(id);
+    const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
+    const next: User = { ...current, ...(patch.displayName ? { displayName: patch.displayName } : {}), ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}) };
+    await this.transactor.run(async (tx, record) => {
+      await tx
+        .updateTable('users')
+        .set({ display_name: next.displayName, disabled: next.disabled ? 1 : 0, ...(passwordHash ? { password_hash: passwordHash } : {}) })
+        .where('id', '=', id)
+        .execute();
+      await record({ type: 'user.updated', actor, payload: { user: next }, audience: 'admin' });
+      if (next.disabled && !current.disabled) {
+        const ended = await tx
+          .updateTable('sessions')
+          .set({ revoked_at: new Date(this.clock()).toISOString() })
+          .where('user_id', '=', id)
+          .where('revoked_at', 'is', null)
+          .returning('id')
+          .execute();
+        for (const session of ended) {
+          await record({ type: 'session.revoked', actor, payload: { userId: id, sessionId: session.id }, audience: 'admin' });
+        }
+      }
+      if (passwordHash) await record({ type: 'auth.password_changed', actor, payload: { userId: id }, audience: 'admin' });
+    });
+    return next;
+  }
+
+  private async requireTeam(teamId: string): Promise<void> {
+    const team = await this.db.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
+    if (!team) throw new DomainError('VALIDATION_FAILED', 'No such team.', [{ path: 'teamId', message: 'no such team' }]);
+  }
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const seconds = z.coerce.number().int().min(1);
+
+/** Environment variables, validated once at boot. */
+export const ConfigSchema = z.object({
+  PORT: port.default(8080),
+  OSMAND_PORT: port.default(5055),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
+  PUBLIC_HOSTNAMES: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean)),
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+  SEED: z.enum(['demo', 'none']).default('demo'),
+  SIMULATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  POSITION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  STALE_AFTER_SECONDS: seconds.default(120),
+  POSITION_PUSH_MS: z.coerce.number().int().min(10).max(50).default(50),
+  POSITION_FLUSH_MS: z.coerce.number().int().min(50).max(1000).default(500),
+  SESSION_HOURS_ADMIN: seconds.default(12),
+  SESSION_HOURS_COMMANDER: seconds.default(24),
+  SESSION_HOURS_DUTY_OFFICER: seconds.default(24),
+  SESSION_HOURS_FIELD: seconds.default(24 * 14),
+  SESSION_HOURS_WALL: seconds.default(24 * 90),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (Boolean(parsed.data.TLS_CERT) !== Boolean(parsed.data.TLS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  TLS_CERT and TLS_KEY must be given together');
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

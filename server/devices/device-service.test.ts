@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../shared/schemas/event';
+import { DomainError } from '../errors';
+import { openTestServices, type TestServices } from '../positions/test-support';
+import { sha256Hex } from './credentials';
+import { DeviceService } from './device-service';
+
+const NOW = Date.UTC(2025, 8, 15, 6, 0, 0);
+
+let services: TestServices;
+let devices: DeviceService;
+
+beforeEach(async () => {
+  services = await openTestServices(() => NOW);
+  await services.addTeam('t1');
+  devices = new DeviceService(services.store.db, services.transactor, () => NOW);
+});
+afterEach(async () => {
+  await services.close();
+});
+
+const row = (id: string) => services.store.db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+describe('DeviceService', () => {
+  it('registers an OsmAnd device with a long random id and stores only its hash', async () => {
+    const credentials = await devices.register({ teamId: 't1', kind: 'osmand', name: 'Traccar 手机' }, SYSTEM_ACTOR);
+    expect(credentials.osmandId).toMatch(/^[a-hj-km-np-z2-9]{24}$/);
+    expect(credentials.owntracksUser).toBeNull();
+    const stored = await row(credentials.device.id);
+    expect(stored.osmand_key_hash).toBe(sha256Hex(credentials.osmandId!));
+    expect(JSON.stringify(stored)).not.toContain(credentials.osmandId!);
+    expect(credentials.device.id).not.toContain(credentials.osmandId!);
+    const [event] = await services.log.readRange(1, 100).then((all) => all.filter((s) => s.event.type === 'device.registered'));
+    expect(event?.audience).toBe('admin');
+    expect(JSON.stringify(event)).not.toContain(credentials.osmandId!);
+    expect(await devices.resolveOsmand(credentials.osmandId!)).toEqual({ deviceId: credentials.device.id, teamId: 't1', kind: 'osmand' });
+    expect(await devices.resolveOsmand('guessed-id-123')).toBeNull();
+  });
+
+  it('registers an OwnTracks device with a user name and a scrypt-hashed password', async () => {
+    const credentials = await devices.register({ teamId: 't1', kind: 'owntracks', name: 'OwnTracks 手机' }, SYSTEM_ACTOR);
+    expect(credentials.owntracksUser).toMatch(/^ot-[a-z]{8}$/);
+    expect(credentials.owntracksPassword).toHaveLength(20);
+    expect(credentials.osmandId).toBeNull();
+    const stored = await row(credentials.device.id);
+    expect(stored.password_hash).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(stored)).not.toContain(credentials.owntracksPassword!);
+    const identity = { deviceId: credentials.device.id, teamId: 't1', kind: 'owntracks' };
+    expect(await devices.resolveOwntracks(credentials.owntracksUser!, credentials.owntracksPassword!)).toEqual(identity);
+    // The second lookup comes from the cache, and a wrong password still fails.
+    expect(await devices.resolveOwntracks(credentials.owntracksUser!, credentials.owntracksPassword!)).toEqual(identity);
+    expect(await devices.resolveOwntracks(credentials.owntracksUser!, 'wrong-password')).toBeNull();
+    expect(await devices.resolveOwntracks('ot-nobody', credentials.owntracksPassword!)).toBeNull();
+  });
+
+  it('refuses an unknown team or an invalid kind', async () => {
+    await expect(devices.register({ teamId: 'nope', kind: 'osmand', name: 'x' }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(devices.register({ teamId: 't1', kind: 'browser', name: 'x' }, SYSTEM_ACTOR)).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('forgets a revoked device at once, even when it was cached', async () => {
+    const osmand = await devices.register({ teamId: 't1', kind: 'osmand', name: 'a' }, SYSTEM_ACTOR);
+    const owntracks = await devices.register({ teamId: 't1', kind: 'owntracks', name: 'b' }, SYSTEM_ACTOR);
+    expect(await devices.resolveOsmand(osmand.osmandId!)).not.toBeNull();
+    expect(await devices.resolveOwntracks(owntracks.owntracksUser!, owntracks.owntracksPassword!)).not.toBeNull();
+    const revoked = await devices.revoke(osmand.device.id, SYSTEM_ACTOR);
+    await devices.revoke(owntracks.device.id, SYSTEM_ACTOR);
+    expect(revoked.revoked).toBe(true);
+    expect(await devices.resolveOsmand(osmand.osmandId!)).toBeNull();
+    expect(await devices.resolveOwntracks(owntracks.owntracksUser!, owntracks.owntracksPassword!)).toBeNull();
+    await devices.revoke(osmand.device.id, SYSTEM_ACTOR);
+    const events = (await services.log.readRange(1, 100)).filter((s) => s.event.type === 'device.revoked');
+    expect(events.map((s) => s.audience)).toEqual(['admin', 'admin']);
+    await expect(devices.revoke('dev-missing', SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('recognises a device registered after its id was first refused', async () => {
+    expect(await devices.resolveOsmand('not-yet')).toBeNull();
+    const credentials = await devices.register({ teamId: 't1', kind: 'osmand', name: 'late' }, SYSTEM_ACTOR);
+    expect(await devices.resolveOsmand(credentials.osmandId!)).not.toBeNull();
+  });
+
+  it('shows unflushed telemetry in list() and writes it on flush()', async () => {
+    const { device } = await devices.register({ teamId: 't1', kind: 'osmand', name: 'a' }, SYSTEM_ACTOR);
+    devices.noteSeen(device.id, NOW - 5_000);
+    devices.noteSeen(device.id, NOW - 1_000);
+    devices.noteRejected(device.id, 'future_timestamp');
+    devices.noteRejected(device.id, 'out_of_range');
+    const expected = { lastSeenAt: new Date(NOW - 1_000).toISOString(), rejectedFixes: 2, lastRejectReason: 'out_of_range' };
+    expect((await devices.list())[0]).toMatchObject(expected);
+    expect((await row(device.id)).rejected_fixes).toBe(0);
+    await devices.flush();
+    expect(await row(device.id)).toMatchObject({ last_seen_at: expected.lastSeenAt, rejected_fixes: 2, last_reject_reason: 'out_of_range' });
+    expect((await devices.list())[0]).toMatchObject(expected);
+    devices.noteRejected(device.id, 'too_old');
+    await devices.flush();
+    expect((await devices.list())[0]).toMatchObject({ rejectedFixes: 3, lastRejectReason: 'too_old', lastSeenAt: expected.lastSeenAt });
+    await devices.flush();
+    expect((await row(device.id)).rejected_fixes).toBe(3);
+  });
+});

@@ -1,0 +1,40 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Role } from '../../shared/enums';
+import type { Principal } from '../auth/principal';
+import type { SessionService } from '../auth/session-service';
+import { DomainError } from '../errors';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}
+
+export const bearerToken = (header: string | undefined): string | null => {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+};
+
+/** Resolves the bearer token into `req.principal` and checks the role; every API route goes through it. */
+export function requireRole(sessions: SessionService, ...roles: Role[]): RequestHandler {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      const token = bearerToken(req.headers.authorization);
+      const principal = token ? await sessions.authenticate(token) : null;
+      if (!principal) throw new DomainError('UNAUTHENTICATED');
+      if (roles.length > 0 && !roles.includes(principal.role)) throw new DomainError('FORBIDDEN');
+      req.principal = principal;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The principal set by requireRole; a route without it is a programming error. */
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw new Error('route is missing requireRole');
+  return req.principal;
+}
+
+export const clientIp = (req: Request): string | null => req.socket.remoteAddress ?? null;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { KNOTS_TO_MPS } from './fields';
+import { parseOsmand } from './osmand';
+
+const NOW = Date.UTC(2025, 8, 15, 6, 0, 0);
+const SECONDS = Math.floor(NOW / 1000) - 30;
+
+const ok = (result: ReturnType<typeof parseOsmand>) => {
+  if (!result.ok) throw new Error(`expected a parse, got ${JSON.stringify(result.error)}`);
+  return result;
+};
+
+describe('parseOsmand', () => {
+  it('reads the GET query of Traccar Client, converting knots to m/s', () => {
+    const result = ok(
+      parseOsmand({ query: { id: 'abc123', lat: '29.4501', lon: '121.8802', timestamp: String(SECONDS), speed: '10', bearing: '45', altitude: '12.5', accuracy: '8', batt: '77' }, body: undefined }, NOW),
+    );
+    expect(result.key).toBe('abc123');
+    expect(result.fixes).toHaveLength(1);
+    const [fix] = result.fixes;
+    expect(fix).toMatchObject({ lat: 29.4501, lon: 121.8802, t: SECONDS * 1000, heading: 45, altitude: 12.5, accuracy: 8, battery: 77 });
+    expect(fix?.speed).toBeCloseTo(10 * 0.514444, 5);
+  });
+
+  it('reads a form POST with deviceid and heading, and a POST with fields in the query string', () => {
+    const form = ok(parseOsmand({ query: {}, body: { deviceid: 'dev-x', lat: '29.1', lon: '121.9', heading: '90', timestamp: String(SECONDS) }, contentType: 'application/x-www-form-urlencoded' }, NOW));
+    expect(form.key).toBe('dev-x');
+    expect(form.fixes[0]).toMatchObject({ heading: 90, speed: null, battery: null });
+    const queryPost = ok(parseOsmand({ query: { id: 'q', lat: '29.2', lon: '121.8' }, body: {} }, NOW));
+    expect(queryPost.fixes[0]).toMatchObject({ lat: 29.2, lon: 121.8 });
+  });
+
+  it('takes epoch seconds, epoch milliseconds and ISO 8601 timestamps; missing means now', () => {
+    const at = (timestamp: string | undefined) => ok(parseOsmand({ query: { id: 'k', lat: '29', lon: '121', ...(timestamp !== undefined ? { timestamp } : {}) }, body: undefined }, NOW)).fixes[0]?.t;
+    expect(at(String(SECONDS))).toBe(SECONDS * 1000);
+    expect(at(String(SECONDS * 1000 + 250))).toBe(SECONDS * 1000 + 250);
+    expect(at('2025-09-15T05:59:30Z')).toBe(Date.UTC(2025, 8, 15, 5, 59, 30));
+    expect(at('2025-09-15T13:59:30+08:00')).toBe(Date.UTC(2025, 8, 15, 5, 59, 30));
+    expect(at('2025-09-15 05:59:30')).toBe(Date.UTC(2025, 8, 15, 5, 59, 30));
+    expect(at('1757915970.5')).toBe(1757915970500);
+    expect(at(undefined)).toBe(NOW);
+  });
+
+  it('reads the JSON form (m/s, battery level 0..1) and batched locations', () => {
+    const location = { timestamp: '2025-09-15T05:59:30.000Z', coords: { latitude: 29.4503, longitude: 121.8804, speed: 3, heading: 90, accuracy: 5, altitude: 20 }, battery: { level: 0.5, is_charging: false }, is_moving: true };
+    const single = ok(parseOsmand({ query: {}, body: { device_id: 'json-key', location }, contentType: 'application/json' }, NOW));
+    expect(single.key).toBe('json-key');
+    expect(single.fixes).toEqual([{ lat: 29.4503, lon: 121.8804, t: Date.UTC(2025, 8, 15, 5, 59, 30), speed: 3, heading: 90, accuracy: 5, altitude: 20, battery: 50 }]);
+    const batch = ok(parseOsmand({ query: {}, body: { device_id: 'json-key', location: [location, { ...location, coords: { ...location.coords, speed: -1, heading: -1 }, battery: { level: -1 } }] } }, NOW));
+    expect(batch.fixes).toHaveLength(2);
+    expect(batch.fixes[1]).toMatchObject({ speed: null, heading: null, battery: null });
+  });
+
+  it('treats -1 "unknown" values as missing and accepts location=lat,lon', () => {
+    const result = ok(parseOsmand({ query: { id: 'k', location: '29.3,121.7', speed: '-1', bearing: '-1', batt: '' }, body: undefined }, NOW));
+    expect(result.fixes[0]).toMatchObject({ lat: 29.3, lon: 121.7, speed: null, heading: null, battery: null });
+  });
+
+  it('refuses a request without an id, or whose position or timestamp is not parseable', () => {
+    expect(parseOsmand({ query: { lat: '29', lon: '121' }, body: undefined }, NOW)).toMatchObject({ ok: false, error: { path: 'id' } });
+    expect(parseOsmand({ query: { id: '  ', lat: '29', lon: '121' }, body: undefined }, NOW).ok).toBe(false);
+    expect(parseOsmand({ query: { id: 'k', lat: 'north', lon: '' }, body: undefined }, NOW).ok).toBe(false);
+    expect(parseOsmand({ query: { id: 'k', lat: '29' }, body: undefined }, NOW).ok).toBe(false);
+    expect(parseOsmand({ query: { id: 'k', lat: '29', lon: '121', timestamp: 'yesterday' }, body: undefined }, NOW).ok).toBe(false);
+    expect(parseOsmand({ query: { id: 'k', lat: '29', lon: '121', speed: 'fast' }, body: undefined }, NOW).ok).toBe(false);
+    expect(parseOsmand({ query: {}, body: { location: { coords: { latitude: 29, longitude: 121 } } } }, NOW)).toMatchObject({ ok: false, error: { path: 'device_id' } });
+    expect(parseOsmand({ query: {}, body: { device_id: 'k', location: { coords: { latitude: 'x', longitude: 121 } } } }, NOW).ok).toBe(false);
+    expect(parseOsmand({ query: {}, body: '[1]', contentType: 'application/json' }, NOW).ok).toBe(false);
+  });
+
+  it('leaves range checks to plausibility', () => {
+    const result = ok(parseOsmand({ query: { id: 'k', lat: '129.2', lon: '121.9', speed: '5000' }, body: undefined }, NOW));
+    expect(result.fixes[0]).toMatchObject({ lat: 129.2, speed: 5000 * KNOTS_TO_MPS });
+  });
+});

@@ -1,0 +1,70 @@
+import type net from 'node:net';
+import { TidewatchApp } from './app';
+import { ConfigError, loadConfig } from './config/config';
+import { createLogger } from './logger';
+import { ensureAdmin, seedDemoCounty } from './seed/seed';
+import { startSimulation } from './simulate/simulation';
+import { loadTlsMaterial } from './tls/certificates';
+import { listenDualProtocol } from './tls/dual-protocol';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const app = await TidewatchApp.create(config, logger);
+  const { services } = app;
+
+  const admin = await ensureAdmin(services.store.db, services.users, config.ADMIN_PASSWORD);
+  const demo = config.SEED === 'demo' ? await seedDemoCounty(services.store.db, services.teams, services.users, config.dataDir) : null;
+
+  const tls = await loadTlsMaterial({ dataDir: config.dataDir, certPath: config.TLS_CERT, keyPath: config.TLS_KEY, extraHostnames: config.PUBLIC_HOSTNAMES, logger });
+  const listener: net.Server = await listenDualProtocol({ server: app.httpServer, tls, port: config.PORT, host: config.HOST });
+  await new Promise<void>((resolve) => app.osmandServer.listen(config.OSMAND_PORT, config.HOST, resolve));
+  app.start();
+  const stopSimulation = config.SIMULATE ? await startSimulation({ app, config, logger }) : null;
+
+  const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  logger.info(
+    {
+      wall: `https://${host}:${config.PORT}/wall`,
+      desk: `https://${host}:${config.PORT}/desk`,
+      field: `https://${host}:${config.PORT}/field`,
+      plainHttp: `http://${host}:${config.PORT} (localhost and device ingest)`,
+      osmand: `http://${host}:${config.OSMAND_PORT}/`,
+      owntracks: `https://${host}:${config.PORT}/ingest/owntracks`,
+      store: services.store.location,
+      dataDir: config.dataDir,
+      tlsCa: tls.caCertPath,
+    },
+    'listening',
+  );
+  if (admin.generatedPassword) logger.warn({ username: 'admin', password: admin.generatedPassword }, 'first run: admin account created; note this password now, it is shown only once');
+  if (demo) logger.info({ accountsFile: demo.accountsFile }, 'demo county seeded; demo account passwords are in this file');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: flushing pending writes');
+    stopSimulation?.();
+    listener.close();
+    await app.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error('Tidewatch failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,240 @@
+import type { Kysely } from 'kysely';
+import type { Fix } from '../../shared/schemas/position';
+import type { Database } from '../db/schema';
+import type { Logger } from '../logger';
+import { insertFixes, selectLatestPerTeam, selectSince, selectTrack } from './position-store';
+
+export type FixListener = (fix: Fix) => void;
+export type TrailPoint = [lon: number, lat: number, t: number];
+
+export interface PositionHubOptions {
+  db: Kysely<Database>;
+  clock?: () => number;
+  /** How often the latest fixes of teams that moved are published (coalesced). */
+  pushIntervalMs?: number;
+  /** How often buffered fixes are written to the positions table. */
+  flushIntervalMs?: number;
+  publish: (fixes: Fix[]) => void;
+  logger: Logger;
+  /** Fixes kept for writing while the database is down; the oldest are dropped beyond this. */
+  maxBufferedRows?: number;
+}
+
+const FAILURE_LOG_EVERY = 60;
+
+/**
+ * The high-rate position stream, kept apart from the event log: fixes are not state changes. The
+ * latest fix per team lives in memory and is published at most once per push tick; history is
+ * buffered and written in batches, so a crash loses at most one flush interval.
+ */
+export class PositionHub {
+  private readonly latestByTeam = new Map<string, Fix>();
+  private readonly dirty = new Set<string>();
+  private readonly listeners = new Set<FixListener>();
+  private buffer: Fix[] = [];
+  /** Taken from the buffer by the running flush, not yet committed; still visible to reads. */
+  private inFlight: readonly Fix[] = [];
+  private flushing: Promise<void> | null = null;
+  private failedFlushes = 0;
+  private pushTimer: NodeJS.Timeout | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private closing: Promise<void> | null = null;
+
+  private readonly db: Kysely<Database>;
+  private readonly clock: () => number;
+  private readonly pushIntervalMs: number;
+  private readonly flushIntervalMs: number;
+  private readonly publish: (fixes: Fix[]) => void;
+  private readonly log: Logger;
+  private readonly maxBufferedRows: number;
+
+  constructor(options: PositionHubOptions) {
+    this.db = options.db;
+    this.clock = options.clock ?? Date.now;
+    this.pushIntervalMs = Math.min(options.pushIntervalMs ?? 50, 50);
+    this.flushIntervalMs = options.flushIntervalMs ?? 500;
+    this.publish = options.publish;
+    this.log = options.logger;
+    this.maxBufferedRows = options.maxBufferedRows ?? 300_000;
+  }
+
+  /** Starts the push and flush timers. */
+  start(): void {
+    if (this.closing || this.pushTimer) return;
+    this.pushTimer = setInterval(() => this.pushNow(), this.pushIntervalMs);
+    this.flushTimer = setInterval(() => void this.flush(), this.flushIntervalMs);
+  }
+
+  /**
+   * Takes a validated fix. 'late' means older than the team's latest: stored, not published.
+   * Against another device of the team the comparison allows SAME_INSTANT_MS, since OsmAnd and
+   * OwnTracks stamp whole seconds and cannot be ordered finer against a millisecond stamp.
+   */
+  accept(fix: Fix): 'live' | 'late' {
+    if (this.closing) return 'late';
+    this.buffer.push(fix);
+    if (this.buffer.length > this.maxBufferedRows) this.dropOldestBuffered();
+    const current = this.latestByTeam.get(fix.teamId);
+    if (current && isLate(fix, current)) return 'late';
+    this.latestByTeam.set(fix.teamId, fix);
+    this.dirty.add(fix.teamId);
+    for (const listener of this.listeners) {
+      try {
+        listener(fix);
+      } catch (error) {
+        this.log.error({ err: error }, 'position listener failed');
+      }
+    }
+    return 'live';
+  }
+
+  /** Subscribes to live fixes (not late ones); returns the unsubscribe function. */
+  onFix(listener: FixListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  latest(): Fix[] {
+    return [...this.latestByTeam.values()];
+  }
+
+  latestFor(teamId: string): Fix | null {
+    return this.latestByTeam.get(teamId) ?? null;
+  }
+
+  /** Publishes the latest fix of every team that moved since the last push; one call per tick. */
+  pushNow(): void {
+    if (this.dirty.size === 0) return;
+    const fixes: Fix[] = [];
+    for (const teamId of this.dirty) {
+      const fix = this.latestByTeam.get(teamId);
+      if (fix) fixes.push(fix);
+    }
+    this.dirty.clear();
+    try {
+      this.publish(fixes);
+    } catch (error) {
+      this.log.error({ err: error }, 'publishing positions failed');
+    }
+  }
+
+  /** Writes buffered history; never throws: a failure is logged and the rows wait for the next flush. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    this.inFlight = batch;
+    this.flushing = this.write(batch).finally(() => {
+      this.inFlight = [];
+      this.flushing = null;
+    });
+    await this.flushing;
+  }
+
+  /** Loads the latest stored fix of every team (at boot, before devices report). */
+  async loadLatest(): Promise<void> {
+    for (const fix of await selectLatestPerTeam(this.db)) {
+      const current = this.latestByTeam.get(fix.teamId);
+      if (!current || fix.t > current.t) this.latestByTeam.set(fix.teamId, fix);
+    }
+  }
+
+  /**
+   * Every team's path since `sinceMs`, ascending, from the table and the unwritten buffer. Only teams
+   * whose latest fix is that recent can have points (late fixes are older than the latest), so the
+   * query names them (call `loadLatest()` at boot).
+   */
+  async trails(sinceMs: number): Promise<Record<string, TrailPoint[]>> {
+    const recentTeams = this.latest().filter((f) => f.t >= sinceMs).map((f) => f.teamId);
+    const stored = await selectSince(this.db, recentTeams, sinceMs);
+    const byTeam = new Map<string, Fix[]>();
+    for (const fix of stored) appendTo(byTeam, fix);
+    const touched = new Set<string>();
+    for (const fix of this.unwritten()) {
+      if (fix.t < sinceMs) continue;
+      appendTo(byTeam, fix);
+      touched.add(fix.teamId);
+    }
+    const trails: Record<string, TrailPoint[]> = {};
+    for (const [teamId, fixes] of byTeam) {
+      const ordered = touched.has(teamId) ? sortedUnique(fixes) : fixes;
+      trails[teamId] = ordered.map((f) => [f.lon, f.lat, f.t]);
+    }
+    return trails;
+  }
+
+  /** The latest `limit` fixes of a team within [fromMs, toMs], ascending. */
+  async track(teamId: string, fromMs: number, toMs: number, limit: number): Promise<Fix[]> {
+    const stored = await selectTrack(this.db, teamId, fromMs, toMs, limit);
+    const pending = this.unwritten().filter((f) => f.teamId === teamId && f.t >= fromMs && f.t <= toMs);
+    if (pending.length === 0) return stored;
+    return sortedUnique([...stored, ...pending]).slice(-limit);
+  }
+
+  /** Stops the timers and writes what is buffered; safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.pushTimer) clearInterval(this.pushTimer);
+      if (this.flushTimer) clearInterval(this.flushTimer);
+      this.pushTimer = this.flushTimer = null;
+      await this.flush();
+    })();
+    return this.closing;
+  }
+
+  /** Rows buffered for writing (for the health view and tests). */
+  get bufferedRows(): number {
+    return this.buffer.length + this.inFlight.length;
+  }
+
+  private async write(batch: Fix[]): Promise<void> {
+    try {
+      await insertFixes(this.db, batch);
+      if (this.failedFlushes > 0) this.log.info({ failedFlushes: this.failedFlushes }, 'position history writes recovered');
+      this.failedFlushes = 0;
+    } catch (error) {
+      this.buffer = batch.concat(this.buffer);
+      if (this.buffer.length > this.maxBufferedRows) this.dropOldestBuffered();
+      if (this.failedFlushes % FAILURE_LOG_EVERY === 0) {
+        this.log.error({ err: error, bufferedRows: this.buffer.length, failedFlushes: this.failedFlushes + 1 }, 'writing position history failed; will retry');
+      }
+      this.failedFlushes += 1;
+    }
+  }
+
+  private unwritten(): Fix[] {
+    return this.inFlight.length === 0 ? this.buffer : [...this.inFlight, ...this.buffer];
+  }
+
+  private dropOldestBuffered(): void {
+    // Drop a tenth at once so a long outage does not cost a copy of the buffer per fix.
+    const drop = Math.max(this.buffer.length - this.maxBufferedRows, Math.ceil(this.maxBufferedRows / 10));
+    this.buffer = this.buffer.slice(drop);
+    this.log.warn({ droppedRows: drop, since: new Date(this.clock()).toISOString() }, 'position history buffer full; dropped the oldest rows');
+  }
+}
+
+const SAME_INSTANT_MS = 1_000;
+
+const isLate = (fix: Fix, latest: Fix): boolean =>
+  fix.deviceId === latest.deviceId ? fix.t <= latest.t : fix.t < latest.t - SAME_INSTANT_MS;
+
+function appendTo(byTeam: Map<string, Fix[]>, fix: Fix): void {
+  const list = byTeam.get(fix.teamId);
+  if (list) list.push(fix);
+  else byTeam.set(fix.teamId, [fix]);
+}
+
+/** Ascending by time, one fix per device and time (the unwritten buffer may repeat stored rows). */
+function sortedUnique(fixes: Fix[]): Fix[] {
+  const seen = new Set<string>();
+  const unique: Fix[] = [];
+  for (const fix of [...fixes].sort((a, b) => a.t - b.t)) {
+    const key = `${fix.deviceId}\u0000${fix.t}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(fix);
+  }
+  return unique;
+}

@@ -1,0 +1,106 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Fix } from '../../shared/schemas/position';
+import type { Database, PositionRow } from '../db/schema';
+
+/** Rows per INSERT: 10 columns each keeps a statement far below both dialects' parameter limits. */
+export const INSERT_CHUNK_ROWS = 500;
+const TEAMS_PER_QUERY = 200;
+
+export const toFix = (row: PositionRow): Fix => ({
+  teamId: row.team_id,
+  deviceId: row.device_id,
+  lat: row.lat,
+  lon: row.lon,
+  t: Number(row.t),
+  speed: row.speed,
+  heading: row.heading,
+  accuracy: row.accuracy,
+  altitude: row.altitude,
+  battery: row.battery,
+});
+
+const toRow = (fix: Fix): PositionRow => ({
+  device_id: fix.deviceId,
+  team_id: fix.teamId,
+  t: fix.t,
+  lat: fix.lat,
+  lon: fix.lon,
+  speed: fix.speed,
+  heading: fix.heading,
+  accuracy: fix.accuracy,
+  altitude: fix.altitude,
+  battery: fix.battery,
+});
+
+/** Appends fixes in one transaction; a fix already stored (same device and time: a resend) is skipped. */
+export async function insertFixes(db: Kysely<Database>, fixes: readonly Fix[]): Promise<void> {
+  if (fixes.length === 0) return;
+  await db.transaction().execute(async (tx: Transaction<Database>) => {
+    for (let i = 0; i < fixes.length; i += INSERT_CHUNK_ROWS) {
+      await tx
+        .insertInto('positions')
+        .values(fixes.slice(i, i + INSERT_CHUNK_ROWS).map(toRow))
+        .onConflict((oc) => oc.columns(['device_id', 't']).doNothing())
+        .execute();
+    }
+  });
+}
+
+/**
+ * The latest stored fix of every existing team: one descent of the (team_id, t) index per team for
+ * the time (both dialects turn a correlated max() into an index probe), then the rows by key, in
+ * chunks. A GROUP BY over positions would read all of history instead.
+ */
+export async function selectLatestPerTeam(db: Kysely<Database>): Promise<Fix[]> {
+  const latest = await db
+    .selectFrom('teams')
+    .select((eb) => ['teams.id as teamId', eb.selectFrom('positions').select((e) => e.fn.max('positions.t').as('t')).whereRef('positions.team_id', '=', 'teams.id').as('t')])
+    .execute();
+  const keys = latest.filter((k): k is { teamId: string; t: number } => k.t !== null && k.t !== undefined);
+  const byTeam = new Map<string, Fix>();
+  for (let i = 0; i < keys.length; i += TEAMS_PER_QUERY) {
+    const chunk = keys.slice(i, i + TEAMS_PER_QUERY);
+    const rows = await db
+      .selectFrom('positions')
+      .selectAll()
+      .where(({ or, and, eb }) => or(chunk.map((k) => and([eb('team_id', '=', k.teamId), eb('t', '=', Number(k.t))]))))
+      .execute();
+    // Two devices of a team may share the latest instant; either will do.
+    for (const row of rows) if (!byTeam.has(row.team_id)) byTeam.set(row.team_id, toFix(row));
+  }
+  return [...byTeam.values()];
+}
+
+/**
+ * Fixes of the given teams since `sinceMs`, ascending per team. An explicit team list lets both
+ * dialects range-scan the (team_id, t) index per team; there is no index on t alone.
+ */
+export async function selectSince(db: Kysely<Database>, teamIds: readonly string[], sinceMs: number): Promise<Fix[]> {
+  const fixes: Fix[] = [];
+  for (let i = 0; i < teamIds.length; i += TEAMS_PER_QUERY) {
+    const rows = await db
+      .selectFrom('positions')
+      .selectAll()
+      .where('team_id', 'in', teamIds.slice(i, i + TEAMS_PER_QUERY))
+      .where('t', '>=', sinceMs)
+      .orderBy('team_id')
+      .orderBy('t')
+      .execute();
+    for (const row of rows) fixes.push(toFix(row));
+  }
+  return fixes;
+}
+
+/** The latest `limit` fixes of a team in [fromMs, toMs], ascending. */
+export async function selectTrack(db: Kysely<Database>, teamId: string, fromMs: number, toMs: number, limit: number): Promise<Fix[]> {
+  const rows = await db
+    .selectFrom('positions')
+    .selectAll()
+    .where('team_id', '=', teamId)
+    .where('t', '>=', fromMs)
+    .where('t', '<=', toMs)
+    .orderBy('t', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toFix).reverse();
+}

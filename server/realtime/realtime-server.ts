@@ -1,0 +1,138 @@
+import type http from 'node:http';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { BOARD_ROLES, STAFF_ROLES } from '../../shared/enums';
+import type { Fix, FieldFix } from '../../shared/schemas/position';
+import { MAX_RESYNC_EVENTS, type SyncResult } from '../../shared/schemas/sync';
+import { ROOMS } from '../../shared/socket';
+import type { AlarmService } from '../alarms/alarm-service';
+import { actorOf, type Principal } from '../auth/principal';
+import type { SessionService } from '../auth/session-service';
+import type { EventBus } from '../events/event-bus';
+import type { EventLog, StoredEvent } from '../events/event-log';
+import type { SnapshotService } from '../sync/snapshot-service';
+import { onRequest } from './request-handler';
+import type { TidewatchServer, TidewatchSocket } from './types';
+
+export interface PositionStream {
+  latest(): Fix[];
+}
+
+export interface RealtimeDeps {
+  httpServer: http.Server;
+  sessions: SessionService;
+  log: EventLog;
+  bus: EventBus;
+  snapshots: SnapshotService;
+  positions: PositionStream;
+  alarms: AlarmService;
+  /** Takes a fix from a field tablet's browser; resolves whether it was accepted. */
+  acceptFieldFix(principal: Principal, fix: FieldFix): Promise<boolean>;
+  logger: Logger;
+  clock?: () => number;
+}
+
+/**
+ * Owns the Socket.IO server: authenticates sockets by session token, answers typed requests, and
+ * routes committed events and position batches to the sockets whose role may see them.
+ */
+export class RealtimeServer {
+  readonly io: TidewatchServer;
+  private readonly unsubscribe: () => void;
+  private readonly expirySweep: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly deps: RealtimeDeps) {
+    this.io = new Server(deps.httpServer, { maxHttpBufferSize: 64 * 1024, pingInterval: 20_000, pingTimeout: 20_000, serveClient: false });
+    this.io.use(async (socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      const principal = typeof token === 'string' ? await deps.sessions.authenticate(token).catch(() => null) : null;
+      if (!principal) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }));
+      socket.data.principal = principal;
+      next();
+    });
+    this.io.on('connection', (socket) => this.registerHandlers(socket));
+    this.unsubscribe = deps.bus.subscribe((stored) => this.routeEvent(stored));
+    this.expirySweep = setInterval(() => this.endExpiredSessions(), 60_000);
+    this.expirySweep.unref();
+  }
+
+  /** Pushes the latest fixes: the whole batch to the board, each team's own fix to its field tablets. */
+  publishPositions(fixes: Fix[]): void {
+    if (fixes.length === 0) return;
+    this.io.to(ROOMS.board).emit('positions:batch', fixes);
+    const rooms = this.io.of('/').adapter.rooms;
+    for (const fix of fixes) {
+      const room = ROOMS.team(fix.teamId);
+      if (rooms.has(room)) this.io.to(room).emit('positions:batch', [fix]);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    clearInterval(this.expirySweep);
+    this.io.disconnectSockets(true);
+    await new Promise<void>((resolve) => this.io.close(() => resolve()));
+  }
+
+  private registerHandlers(socket: TidewatchSocket): void {
+    const logger = this.deps.logger;
+    onRequest(socket, 'sync:hello', [...BOARD_ROLES, 'field'], async ({ lastSeq }, principal) => this.sync(socket, principal, lastSeq), logger);
+    onRequest(
+      socket,
+      'position:report',
+      ['field'],
+      async (fix, principal) => ({ accepted: await this.deps.acceptFieldFix(principal, fix) }),
+      logger,
+    );
+    onRequest(socket, 'alarm:acknowledge', STAFF_ROLES, async ({ alarmId }, principal) => this.deps.alarms.acknowledge(alarmId, actorOf(principal)), logger);
+  }
+
+  /**
+   * Joins the socket's rooms first, then reads: an event committed meanwhile may arrive both in the
+   * answer and as a push, and the client drops the copy by seq. Nothing can fall between the two.
+   */
+  private async sync(socket: TidewatchSocket, principal: Principal, lastSeq: number | null): Promise<SyncResult> {
+    await socket.join(this.roomsFor(principal));
+    const positions = this.visiblePositions(principal);
+    const current = await this.deps.log.currentSeq();
+    if (lastSeq !== null && lastSeq <= current) {
+      const events = await this.deps.log.readVisibleAfter(principal, lastSeq, MAX_RESYNC_EVENTS + 1);
+      if (events.length <= MAX_RESYNC_EVENTS) return { mode: 'events', events, positions };
+    }
+    return { mode: 'snapshot', snapshot: await this.deps.snapshots.build(principal), positions };
+  }
+
+  private roomsFor(principal: Principal): string[] {
+    if (principal.role === 'field') return principal.teamId ? [ROOMS.team(principal.teamId)] : [];
+    return principal.role === 'admin' ? [ROOMS.board, ROOMS.admin] : [ROOMS.board];
+  }
+
+  private visiblePositions(principal: Principal): Fix[] {
+    const all = this.deps.positions.latest();
+    return principal.role === 'field' ? all.filter((f) => f.teamId === principal.teamId) : all;
+  }
+
+  private routeEvent({ event, audience }: StoredEvent): void {
+    if (audience === 'admin') this.io.to(ROOMS.admin).emit('sync:event', event);
+    else if (audience === 'board') this.io.to(ROOMS.board).emit('sync:event', event);
+    else this.io.to([ROOMS.board, audience]).emit('sync:event', event);
+    if (event.type === 'session.revoked') this.endSession((p) => p.sessionId === event.payload.sessionId, 'revoked');
+    if (event.type === 'auth.logout') this.endSession((p) => p.sessionId === event.payload.sessionId, 'logout');
+  }
+
+  private endSession(match: (p: Principal) => boolean, reason: 'revoked' | 'expired' | 'logout'): void {
+    for (const socket of this.io.of('/').sockets.values()) {
+      if (!match(socket.data.principal)) continue;
+      socket.emit('session:ended', { reason });
+      socket.disconnect(true);
+    }
+  }
+
+  private endExpiredSessions(): void {
+    const now = (this.deps.clock ?? Date.now)();
+    this.endSession((p) => Date.parse(p.expiresAt) <= now, 'expired');
+  }
+}

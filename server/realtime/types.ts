@@ -1,0 +1,10 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket';
+import type { Principal } from '../auth/principal';
+
+export interface SocketData {
+  principal: Principal;
+}
+
+export type TidewatchServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type TidewatchSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

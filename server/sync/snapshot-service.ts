@@ -1,0 +1,51 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Device } from '../../shared/schemas/device';
+import type { Snapshot } from '../../shared/schemas/sync';
+import type { Principal } from '../auth/principal';
+import { toUser } from '../auth/user-service';
+import type { Database } from '../db/schema';
+import type { Dialect } from '../db/database';
+import type { EventLog } from '../events/event-log';
+import { toTeam } from '../teams/team-service';
+import type { WallLayoutService } from '../wall/wall-layout-service';
+import type { AlarmService } from '../alarms/alarm-service';
+
+export interface SnapshotReaders {
+  readDevices(db: Kysely<Database> | Transaction<Database>): Promise<Device[]>;
+}
+
+/**
+ * Builds what a viewer may see, with the seq it reflects, inside one read transaction so the
+ * state and the seq agree (repeatable read on PostgreSQL; SQLite has one connection).
+ */
+export class SnapshotService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+    private readonly log: EventLog,
+    private readonly alarms: AlarmService,
+    private readonly layouts: WallLayoutService,
+    private readonly readers: SnapshotReaders,
+  ) {}
+
+  async build(viewer: Principal): Promise<Snapshot> {
+    let transaction = this.db.transaction();
+    if (this.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
+    return transaction.execute(async (tx) => {
+      const seq = await this.log.currentSeq(tx);
+      let teamQuery = tx.selectFrom('teams').selectAll();
+      if (viewer.role === 'field') teamQuery = teamQuery.where('id', '=', viewer.teamId ?? '');
+      const teams = (await teamQuery.orderBy('name').execute()).map(toTeam);
+      const isBoard = viewer.role !== 'field';
+      const isAdmin = viewer.role === 'admin';
+      return {
+        seq,
+        teams,
+        alarms: isBoard ? await this.alarms.listOpen(tx) : [],
+        wallLayout: await this.layouts.get(tx),
+        users: isAdmin ? (await tx.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser) : [],
+        devices: isAdmin ? await this.readers.readDevices(tx) : [],
+      };
+    });
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The one catalogue of error codes that the server answers with, over HTTP and in socket acks.
+ * `status` is the HTTP status the code maps to; the message is safe to show to a user.
+ */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: { status: 400, message: 'The request is not valid.' },
+  UNAUTHENTICATED: { status: 401, message: 'Please sign in.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'Wrong username or password.' },
+  FORBIDDEN: { status: 403, message: 'Your role may not do this.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  CONFLICT: { status: 409, message: 'This conflicts with the current state.' },
+  UNKNOWN_DEVICE: { status: 403, message: 'This device is not registered.' },
+  LOGIN_THROTTLED: { status: 429, message: 'Too many failed sign-ins; try again later.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { DEVICE_KINDS } from '../enums';
+import { InstantSchema } from '../time';
+import { TeamIdSchema } from './team';
+
+export const DeviceSchema = z.object({
+  id: z.string(),
+  teamId: TeamIdSchema,
+  kind: z.enum(DEVICE_KINDS),
+  name: z.string().min(1).max(60),
+  /** OwnTracks user name (HTTP Basic); null for other kinds. */
+  username: z.string().nullable(),
+  lastSeenAt: InstantSchema.nullable(),
+  /** Fixes from this device that were answered 200 but dropped as invalid. */
+  rejectedFixes: z.number().int(),
+  lastRejectReason: z.string().nullable(),
+  revoked: z.boolean(),
+  createdAt: InstantSchema,
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
+export const DeviceCreateSchema = z
+  .object({ teamId: TeamIdSchema, kind: z.enum(['osmand', 'owntracks']), name: z.string().min(1).max(60) })
+  .strict();
+export type DeviceCreate = z.infer<typeof DeviceCreateSchema>;
+
+/** Shown once to the admin who registers the device; the server keeps only hashes. */
+export const DeviceCredentialsSchema = z.object({
+  device: DeviceSchema,
+  osmandId: z.string().nullable(),
+  owntracksUser: z.string().nullable(),
+  owntracksPassword: z.string().nullable(),
+});
+export type DeviceCredentials = z.infer<typeof DeviceCredentialsSchema>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { LatSchema, LonSchema } from '../geo';
+import { TeamIdSchema } from './team';
+
+/** A normalised position fix, whatever device sent it. Speeds in m/s, `t` in epoch ms (UTC). */
+export const FixSchema = z.object({
+  teamId: TeamIdSchema,
+  deviceId: z.string(),
+  lat: LatSchema,
+  lon: LonSchema,
+  t: z.number().int(),
+  speed: z.number().min(0).max(400).nullable(),
+  heading: z.number().min(0).max(360).nullable(),
+  accuracy: z.number().min(0).max(100_000).nullable(),
+  altitude: z.number().min(-500).max(10_000).nullable(),
+  battery: z.number().min(0).max(100).nullable(),
+});
+export type Fix = z.infer<typeof FixSchema>;
+
+/** What the field page sends from browser geolocation. */
+export const FieldFixSchema = z
+  .object({
+    lat: LatSchema,
+    lon: LonSchema,
+    t: z.number().int(),
+    speed: z.number().min(0).max(400).nullable().default(null),
+    heading: z.number().min(0).max(360).nullable().default(null),
+    accuracy: z.number().min(0).max(100_000).nullable().default(null),
+    altitude: z.number().min(-500).max(10_000).nullable().default(null),
+    battery: z.number().min(0).max(100).nullable().default(null),
+  })
+  .strict();
+export type FieldFix = z.input<typeof FieldFixSchema>;
+
+export const TrackQuerySchema = z.object({
+  from: z.coerce.number().int().optional(),
+  to: z.coerce.number().int().optional(),
+  limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
+});
