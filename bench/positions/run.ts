@@ -44,6 +44,12 @@ async function measure(target: Target): Promise<StepResult[]> {
   const load = await startWorker('./load-worker.ts', { osmandUrl: target.osmandUrl, socketUrl: target.socketUrl, httpUnits: target.httpUnits, socketTokens: target.socketTokens });
   const clients = await startWorker('./client-worker.ts', { url: target.socketUrl, token: target.boardToken, clients: CLIENTS });
   const results: StepResult[] = [];
+  // Unmeasured warm-up: JIT, connection pools and SQLite pages settle before the first step.
+  const warmLoad = nextMessage<LoadReport>(load);
+  const warmClients = nextMessage<ClientReport>(clients);
+  load.send({ kind: 'start', rate: RATES[0] ?? 100, durationMs: 5_000 });
+  clients.send({ kind: 'start', rate: RATES[0] ?? 100, durationMs: 5_000 });
+  await Promise.all([warmLoad, warmClients]);
   for (const rate of RATES) {
     const before = readProcess(target.pid);
     const startedAt = Date.now();

@@ -22,7 +22,7 @@ beforeAll(async () => {
     tokens[role] = await login(server.baseUrl, username, 'a-long-password-1');
   }
 });
-afterAll(async () => server?.stop());
+afterAll(async () => server?.dispose());
 
 describe('sign-in', () => {
   it('answers a wrong password with INVALID_CREDENTIALS and no token', async () => {

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   wall?.close();
-  await server?.stop();
+  await server?.dispose();
 });
 
 describe('OsmAnd (Traccar Client)', () => {

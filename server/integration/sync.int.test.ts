@@ -14,7 +14,7 @@ beforeAll(async () => {
   dataOf(await httpClient(server.baseUrl, adminToken).post<User>('/api/users', { username: 'wall-a', displayName: '大屏A', role: 'wall', password: 'wall-password-1' }));
   wallToken = await login(server.baseUrl, 'wall-a', 'wall-password-1');
 });
-afterAll(async () => server?.stop());
+afterAll(async () => server?.dispose());
 
 async function helloSnapshot(client: TestClient) {
   const res = await client.request('sync:hello', { lastSeq: null });

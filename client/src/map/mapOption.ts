@@ -57,7 +57,8 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       name: m.name,
       value: [m.lon, m.lat],
       symbol: m.stale ? 'emptyCircle' : 'circle',
-      symbolSize: selected ? symbolSize * 1.5 : symbolSize,
+      // Label overlap hides the label of the smaller symbol, so live teams keep theirs.
+      symbolSize: selected ? symbolSize * 1.5 : m.stale ? Math.round(symbolSize * 0.8) : symbolSize,
       itemStyle: {
         color,
         borderColor: m.stale ? STALE_COLOR : selected ? c.text : c.halo,
