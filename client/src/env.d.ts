@@ -13,8 +13,14 @@ export interface MapTeamMarker {
   source: 'fix' | 'base';
 }
 
+/** A marker as reported to tests, with its page position (CSS px) so a test can click it. */
+export interface MapTeamView extends MapTeamMarker {
+  x: number | null;
+  y: number | null;
+}
+
 export interface TidewatchTestHooks {
-  teamsOnMap?: () => MapTeamMarker[];
+  teamsOnMap?: () => MapTeamView[];
   connectionState?: () => string;
 }
 

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations';
+import { WalCheckpointer } from './wal-checkpointer';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -42,6 +43,11 @@ function openSqlite(file: string): Store {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  let checkpointer: WalCheckpointer | null = null;
+  if (file !== ':memory:') {
+    database.pragma('wal_autocheckpoint = 0');
+    checkpointer = new WalCheckpointer(file, 1_000, (message) => console.error(`sqlite checkpoint: ${message}`));
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   let closed = false;
   return {
@@ -53,6 +59,7 @@ function openSqlite(file: string): Store {
       if (closed) return;
       closed = true;
       await db.destroy();
+      await checkpointer?.close();
     },
   };
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema';
 
+const WRITE_CHUNK = 200;
+
 interface Pending {
   lastSeenMs: number | null;
   rejected: number;
@@ -66,18 +68,29 @@ export class DeviceTelemetry {
     });
   }
 
+  /**
+   * One statement per chunk of devices (a CASE per column) rather than one per device: with thousands
+   * of devices at 1 Hz, a statement each would hold the single SQLite connection for a long time.
+   */
   private async write(batch: Map<string, Pending>): Promise<void> {
+    const entries = [...batch];
     try {
       await this.db.transaction().execute(async (tx) => {
-        for (const [deviceId, p] of batch) {
-          await tx
-            .updateTable('devices')
-            .set({
-              ...(p.lastSeenMs !== null ? { last_seen_at: new Date(p.lastSeenMs).toISOString() } : {}),
-              ...(p.rejected > 0 ? { rejected_fixes: sql<number>`rejected_fixes + ${p.rejected}`, last_reject_reason: p.lastRejectReason } : {}),
-            })
-            .where('id', '=', deviceId)
-            .execute();
+        for (let i = 0; i < entries.length; i += WRITE_CHUNK) {
+          const chunk = entries.slice(i, i + WRITE_CHUNK);
+          const ids = chunk.map(([id]) => id);
+          const seen = chunk.filter(([, p]) => p.lastSeenMs !== null);
+          const rejected = chunk.filter(([, p]) => p.rejected > 0);
+          const lastSeen = seen.length
+            ? sql<string>`case id ${sql.join(seen.map(([id, p]) => sql`when ${id} then ${new Date(p.lastSeenMs as number).toISOString()}`), sql` `)} else last_seen_at end`
+            : sql<string>`last_seen_at`;
+          const rejectedCount = rejected.length
+            ? sql<number>`rejected_fixes + case id ${sql.join(rejected.map(([id, p]) => sql`when ${id} then ${p.rejected}`), sql` `)} else 0 end`
+            : sql<number>`rejected_fixes`;
+          const reason = rejected.length
+            ? sql<string>`case id ${sql.join(rejected.map(([id, p]) => sql`when ${id} then ${p.lastRejectReason}`), sql` `)} else last_reject_reason end`
+            : sql<string>`last_reject_reason`;
+          await tx.updateTable('devices').set({ last_seen_at: lastSeen, rejected_fixes: rejectedCount, last_reject_reason: reason }).where('id', 'in', ids).execute();
         }
       });
     } catch (error) {

@@ -119,7 +119,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Server
   const launch = async () => {
     exitInfo = null;
     append(`\n--- starting ${path.relative(REPO_ROOT, entry)} (port ${port}, osmand ${osmandPort}, data ${dataDir}) ---\n`);
-    const proc = spawn(process.execPath, ['--enable-source-maps', entry], {
+    // TIDEWATCH_NODE_ARGS adds node flags to the server only (e.g. --cpu-prof for a benchmark run).
+    const nodeArgs = (process.env.TIDEWATCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const proc = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, entry], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

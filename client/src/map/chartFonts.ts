@@ -17,8 +17,8 @@ export async function ensureChartFont(text: string): Promise<void> {
       document.fonts.load(`400 16px "Noto Sans SC"`, missing),
       document.fonts.load(`700 16px "Noto Sans SC"`, missing),
     ]);
+    for (const c of missing) ready.add(c);
   } catch {
-    // Draw with the fallback rather than not at all.
+    // Draw with the fallback rather than not at all; the next render asks again.
   }
-  for (const c of missing) ready.add(c);
 }

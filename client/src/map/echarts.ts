@@ -14,10 +14,16 @@ let registering: Promise<string[]> | null = null;
 
 /** Registers the township outlines with ECharts once; resolves to their names (label text). */
 export function registerTownships(): Promise<string[]> {
-  registering ??= loadTownships().then((geoJson) => {
-    echarts.registerMap(MAP_NAME, geoJson as unknown as Parameters<typeof echarts.registerMap>[1]);
-    return geoJson.features.map((f) => f.properties.name);
-  });
+  registering ??= loadTownships().then(
+    (geoJson) => {
+      echarts.registerMap(MAP_NAME, geoJson as unknown as Parameters<typeof echarts.registerMap>[1]);
+      return geoJson.features.map((f) => f.properties.name);
+    },
+    (error: unknown) => {
+      registering = null;
+      throw error;
+    },
+  );
   return registering;
 }
 

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../shared/schemas/event';
+import { openTestServices, type TestServices } from '../positions/test-support';
+import { DeviceService } from './device-service';
+
+let services: TestServices;
+afterEach(async () => services?.close());
+
+describe('device telemetry', () => {
+  it('writes last-seen times and rejected counts of many devices in one flush, and adds up across flushes', async () => {
+    services = await openTestServices();
+    await services.addTeam('t1');
+    const devices = new DeviceService(services.store.db, services.transactor);
+    const registered = [];
+    for (let i = 0; i < 450; i++) registered.push((await devices.register({ teamId: 't1', kind: 'osmand', name: `终端${i}` }, SYSTEM_ACTOR)).device);
+    const seenAt = Date.UTC(2026, 7, 10, 2, 0, 0);
+    registered.forEach((d, i) => devices.noteSeen(d.id, seenAt + i));
+    devices.noteRejected(registered[0]!.id, 'future_timestamp');
+    devices.noteRejected(registered[449]!.id, 'out_of_range');
+    await devices.flush();
+    devices.noteRejected(registered[0]!.id, 'too_old');
+    await devices.flush();
+
+    const rows = await services.store.db.selectFrom('devices').select(['id', 'last_seen_at', 'rejected_fixes', 'last_reject_reason']).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(registered[0]!.id)).toMatchObject({ last_seen_at: new Date(seenAt).toISOString(), rejected_fixes: 2, last_reject_reason: 'too_old' });
+    expect(byId.get(registered[449]!.id)).toMatchObject({ last_seen_at: new Date(seenAt + 449).toISOString(), rejected_fixes: 1, last_reject_reason: 'out_of_range' });
+    expect(byId.get(registered[200]!.id)).toMatchObject({ last_seen_at: new Date(seenAt + 200).toISOString(), rejected_fixes: 0, last_reject_reason: null });
+  });
+});
