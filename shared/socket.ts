@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './ack';
 import { AlarmAcknowledgeSchema, AlarmSchema } from './schemas/alarm';
 import { DomainEventSchema } from './schemas/event';
-import { FieldFixSchema, FixSchema } from './schemas/position';
+import { FieldFixSchema, LivePositionSchema } from './schemas/position';
 import { SyncHelloSchema, SyncResultSchema } from './schemas/sync';
 
 /**
@@ -17,7 +17,7 @@ export const CLIENT_REQUESTS = {
 
 export const SERVER_PUSHES = {
   'sync:event': DomainEventSchema,
-  'positions:batch': z.array(FixSchema),
+  'positions:batch': z.array(LivePositionSchema),
   'session:ended': z.object({ reason: z.enum(['revoked', 'expired', 'disabled', 'logout']) }),
 } as const;
 

@@ -2,11 +2,12 @@ import http from 'node:http';
 import { Server } from 'socket.io';
 
 /**
- * The baseline: a bare Express-less Socket.IO relay with the same payloads and the same 50 ms
- * coalescing as Tidewatch, but no authentication, validation, persistence or alarms.
+ * The baseline: a bare Express-less Socket.IO relay with the same payloads (in and out: the same
+ * tuples on the wire) and the same 50 ms coalescing as Tidewatch, but no authentication, validation, persistence or alarms.
  * Started as a child process; prints `READY <port> <osmandPort>`.
  */
-const latest = new Map<string, Record<string, unknown>>();
+type Live = [string, number, number, number, number | null, number | null, number | null, number | null];
+const latest = new Map<string, Live>();
 const dirty = new Set<string>();
 
 const server = http.createServer((req, res) => {
@@ -14,8 +15,7 @@ const server = http.createServer((req, res) => {
   const q = url.searchParams;
   const id = q.get('id');
   if (id) {
-    const fix = { teamId: id, deviceId: id, lat: Number(q.get('lat')), lon: Number(q.get('lon')), t: Number(q.get('timestamp')), speed: null, heading: null, accuracy: null, altitude: null, battery: null };
-    latest.set(id, fix);
+    latest.set(id, [id, Number(q.get('lat')), Number(q.get('lon')), Number(q.get('timestamp')), Number(q.get('speed')) * 0.514444, Number(q.get('bearing')), null, null]);
     dirty.add(id);
   }
   req.resume();
@@ -24,8 +24,8 @@ const server = http.createServer((req, res) => {
 const io = new Server(server, { serveClient: false });
 io.on('connection', (socket) => {
   const teamId = String((socket.handshake.auth as { token?: string }).token ?? socket.id);
-  socket.on('position:report', (fix: Record<string, unknown>, ack: (r: unknown) => void) => {
-    latest.set(teamId, { ...fix, teamId, deviceId: teamId });
+  socket.on('position:report', (fix: { lat: number; lon: number; t: number; speed: number | null; heading: number | null; accuracy: number | null; battery: number | null }, ack: (r: unknown) => void) => {
+    latest.set(teamId, [teamId, fix.lat, fix.lon, fix.t, fix.speed, fix.heading, fix.accuracy, fix.battery]);
     dirty.add(teamId);
     ack({ ok: true, data: { accepted: true } });
   });

@@ -18,14 +18,14 @@ let latencies: number[] = [];
 const sockets: Socket[] = Array.from({ length: config.clients }, (_, i) => {
   const socket = io(config.url, { auth: { token: config.token }, transports: ['websocket'], forceNew: true });
   socket.on('connect', () => socket.emit('sync:hello', { lastSeq: null }, () => undefined));
-  socket.on('positions:batch', (fixes: Array<{ t: number }>) => {
+  socket.on('positions:batch', (batch: Array<[string, number, number, number]>) => {
     if (!measuring) return;
     const now = Date.now();
     const sample = i % 5 === 0; // every client counts; a fifth of them sample latency, keeping this process light
-    for (const fix of fixes) {
-      if (fix.t < measureFrom) continue;
+    for (const [, , , t] of batch) {
+      if (t < measureFrom) continue;
       received++;
-      if (sample) latencies.push(now - fix.t);
+      if (sample) latencies.push(now - t);
     }
   });
   return socket;

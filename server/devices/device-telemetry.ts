@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema';
+import { yieldToEventLoop } from '../db/yield';
 
 const WRITE_CHUNK = 200;
 
@@ -77,6 +78,7 @@ export class DeviceTelemetry {
     try {
       await this.db.transaction().execute(async (tx) => {
         for (let i = 0; i < entries.length; i += WRITE_CHUNK) {
+          if (i > 0) await yieldToEventLoop();
           const chunk = entries.slice(i, i + WRITE_CHUNK);
           const ids = chunk.map(([id]) => id);
           const seen = chunk.filter(([, p]) => p.lastSeenMs !== null);

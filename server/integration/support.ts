@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack } from '../../shared/ack';
 import type { DomainEvent } from '../../shared/schemas/event';
-import type { Fix } from '../../shared/schemas/position';
+import { fromLivePosition, type LatestPosition } from '../../shared/schemas/position';
 import type { ClientRequestName, ClientToServerEvents, RequestOf, ResponseOf, ServerToClientEvents } from '../../shared/socket';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -10,13 +10,13 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export class TestClient {
   readonly socket: ClientSocket;
   readonly events: DomainEvent[] = [];
-  readonly positions: Fix[] = [];
+  readonly positions: LatestPosition[] = [];
   ended: string | null = null;
 
   constructor(baseUrl: string, token: string) {
     this.socket = io(baseUrl, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
     this.socket.on('sync:event', (event) => this.events.push(event));
-    this.socket.on('positions:batch', (fixes) => this.positions.push(...fixes));
+    this.socket.on('positions:batch', (batch) => this.positions.push(...batch.map(fromLivePosition)));
     this.socket.on('session:ended', ({ reason }) => (this.ended = reason));
   }
 

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Fix } from '../../shared/schemas/position';
 import type { Database, PositionRow } from '../db/schema';
+import { yieldToEventLoop } from '../db/yield';
 
 /** Rows per INSERT: 10 columns each keeps a statement far below both dialects' parameter limits. */
-export const INSERT_CHUNK_ROWS = 500;
+export const INSERT_CHUNK_ROWS = 250;
 const TEAMS_PER_QUERY = 200;
 
 export const toFix = (row: PositionRow): Fix => ({
@@ -37,6 +38,7 @@ export async function insertFixes(db: Kysely<Database>, fixes: readonly Fix[]): 
   if (fixes.length === 0) return;
   await db.transaction().execute(async (tx: Transaction<Database>) => {
     for (let i = 0; i < fixes.length; i += INSERT_CHUNK_ROWS) {
+      if (i > 0) await yieldToEventLoop();
       await tx
         .insertInto('positions')
         .values(fixes.slice(i, i + INSERT_CHUNK_ROWS).map(toRow))

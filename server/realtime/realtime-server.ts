@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { BOARD_ROLES, STAFF_ROLES } from '../../shared/enums';
-import type { Fix, FieldFix } from '../../shared/schemas/position';
+import { toLivePosition, type FieldFix, type Fix } from '../../shared/schemas/position';
 import { MAX_RESYNC_EVENTS, type SyncResult } from '../../shared/schemas/sync';
 import { ROOMS } from '../../shared/socket';
 import type { AlarmService } from '../alarms/alarm-service';
@@ -60,11 +60,12 @@ export class RealtimeServer {
   /** Pushes the latest fixes: the whole batch to the board, each team's own fix to its field tablets. */
   publishPositions(fixes: Fix[]): void {
     if (fixes.length === 0) return;
-    this.io.to(ROOMS.board).emit('positions:batch', fixes);
+    const live = fixes.map(toLivePosition);
+    this.io.to(ROOMS.board).emit('positions:batch', live);
     const rooms = this.io.of('/').adapter.rooms;
-    for (const fix of fixes) {
-      const room = ROOMS.team(fix.teamId);
-      if (rooms.has(room)) this.io.to(room).emit('positions:batch', [fix]);
+    for (const position of live) {
+      const room = ROOMS.team(position[0]);
+      if (rooms.has(room)) this.io.to(room).emit('positions:batch', [position]);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Fix } from '@shared/schemas/position';
+import type { LatestPosition } from '@shared/schemas/position';
 import type { Team } from '@shared/schemas/team';
 import type { MapTeamMarker } from '../env';
 import { isStale } from '../positions/staleness';
@@ -9,7 +9,7 @@ import { isStale } from '../positions/staleness';
  */
 export function buildMarkers(
   teams: readonly Team[],
-  latestOf: (teamId: string) => Fix | undefined,
+  latestOf: (teamId: string) => LatestPosition | undefined,
   now: number,
   staleAfterSeconds: number,
 ): MapTeamMarker[] {

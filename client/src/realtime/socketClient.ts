@@ -6,6 +6,7 @@ import { ApiError, apiErrorFrom } from '../api/apiError';
 import type { ConnectionState } from '../stores/connection';
 import { backoffDelay, RECONNECT_BACKOFF } from './backoff';
 import type { SyncSession } from './syncSession';
+import { fromLivePosition } from '@shared/schemas/position';
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 export const HELLO_TIMEOUT_MS = 15_000;
@@ -140,7 +141,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   socket.io.on('reconnect_attempt', (attempt) => connection.noteAttempt(attempt));
 
   socket.on('sync:event', (event) => sync.receiveEvent(event));
-  socket.on('positions:batch', (fixes) => sync.receivePositions(fixes));
+  socket.on('positions:batch', (batch) => sync.receivePositions(batch.map(fromLivePosition)));
   socket.on('session:ended', ({ reason }) => {
     stop();
     options.onSessionEnded(reason);

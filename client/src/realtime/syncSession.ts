@@ -1,13 +1,13 @@
 import type { DomainEvent } from '@shared/schemas/event';
-import type { Fix } from '@shared/schemas/position';
+import type { LatestPosition } from '@shared/schemas/position';
 import type { Snapshot, SyncHello, SyncResult } from '@shared/schemas/sync';
 
 /** Where synchronised state goes; implemented by the store dispatcher. */
 export interface SyncSink {
   /** Replace all state (a snapshot), including the latest positions. */
-  reset(snapshot: Snapshot, positions: Fix[]): void;
+  reset(snapshot: Snapshot, positions: LatestPosition[]): void;
   apply(event: DomainEvent): void;
-  positions(fixes: Fix[]): void;
+  positions(fixes: LatestPosition[]): void;
 }
 
 /**
@@ -21,7 +21,7 @@ export class SyncSession {
   private seq: number | null = null;
   private pending = false;
   private bufferedEvents: DomainEvent[] = [];
-  private bufferedPositions: Fix[][] = [];
+  private bufferedPositions: LatestPosition[][] = [];
 
   constructor(private readonly sink: SyncSink) {}
 
@@ -45,7 +45,7 @@ export class SyncSession {
     else this.applyIfNew(event);
   }
 
-  receivePositions(fixes: Fix[]): void {
+  receivePositions(fixes: LatestPosition[]): void {
     if (this.pending) this.bufferedPositions.push(fixes);
     else this.sink.positions(fixes);
   }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, triggerRef } from 'vue';
-import type { Fix } from '@shared/schemas/position';
+import type { Fix, LatestPosition } from '@shared/schemas/position';
 import { positionsApi } from '../api/positions';
 import { teamsApi } from '../api/teams';
 import { isStale as isStaleAt } from '../positions/staleness';
@@ -12,7 +12,7 @@ import { appendToTrail, mergeTrail, trimTrail, type TrailPoint } from '../positi
  * is bumped whenever they change so views can re-render.
  */
 export const usePositionsStore = defineStore('positions', () => {
-  const latest = shallowRef(new Map<string, Fix>());
+  const latest = shallowRef(new Map<string, LatestPosition>());
   const trailsVersion = ref(0);
   const trailMinutes = ref(30);
   const staleAfterSeconds = ref(300);
@@ -20,7 +20,7 @@ export const usePositionsStore = defineStore('positions', () => {
 
   const cutoff = (now: number) => now - trailMinutes.value * 60_000;
 
-  function applyBatch(fixes: Fix[], now = Date.now()): void {
+  function applyBatch(fixes: LatestPosition[], now = Date.now()): void {
     let latestChanged = false;
     let trailsChanged = false;
     for (const fix of fixes) {
@@ -38,8 +38,8 @@ export const usePositionsStore = defineStore('positions', () => {
   }
 
   /** Snapshot: the given fixes become the whole truth about latest positions. */
-  function replaceLatest(fixes: Fix[]): void {
-    const next = new Map<string, Fix>();
+  function replaceLatest(fixes: LatestPosition[]): void {
+    const next = new Map<string, LatestPosition>();
     for (const fix of fixes) {
       const current = next.get(fix.teamId);
       if (!current || fix.t > current.t) next.set(fix.teamId, fix);
@@ -96,7 +96,7 @@ export const usePositionsStore = defineStore('positions', () => {
 
   const trailOf = (teamId: string): readonly TrailPoint[] => trails.get(teamId) ?? [];
   const trailTeamIds = (): string[] => [...trails.keys()];
-  const latestOf = (teamId: string): Fix | undefined => latest.value.get(teamId);
+  const latestOf = (teamId: string): LatestPosition | undefined => latest.value.get(teamId);
   const isStale = (teamId: string, now = Date.now()): boolean =>
     isStaleAt(latest.value.get(teamId)?.t, now, staleAfterSeconds.value);
 
