@@ -29,6 +29,9 @@ export interface StoreOptions {
 
 const INT8_OID = 20;
 
+/** FULL: a committed state change survives a power cut, not only a process crash. */
+export const SQLITE_SYNCHRONOUS = 'FULL';
+
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl ? await openPostgres(options.databaseUrl, options.schema) : openSqlite(options.sqliteFile ?? ':memory:');
   await migrateToLatest(store.db, options.databaseUrl ? options.schema : undefined);
@@ -39,8 +42,9 @@ function openSqlite(file: string): Store {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
-  // FULL: a committed state change survives a power cut, not only a process crash.
-  database.pragma('synchronous = FULL');
+  database.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
+  // Position history touches a page per team on every flush; keep those pages in memory.
+  database.pragma('cache_size = -65536');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   let checkpointer: WalCheckpointer | null = null;

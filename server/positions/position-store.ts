@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
+import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Fix } from '../../shared/schemas/position';
+import { SQLITE_SYNCHRONOUS } from '../db/database';
 import type { Database, PositionRow } from '../db/schema';
 import { yieldToEventLoop } from '../db/yield';
 
@@ -33,17 +34,32 @@ const toRow = (fix: Fix): PositionRow => ({
   battery: fix.battery,
 });
 
-/** Appends fixes in one transaction; a fix already stored (same device and time: a resend) is skipped. */
+/**
+ * Appends fixes in one transaction; a fix already stored (same device and time: a resend) is skipped.
+ * History is telemetry that may lose its last flush interval in a crash, so these commits skip the
+ * disk sync that state changes wait for: SQLite runs them with synchronous=NORMAL (still safe against
+ * a killed process), PostgreSQL with synchronous_commit off. Each touches a page per team, so a
+ * synced commit here stalls everything else under load.
+ */
 export async function insertFixes(db: Kysely<Database>, fixes: readonly Fix[]): Promise<void> {
   if (fixes.length === 0) return;
-  await db.transaction().execute(async (tx: Transaction<Database>) => {
-    for (let i = 0; i < fixes.length; i += INSERT_CHUNK_ROWS) {
-      if (i > 0) await yieldToEventLoop();
-      await tx
-        .insertInto('positions')
-        .values(fixes.slice(i, i + INSERT_CHUNK_ROWS).map(toRow))
-        .onConflict((oc) => oc.columns(['device_id', 't']).doNothing())
-        .execute();
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  await db.connection().execute(async (conn) => {
+    if (sqlite) await sql`pragma synchronous = NORMAL`.execute(conn);
+    try {
+      await conn.transaction().execute(async (tx: Transaction<Database>) => {
+        if (!sqlite) await sql`set local synchronous_commit = off`.execute(tx);
+        for (let i = 0; i < fixes.length; i += INSERT_CHUNK_ROWS) {
+          if (i > 0) await yieldToEventLoop();
+          await tx
+            .insertInto('positions')
+            .values(fixes.slice(i, i + INSERT_CHUNK_ROWS).map(toRow))
+            .onConflict((oc) => oc.columns(['device_id', 't']).doNothing())
+            .execute();
+        }
+      });
+    } finally {
+      if (sqlite) await sql.raw(`pragma synchronous = ${SQLITE_SYNCHRONOUS}`).execute(conn);
     }
   });
 }
