@@ -25,6 +25,7 @@ import { ingestRoutes } from './ingest/ingest-routes';
 import { createOsmandServer } from './ingest/osmand-server';
 import { checkFix } from './positions/plausibility';
 import { PositionHub } from './positions/position-hub';
+import { historyWriter } from './positions/position-store';
 import { RetentionJob } from './positions/retention';
 import { positionRoutes } from './positions/routes';
 import { RealtimeServer } from './realtime/realtime-server';
@@ -96,6 +97,7 @@ export class TidewatchApp {
       clock,
       pushIntervalMs: config.POSITION_PUSH_MS,
       flushIntervalMs: config.POSITION_FLUSH_MS,
+      writeHistory: historyWriter(store),
       publish: (fixes) => realtime?.publishPositions(fixes),
       logger,
     });

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations';
-import { WalCheckpointer } from './wal-checkpointer';
+import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
+import { SqliteBackground } from './sqlite-background';
 import type { Database } from './schema';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -16,6 +17,8 @@ export interface Store {
   location: string;
   /** The SQLite file, for online backups; null on PostgreSQL. */
   sqliteFile: string | null;
+  /** SQLite file stores: the worker-thread connection for high-rate telemetry writes. */
+  background: SqliteBackground | null;
   close(): Promise<void>;
 }
 
@@ -47,23 +50,25 @@ function openSqlite(file: string): Store {
   database.pragma('cache_size = -65536');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  let checkpointer: WalCheckpointer | null = null;
+  let background: SqliteBackground | null = null;
   if (file !== ':memory:') {
+    // The background connection checkpoints; a commit here never stops to copy the WAL.
     database.pragma('wal_autocheckpoint = 0');
-    checkpointer = new WalCheckpointer(file, 1_000, (message) => console.error(`sqlite checkpoint: ${message}`));
+    background = new SqliteBackground(file, (message) => console.error(`sqlite background writer: ${message}`));
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   let closed = false;
   return {
     db,
     dialect: 'sqlite',
     location: file,
     sqliteFile: file === ':memory:' ? null : file,
+    background,
     async close() {
       if (closed) return;
       closed = true;
+      await background?.close();
       await db.destroy();
-      await checkpointer?.close();
     },
   };
 }
@@ -96,6 +101,7 @@ async function openPostgres(connectionString: string, schema: string | undefined
     dialect: 'postgres',
     location: `postgresql://${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
     sqliteFile: null,
+    background: null,
     async close() {
       if (closed) return;
       closed = true;

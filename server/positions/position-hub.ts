@@ -16,6 +16,8 @@ export interface PositionHubOptions {
   flushIntervalMs?: number;
   publish: (fixes: Fix[]) => void;
   logger: Logger;
+  /** Writes a batch of history; defaults to a transaction on `db` (see historyWriter). */
+  writeHistory?: (fixes: readonly Fix[]) => Promise<void>;
   /** Fixes kept for writing while the database is down; the oldest are dropped beyond this. */
   maxBufferedRows?: number;
 }
@@ -44,6 +46,7 @@ export class PositionHub {
   private readonly clock: () => number;
   private readonly pushIntervalMs: number;
   private readonly flushIntervalMs: number;
+  private readonly writeHistory: (fixes: readonly Fix[]) => Promise<void>;
   private readonly publish: (fixes: Fix[]) => void;
   private readonly log: Logger;
   private readonly maxBufferedRows: number;
@@ -53,6 +56,7 @@ export class PositionHub {
     this.clock = options.clock ?? Date.now;
     this.pushIntervalMs = Math.min(options.pushIntervalMs ?? 50, 50);
     this.flushIntervalMs = options.flushIntervalMs ?? 500;
+    this.writeHistory = options.writeHistory ?? ((fixes) => insertFixes(options.db, fixes));
     this.publish = options.publish;
     this.log = options.logger;
     this.maxBufferedRows = options.maxBufferedRows ?? 300_000;
@@ -190,7 +194,7 @@ export class PositionHub {
 
   private async write(batch: Fix[]): Promise<void> {
     try {
-      await insertFixes(this.db, batch);
+      await this.writeHistory(batch);
       if (this.failedFlushes > 0) this.log.info({ failedFlushes: this.failedFlushes }, 'position history writes recovered');
       this.failedFlushes = 0;
     } catch (error) {

@@ -1,6 +1,6 @@
 import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Fix } from '../../shared/schemas/position';
-import { SQLITE_SYNCHRONOUS } from '../db/database';
+import { SQLITE_SYNCHRONOUS, type Store } from '../db/database';
 import type { Database, PositionRow } from '../db/schema';
 import { yieldToEventLoop } from '../db/yield';
 
@@ -33,6 +33,22 @@ const toRow = (fix: Fix): PositionRow => ({
   altitude: fix.altitude,
   battery: fix.battery,
 });
+
+const POSITION_COLUMNS = ['device_id', 'team_id', 't', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery'] as const;
+const APPEND_POSITION_SQL = `insert into positions (${POSITION_COLUMNS.join(', ')}) values (${POSITION_COLUMNS.map(() => '?').join(', ')}) on conflict (device_id, t) do nothing`;
+
+/** How the hub writes history: on a SQLite file, the background connection; otherwise `insertFixes`. */
+export function historyWriter(store: Store): (fixes: readonly Fix[]) => Promise<void> {
+  const background = store.background;
+  if (!background) return (fixes) => insertFixes(store.db, fixes);
+  return (fixes) => {
+    const rows = fixes.map((fix) => {
+      const row = toRow(fix);
+      return POSITION_COLUMNS.map((column) => row[column]);
+    });
+    return background.appendRows(APPEND_POSITION_SQL, rows);
+  };
+}
 
 /**
  * Appends fixes in one transaction; a fix already stored (same device and time: a resend) is skipped.
