@@ -72,8 +72,8 @@ export class SqliteBackground {
     this.worker.on('exit', () => this.failAll(new Error('the background writer stopped')));
   }
 
-  /** Runs an insert statement (with `?` placeholders) for every row, in one transaction. */
-  appendRows(sql: string, rows: unknown[][]): Promise<void> {
+  /** Runs one statement (with `?` placeholders) for every row, all in one transaction. */
+  runForEachRow(sql: string, rows: unknown[][]): Promise<void> {
     if (this.closing) return Promise.reject(new Error('the background writer is closed'));
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {

@@ -9,6 +9,7 @@ import { DomainError, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
 import { parseInput } from '../validation';
 import { newOsmandKey, newOwntracksPassword, newOwntracksUsername, sha256Hex } from './credentials';
+import type { SqliteBackground } from '../db/sqlite-background';
 import { DeviceTelemetry } from './device-telemetry';
 
 /** Who a tracker speaks for, as ingest sees it. */
@@ -56,8 +57,9 @@ export class DeviceService {
     private readonly db: Kysely<Database>,
     private readonly transactor: Transactor,
     private readonly clock: () => number = Date.now,
+    background: SqliteBackground | null = null,
   ) {
-    this.telemetry = new DeviceTelemetry(db);
+    this.telemetry = new DeviceTelemetry(db, background);
   }
 
   /**

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../shared/schemas/event';
 import { openTestServices, type TestServices } from '../positions/test-support';
@@ -6,11 +9,14 @@ import { DeviceService } from './device-service';
 let services: TestServices;
 afterEach(async () => services?.close());
 
-describe('device telemetry', () => {
+describe.each([
+  ['in memory, on the main connection', ':memory:'],
+  ['in a file, through the background connection', 'file'],
+] as const)('device telemetry %s', (_name, where) => {
   it('writes last-seen times and rejected counts of many devices in one flush, and adds up across flushes', async () => {
-    services = await openTestServices();
+    services = await openTestServices(Date.now, where === 'file' ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tw-tele-')), 'db.sqlite') : ':memory:');
     await services.addTeam('t1');
-    const devices = new DeviceService(services.store.db, services.transactor);
+    const devices = new DeviceService(services.store.db, services.transactor, Date.now, services.store.background);
     const registered = [];
     for (let i = 0; i < 450; i++) registered.push((await devices.register({ teamId: 't1', kind: 'osmand', name: `终端${i}` }, SYSTEM_ACTOR)).device);
     const seenAt = Date.UTC(2026, 7, 10, 2, 0, 0);

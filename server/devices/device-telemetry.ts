@@ -1,9 +1,16 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema';
+import type { SqliteBackground } from '../db/sqlite-background';
 import { yieldToEventLoop } from '../db/yield';
 
 const WRITE_CHUNK = 200;
+/** On a SQLite file the counters go through the background connection, one prepared statement per device. */
+const UPDATE_ONE_SQL = `update devices set
+  last_seen_at = case when ? is not null and (last_seen_at is null or last_seen_at < ?) then ? else last_seen_at end,
+  rejected_fixes = rejected_fixes + ?,
+  last_reject_reason = coalesce(?, last_reject_reason)
+  where id = ?`;
 
 interface Pending {
   lastSeenMs: number | null;
@@ -27,7 +34,10 @@ export class DeviceTelemetry {
   /** Serialises flushes with reads that lay pending counts over stored ones, so nothing is counted twice or lost. */
   private lock: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly background: SqliteBackground | null = null,
+  ) {}
 
   noteSeen(deviceId: string, atMs: number): void {
     const entry = this.entry(deviceId);
@@ -76,6 +86,13 @@ export class DeviceTelemetry {
   private async write(batch: Map<string, Pending>): Promise<void> {
     const entries = [...batch];
     try {
+      if (this.background) {
+        await this.background.runForEachRow(UPDATE_ONE_SQL, entries.map(([id, p]) => {
+          const seen = p.lastSeenMs === null ? null : new Date(p.lastSeenMs).toISOString();
+          return [seen, seen, seen, p.rejected, p.lastRejectReason, id];
+        }));
+        return;
+      }
       await this.db.transaction().execute(async (tx) => {
         for (let i = 0; i < entries.length; i += WRITE_CHUNK) {
           if (i > 0) await yieldToEventLoop();

@@ -46,7 +46,7 @@ export function historyWriter(store: Store): (fixes: readonly Fix[]) => Promise<
       const row = toRow(fix);
       return POSITION_COLUMNS.map((column) => row[column]);
     });
-    return background.appendRows(APPEND_POSITION_SQL, rows);
+    return background.runForEachRow(APPEND_POSITION_SQL, rows);
   };
 }
 

@@ -23,8 +23,8 @@ export interface TestServices {
   close(): Promise<void>;
 }
 
-export async function openTestServices(clock: () => number = Date.now): Promise<TestServices> {
-  const store = await openStore({ sqliteFile: ':memory:' });
+export async function openTestServices(clock: () => number = Date.now, sqliteFile = ':memory:'): Promise<TestServices> {
+  const store = await openStore({ sqliteFile });
   const log = new EventLog(store.db, clock);
   const bus = new EventBus(0, (from, to) => log.readRange(from, to), (error) => {
     throw error;
