@@ -85,7 +85,7 @@ export class TidewatchApp {
     const users = new UserService(store.db, transactor, clock);
     const sessions = new SessionService(store.db, transactor, new LoginThrottle(), lifetimes, clock);
     const teams = new TeamService(store.db, transactor, clock);
-    const devices = new DeviceService(store.db, transactor, clock);
+    const devices = new DeviceService(store.db, transactor, clock, store.background);
     const alarms = new AlarmService(store.db, transactor, clock);
     const layouts = new WallLayoutService(store.db, transactor);
     const snapshots = new SnapshotService(store.db, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db) });
