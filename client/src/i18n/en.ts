@@ -58,6 +58,7 @@ const en: MessageSchema = {
     title: 'Teams',
     count: '{n} teams',
     stale: 'stale',
+    noPosition: 'no position',
     noFix: 'no fix',
     lastReport: 'Last report',
     leader: 'Leader',

@@ -57,6 +57,7 @@ const zhCN = {
     title: '队伍',
     count: '{n} 支队伍',
     stale: '失联',
+    noPosition: '无定位',
     noFix: '无定位',
     lastReport: '最后上报',
     leader: '负责人',

@@ -27,7 +27,8 @@ export interface MapOptionInput {
   dark: boolean;
   selectedTeamId: string | null;
   fontSize: number;
-  staleLabel: string;
+  /** Label suffixes: a team whose fixes stopped, and one that never sent any (drawn at its base). */
+  staleLabels: { stale: string; noFix: string };
   tooltip: boolean;
 }
 
@@ -39,7 +40,8 @@ const PALETTE = {
 /** Latitude of Xiangshan: geo aspect for an undistorted map at this latitude. */
 const ASPECT = Math.cos((29.4 * Math.PI) / 180);
 
-export const teamLabel = (m: MapTeamMarker, staleLabel: string) => (m.stale ? `${m.name} · ${staleLabel}` : m.name);
+export const teamLabel = (m: MapTeamMarker, labels: { stale: string; noFix: string }) =>
+  m.stale ? `${m.name} · ${m.source === 'base' ? labels.noFix : labels.stale}` : m.name;
 
 export function buildMapOption(input: MapOptionInput): MapOption {
   const c = input.dark ? PALETTE.dark : PALETTE.light;
@@ -67,7 +69,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       },
       label: {
         show: layers.labels,
-        formatter: teamLabel(m, input.staleLabel),
+        formatter: teamLabel(m, input.staleLabels),
         color: m.stale ? STALE_COLOR : c.text,
         fontWeight: selected ? ('bold' as const) : ('normal' as const),
       },
