@@ -19,8 +19,10 @@ import { deviceRoutes } from './devices/routes';
 import { EventBus } from './events/event-bus';
 import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
+import { createDispatchModule } from './dispatch/dispatch-module';
 import { createHttpApp } from './http/http-app';
 import { findClientDir } from './http/static-client';
+import { createIncidentBoard, type IncidentBoard } from './incident-board';
 import { ingestRoutes } from './ingest/ingest-routes';
 import { createOsmandServer } from './ingest/osmand-server';
 import { checkFix } from './positions/plausibility';
@@ -46,6 +48,7 @@ export interface AppServices {
   positions: PositionHub;
   layouts: WallLayoutService;
   log: EventLog;
+  board: IncidentBoard['services'];
 }
 
 /**
@@ -88,7 +91,8 @@ export class TidewatchApp {
     const devices = new DeviceService(store.db, transactor, clock, store.background);
     const alarms = new AlarmService(store.db, transactor, clock);
     const layouts = new WallLayoutService(store.db, transactor);
-    const snapshots = new SnapshotService(store.db, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db) });
+    const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, logger, clock });
+    const snapshots = new SnapshotService(store.db, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
 
     const httpServer = http.createServer();
     let realtime: RealtimeServer | null = null;
@@ -110,7 +114,10 @@ export class TidewatchApp {
       positions.accept(fix);
       return true;
     };
+    const dispatch = createDispatchModule({ db: store.db, transactor, alarms, sessions, config, latestFix: (id) => positions.latestFor(id), acceptFieldFix, logger, clock });
     realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix, logger, clock });
+    realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
+    realtime.io.on('connection', (socket) => board.registerSocket(socket));
 
     const ingest = { devices, hub: positions, logger, clock };
     const health = Router().get('/health', async (_req, res) => {
@@ -121,7 +128,7 @@ export class TidewatchApp {
       res.json({ ok: true, data: { staleAfterSeconds: config.STALE_AFTER_SECONDS, trailMinutes: 30, timeZone: 'Asia/Shanghai', version: process.env.npm_package_version ?? '0.1.0' } });
     });
     const app = createHttpApp({
-      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'] }) as unknown as Router, health, ingestRoutes(ingest)],
+      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'] }) as unknown as Router, health, ingestRoutes(ingest), ...board.rootRouters],
       api: [
         publicConfig,
         authRoutes(sessions, users),
@@ -130,6 +137,8 @@ export class TidewatchApp {
         positionRoutes(sessions, positions, teams),
         alarmRoutes(sessions, alarms),
         wallRoutes(sessions, layouts),
+        ...board.apiRouters,
+        dispatch.router,
       ],
       clientDir: findClientDir(),
       logger,
@@ -145,8 +154,8 @@ export class TidewatchApp {
     const watcher = new UnitSilenceWatcher({ hub: positions, alarms, teamName: (id) => teamNames.get(id), staleAfterMs: config.STALE_AFTER_SECONDS * 1000, checkEveryMs: Math.min(10_000, config.STALE_AFTER_SECONDS * 250), clock, logger });
     const retention = new RetentionJob({ db: store.db, retentionDays: config.POSITION_RETENTION_DAYS, clock, logger });
 
-    const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log };
-    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention], logger);
+    const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
+    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, ...board.background, ...dispatch.background], logger);
   }
 
   start(): void {

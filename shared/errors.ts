@@ -9,6 +9,8 @@ export const ERROR_CATALOGUE = {
   FORBIDDEN: { status: 403, message: 'Your role may not do this.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
   CONFLICT: { status: 409, message: 'This conflicts with the current state.' },
+  INVALID_TRANSITION: { status: 409, message: 'That status change is not allowed from the current status.' },
+  INSUFFICIENT_STOCK: { status: 409, message: 'Not enough stock: stock never goes below zero.' },
   UNKNOWN_DEVICE: { status: 403, message: 'This device is not registered.' },
   LOGIN_THROTTLED: { status: 429, message: 'Too many failed sign-ins; try again later.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Ack } from './ack';
 import { AlarmAcknowledgeSchema, AlarmSchema } from './schemas/alarm';
+import { DISPATCH_PUSHES, DISPATCH_REQUESTS } from './schemas/dispatch-socket';
 import { DomainEventSchema } from './schemas/event';
+import { INCIDENT_CLIENT_REQUESTS } from './schemas/incident-record';
 import { FieldFixSchema, LivePositionSchema } from './schemas/position';
 import { SyncHelloSchema, SyncResultSchema } from './schemas/sync';
 
@@ -13,12 +15,15 @@ export const CLIENT_REQUESTS = {
   'sync:hello': { request: SyncHelloSchema, response: SyncResultSchema },
   'position:report': { request: FieldFixSchema, response: z.object({ accepted: z.boolean() }) },
   'alarm:acknowledge': { request: AlarmAcknowledgeSchema, response: AlarmSchema },
+  ...DISPATCH_REQUESTS,
+  ...INCIDENT_CLIENT_REQUESTS,
 } as const;
 
 export const SERVER_PUSHES = {
   'sync:event': DomainEventSchema,
   'positions:batch': z.array(LivePositionSchema),
   'session:ended': z.object({ reason: z.enum(['revoked', 'expired', 'disabled', 'logout']) }),
+  ...DISPATCH_PUSHES,
 } as const;
 
 export type ClientRequestName = keyof typeof CLIENT_REQUESTS;

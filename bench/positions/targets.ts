@@ -22,8 +22,11 @@ async function inBatches<T>(count: number, parallel: number, make: (i: number) =
   return out;
 }
 
+/** What another benchmark may add to the Tidewatch target (accounts of its own) before it is measured. */
+export type PrepareTarget = (setup: { baseUrl: string; admin: ReturnType<typeof httpClient>; teamIds: string[] }) => Promise<void>;
+
 /** Tidewatch with N teams: OsmAnd devices for the HTTP units, field users for the socket units. */
-export async function tidewatchTarget(units: number, socketUnits: number): Promise<Target> {
+export async function tidewatchTarget(units: number, socketUnits: number, prepare?: PrepareTarget): Promise<Target> {
   const server = await startServer({ env: { LOG_LEVEL: 'warn', SEED: 'none' } });
   const token = await login(server.baseUrl, 'admin', server.adminPassword);
   const admin = httpClient(server.baseUrl, token);
@@ -38,6 +41,7 @@ export async function tidewatchTarget(units: number, socketUnits: number): Promi
   });
   dataOf(await admin.post('/api/users', { username: 'bench-wall', displayName: '压测大屏', role: 'wall', password }));
   const boardToken = await login(server.baseUrl, 'bench-wall', password);
+  await prepare?.({ baseUrl: server.baseUrl, admin, teamIds: teams });
   return {
     name: 'Tidewatch',
     pid: server.pid ?? 0,

@@ -21,6 +21,10 @@ export interface MapTeamView extends MapTeamMarker {
 
 export interface TidewatchTestHooks {
   teamsOnMap?: () => MapTeamView[];
+  /** Dispatch lines as drawn: `from`/`to` are [lon, lat]. */
+  dispatchLinesOnMap?: () => Array<{ dispatchId: string; teamId: string; state: string; from: [number, number]; to: [number, number]; label: string }>;
+  /** Where a map point is on the page (CSS px), so a test can click it. */
+  mapPointToPage?: (lat: number, lon: number) => { x: number | null; y: number | null };
   connectionState?: () => string;
 }
 

@@ -5,7 +5,7 @@ import type { Alarm } from '../../shared/schemas/alarm';
 import { SYSTEM_ACTOR, type Actor } from '../../shared/schemas/event';
 import type { AlarmRow, Database } from '../db/schema';
 import { conflict, notFound } from '../errors';
-import type { Transactor } from '../events/transactor';
+import type { RecordEvent, Transactor } from '../events/transactor';
 
 export interface AlarmRaise {
   kind: AlarmKind;
@@ -53,28 +53,31 @@ export class AlarmService {
   }
 
   async raise(spec: AlarmRaise, actor: Actor = SYSTEM_ACTOR): Promise<Alarm> {
-    return this.transactor.run(async (tx, record) => {
-      const open = await tx.selectFrom('alarms').selectAll().where('kind', '=', spec.kind).where('source_id', '=', spec.sourceId).where('state', '!=', 'cleared').executeTakeFirst();
-      if (open) return toAlarm(open);
-      const row: AlarmRow = {
-        id: randomUUID(),
-        kind: spec.kind,
-        severity: spec.severity,
-        sound: spec.sound,
-        source_type: spec.sourceType,
-        source_id: spec.sourceId,
-        params: JSON.stringify(spec.params),
-        state: 'raised',
-        raised_at: this.now(),
-        acknowledged_by: null,
-        acknowledged_at: null,
-        cleared_at: null,
-      };
-      await tx.insertInto('alarms').values(row).execute();
-      const alarm = toAlarm(row);
-      await record({ type: 'alarm.raised', actor, payload: { alarm }, audience: 'board' });
-      return alarm;
-    });
+    return this.transactor.run((tx, record) => this.raiseWithin(tx, record, spec, actor));
+  }
+
+  /** Raises inside a caller's transaction, so the alarm commits (or not) with the change that caused it. */
+  async raiseWithin(tx: Transaction<Database>, record: RecordEvent, spec: AlarmRaise, actor: Actor = SYSTEM_ACTOR): Promise<Alarm> {
+    const open = await tx.selectFrom('alarms').selectAll().where('kind', '=', spec.kind).where('source_id', '=', spec.sourceId).where('state', '!=', 'cleared').executeTakeFirst();
+    if (open) return toAlarm(open);
+    const row: AlarmRow = {
+      id: randomUUID(),
+      kind: spec.kind,
+      severity: spec.severity,
+      sound: spec.sound,
+      source_type: spec.sourceType,
+      source_id: spec.sourceId,
+      params: JSON.stringify(spec.params),
+      state: 'raised',
+      raised_at: this.now(),
+      acknowledged_by: null,
+      acknowledged_at: null,
+      cleared_at: null,
+    };
+    await tx.insertInto('alarms').values(row).execute();
+    const alarm = toAlarm(row);
+    await record({ type: 'alarm.raised', actor, payload: { alarm }, audience: 'board' });
+    return alarm;
   }
 
   async acknowledge(alarmId: string, actor: Actor): Promise<Alarm> {
@@ -93,15 +96,18 @@ export class AlarmService {
 
   /** Clears the open alarm of this kind and source, if any: the condition has resolved. */
   async clear(kind: AlarmKind, sourceId: string, actor: Actor = SYSTEM_ACTOR): Promise<Alarm | null> {
-    return this.transactor.run(async (tx, record) => {
-      const row = await tx.selectFrom('alarms').selectAll().where('kind', '=', kind).where('source_id', '=', sourceId).where('state', '!=', 'cleared').executeTakeFirst();
-      if (!row) return null;
-      const next = { ...row, state: 'cleared', cleared_at: this.now() };
-      await tx.updateTable('alarms').set({ state: 'cleared', cleared_at: next.cleared_at }).where('id', '=', row.id).execute();
-      const alarm = toAlarm(next);
-      await record({ type: 'alarm.cleared', actor, payload: { alarm }, audience: 'board' });
-      return alarm;
-    });
+    return this.transactor.run((tx, record) => this.clearWithin(tx, record, kind, sourceId, actor));
+  }
+
+  /** Clears inside a caller's transaction. */
+  async clearWithin(tx: Transaction<Database>, record: RecordEvent, kind: AlarmKind, sourceId: string, actor: Actor = SYSTEM_ACTOR): Promise<Alarm | null> {
+    const row = await tx.selectFrom('alarms').selectAll().where('kind', '=', kind).where('source_id', '=', sourceId).where('state', '!=', 'cleared').executeTakeFirst();
+    if (!row) return null;
+    const next = { ...row, state: 'cleared', cleared_at: this.now() };
+    await tx.updateTable('alarms').set({ state: 'cleared', cleared_at: next.cleared_at }).where('id', '=', row.id).execute();
+    const alarm = toAlarm(next);
+    await record({ type: 'alarm.cleared', actor, payload: { alarm }, audience: 'board' });
+    return alarm;
   }
 
   private now(): string {

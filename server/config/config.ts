@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POSITION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   STALE_AFTER_SECONDS: seconds.default(120),
+  DISPATCH_DELIVERY_TIMEOUT_SECONDS: seconds.default(60),
+  DISPATCH_ACCEPT_TIMEOUT_SECONDS: seconds.default(300),
   POSITION_PUSH_MS: z.coerce.number().int().min(10).max(50).default(50),
   POSITION_FLUSH_MS: z.coerce.number().int().min(50).max(1000).default(500),
   SESSION_HOURS_ADMIN: seconds.default(12),

@@ -1,3 +1,6 @@
+import type { DispatchTables } from './schema-dispatch';
+import type { IncidentBoardTables } from './schema-incident-board';
+
 /** Row types as stored; both dialects. Booleans are 0/1 integers, JSON is text, instants are ISO text. */
 export interface EventRow {
   seq: number;
@@ -90,7 +93,7 @@ export interface SettingRow {
   value: string;
 }
 
-export interface Database {
+export interface Database extends IncidentBoardTables, DispatchTables {
   events: EventRow;
   event_counter: EventCounterRow;
   teams: TeamRow;

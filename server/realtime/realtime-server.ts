@@ -14,6 +14,9 @@ import type { SnapshotService } from '../sync/snapshot-service';
 import { onRequest } from './request-handler';
 import type { TidewatchServer, TidewatchSocket } from './types';
 
+/** Field situation reports carry a photo of up to 2 MB as base64; everything else is far smaller. */
+const MAX_SOCKET_MESSAGE_BYTES = 3 * 1024 * 1024;
+
 export interface PositionStream {
   latest(): Fix[];
 }
@@ -43,7 +46,7 @@ export class RealtimeServer {
   private closed = false;
 
   constructor(private readonly deps: RealtimeDeps) {
-    this.io = new Server(deps.httpServer, { maxHttpBufferSize: 64 * 1024, pingInterval: 20_000, pingTimeout: 20_000, serveClient: false });
+    this.io = new Server(deps.httpServer, { maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, pingInterval: 20_000, pingTimeout: 20_000, serveClient: false });
     this.io.use(async (socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const principal = typeof token === 'string' ? await deps.sessions.authenticate(token).catch(() => null) : null;

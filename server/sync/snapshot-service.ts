@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Device } from '../../shared/schemas/device';
+import type { Dispatch } from '../../shared/schemas/dispatch';
+import { EMPTY_INCIDENT_BOARD_SNAPSHOT, type IncidentBoardSnapshot } from '../../shared/schemas/incident-board';
 import type { Snapshot } from '../../shared/schemas/sync';
 import type { Principal } from '../auth/principal';
 import { toUser } from '../auth/user-service';
@@ -12,6 +14,10 @@ import type { AlarmService } from '../alarms/alarm-service';
 
 export interface SnapshotReaders {
   readDevices(db: Kysely<Database> | Transaction<Database>): Promise<Device[]>;
+  /** What of the dispatches the viewer may see; none when not given. */
+  readDispatches?(db: Kysely<Database> | Transaction<Database>, viewer: Principal): Promise<Dispatch[]>;
+  /** Incidents, shelters, supplies and the duty watch, for board roles; empty lists when not given. */
+  readIncidentBoard?(db: Kysely<Database> | Transaction<Database>): Promise<IncidentBoardSnapshot>;
 }
 
 /**
@@ -45,6 +51,8 @@ export class SnapshotService {
         wallLayout: await this.layouts.get(tx),
         users: isAdmin ? (await tx.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser) : [],
         devices: isAdmin ? await this.readers.readDevices(tx) : [],
+        dispatches: (await this.readers.readDispatches?.(tx, viewer)) ?? [],
+        ...((isBoard && (await this.readers.readIncidentBoard?.(tx))) || EMPTY_INCIDENT_BOARD_SNAPSHOT),
       };
     });
   }

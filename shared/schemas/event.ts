@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { TEAM_STATUSES } from '../enums';
 import { InstantSchema } from '../time';
+import { type Actor, ActorSchema } from './actor';
 import { AlarmSchema } from './alarm';
+import { DISPATCH_EVENT_PAYLOADS } from './dispatch';
+import { INCIDENT_EVENT_PAYLOADS } from './incident-record';
+import { SHELTER_EVENT_PAYLOADS } from './shelter';
+import { SUPPLY_EVENT_PAYLOADS } from './supply-run';
+import { DUTY_EVENT_PAYLOADS } from './duty';
 import { DeviceSchema } from './device';
 import { TeamIdSchema, TeamSchema } from './team';
 import { UserSchema } from './user';
 import { WallLayoutSchema } from './wall';
 
-export const ActorSchema = z.object({
-  type: z.enum(['user', 'device', 'system']),
-  id: z.string(),
-  name: z.string(),
-});
-export type Actor = z.infer<typeof ActorSchema>;
+export { ActorSchema, type Actor } from './actor';
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: 'system', name: 'Tidewatch' };
 
 /** Payload schema of every event type: the one list of what can change. */
@@ -34,6 +35,11 @@ export const EVENT_PAYLOADS = {
   'alarm.acknowledged': z.object({ alarm: AlarmSchema }),
   'alarm.cleared': z.object({ alarm: AlarmSchema }),
   'wall.layout_changed': z.object({ layout: WallLayoutSchema }),
+  ...INCIDENT_EVENT_PAYLOADS,
+  ...SHELTER_EVENT_PAYLOADS,
+  ...SUPPLY_EVENT_PAYLOADS,
+  ...DUTY_EVENT_PAYLOADS,
+  ...DISPATCH_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

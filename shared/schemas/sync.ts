@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AlarmSchema } from './alarm';
 import { DeviceSchema } from './device';
+import { DispatchSchema } from './dispatch';
 import { DomainEventSchema } from './event';
+import { INCIDENT_BOARD_SNAPSHOT } from './incident-board';
 import { FixSchema } from './position';
 import { TeamSchema } from './team';
 import { UserSchema } from './user';
@@ -15,6 +17,9 @@ export const SnapshotSchema = z.object({
   wallLayout: WallLayoutSchema,
   users: z.array(UserSchema),
   devices: z.array(DeviceSchema),
+  /** Active dispatches and those of the last day (a field tablet: its own team's). */
+  dispatches: z.array(DispatchSchema),
+  ...INCIDENT_BOARD_SNAPSHOT,
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

@@ -17,12 +17,14 @@ const asTime = (v: unknown): number | null => {
 
 /**
  * The i18n key and parameters of an alarm's message. For unit_silent the minute count grows live
- * from `lastSeenAt` when the server sent it, otherwise it uses the server's `minutes`.
+ * from `lastSeenAt` when the server sent it, otherwise it uses the server's `minutes`; overdue dispatches
+ * count from the dispatch's `createdAt`.
  */
 export function alarmMessage(alarm: Alarm, now: number, teamName?: string): AlarmMessage {
   const p = alarm.params;
   const name = typeof p.teamName === 'string' ? p.teamName : (teamName ?? alarm.sourceId);
-  const lastSeen = asTime(p.lastSeenAt);
+  // Overdue dispatches count from when the dispatch was created.
+  const lastSeen = asTime(p.lastSeenAt) ?? (alarm.kind.startsWith('dispatch_') ? asTime(p.createdAt) : null);
   const minutes =
     lastSeen !== null
       ? minutesSince(lastSeen, now)

@@ -27,3 +27,10 @@ describe('alarm message', () => {
     expect(alarmMessage(a, 0, '爵溪队').params).toMatchObject({ teamName: '爵溪队', minutes: 15 });
   });
 });
+
+describe('dispatch alarm messages', () => {
+  it('count overdue minutes from the dispatch’s creation', () => {
+    const a = alarm('a', { kind: 'dispatch_unaccepted', sourceType: 'dispatch_assignment', sourceId: 'd1:t1', params: { teamName: '石浦队', priority: 'flash', destination: '石浦渔港', createdAt: '2025-08-01T00:00:00.000Z' } });
+    expect(alarmMessage(a, Date.parse('2025-08-01T00:07:10.000Z'))).toMatchObject({ key: 'alarm.kind.dispatch_unaccepted', params: { teamName: '石浦队', minutes: 7, priority: 'flash' } });
+  });
+});

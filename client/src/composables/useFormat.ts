@@ -4,6 +4,9 @@ import type { Alarm } from '@shared/schemas/alarm';
 import { isApiError } from '../api/apiError';
 import { alarmMessage } from '../alarms/alarmMessage';
 import { ageParts, formatInstant } from '../i18n/format';
+import { DISPATCH_PRIORITIES } from '@shared/schemas/dispatch';
+
+const PRIORITIES: readonly string[] = DISPATCH_PRIORITIES;
 
 /** Locale-aware formatting helpers shared by the views. */
 export function useFormat() {
@@ -27,7 +30,9 @@ export function useFormat() {
 
   const alarmText = (alarm: Alarm, now: number, teamName?: string): string => {
     const msg = alarmMessage(alarm, now, teamName);
-    return t(msg.key, msg.params);
+    const priority = msg.params.priority;
+    const priorityText = typeof priority === 'string' && PRIORITIES.includes(priority) ? t(`dispatch.priority.${priority}`) : '';
+    return t(msg.key, { note: '', destination: '', reportedBy: '', ...msg.params, priorityText });
   };
 
   const status = (s: TeamStatus) => t(`teamStatus.${s}`);

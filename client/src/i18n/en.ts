@@ -1,3 +1,4 @@
+import dispatchEn from './dispatch/en';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
@@ -49,7 +50,17 @@ const en: MessageSchema = {
     acknowledge: 'Acknowledge',
     acknowledgedBy: 'acknowledged by {name}',
     raisedAt: 'Raised',
-    kind: { unit_silent: '{teamName} has not reported a position for {minutes} min' },
+    kind: {
+      unit_silent: '{teamName} has not reported a position for {minutes} min',
+      dispatch_undelivered: '{priorityText} dispatch not delivered: {teamName} ({destination}), {minutes} min',
+      dispatch_unaccepted: '{priorityText} dispatch not accepted: {teamName} ({destination}), {minutes} min',
+      sos: 'SOS: {teamName} ({reportedBy}) {note}',
+      report_overdue: 'Report overdue: {code} {title}',
+      shelter_near_full: 'A shelter is nearly full',
+      shelter_full: 'A shelter is full',
+      stock_low: 'Supplies running low',
+    },
+    resolveSos: 'SOS handled',
     severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
     state: { raised: 'Unacknowledged', acknowledged: 'Acknowledged', cleared: 'Cleared' },
     unacknowledged: '{n} unacknowledged',
@@ -92,6 +103,7 @@ const en: MessageSchema = {
     FORBIDDEN: 'Your role may not do this.',
     NOT_FOUND: 'Not found.',
     CONFLICT: 'This conflicts with the current state.',
+    INVALID_TRANSITION: 'Not possible in the current state.',
     UNKNOWN_DEVICE: 'This device is not registered.',
     LOGIN_THROTTLED: 'Too many failed sign-ins; try again later.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
@@ -206,6 +218,7 @@ const en: MessageSchema = {
     },
   },
   notFound: { title: 'Page not found', back: 'Back to start' },
+  ...dispatchEn,
 };
 
 export default en;

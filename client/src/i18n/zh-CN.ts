@@ -1,3 +1,5 @@
+import dispatchZhCN from './dispatch/zh-CN';
+
 /** The source of truth for message keys; `en` must have the same shape. Avoid `@`, `|`, `{`, `}` in text. */
 const zhCN = {
   app: { title: '象山县应急指挥 一张图', name: 'Tidewatch', county: '象山县' },
@@ -48,7 +50,17 @@ const zhCN = {
     acknowledge: '确认',
     acknowledgedBy: '{name} 已确认',
     raisedAt: '报警时间',
-    kind: { unit_silent: '{teamName} 已 {minutes} 分钟未上报位置' },
+    kind: {
+      unit_silent: '{teamName} 已 {minutes} 分钟未上报位置',
+      dispatch_undelivered: '{priorityText}调度未送达：{teamName}（{destination}），已 {minutes} 分钟',
+      dispatch_unaccepted: '{priorityText}调度未接受：{teamName}（{destination}），已 {minutes} 分钟',
+      sos: 'SOS 求救：{teamName}（{reportedBy}）{note}',
+      report_overdue: '报告超时：{code} {title}',
+      shelter_near_full: '避灾安置场所接近满员',
+      shelter_full: '避灾安置场所已满员',
+      stock_low: '物资库存不足',
+    },
+    resolveSos: 'SOS 已处置',
     severity: { critical: '紧急', warning: '警告', info: '提示' },
     state: { raised: '未确认', acknowledged: '已确认', cleared: '已解除' },
     unacknowledged: '{n} 条未确认',
@@ -91,6 +103,7 @@ const zhCN = {
     FORBIDDEN: '当前角色无权执行此操作',
     NOT_FOUND: '未找到',
     CONFLICT: '与当前状态冲突',
+    INVALID_TRANSITION: '当前状态下不能进行此操作',
     UNKNOWN_DEVICE: '设备未注册',
     LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
     PAYLOAD_TOO_LARGE: '请求内容过大',
@@ -205,6 +218,7 @@ const zhCN = {
     },
   },
   notFound: { title: '页面不存在', back: '返回首页' },
+  ...dispatchZhCN,
 };
 
 export default zhCN;

@@ -6,6 +6,7 @@ import type { WallLayout } from '@shared/schemas/wall';
 import type { MapTeamMarker } from '../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { CHART_FONT_FAMILY } from './chartFonts';
+import { dispatchSeries, type DispatchLine } from './dispatchSeries';
 import { MAP_NAME } from './echarts';
 
 export type MapOption = ComposeOption<
@@ -30,6 +31,10 @@ export interface MapOptionInput {
   /** Label suffixes: a team whose fixes stopped, and one that never sent any (drawn at its base). */
   staleLabels: { stale: string; noFix: string };
   tooltip: boolean;
+  /** Each active team's line to its destination (always drawn: the wall layout has no layer for it). */
+  dispatchLines?: readonly DispatchLine[];
+  /** A destination being picked on the desk. */
+  pick?: { lat: number; lon: number } | null;
 }
 
 const PALETTE = {
@@ -146,6 +151,14 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         data: input.track && input.track.length > 1 ? [{ coords: [...input.track] }] : [],
         lineStyle: { color: input.dark ? '#fde047' : '#7c3aed', width: Math.max(2, fontSize / 6), type: 'dashed', opacity: 0.9 },
       },
+      ...dispatchSeries({
+        lines: input.dispatchLines ?? [],
+        pick: input.pick ?? null,
+        showLabels: layers.labels,
+        fontSize,
+        dark: input.dark,
+        labelStyle: { ...label, color: c.text },
+      }),
       {
         id: 'teams',
         type: 'scatter',

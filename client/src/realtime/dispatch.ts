@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@shared/schemas/event';
 import { useAlarmsStore } from '../stores/alarms';
 import { useDevicesStore } from '../stores/devices';
+import { useDispatchesStore } from '../stores/dispatches';
 import { usePositionsStore } from '../stores/positions';
 import { useTeamsStore } from '../stores/teams';
 import { useUsersStore } from '../stores/users';
@@ -20,6 +21,7 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
   const wallLayout = useWallLayoutStore();
   const users = useUsersStore();
   const devices = useDevicesStore();
+  const dispatches = useDispatchesStore();
 
   const followLayout = () => {
     if (positions.setTrailMinutes(wallLayout.layout.trailMinutes)) hooks.onTrailWindowGrew?.();
@@ -32,6 +34,7 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
       wallLayout.reset(snapshot.wallLayout);
       users.reset(snapshot.users);
       devices.reset(snapshot.devices);
+      dispatches.reset(snapshot.dispatches);
       positions.retainTeams(new Set(snapshot.teams.map((t) => t.id)));
       positions.replaceLatest(fixes);
       followLayout();
@@ -64,6 +67,10 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
         case 'device.revoked':
           devices.applyEvent(event);
           break;
+        case 'dispatch.assigned':
+        case 'dispatch.stepped':
+          dispatches.applyEvent(event);
+          break;
         case 'session.revoked':
         case 'auth.login':
         case 'auth.login_failed':
@@ -71,10 +78,9 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
         case 'auth.password_changed':
           // Audit trail only; our own revocation arrives as `session:ended`.
           break;
-        default: {
-          const unknown: never = event;
-          void unknown;
-        }
+        default:
+          // Domains without a client store yet (the incident board, shelters and supplies) are ignored.
+          break;
       }
     },
     positions(fixes) {

@@ -28,6 +28,8 @@ export interface RealtimeClientOptions {
   /** Called when the server refused the socket; checks the token over HTTP (a 401 ends the session). */
   verifySession: () => Promise<void>;
   onSynced?: (mode: SyncResult['mode']) => void;
+  /** A tablet's team dispatches, re-pushed after every connect until one of its tablets confirms receipt. */
+  onDispatchPending?: (payload: PushOf<'dispatch:pending'>) => void;
 }
 
 export interface RealtimeClient {
@@ -142,6 +144,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
 
   socket.on('sync:event', (event) => sync.receiveEvent(event));
   socket.on('positions:batch', (batch) => sync.receivePositions(batch.map(fromLivePosition)));
+  socket.on('dispatch:pending', (payload) => options.onDispatchPending?.(payload));
   socket.on('session:ended', ({ reason }) => {
     stop();
     options.onSessionEnded(reason);

@@ -9,6 +9,8 @@ import { useSessionStore } from '../stores/session';
 import { useTeamsStore } from '../stores/teams';
 import { useUsersStore } from '../stores/users';
 import { useDevicesStore } from '../stores/devices';
+import { useDispatchesStore } from '../stores/dispatches';
+import { useOutboxStore } from '../stores/outbox';
 import { useWallLayoutStore } from '../stores/wallLayout';
 import { installRequester, request } from './channel';
 import { createStoreSink } from './dispatch';
@@ -30,6 +32,7 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
   const connection = useConnectionStore();
   const positions = usePositionsStore();
   const config = useConfigStore();
+  const dispatches = useDispatchesStore();
 
   // Trails are a board feature (the server refuses them to field users).
   const reloadTrails = () => {
@@ -51,6 +54,7 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
       session.clear(reason);
       onSessionEnded(reason);
     },
+    onDispatchPending: ({ dispatches: pending }) => dispatches.mergePending(pending),
     onSynced: () => {
       if (!config.loaded) void loadConfig();
       // Live batches only carry the newest fix; after any gap the trails are refetched.
@@ -91,6 +95,9 @@ export function clearSyncedState(): void {
   useAlarmsStore().reset([]);
   useUsersStore().reset([]);
   useDevicesStore().reset([]);
+  useDispatchesStore().reset([]);
+  // Unsent items stay in IndexedDB for the same user's next session; nothing is sent meanwhile.
+  useOutboxStore().close();
   useWallLayoutStore().reset(DEFAULT_WALL_LAYOUT);
   usePositionsStore().reset();
   useConnectionStore().reset();

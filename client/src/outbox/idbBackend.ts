@@ -1,0 +1,40 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { OutboxBackend, OutboxItem } from './types';
+
+const DB_NAME = 'tidewatch-outbox';
+const STORE = 'items';
+
+interface OutboxDb extends DBSchema {
+  items: { key: string; value: OutboxItem; indexes: { owner: string } };
+}
+
+/** The outbox in IndexedDB: one object store keyed by item id, indexed by owner. A thin adapter only. */
+export class IdbBackend implements OutboxBackend {
+  private constructor(private readonly db: IDBPDatabase<OutboxDb>) {}
+
+  static async open(): Promise<IdbBackend> {
+    const db = await openDB<OutboxDb>(DB_NAME, 1, {
+      upgrade(database) {
+        const store = database.createObjectStore(STORE, { keyPath: 'id' });
+        store.createIndex('owner', 'owner');
+      },
+    });
+    return new IdbBackend(db);
+  }
+
+  loadAll(owner: string): Promise<OutboxItem[]> {
+    return this.db.getAllFromIndex(STORE, 'owner', owner);
+  }
+
+  async put(item: OutboxItem): Promise<void> {
+    await this.db.put(STORE, item);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.delete(STORE, id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

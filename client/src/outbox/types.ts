@@ -1,0 +1,41 @@
+import type { RequestOf } from '@shared/socket';
+
+/** What a tablet queues: its dispatch actions, SOS and position reports. */
+export type OutboxKind = 'dispatch:received' | 'dispatch:step' | 'field:sos' | 'position:report';
+
+export interface OutboxFailure {
+  code: string;
+  message: string;
+}
+
+export interface OutboxItem<K extends OutboxKind = OutboxKind> {
+  /** Client-generated id; for actions it is also the payload's `actionId`, which the server dedupes by. */
+  id: string;
+  /** The signed-in user the item belongs to: a different user on the same tablet never sends it. */
+  owner: string;
+  /** Local enqueue order; items go out in this order (urgent ones first). */
+  order: number;
+  kind: K;
+  payload: RequestOf<K>;
+  /** SOS: sent before anything else waiting. */
+  urgent: boolean;
+  /** Dedupe key: enqueueing again while one with the same key waits returns that one. */
+  key: string | null;
+  createdAt: number;
+  attempts: number;
+  lastError: string | null;
+  /** The server refused it for good (the queue moves on; the page shows why). */
+  failed: OutboxFailure | null;
+  /** Positions: the time of the first fix merged into this item (offline positions are thinned). */
+  coalesceFrom?: number;
+}
+
+/** Where items live between page loads: IndexedDB in the browser, a Map in tests. */
+export interface OutboxBackend {
+  loadAll(owner: string): Promise<OutboxItem[]>;
+  put(item: OutboxItem): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+export type SendResult = { ok: true; data: unknown } | { ok: false; retry: boolean; code: string; message: string };
+export type Sender = (item: OutboxItem) => Promise<SendResult>;

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Alarm } from '../shared/schemas/alarm';
+import type { Dispatch, DispatchDetail } from '../shared/schemas/dispatch';
+import type { Team } from '../shared/schemas/team';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
+import { startServer, type ServerHandle } from '../server/testing/server-process';
+import { launchChromium, saveScreenshot } from './support/browser';
+import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
+
+let server: ServerHandle;
+let proxy: TcpProxy;
+let browser: Browser;
+let team: Team;
+let admin: ReturnType<typeof httpClient>;
+
+beforeAll(async () => {
+  server = await startServer();
+  proxy = await startTcpProxy(server.port);
+  admin = httpClient(server.baseUrl, await login(server.baseUrl, 'admin', server.adminPassword));
+  team = dataOf(await admin.post<Team>('/api/teams', { ...TEAM_INPUT, name: '鹤浦海岛救援队', township: '鹤浦镇', base: { lat: 29.126, lon: 122.04 } }));
+  dataOf(await admin.post('/api/users', { username: 'tablet-hepu', displayName: '鹤浦平板', role: 'field', teamId: team.id, password: 'tablet-password-1' }));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await server?.dispose();
+});
+
+const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).first().getAttribute(name);
+const connection = (page: Page) => attr(page, 'connection-state', 'data-state');
+
+/** Every build asset the page loaded is in the service worker's cache (so a reload works offline). */
+const assetsCached = (page: Page) =>
+  page.evaluate(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    const cache = await caches.open('tidewatch-assets-v1');
+    const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'));
+    const hits = await Promise.all(loaded.map((u) => cache.match(u.pathname)));
+    return loaded.length > 0 && hits.every(Boolean);
+  });
+
+describe('field tablet outbox over a cut connection', () => {
+  it('queues steps and an SOS in IndexedDB while cut, survives a reload offline, and applies each once after', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 800, height: 1280 },
+      permissions: ['geolocation'],
+      geolocation: { latitude: 29.131, longitude: 122.031, accuracy: 15 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${proxy.url}/login`);
+    await page.getByTestId('login-username').fill('tablet-hepu');
+    await page.getByTestId('login-password').fill('tablet-password-1');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/field$/);
+    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('online');
+
+    // The desk sends a dispatch; the tablet rings, is opened and confirms receipt.
+    const destination = { lat: 29.118, lon: 122.072, township: null, label: '花岙岛码头' };
+    const dispatch = dataOf(await admin.post<Dispatch>('/api/dispatches', { actionId: randomUUID(), teamIds: [team.id], taskType: 'rescue', priority: 'urgent', destination, instructions: '码头人员被困' }));
+    await page.getByTestId('field-alert-open').click({ timeout: 10_000 });
+    await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('delivered');
+    await expect.poll(() => assetsCached(page), { timeout: 15_000 }).toBe(true);
+
+    // Cut: the socket drops; every action now waits in the outbox and the page says so.
+    proxy.cut();
+    await expect.poll(() => connection(page), { timeout: 15_000 }).not.toBe('online');
+    await page.getByTestId('next-step').click(); // accept
+    await expect.poll(() => attr(page, 'current-task', 'data-state')).toBe('accepted');
+    await page.getByTestId('next-step').click(); // depart
+    await expect.poll(() => attr(page, 'current-task', 'data-state')).toBe('en_route');
+    const sos = await page.getByTestId('sos-button').boundingBox();
+    await page.mouse.move(sos!.x + sos!.width / 2, sos!.y + sos!.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(3_300);
+    await page.mouse.up();
+    await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 5_000 }).toBe('3');
+    expect(await page.getByTestId('outbox-item').count()).toBe(3);
+    expect(await page.getByTestId('task-unsent').count()).toBe(1);
+    await saveScreenshot(page, 'field-offline-queued');
+
+    // Reload while still cut: the service worker serves the page, IndexedDB still holds the queue.
+    await page.reload();
+    await page.getByTestId('field').waitFor({ timeout: 15_000 });
+    await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 10_000 }).toBe('3');
+    await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('en_route');
+    expect(await page.getByTestId('field-team-name').textContent()).toBe('鹤浦海岛救援队');
+    // The page's own words were drawn from font subsets cached while online.
+    expect(await page.evaluate(() => document.fonts.check('700 16px "Noto Sans SC"', '已尝试直线距离锁屏'))).toBe(true);
+    await page.getByTestId('next-step').click(); // arrived
+    await expect.poll(() => attr(page, 'outbox', 'data-count')).toBe('4');
+    await saveScreenshot(page, 'field-offline-reloaded');
+
+    // Restore: the queue drains in order; the server applied every action exactly once.
+    proxy.restore();
+    await expect.poll(() => connection(page), { timeout: 60_000 }).toBe('online');
+    await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 15_000 }).toBe('0');
+    await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('on_scene');
+
+    const recorded = dataOf(await admin.get<DispatchDetail>(`/api/dispatches/${dispatch.id}`));
+    expect(recorded.timeline.map((s) => [s.state, s.channel, s.actor.name])).toEqual([
+      ['created', null, 'admin'],
+      ['delivered', 'tablet', '鹤浦平板'],
+      ['accepted', 'tablet', '鹤浦平板'],
+      ['en_route', 'tablet', '鹤浦平板'],
+      ['on_scene', 'tablet', '鹤浦平板'],
+    ].map(([state, channel]) => [state, channel, expect.any(String)]));
+    expect(recorded.timeline.slice(1).every((s) => s.actor.name === '鹤浦平板')).toBe(true);
+    const sosAlarms = dataOf(await admin.get<Alarm[]>('/api/alarms')).filter((a) => a.kind === 'sos' && a.sourceId === team.id);
+    expect(sosAlarms).toHaveLength(1);
+    expect(sosAlarms[0]?.severity).toBe('critical');
+    await saveScreenshot(page, 'field-offline-drained');
+    await context.close();
+  });
+});

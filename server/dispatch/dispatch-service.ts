@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { STAFF_ROLES } from '../../shared/enums';
+import {
+  DispatchCancelSchema,
+  DispatchCreateSchema,
+  DispatchOnBehalfSchema,
+  DispatchReassignResultSchema,
+  DispatchReassignSchema,
+  DispatchReceivedSchema,
+  DispatchSchema,
+  DispatchStepRequestSchema,
+  type Dispatch,
+} from '../../shared/schemas/dispatch';
+import { townshipAt } from '../../shared/townships';
+import { actorOf, type Principal } from '../auth/principal';
+import type { Database } from '../db/schema';
+import { DomainError, forbidden, notFound } from '../errors';
+import type { RecordEvent } from '../events/transactor';
+import { parseInput } from '../validation';
+import type { ActionLedger } from './action-ledger';
+import type { AssignmentWriter } from './assignment-writer';
+import type { DispatchReader } from './dispatch-reader';
+import { invalidTransition, isActive } from './transitions';
+
+type DispatchCore = Omit<Dispatch, 'assignments'>;
+
+function requireDesk(principal: Principal): void {
+  if (!(STAFF_ROLES as readonly string[]).includes(principal.role)) throw forbidden('Only the command desk may do this.');
+}
+
+function requireTablet(principal: Principal): string {
+  if (principal.role !== 'field' || !principal.teamId) throw forbidden('Only a team tablet may do this.');
+  return principal.teamId;
+}
+
+/**
+ * Dispatch commands. Every command carries a client-generated action id and runs through the ledger, so a
+ * retry returns the first answer; it is answered only after its transaction (and its events) committed.
+ */
+export class DispatchService {
+  constructor(
+    private readonly ledger: ActionLedger,
+    private readonly writer: AssignmentWriter,
+    private readonly reader: DispatchReader,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async create(input: unknown, principal: Principal): Promise<Dispatch> {
+    requireDesk(principal);
+    const data = parseInput(DispatchCreateSchema, input);
+    const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.create', request: data, result: DispatchSchema };
+    return this.ledger.once(spec, async (tx, record) => {
+      const destination = { ...data.destination, township: data.destination.township ?? townshipAt(data.destination) };
+      const core: DispatchCore = { id: randomUUID(), taskType: data.taskType, priority: data.priority, destination, instructions: data.instructions, incidentId: data.incidentId, createdBy: actorOf(principal), createdAt: this.now(), reassignedFrom: null };
+      await this.insert(tx, record, core, data.teamIds, principal);
+      return this.reader.get(core.id, principal, tx);
+    });
+  }
+
+  /** A tablet confirms it has the dispatch: `delivered`, unless something later already happened. */
+  async receive(input: unknown, principal: Principal): Promise<Dispatch> {
+    const teamId = requireTablet(principal);
+    const data = parseInput(DispatchReceivedSchema, input);
+    const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.received', request: data, result: DispatchSchema };
+    return this.ledger.once(spec, async (tx, record) => {
+      await this.reader.get(data.dispatchId, principal, tx);
+      await this.writer.step(tx, record, { dispatchId: data.dispatchId, teamId, to: 'delivered', actor: actorOf(principal), channel: 'tablet', reason: null });
+      return this.reader.get(data.dispatchId, principal, tx);
+    });
+  }
+
+  /** A tablet's own step: accept, decline (with a reason), en route, on scene, complete. */
+  async tabletStep(input: unknown, principal: Principal): Promise<Dispatch> {
+    const teamId = requireTablet(principal);
+    const data = parseInput(DispatchStepRequestSchema, input);
+    const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.step', request: data, result: DispatchSchema };
+    return this.ledger.once(spec, async (tx, record) => {
+      await this.reader.get(data.dispatchId, principal, tx);
+      await this.writer.step(tx, record, { dispatchId: data.dispatchId, teamId, to: data.to, actor: actorOf(principal), channel: 'tablet', reason: data.reason });
+      return this.reader.get(data.dispatchId, principal, tx);
+    });
+  }
+
+  /** The desk records a step the team reported by phone, radio or in person; the desk user is the actor. */
+  async recordOnBehalf(dispatchId: string, input: unknown, principal: Principal): Promise<Dispatch> {
+    requireDesk(principal);
+    const data = parseInput(DispatchOnBehalfSchema, input);
+    const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.on_behalf', request: { dispatchId, ...data }, result: DispatchSchema };
+    return this.ledger.once(spec, async (tx, record) => {
+      await this.reader.get(dispatchId, principal, tx);
+      await this.writer.step(tx, record, { dispatchId, teamId: data.teamId, to: data.to, actor: actorOf(principal), channel: data.channel, reason: data.reason });
+      return this.reader.get(dispatchId, principal, tx);
+    });
+  }
+
+  /** Cancels the given teams' assignments, or all active ones; refused for a completed or declined one. */
+  async cancel(dispatchId: string, input: unknown, principal: Principal): Promise<Dispatch> {
+    requireDesk(principal);
+    const data = parseInput(DispatchCancelSchema, input);
+    const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.cancel', request: { dispatchId, ...data }, result: DispatchSchema };
+    return this.ledger.once(spec, async (tx, record) => {
+      const dispatch = await this.reader.get(dispatchId, principal, tx);
+      const targets = data.teamIds ?? dispatch.assignments.filter((a) => isActive(a.state)).map((a) => a.teamId);
+      if (targets.length === 0) throw new DomainError('INVALID_TRANSITION', 'Nothing left to cancel: every team has finished, declined or been cancelled.');
+      for (const teamId of targets) {
+        await this.writer.step(tx, record, { dispatchId, teamId, to: 'cancelled', actor: actorOf(principal), channel: null, reason: data.reason });
+      }
+      return this.reader.get(dispatchId, principal, tx);
+    });
+  }
+
+  /** Cancels one team's assignment (if still active) and sends the same task to other teams as a linked dispatch. */
+  async reassign(dispatchId: string, input: unknown, principal: Principal) {
+    requireDesk(principal);
+    const data = parseInput(DispatchReassignSchema, input);
+    if (data.toTeamIds.includes(data.fromTeamId)) throw new DomainError('VALIDATION_FAILED', 'Reassign to other teams.', [{ path: 'toTeamIds', message: 'must not include fromTeamId' }]);
+    const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.reassign', request: { dispatchId, ...data }, result: DispatchReassignResultSchema };
+    return this.ledger.once(spec, async (tx, record) => {
+      const old = await this.reader.get(dispatchId, principal, tx);
+      const from = old.assignments.find((a) => a.teamId === data.fromTeamId);
+      if (!from) throw notFound('Assignment');
+      if (from.state === 'completed') throw invalidTransition('completed', 'cancelled', 'A completed dispatch cannot be reassigned.');
+      const actor = actorOf(principal);
+      if (isActive(from.state)) await this.writer.step(tx, record, { dispatchId, teamId: data.fromTeamId, to: 'cancelled', actor, channel: null, reason: data.reason });
+      const { assignments: _old, ...content } = old;
+      const core: DispatchCore = { ...content, id: randomUUID(), createdBy: actor, createdAt: this.now(), reassignedFrom: dispatchId };
+      await this.insert(tx, record, core, data.toTeamIds, principal);
+      return { cancelled: await this.reader.get(dispatchId, principal, tx), created: await this.reader.get(core.id, principal, tx) };
+    });
+  }
+
+  private async insert(tx: Transaction<Database>, record: RecordEvent, core: DispatchCore, teamIds: string[], principal: Principal): Promise<void> {
+    const found = await tx.selectFrom('teams').select('id').where('id', 'in', teamIds).execute();
+    const missing = teamIds.filter((id) => !found.some((t) => t.id === id));
+    if (missing.length > 0) throw new DomainError('NOT_FOUND', 'No such team.', { teamIds: missing });
+    await tx
+      .insertInto('dispatches')
+      .values({
+        id: core.id,
+        task_type: core.taskType,
+        priority: core.priority,
+        dest_lat: core.destination.lat,
+        dest_lon: core.destination.lon,
+        dest_township: core.destination.township,
+        dest_label: core.destination.label,
+        instructions: core.instructions,
+        incident_id: core.incidentId,
+        created_by: JSON.stringify(core.createdBy),
+        created_at: core.createdAt,
+        reassigned_from: core.reassignedFrom,
+      })
+      .execute();
+    for (const teamId of teamIds) await this.writer.assign(tx, record, core, teamId, actorOf(principal));
+  }
+
+  private now(): string {
+    return new Date(this.clock()).toISOString();
+  }
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../shared/schemas/event';
+import { PhotoUploadSchema, type Attachment } from '../../shared/schemas/incident-record';
+import type { Database } from '../db/schema';
+import type { IncidentAttachmentRow } from '../db/schema-incident-board';
+import { notFound } from '../errors';
+import type { RecordEvent, Transactor } from '../events/transactor';
+import { parseInput } from '../validation';
+import type { AttachmentFiles, StoredPhoto } from './attachment-files';
+import { loadIncident, toAttachment } from './incident-store';
+import { appendTimeline } from './timeline';
+
+/** Photos attached to incidents: the file is stored by content hash, the record goes through the event log. */
+export class AttachmentService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transactor: Transactor,
+    private readonly files: AttachmentFiles,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async addPhoto(incidentId: string, input: unknown, actor: Actor): Promise<Attachment> {
+    const photo = parseInput(PhotoUploadSchema, input);
+    await loadIncident(this.db, incidentId);
+    const stored = await this.files.store(photo);
+    return this.transactor.run(async (tx, record) => {
+      await loadIncident(tx, incidentId);
+      return this.attachWithin(tx, record, incidentId, stored, photo.caption, actor);
+    });
+  }
+
+  /** Records a stored photo on an incident inside the caller's transaction. */
+  async attachWithin(tx: Transaction<Database>, record: RecordEvent, incidentId: string, stored: StoredPhoto, caption: string, actor: Actor): Promise<Attachment> {
+    const row: IncidentAttachmentRow = {
+      id: randomUUID(),
+      incident_id: incidentId,
+      sha256: stored.sha256,
+      mime: stored.mime,
+      bytes: stored.bytes,
+      caption,
+      added_at: new Date(this.clock()).toISOString(),
+      added_by: actor.name,
+    };
+    await tx.insertInto('incident_attachments').values(row).execute();
+    const attachment = toAttachment(row);
+    const entry = await appendTimeline(tx, incidentId, { kind: 'attachment', text: caption, params: { attachmentId: row.id } }, actor.name, row.added_at);
+    await record({ type: 'incident.attachment_added', actor, payload: { incidentId, attachment, entry }, audience: 'board' });
+    return attachment;
+  }
+
+  /** Where an attachment's file is, for serving it. */
+  async fileOf(incidentId: string, attachmentId: string): Promise<{ path: string; mime: Attachment['mime'] }> {
+    const row = await this.db.selectFrom('incident_attachments').selectAll().where('id', '=', attachmentId).where('incident_id', '=', incidentId).executeTakeFirst();
+    if (!row) throw notFound('Attachment');
+    const mime = row.mime as Attachment['mime'];
+    return { path: this.files.pathOf(row.sha256, mime), mime };
+  }
+}

@@ -1,0 +1,56 @@
+import { FieldSituationReportSchema } from '../../shared/schemas/incident-record';
+import { townshipAt } from '../../shared/townships';
+import { actorOf, type Principal } from '../auth/principal';
+import { forbidden } from '../errors';
+import type { Transactor } from '../events/transactor';
+import { parseInput } from '../validation';
+import type { AttachmentFiles } from './attachment-files';
+import type { AttachmentService } from './attachment-service';
+import type { IncidentService } from './incident-service';
+
+const TITLE_LENGTH = 30;
+
+/** 灾情上报 from a team's tablet: becomes a new `reported` incident on the desk, with its photo. */
+export class FieldReportService {
+  constructor(
+    private readonly transactor: Transactor,
+    private readonly incidents: IncidentService,
+    private readonly attachments: AttachmentService,
+    private readonly files: AttachmentFiles,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async file(input: unknown, principal: Principal): Promise<{ incidentId: string; code: string }> {
+    if (principal.role !== 'field' || !principal.teamId) throw forbidden('Only a team tablet files situation reports.');
+    const report = parseInput(FieldSituationReportSchema, input);
+    const stored = report.photo ? await this.files.store(report.photo) : null;
+    const actor = actorOf(principal);
+    const text = report.text.replace(/\s+/g, ' ');
+    return this.transactor.run(async (tx, record) => {
+      const incident = await this.incidents.intakeWithin(
+        tx,
+        record,
+        {
+          title: text.length > TITLE_LENGTH ? `${text.slice(0, TITLE_LENGTH - 1)}…` : text,
+          type: 'other',
+          severity: 'general',
+          source: 'field_report',
+          location: report.position,
+          township: report.position ? townshipAt(report.position) : null,
+          place: '',
+          affected: 0,
+          trapped: 0,
+          injured: 0,
+          dead: 0,
+          account: report.text,
+          caller: principal.displayName,
+          teamId: principal.teamId,
+          reportedAt: new Date(this.clock()).toISOString(),
+        },
+        actor,
+      );
+      if (stored && report.photo) await this.attachments.attachWithin(tx, record, incident.id, stored, report.photo.caption, actor);
+      return { incidentId: incident.id, code: incident.code };
+    });
+  }
+}

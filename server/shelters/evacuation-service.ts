@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../shared/schemas/event';
+import { evacuationTotals } from '../../shared/board-summary';
+import { TownshipEvacuationReportSchema, type EvacuationTotals, type TownshipEvacuation } from '../../shared/schemas/shelter';
+import type { Db } from '../db/db-handle';
+import type { Database } from '../db/schema';
+import type { Transactor } from '../events/transactor';
+import { parseInput } from '../validation';
+import { listShelters, listTownshipEvacuations } from './shelter-store';
+
+/**
+ * Evacuation totals per township (the reporting unit): people in the township's shelters, plus those
+ * staying with relatives (投亲靠友), which townships report as a count.
+ */
+export class EvacuationService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transactor: Transactor,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async report(input: unknown, actor: Actor): Promise<TownshipEvacuation> {
+    const data = parseInput(TownshipEvacuationReportSchema, input);
+    const report: TownshipEvacuation = { ...data, reportedAt: new Date(this.clock()).toISOString(), reportedBy: actor.name };
+    await this.transactor.run(async (tx, record) => {
+      const row = { township: report.township, with_relatives: report.withRelatives, reported_at: report.reportedAt, reported_by: report.reportedBy };
+      await tx
+        .insertInto('township_evacuations')
+        .values(row)
+        .onConflict((oc) => oc.column('township').doUpdateSet({ with_relatives: row.with_relatives, reported_at: row.reported_at, reported_by: row.reported_by }))
+        .execute();
+      await record({ type: 'evacuation.township_reported', actor, payload: { report }, audience: 'board' });
+    });
+    return report;
+  }
+
+  reports(db: Db = this.db): Promise<TownshipEvacuation[]> {
+    return listTownshipEvacuations(db);
+  }
+
+  async totals(db: Db = this.db): Promise<EvacuationTotals> {
+    return evacuationTotals(await listShelters(db), await listTownshipEvacuations(db));
+  }
+}

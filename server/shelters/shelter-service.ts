@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../../shared/schemas/event';
+import {
+  ShelterCreateSchema,
+  ShelterMovementCreateSchema,
+  ShelterStatusChangeSchema,
+  ShelterUpdateSchema,
+  type Shelter,
+  type ShelterMovement,
+} from '../../shared/schemas/shelter';
+import { townshipAt } from '../../shared/townships';
+import type { Database } from '../db/schema';
+import { DomainError, conflict } from '../errors';
+import type { Transactor } from '../events/transactor';
+import { parseInput } from '../validation';
+import { occupancyAfter, statusFor } from './occupancy';
+import { syncShelterAlarms, type ShelterAlarms } from './shelter-alarms';
+import { listShelters, loadShelter, toMovement, toShelterRow } from './shelter-store';
+
+/** 避灾安置场所: the registry (admins), opening and closing, and check-ins and check-outs (the duty desk). */
+export class ShelterService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transactor: Transactor,
+    private readonly alarms: ShelterAlarms,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  list(): Promise<Shelter[]> {
+    return listShelters(this.db);
+  }
+
+  get(id: string): Promise<Shelter> {
+    return loadShelter(this.db, id);
+  }
+
+  async movements(id: string, limit = 200): Promise<ShelterMovement[]> {
+    await loadShelter(this.db, id);
+    const rows = await this.db.selectFrom('shelter_movements').selectAll().where('shelter_id', '=', id).orderBy('at', 'desc').limit(limit).execute();
+    return rows.map(toMovement);
+  }
+
+  async create(input: unknown, actor: Actor, id: string = `shelter-${randomUUID().slice(0, 8)}`): Promise<Shelter> {
+    const data = parseInput(ShelterCreateSchema, input);
+    const township = data.township ?? townshipAt(data.location);
+    if (!township) throw new DomainError('VALIDATION_FAILED', 'The location is outside the county; name the township.');
+    const shelter: Shelter = { ...data, id, township, status: 'closed', occupancy: 0, supplies: [], updatedAt: this.now() };
+    await this.transactor.run(async (tx, record) => {
+      await tx.insertInto('shelters').values(toShelterRow(shelter)).execute();
+      await record({ type: 'shelter.created', actor, payload: { shelter }, audience: 'board' });
+    });
+    return shelter;
+  }
+
+  async update(id: string, input: unknown, actor: Actor): Promise<Shelter> {
+    const patch = parseInput(ShelterUpdateSchema, input);
+    return this.transactor.run(async (tx, record) => {
+      const current = await loadShelter(tx, id);
+      const capacity = patch.capacity ?? current.capacity;
+      if (capacity < current.occupancy) throw conflict(`${current.occupancy} people are checked in; the capacity cannot be lower.`, { occupancy: current.occupancy });
+      const shelter: Shelter = { ...current, ...patch, status: statusFor(current.status, current.occupancy, capacity), updatedAt: this.now() };
+      await tx.updateTable('shelters').set(toShelterRow(shelter)).where('id', '=', id).execute();
+      await record({ type: 'shelter.updated', actor, payload: { shelter }, audience: 'board' });
+      await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
+      return shelter;
+    });
+  }
+
+  async setStatus(id: string, input: unknown, actor: Actor): Promise<Shelter> {
+    const { status: wanted } = parseInput(ShelterStatusChangeSchema, input);
+    return this.transactor.run(async (tx, record) => {
+      const current = await loadShelter(tx, id);
+      if (wanted === 'closed' && current.occupancy > 0) throw conflict(`${current.occupancy} people are still checked in.`, { occupancy: current.occupancy });
+      const status = wanted === 'closed' ? 'closed' : statusFor('open', current.occupancy, current.capacity);
+      if (status === current.status) return current;
+      const shelter: Shelter = { ...current, status, updatedAt: this.now() };
+      await tx.updateTable('shelters').set({ status, updated_at: shelter.updatedAt }).where('id', '=', id).execute();
+      await record({ type: 'shelter.status_changed', actor, payload: { shelter, from: current.status }, audience: 'board' });
+      await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
+      return shelter;
+    });
+  }
+
+  /** A check-in or check-out of evacuated people; refused, with nothing written, beyond capacity or below zero. */
+  async recordMovement(id: string, input: unknown, actor: Actor): Promise<Shelter> {
+    const data = parseInput(ShelterMovementCreateSchema, input);
+    return this.transactor.run(async (tx, record) => {
+      const current = await loadShelter(tx, id);
+      occupancyAfter(current, data.kind, data.people);
+      const delta = data.kind === 'check_in' ? data.people : -data.people;
+      const now = this.now();
+      // Relative and guarded, so two desks checking people in at once (PostgreSQL) cannot overfill it.
+      let update = tx
+        .updateTable('shelters')
+        .set((eb) => ({ occupancy: eb('occupancy', '+', delta), updated_at: now }))
+        .where('id', '=', id)
+        .where(sql<boolean>`occupancy + ${delta} >= 0 and occupancy + ${delta} <= capacity`);
+      if (data.kind === 'check_in') update = update.where('status', '!=', 'closed');
+      const updated = await update.returning(['occupancy', 'status', 'capacity']).executeTakeFirst();
+      if (!updated) {
+        occupancyAfter(await loadShelter(tx, id), data.kind, data.people);
+        throw conflict('The shelter changed meanwhile; try again.');
+      }
+      const status = statusFor(updated.status as Shelter['status'], updated.occupancy, updated.capacity);
+      await tx.updateTable('shelters').set({ status }).where('id', '=', id).execute();
+      const shelter: Shelter = { ...current, occupancy: updated.occupancy, status, updatedAt: now };
+      const movement: ShelterMovement = { id: randomUUID(), shelterId: id, kind: data.kind, people: data.people, at: now, note: data.note, actorName: actor.name };
+      await tx.insertInto('shelter_movements').values({ id: movement.id, shelter_id: id, kind: movement.kind, people: movement.people, at: now, note: movement.note, actor_name: actor.name }).execute();
+      await record({ type: 'shelter.occupancy_changed', actor, payload: { shelter, movement }, audience: 'board' });
+      await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
+      return shelter;
+    });
+  }
+
+  private now(): string {
+    return new Date(this.clock()).toISOString();
+  }
+}
