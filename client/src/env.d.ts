@@ -26,6 +26,8 @@ export interface TidewatchTestHooks {
   /** Where a map point is on the page (CSS px), so a test can click it. */
   mapPointToPage?: (lat: number, lon: number) => { x: number | null; y: number | null };
   connectionState?: () => string;
+  /** The board layers as drawn: incidents (with severity and overdue) and how many shelters and depots. */
+  boardOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
 }
 
 declare global {

@@ -32,7 +32,10 @@ export function useFormat() {
     const msg = alarmMessage(alarm, now, teamName);
     const priority = msg.params.priority;
     const priorityText = typeof priority === 'string' && PRIORITIES.includes(priority) ? t(`dispatch.priority.${priority}`) : '';
-    return t(msg.key, { note: '', destination: '', reportedBy: '', ...msg.params, priorityText });
+    const reportKind = msg.params.reportKind;
+    const reportKindText = reportKind === 'phone' || reportKind === 'written' ? t(`incident.reportKind.${reportKind}`) : '';
+    const blanks = { note: '', destination: '', reportedBy: '', code: '', title: '', township: '', shelterName: '', depotName: '', itemName: '', unit: '' };
+    return t(msg.key, { ...blanks, occupancy: '?', capacity: '?', available: '?', minLevel: '?', ...msg.params, priorityText, reportKindText });
   };
 
   const status = (s: TeamStatus) => t(`teamStatus.${s}`);

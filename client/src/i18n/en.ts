@@ -1,3 +1,4 @@
+import boardEn from './board/en';
 import dispatchEn from './dispatch/en';
 import type { MessageSchema } from './zh-CN';
 
@@ -55,10 +56,10 @@ const en: MessageSchema = {
       dispatch_undelivered: '{priorityText} dispatch not delivered: {teamName} ({destination}), {minutes} min',
       dispatch_unaccepted: '{priorityText} dispatch not accepted: {teamName} ({destination}), {minutes} min',
       sos: 'SOS: {teamName} ({reportedBy}) {note}',
-      report_overdue: 'Report overdue: {code} {title}',
-      shelter_near_full: 'A shelter is nearly full',
-      shelter_full: 'A shelter is full',
-      stock_low: 'Supplies running low',
+      report_overdue: '{reportKindText} overdue: {code} {title}',
+      shelter_near_full: '{shelterName} ({township}) nearly full: {occupancy}/{capacity}',
+      shelter_full: '{shelterName} ({township}) full: {occupancy}/{capacity}',
+      stock_low: '{itemName} low at {depotName}: {available} {unit} available, minimum {minLevel} {unit}',
     },
     resolveSos: 'SOS handled',
     severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
@@ -219,6 +220,7 @@ const en: MessageSchema = {
   },
   notFound: { title: 'Page not found', back: 'Back to start' },
   ...dispatchEn,
+  ...boardEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import boardZhCN from './board/zh-CN';
 import dispatchZhCN from './dispatch/zh-CN';
 
 /** The source of truth for message keys; `en` must have the same shape. Avoid `@`, `|`, `{`, `}` in text. */
@@ -55,10 +56,10 @@ const zhCN = {
       dispatch_undelivered: '{priorityText}调度未送达：{teamName}（{destination}），已 {minutes} 分钟',
       dispatch_unaccepted: '{priorityText}调度未接受：{teamName}（{destination}），已 {minutes} 分钟',
       sos: 'SOS 求救：{teamName}（{reportedBy}）{note}',
-      report_overdue: '报告超时：{code} {title}',
-      shelter_near_full: '避灾安置场所接近满员',
-      shelter_full: '避灾安置场所已满员',
-      stock_low: '物资库存不足',
+      report_overdue: '{code} {title}：{reportKindText}超时未报',
+      shelter_near_full: '{township}{shelterName}接近满员（{occupancy}/{capacity}）',
+      shelter_full: '{township}{shelterName}已满员（{occupancy}/{capacity}）',
+      stock_low: '{depotName}{itemName}低于下限：可用 {available}{unit}，下限 {minLevel}{unit}',
     },
     resolveSos: 'SOS 已处置',
     severity: { critical: '紧急', warning: '警告', info: '提示' },
@@ -219,6 +220,7 @@ const zhCN = {
   },
   notFound: { title: '页面不存在', back: '返回首页' },
   ...dispatchZhCN,
+  ...boardZhCN,
 };
 
 export default zhCN;

@@ -41,7 +41,7 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       symbolSize: Math.round(input.fontSize * 0.7),
       data: input.lines.map((l) => ({
         coords: [l.from, l.to],
-        lineStyle: { color: ASSIGNMENT_COLORS[l.state], width, type: solid(l.state) ? 'solid' : 'dashed', opacity: 0.9 },
+        lineStyle: { color: ASSIGNMENT_COLORS[l.state], width, type: solid(l.state) ? ('solid' as const) : ('dashed' as const), opacity: 0.9 },
       })),
     },
     {

@@ -1,12 +1,12 @@
-import { EffectScatterChart, LinesChart, ScatterChart } from 'echarts/charts';
-import { GeoComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, EffectScatterChart, LinesChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { loadTownships } from './townships';
 
-// Only what the team map draws, so the bundle stays small.
-echarts.use([GeoComponent, TooltipComponent, ScatterChart, EffectScatterChart, LinesChart, LabelLayout, CanvasRenderer]);
+// Only what the team map and the wall's bar charts draw, so the bundle stays small.
+echarts.use([GeoComponent, GridComponent, LegendComponent, TooltipComponent, BarChart, ScatterChart, EffectScatterChart, LinesChart, LabelLayout, CanvasRenderer]);
 
 export const MAP_NAME = 'xiangshan';
 

@@ -6,6 +6,7 @@ import type { WallLayout } from '@shared/schemas/wall';
 import type { MapTeamMarker } from '../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { CHART_FONT_FAMILY } from './chartFonts';
+import { boardSeries, type BoardMarkers } from './boardSeries';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
 import { MAP_NAME } from './echarts';
 
@@ -35,6 +36,8 @@ export interface MapOptionInput {
   dispatchLines?: readonly DispatchLine[];
   /** A destination being picked on the desk. */
   pick?: { lat: number; lon: number } | null;
+  /** Incidents, shelters and depots (the wall shows them always: the wall layout has no toggles for them yet). */
+  board?: BoardMarkers;
 }
 
 const PALETTE = {
@@ -159,6 +162,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         dark: input.dark,
         labelStyle: { ...label, color: c.text },
       }),
+      ...(input.board ? boardSeries(input.board, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo }) : []),
       {
         id: 'teams',
         type: 'scatter',

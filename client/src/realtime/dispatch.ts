@@ -2,6 +2,10 @@ import type { DomainEvent } from '@shared/schemas/event';
 import { useAlarmsStore } from '../stores/alarms';
 import { useDevicesStore } from '../stores/devices';
 import { useDispatchesStore } from '../stores/dispatches';
+import { useDutyStore } from '../stores/duty';
+import { useIncidentsStore } from '../stores/incidents';
+import { useSheltersStore } from '../stores/shelters';
+import { useSuppliesStore } from '../stores/supplies';
 import { usePositionsStore } from '../stores/positions';
 import { useTeamsStore } from '../stores/teams';
 import { useUsersStore } from '../stores/users';
@@ -22,6 +26,10 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
   const users = useUsersStore();
   const devices = useDevicesStore();
   const dispatches = useDispatchesStore();
+  const incidents = useIncidentsStore();
+  const shelters = useSheltersStore();
+  const supplies = useSuppliesStore();
+  const duty = useDutyStore();
 
   const followLayout = () => {
     if (positions.setTrailMinutes(wallLayout.layout.trailMinutes)) hooks.onTrailWindowGrew?.();
@@ -35,6 +43,10 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
       users.reset(snapshot.users);
       devices.reset(snapshot.devices);
       dispatches.reset(snapshot.dispatches);
+      incidents.reset(snapshot.incidents);
+      shelters.reset(snapshot.shelters, snapshot.townshipEvacuations);
+      supplies.reset(snapshot);
+      duty.reset(snapshot.dutyShifts, snapshot.handovers);
       positions.retainTeams(new Set(snapshot.teams.map((t) => t.id)));
       positions.replaceLatest(fixes);
       followLayout();
@@ -71,6 +83,45 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
         case 'dispatch.stepped':
           dispatches.applyEvent(event);
           break;
+        case 'incident.reported':
+        case 'incident.updated':
+        case 'incident.status_changed':
+        case 'incident.severity_changed':
+        case 'incident.note_added':
+        case 'incident.attachment_added':
+        case 'incident.report_done':
+          incidents.applyEvent(event);
+          break;
+        case 'shelter.created':
+        case 'shelter.updated':
+        case 'shelter.status_changed':
+        case 'shelter.occupancy_changed':
+        case 'evacuation.township_reported':
+          shelters.applyEvent(event);
+          break;
+        case 'supply_run.arrived':
+          // A delivery to a shelter changes the shelter's supplies on hand too.
+          supplies.applyEvent(event);
+          shelters.applyEvent(event);
+          break;
+        case 'depot.created':
+        case 'depot.updated':
+        case 'supply_item.created':
+        case 'supply_item.updated':
+        case 'stock.changed':
+        case 'stock.threshold_set':
+        case 'supply_run.allocated':
+        case 'supply_run.departed':
+        case 'supply_run.cancelled':
+          supplies.applyEvent(event);
+          break;
+        case 'duty.shift_created':
+        case 'duty.shift_updated':
+        case 'duty.shift_deleted':
+        case 'duty.handover_written':
+        case 'duty.handover_acknowledged':
+          duty.applyEvent(event);
+          break;
         case 'session.revoked':
         case 'auth.login':
         case 'auth.login_failed':
@@ -79,7 +130,7 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
           // Audit trail only; our own revocation arrives as `session:ended`.
           break;
         default:
-          // Domains without a client store yet (the incident board, shelters and supplies) are ignored.
+          // Audit-only events (reporting rules, duty log) have no client store yet.
           break;
       }
     },
