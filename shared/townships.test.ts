@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOWNSHIP_NAMES, townshipAt } from './townships';
+import { townshipCentres } from './township-geometry';
+import { TOWNSHIP_NAMES, TOWNSHIP_OUTLINES, townshipAt } from './townships';
 
 describe('townships', () => {
   it('knows the 18 townships of Xiangshan', () => {
@@ -12,5 +13,13 @@ describe('townships', () => {
     expect(townshipAt({ lat: 29.4431, lon: 121.8712 })).toBe('丹西街道');
     expect(townshipAt({ lat: 29.2463, lon: 121.8437 })).toBe('定塘镇');
     expect(townshipAt({ lat: 29.3, lon: 122.3 })).toBeNull();
+  });
+});
+
+describe('township centres', () => {
+  it('puts each township’s centre inside that township, even a concave one like Shipu', () => {
+    const centres = townshipCentres(TOWNSHIP_OUTLINES);
+    expect(centres).toHaveLength(18);
+    for (const centre of centres) expect({ name: centre.name, at: townshipAt(centre) }).toEqual({ name: centre.name, at: centre.name });
   });
 });
