@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { seedDemoIncidentBoard } from './seed/demo-incident-board';
 import { ensureAdmin, seedDemoCounty } from './seed/seed';
 import { startSimulation } from './simulate/simulation';
+import { startupBanner } from './startup-banner';
 import { loadTlsMaterial } from './tls/certificates';
 import { listenDualProtocol } from './tls/dual-protocol';
 
@@ -34,22 +35,20 @@ async function main(): Promise<void> {
   const stopSimulation = config.SIMULATE ? await startSimulation({ app, config, logger }) : null;
 
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-  logger.info(
-    {
-      wall: `https://${host}:${config.PORT}/wall`,
-      desk: `https://${host}:${config.PORT}/desk`,
-      field: `https://${host}:${config.PORT}/field`,
-      plainHttp: `http://${host}:${config.PORT} (localhost and device ingest)`,
-      osmand: `http://${host}:${config.OSMAND_PORT}/`,
-      owntracks: `https://${host}:${config.PORT}/ingest/owntracks`,
-      store: services.store.location,
-      dataDir: config.dataDir,
-      tlsCa: tls.caCertPath,
-    },
-    'listening',
-  );
-  if (admin.generatedPassword) logger.warn({ username: 'admin', password: admin.generatedPassword }, 'first run: admin account created; note this password now, it is shown only once');
+  const urls = {
+    wall: `https://${host}:${config.PORT}/wall`,
+    desk: `https://${host}:${config.PORT}/desk`,
+    field: `https://${host}:${config.PORT}/field`,
+    'plain http': `http://${host}:${config.PORT} (localhost and device ingest)`,
+    osmand: `http://${host}:${config.OSMAND_PORT}/`,
+    owntracks: `https://${host}:${config.PORT}/ingest/owntracks`,
+  };
+  logger.info({ ...urls, store: services.store.location, dataDir: config.dataDir, tlsCa: tls.caCertPath }, 'listening');
+  if (admin.generatedPassword) logger.warn({ username: 'admin' }, 'first run: admin account created; its password is printed once on the console');
   if (demo) logger.info({ accountsFile: demo.accountsFile }, 'demo county seeded; demo account passwords are in this file');
+  process.stdout.write(
+    startupBanner({ urls, store: services.store.location, dataDir: config.dataDir, tlsCa: tls.caCertPath, adminPassword: admin.generatedPassword, demoAccountsFile: demo?.accountsFile ?? null }),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
