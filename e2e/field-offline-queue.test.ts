@@ -87,8 +87,15 @@ describe('field tablet outbox over a cut connection', () => {
     await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 10_000 }).toBe('3');
     await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('en_route');
     expect(await page.getByTestId('field-team-name').textContent()).toBe('鹤浦海岛救援队');
-    // The page's own words were drawn from font subsets cached while online.
-    expect(await page.evaluate(() => document.fonts.check('700 16px "Noto Sans SC"', '已尝试直线距离锁屏'))).toBe(true);
+    // The page's own words come from font subsets cached while online (loading them needs no network).
+    const fontsLoadOffline = () =>
+      page.evaluate(async () => {
+        const spec = '700 16px "Noto Sans SC"';
+        const text = '已尝试直线距离锁屏';
+        const faces = await document.fonts.load(spec, text).catch(() => []);
+        return faces.length > 0 && document.fonts.check(spec, text);
+      });
+    await expect.poll(fontsLoadOffline, { timeout: 10_000 }).toBe(true);
     await page.getByTestId('next-step').click(); // arrived
     await expect.poll(() => attr(page, 'outbox', 'data-count')).toBe('4');
     await saveScreenshot(page, 'field-offline-reloaded');

@@ -13,9 +13,9 @@ let wall: TestClient;
 let desk: TestClient;
 let tablet: TestClient;
 
-const alarmEvent = (client: TestClient, type: 'alarm.raised' | 'alarm.cleared', kind: Alarm['kind'], sourceId: string): Alarm | undefined => {
+const alarmEvent = (client: TestClient, type: 'alarm.raised' | 'alarm.acknowledged' | 'alarm.cleared', kind: Alarm['kind'], sourceId: string): Alarm | undefined => {
   const found = client.events.find((e: DomainEvent) => e.type === type && e.payload.alarm.kind === kind && e.payload.alarm.sourceId === sourceId);
-  return found && (found.type === 'alarm.raised' || found.type === 'alarm.cleared') ? found.payload.alarm : undefined;
+  return found && (found.type === 'alarm.raised' || found.type === 'alarm.acknowledged' || found.type === 'alarm.cleared') ? found.payload.alarm : undefined;
 };
 
 async function boardClient(token: string): Promise<TestClient> {
@@ -79,7 +79,14 @@ describe('SOS', () => {
 
     const again = await tablet.request('field:sos', { actionId: randomUUID(), position: { lat: 29.2035, lon: 121.9512, t: t + 1_000 } });
     expect(again.ok && again.data.alarm.id).toBe(answer.ok && answer.data.alarm.id);
+
+    // The rescuers see that the command centre has their SOS, and who took it.
+    await eventually(() => alarmEvent(tablet, 'alarm.raised', 'sos', team.id), 2_000, 'the SOS on the tablet');
+    const acked = await desk.request('alarm:acknowledge', { alarmId: answer.ok ? answer.data.alarm.id : '' });
+    expect(acked.ok).toBe(true);
+    await eventually(() => alarmEvent(tablet, 'alarm.acknowledged', 'sos', team.id), 2_000, 'the acknowledgement on the tablet');
+
     dataOf(await county.desk.post(`/api/teams/${team.id}/sos/resolve`, {}));
-    await eventually(() => alarmEvent(wall, 'alarm.cleared', 'sos', team.id), 2_000, 'the SOS to clear');
+    await eventually(() => alarmEvent(wall, 'alarm.cleared', 'sos', team.id) && alarmEvent(tablet, 'alarm.cleared', 'sos', team.id), 2_000, 'the SOS to clear');
   });
 });

@@ -47,7 +47,7 @@ export class SnapshotService {
       return {
         seq,
         teams,
-        alarms: isBoard ? await this.alarms.listOpen(tx) : [],
+        alarms: isBoard ? await this.alarms.listOpen(tx) : (await this.alarms.listOpen(tx)).filter((a) => a.kind === 'sos' && a.sourceId === viewer.teamId),
         wallLayout: await this.layouts.get(tx),
         users: isAdmin ? (await tx.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser) : [],
         devices: isAdmin ? await this.readers.readDevices(tx) : [],

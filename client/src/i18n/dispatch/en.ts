@@ -95,6 +95,9 @@ const dispatchEn: typeof dispatchZhCN = {
     unsent: 'not sent',
     waiting: 'Waiting until the team’s current task is done',
     sos: {
+      received: 'SOS reached the command centre ({time}); waiting for acknowledgement',
+      acknowledged: '{name} acknowledged the SOS ({time}); help is being organised',
+      resolved: 'The command centre has dealt with the SOS',
       hold: 'Hold 3 s to send SOS',
       holding: 'Keep holding…',
       queued: 'SOS waiting to be sent ({time})',

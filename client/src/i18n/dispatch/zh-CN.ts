@@ -94,6 +94,9 @@ const dispatchZhCN = {
     unsent: '未发送',
     waiting: '等待队伍前序任务完成',
     sos: {
+      received: 'SOS 已送达指挥中心（{time}），等待确认',
+      acknowledged: '{name} 已确认 SOS（{time}），救援正在组织',
+      resolved: '指挥中心已处置本队 SOS',
       hold: '按住 3 秒发送 SOS',
       holding: '继续按住…',
       queued: 'SOS 待发送（{time}）',
