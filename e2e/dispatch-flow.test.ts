@@ -16,6 +16,7 @@ let server: ServerHandle;
 let browser: Browser;
 let team: Team;
 let admin: ReturnType<typeof httpClient>;
+let incidentId: string;
 
 beforeAll(async () => {
   server = await startServer();
@@ -23,6 +24,8 @@ beforeAll(async () => {
   team = dataOf(await admin.post<Team>('/api/teams', { ...TEAM_INPUT, name: '石浦水上救援队', township: '石浦镇', base: { lat: 29.215, lon: 121.93 }, baseName: '石浦渔港码头' }));
   dataOf(await admin.post('/api/users', { username: 'tablet-shipu', displayName: '石浦平板', role: 'field', teamId: team.id, password: 'tablet-password-1' }));
   dataOf(await admin.post('/api/users', { username: 'duty-e2e', displayName: '李值班', role: 'duty_officer', password: 'duty-password-1' }));
+  const duty = httpClient(server.baseUrl, await login(server.baseUrl, 'duty-e2e', 'duty-password-1'));
+  incidentId = dataOf(await duty.post<{ id: string }>('/api/incidents', { title: '石浦锚地渔船走锚', type: 'vessel_distress', severity: 'major', source: 'phone', location: { lat: 29.2035, lon: 121.9512 }, account: '锚地多艘渔船走锚，船上有人员。' })).id;
   dataOf(await admin.post('/api/users', { username: 'wall-e2e', displayName: '一号大屏', role: 'wall', password: 'wall-password-1' }));
   browser = await launchChromium();
 });
@@ -74,7 +77,7 @@ describe('dispatch from the desk to a tablet in Chromium', () => {
     await form.getByTestId('dispatch-task-type').selectOption('evacuation');
     await form.getByTestId('dispatch-priority-flash').click();
     await form.getByTestId('dispatch-instructions').fill('协助转移锚地渔船上的人员');
-    await form.getByTestId('dispatch-incident').fill('INC-E2E-1');
+    await form.getByTestId('dispatch-incident').selectOption(incidentId);
     await saveScreenshot(desk, 'dispatch-desk-form');
     await form.getByTestId('dispatch-submit').click();
 

@@ -51,6 +51,9 @@ export class DispatchService {
     const data = parseInput(DispatchCreateSchema, input);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.create', request: data, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
+      if (data.incidentId && !(await tx.selectFrom('incidents').select('id').where('id', '=', data.incidentId).executeTakeFirst())) {
+        throw new DomainError('VALIDATION_FAILED', 'No such incident.', [{ path: 'incidentId', message: 'no such incident' }]);
+      }
       const destination = { ...data.destination, township: data.destination.township ?? townshipAt(data.destination) };
       const core: DispatchCore = { id: randomUUID(), taskType: data.taskType, priority: data.priority, destination, instructions: data.instructions, incidentId: data.incidentId, createdBy: actorOf(principal), createdAt: this.now(), reassignedFrom: null };
       await this.insert(tx, record, core, data.teamIds, principal);

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../shared/schemas/event';
 import { AlarmService } from '../alarms/alarm-service';
 import { dropPostgresSchema, openStore, type Store } from '../db/database';
+import { IncidentService } from '../incidents/incident-service';
+import { ReportingRulesService } from '../incidents/reporting-rules-service';
+import { majorIncidentInput } from '../incidents/test-support';
 import { EventBus } from '../events/event-bus';
 import { EventLog } from '../events/event-log';
 import { Transactor } from '../events/transactor';
@@ -76,8 +79,11 @@ describe.each(['sqlite', 'postgres'] as const)('dispatch store on %s', (dialect)
   });
 
   it('reads lists, snapshots, overdue assignments and suggestions with the same SQL on both stores', async () => {
-    const created = await dispatches.create(createRequest([teamIds[0]!], { incidentId: 'inc-1' }), desk);
-    expect((await reader.list({ incidentId: 'inc-1', active: true, limit: 10 }, desk)).map((d) => d.id)).toEqual([created.id]);
+    const incidents = new IncidentService(store.db, transactor, new ReportingRulesService(store.db, transactor), alarms);
+    const incident = await incidents.create(majorIncidentInput, SYSTEM_ACTOR);
+    await expect(dispatches.create(createRequest([teamIds[0]!], { incidentId: 'no-such-incident' }), desk)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const created = await dispatches.create(createRequest([teamIds[0]!], { incidentId: incident.id }), desk);
+    expect((await reader.list({ incidentId: incident.id, active: true, limit: 10 }, desk)).map((d) => d.id)).toEqual([created.id]);
     expect((await reader.list({ teamId: teamIds[0]!, state: 'created', limit: 10 }, desk)).map((d) => d.id)).toEqual([created.id]);
     expect((await reader.forSnapshot(store.db, principal('field', teamIds[0]!))).some((d) => d.id === created.id)).toBe(true);
     expect((await reader.get(created.id, desk)).assignments[0]).toMatchObject({ queued: true });
