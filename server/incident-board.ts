@@ -4,6 +4,7 @@ import type { Router } from 'express';
 import type { IncidentBoardSnapshot } from '../shared/schemas/incident-board';
 import type { AlarmService } from './alarms/alarm-service';
 import type { SessionService } from './auth/session-service';
+import { ActionLedger } from './actions/action-ledger';
 import { BoardSummaryService } from './board/board-summary-service';
 import { boardRoutes } from './board/routes';
 import type { Database } from './db/schema';
@@ -59,7 +60,7 @@ export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir,
   const incidents = new IncidentService(db, transactor, rules, alarms, clock);
   const files = new AttachmentFiles(path.join(dataDir, 'attachments'));
   const attachments = new AttachmentService(db, transactor, files, clock);
-  const fieldReports = new FieldReportService(transactor, incidents, attachments, files, clock);
+  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, files, clock);
   const deadlineWatcher = new ReportDeadlineWatcher({ db, alarms, clock, logger });
   const shelters = new ShelterService(db, transactor, alarms, clock);
   const evacuation = new EvacuationService(db, transactor, clock);

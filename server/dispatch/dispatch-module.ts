@@ -10,7 +10,7 @@ import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
 import type { Logger } from '../logger';
 import type { TidewatchSocket } from '../realtime/types';
-import { ActionLedger } from './action-ledger';
+import { ActionLedger } from '../actions/action-ledger';
 import { AssignmentWriter } from './assignment-writer';
 import { DispatchReader } from './dispatch-reader';
 import type { Db } from './dispatch-rows';

@@ -18,7 +18,7 @@ import type { Database } from '../db/schema';
 import { DomainError, forbidden, notFound } from '../errors';
 import type { RecordEvent } from '../events/transactor';
 import { parseInput } from '../validation';
-import type { ActionLedger } from './action-ledger';
+import type { ActionLedger } from '../actions/action-ledger';
 import type { AssignmentWriter } from './assignment-writer';
 import type { DispatchReader } from './dispatch-reader';
 import { invalidTransition, isActive } from './transitions';

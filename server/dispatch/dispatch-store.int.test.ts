@@ -11,7 +11,7 @@ import { EventLog } from '../events/event-log';
 import { Transactor } from '../events/transactor';
 import { silentLogger } from '../positions/test-support';
 import { TeamService } from '../teams/team-service';
-import { ActionLedger } from './action-ledger';
+import { ActionLedger } from '../actions/action-ledger';
 import { AssignmentWriter } from './assignment-writer';
 import { DispatchReader } from './dispatch-reader';
 import { DispatchService } from './dispatch-service';

@@ -5,7 +5,7 @@ import type { AlarmService } from '../alarms/alarm-service';
 import { actorOf, type Principal } from '../auth/principal';
 import { forbidden } from '../errors';
 import { parseInput } from '../validation';
-import type { ActionLedger } from './action-ledger';
+import type { ActionLedger } from '../actions/action-ledger';
 
 export interface SosServiceDeps {
   ledger: ActionLedger;

@@ -5,7 +5,7 @@ import type { DispatchCreate } from '../../shared/schemas/dispatch';
 import type { DomainEvent } from '../../shared/schemas/event';
 import type { Principal } from '../auth/principal';
 import { openTestServices, type TestServices } from '../positions/test-support';
-import { ActionLedger } from './action-ledger';
+import { ActionLedger } from '../actions/action-ledger';
 import { AssignmentWriter } from './assignment-writer';
 import { DispatchReader } from './dispatch-reader';
 import { DispatchService } from './dispatch-service';

@@ -1,8 +1,8 @@
-import { FieldSituationReportSchema } from '../../shared/schemas/incident-record';
+import { FieldSituationReceiptSchema, FieldSituationReportSchema } from '../../shared/schemas/incident-record';
+import type { ActionLedger } from '../actions/action-ledger';
 import { townshipAt } from '../../shared/townships';
 import { actorOf, type Principal } from '../auth/principal';
 import { forbidden } from '../errors';
-import type { Transactor } from '../events/transactor';
 import { parseInput } from '../validation';
 import type { AttachmentFiles } from './attachment-files';
 import type { AttachmentService } from './attachment-service';
@@ -13,7 +13,7 @@ const TITLE_LENGTH = 30;
 /** 灾情上报 from a team's tablet: becomes a new `reported` incident on the desk, with its photo. */
 export class FieldReportService {
   constructor(
-    private readonly transactor: Transactor,
+    private readonly ledger: ActionLedger,
     private readonly incidents: IncidentService,
     private readonly attachments: AttachmentService,
     private readonly files: AttachmentFiles,
@@ -26,7 +26,8 @@ export class FieldReportService {
     const stored = report.photo ? await this.files.store(report.photo) : null;
     const actor = actorOf(principal);
     const text = report.text.replace(/\s+/g, ' ');
-    return this.transactor.run(async (tx, record) => {
+    const spec = { actionId: report.actionId, userId: principal.userId, kind: 'incident.field_report', request: report, result: FieldSituationReceiptSchema };
+    return this.ledger.once(spec, async (tx, record) => {
       const incident = await this.incidents.intakeWithin(
         tx,
         record,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../shared/schemas/event';
@@ -124,13 +125,13 @@ describe('IncidentService', () => {
 
   it('turns a field situation report into a reported incident with its photo and township', async () => {
     await s.addTeam('zone-central', '中片综合应急救援队');
-    const receipt = await s.fieldReports.file({ text: '东陈乡红庙山村后山发生滑坡，两户房屋受威胁', position: { lat: 29.3736, lon: 121.9039 }, photo: { mime: 'image/jpeg', dataBase64: JPEG_BYTES } }, fieldPrincipal('zone-central'));
+    const receipt = await s.fieldReports.file({ actionId: randomUUID(), text: '东陈乡红庙山村后山发生滑坡，两户房屋受威胁', position: { lat: 29.3736, lon: 121.9039 }, photo: { mime: 'image/jpeg', dataBase64: JPEG_BYTES } }, fieldPrincipal('zone-central'));
     const detail = await s.incidents.detail(receipt.incidentId);
     expect(detail.incident).toMatchObject({ code: receipt.code, source: 'field_report', status: 'reported', severity: 'general', township: '东陈乡', teamId: 'zone-central', caller: '中片救援队平板' });
     expect(detail.incident.title.length).toBeLessThanOrEqual(30);
     expect(detail.attachments).toHaveLength(1);
     expect(detail.timeline.map((e) => e.kind)).toEqual(['reported', 'attachment']);
-    await expect(s.fieldReports.file({ text: '' }, fieldPrincipal('zone-central'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(s.fieldReports.file({ actionId: randomUUID(), text: '' }, fieldPrincipal('zone-central'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('applies changed reporting rules to incidents taken in afterwards', async () => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Principal } from '../auth/principal';
 import { openTestServices, silentLogger, type TestServices } from '../positions/test-support';
+import { ActionLedger } from '../actions/action-ledger';
 import { AttachmentFiles } from './attachment-files';
 import { AttachmentService } from './attachment-service';
 import { FieldReportService } from './field-report-service';
@@ -27,7 +28,7 @@ export async function openIncidentTestServices(clock: () => number): Promise<Inc
   const rules = new ReportingRulesService(base.store.db, base.transactor);
   const incidents = new IncidentService(base.store.db, base.transactor, rules, base.alarms, clock);
   const attachments = new AttachmentService(base.store.db, base.transactor, files, clock);
-  const fieldReports = new FieldReportService(base.transactor, incidents, attachments, files, clock);
+  const fieldReports = new FieldReportService(new ActionLedger(base.store.db, base.transactor, clock), incidents, attachments, files, clock);
   const watcher = new ReportDeadlineWatcher({ db: base.store.db, alarms: base.alarms, clock, logger: silentLogger });
   return {
     ...base,

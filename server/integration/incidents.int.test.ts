@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../shared/schemas/alarm';
 import type { Incident, ReportingRules } from '../../shared/schemas/incident';
@@ -114,14 +115,19 @@ describe('field situation reports', () => {
       await desk.request('sync:hello', { lastSeq: null });
       const photo = Buffer.alloc(1_500_000, 7);
       photo.set([0xff, 0xd8, 0xff]);
-      const receipt = await tablet.request('incident:field_report', { text: '新桥镇高湾村河堤出现管涌，需要沙袋', position: { lat: 29.3268, lon: 121.8535 }, photo: { mime: 'image/jpeg', dataBase64: photo.toString('base64') } });
+      const report = { actionId: randomUUID(), text: '新桥镇高湾村河堤出现管涌，需要沙袋', position: { lat: 29.3268, lon: 121.8535 }, photo: { mime: 'image/jpeg' as const, dataBase64: photo.toString('base64') } };
+      const receipt = await tablet.request('incident:field_report', report);
       if (!receipt.ok) throw new Error(JSON.stringify(receipt.error));
+      // Resent after a lost answer: the same incident, not a second one.
+      expect(await tablet.request('incident:field_report', report)).toEqual(receipt);
       const reported = await eventually(() => desk.events.find((e) => e.type === 'incident.reported' && e.payload.incident.id === receipt.data.incidentId), 5_000, 'the report on the desk');
       expect(reported.type === 'incident.reported' && reported.payload.incident).toMatchObject({ source: 'field_report', status: 'reported', township: '新桥镇', teamId: as.team.id });
       await eventually(() => desk.events.some((e) => e.type === 'incident.attachment_added' && e.payload.incidentId === receipt.data.incidentId), 5_000, 'the photo');
       expect(tablet.events.some((e) => e.type.startsWith('incident.'))).toBe(false);
 
-      expect(await desk.request('incident:field_report', { text: '桌面不能上报' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(desk.events.filter((e) => e.type === 'incident.reported' && e.payload.incident.source === 'field_report' && e.payload.incident.account === report.text)).toHaveLength(1);
+      expect(await desk.request('incident:field_report', { actionId: randomUUID(), text: '桌面不能上报' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(await tablet.rawRequest('incident:field_report', { text: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
       expect(await tablet.rawRequest('incident:field_report', { text: '照片类型不对', photo: { mime: 'image/gif', dataBase64: JPEG_BYTES } })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     } finally {

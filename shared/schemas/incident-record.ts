@@ -57,6 +57,8 @@ export type IncidentDetail = z.infer<typeof IncidentDetailSchema>;
 /** 灾情上报 from a field tablet: lands on the desk as a new `reported` incident. */
 export const FieldSituationReportSchema = z
   .object({
+    /** Client-generated: a report resent after a lost answer files one incident, not two. */
+    actionId: z.uuid(),
     text: z.string().trim().min(1).max(2000),
     photo: PhotoUploadSchema.optional(),
     position: PointSchema.nullable().default(null),

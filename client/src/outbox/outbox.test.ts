@@ -209,3 +209,26 @@ describe('Outbox', () => {
     expect(h.applied).toEqual([(await a).id, (await b).id, c.id]);
   });
 });
+
+describe('Outbox: situation reports (灾情上报)', () => {
+  it('queues a report with its own action id (so a resend files one incident), keeps it while offline and sends it in order', async () => {
+    const sent: OutboxItem[] = [];
+    let online = false;
+    const outbox = new Outbox({
+      backend: new MemoryBackend(),
+      owner: 'u1',
+      send: async (item) => (online ? (sent.push(item), { ok: true, data: { incidentId: 'i1', code: 'SJ-1' } }) : { ok: false, retry: true, code: 'OFFLINE', message: '' }),
+      setTimer: () => 0,
+      clearTimer: () => {},
+    });
+    const step = await outbox.enqueue('dispatch:received', { dispatchId: 'd1' });
+    const report = await outbox.enqueue('incident:field_report', { text: '【山洪】桥面过水', position: { lat: 29.4, lon: 121.8 }, photo: { mime: 'image/jpeg', dataBase64: 'AAAA' } });
+    expect(report.payload).toEqual({ actionId: report.id, text: '【山洪】桥面过水', position: { lat: 29.4, lon: 121.8 }, photo: { mime: 'image/jpeg', dataBase64: 'AAAA' } });
+    expect(step.payload).toMatchObject({ actionId: step.id });
+    expect(outbox.pending().map((i) => i.kind)).toEqual(['dispatch:received', 'incident:field_report']);
+    online = true;
+    await outbox.kick();
+    expect(sent.map((i) => i.id)).toEqual([step.id, report.id]);
+    expect(outbox.pending()).toEqual([]);
+  });
+});

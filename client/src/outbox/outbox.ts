@@ -1,8 +1,9 @@
 import type { RequestOf } from '@shared/socket';
-import type { OutboxBackend, OutboxItem, OutboxKind, SendResult, Sender } from './types';
+import { KINDS_WITHOUT_ACTION_ID, type OutboxBackend, type OutboxItem, type OutboxKind, type SendResult, type Sender } from './types';
 
 export type { OutboxBackend, OutboxFailure, OutboxItem, OutboxKind, SendResult, Sender } from './types';
 export { MemoryBackend } from './memoryBackend';
+export { KINDS_WITHOUT_ACTION_ID } from './types';
 
 export interface OutboxOptions {
   backend: OutboxBackend;
@@ -84,7 +85,7 @@ export class Outbox {
     return [...this.items.values()].filter((i) => i.failed).sort(sendOrder);
   }
 
-  /** Queues an action; its `actionId` is the item id. Resolves once it is stored. */
+  /** Queues an action; its `actionId` is the item id (for kinds that carry one). Resolves once it is stored. */
   async enqueue<K extends Exclude<OutboxKind, 'position:report'>>(
     kind: K,
     payload: Omit<RequestOf<K>, 'actionId'>,
@@ -95,7 +96,8 @@ export class Outbox {
       if (existing) return existing as OutboxItem<K>;
     }
     const id = this.o.newId();
-    const item = this.create(kind, { ...payload, actionId: id } as RequestOf<K>, id, opts);
+    const body = KINDS_WITHOUT_ACTION_ID.has(kind) ? payload : { ...payload, actionId: id };
+    const item = this.create(kind, body as RequestOf<K>, id, opts);
     await this.store(item);
     if (item.urgent) void this.kick();
     else this.schedule();

@@ -1,7 +1,13 @@
 import type { RequestOf } from '@shared/socket';
 
-/** What a tablet queues: its dispatch actions, SOS and position reports. */
-export type OutboxKind = 'dispatch:received' | 'dispatch:step' | 'field:sos' | 'position:report';
+/** What a tablet queues: its dispatch actions, SOS, situation reports (灾情上报) and position reports. */
+export type OutboxKind = 'dispatch:received' | 'dispatch:step' | 'field:sos' | 'incident:field_report' | 'position:report';
+
+/**
+ * Kinds whose request has no `actionId`: position reports, which the server stores once per device and
+ * fix time anyway. Every other kind gets the item's id as its `actionId`, so a resend applies once.
+ */
+export const KINDS_WITHOUT_ACTION_ID: ReadonlySet<OutboxKind> = new Set<OutboxKind>(['position:report']);
 
 export interface OutboxFailure {
   code: string;

@@ -43,7 +43,12 @@ export const useSheltersStore = defineStore('shelters', () => {
   }
 
   const setStatus = async (id: string, status: 'open' | 'closed') => put(await sheltersApi.setStatus(id, status));
-  const move = (id: string, kind: 'check_in' | 'check_out', people: number, note = '') => sheltersApi.move(id, kind, people, note);
+  const move = async (id: string, kind: 'check_in' | 'check_out', people: number, note = '') => put(await sheltersApi.move(id, kind, people, note));
+  async function reportRelatives(township: string, withRelatives: number): Promise<void> {
+    const report = await sheltersApi.reportRelatives(township, withRelatives);
+    const current = evacuations.value[township];
+    if (!current || current.reportedAt <= report.reportedAt) evacuations.value[township] = report;
+  }
 
-  return { byId, list, townshipEvacuations, get, reset, applyEvent, setStatus, move };
+  return { byId, list, townshipEvacuations, get, reset, applyEvent, setStatus, move, reportRelatives };
 });

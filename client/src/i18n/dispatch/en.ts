@@ -116,7 +116,7 @@ const dispatchEn: typeof dispatchZhCN = {
     failed: 'Refused by the server',
     dismiss: 'OK',
     attempts: '{n} tries',
-    kind: { received: 'Confirm receipt', step: 'Task step: {state}', sos: 'SOS', position: 'Position' },
+    kind: { received: 'Confirm receipt', step: 'Task step: {state}', sos: 'SOS', fieldReport: 'Situation report', position: 'Position' },
   },
 };
 

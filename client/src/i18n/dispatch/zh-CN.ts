@@ -115,7 +115,7 @@ const dispatchZhCN = {
     failed: '服务器未接受',
     dismiss: '知道了',
     attempts: '已尝试 {n} 次',
-    kind: { received: '确认收到任务', step: '任务进展：{state}', sos: 'SOS 求救', position: '位置' },
+    kind: { received: '确认收到任务', step: '任务进展：{state}', sos: 'SOS 求救', fieldReport: '灾情上报', position: '位置' },
   },
 };
 
