@@ -4,7 +4,7 @@ import type { Dispatch, DispatchDetail } from '../shared/schemas/dispatch';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot } from './support/browser';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
 interface MapLine {
   dispatchId: string;
@@ -34,13 +34,9 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function signIn(context: BrowserContext, username: string, password: string, landing: RegExp): Promise<Page> {
+async function openSignedIn(context: BrowserContext, username: string, password: string, landing: RegExp): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(landing);
+  await signIn(page, server.baseUrl, username, password, landing);
   await expect.poll(() => page.getByTestId('connection-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
   return page;
 }
@@ -58,9 +54,9 @@ describe('dispatch from the desk to a tablet in Chromium', () => {
       geolocation: { latitude: 29.2301, longitude: 121.9402, accuracy: 10 },
     });
     const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const desk = await signIn(deskContext, 'duty-e2e', 'duty-password-1', /\/desk$/);
-    const tablet = await signIn(tabletContext, 'tablet-shipu', 'tablet-password-1', /\/field$/);
-    const wall = await signIn(wallContext, 'wall-e2e', 'wall-password-1', /\/wall$/);
+    const desk = await openSignedIn(deskContext, 'duty-e2e', 'duty-password-1', /\/desk$/);
+    const tablet = await openSignedIn(tabletContext, 'tablet-shipu', 'tablet-password-1', /\/field$/);
+    const wall = await openSignedIn(wallContext, 'wall-e2e', 'wall-password-1', /\/wall$/);
     await tablet.getByTestId('no-task').waitFor({ state: 'visible' });
 
     // Desk: a dispatch in a few clicks: township, nearest team (labelled straight-line), task, priority.

@@ -6,7 +6,7 @@ import type { Dispatch, DispatchDetail } from '../shared/schemas/dispatch';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot } from './support/browser';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
 
 let server: ServerHandle;
@@ -50,11 +50,7 @@ describe('field tablet outbox over a cut connection', () => {
       geolocation: { latitude: 29.131, longitude: 122.031, accuracy: 15 },
     });
     const page = await context.newPage();
-    await page.goto(`${proxy.url}/login`);
-    await page.getByTestId('login-username').fill('tablet-hepu');
-    await page.getByTestId('login-password').fill('tablet-password-1');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/field$/);
+    await signIn(page, proxy.url, 'tablet-hepu', 'tablet-password-1', /\/field$/);
     await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('online');
 
     // The desk sends a dispatch; the tablet rings, is opened and confirms receipt.

@@ -5,7 +5,7 @@ import type { IncidentDetail } from '../shared/schemas/incident-record';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot } from './support/browser';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
 
 let server: ServerHandle;
@@ -31,11 +31,7 @@ describe('灾情上报 from a tablet', () => {
   it('queues a report with a downscaled photo while cut, and it lands as an incident once back', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, permissions: ['geolocation'], geolocation: { latitude: 29.3736, longitude: 121.9039, accuracy: 10 } });
     const page = await context.newPage();
-    await page.goto(`${proxy.url}/login`);
-    await page.getByTestId('login-username').fill('tablet-dc');
-    await page.getByTestId('login-password').fill('tablet-password-1');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/field$/);
+    await signIn(page, proxy.url, 'tablet-dc', 'tablet-password-1', /\/field$/);
     await expect.poll(() => page.getByTestId('connection-state').first().getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
 
     // A big noisy camera photo (4000×3000), made in the page.

@@ -4,7 +4,7 @@ import type { Fix } from '../shared/schemas/position';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot } from './support/browser';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
 let server: ServerHandle;
 let browser: Browser;
@@ -27,11 +27,7 @@ describe('field tablet in Chromium', () => {
   it('shares the browser’s geolocation while on duty and sets its own team off duty', async () => {
     const context = await browser.newContext({ viewport: { width: 800, height: 1280 }, permissions: ['geolocation'], geolocation: { latitude: 29.4386, longitude: 121.8655, accuracy: 12 } });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByTestId('login-username').fill('tablet-e2e');
-    await page.getByTestId('login-password').fill('tablet-password-1');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/field$/);
+    await signIn(page, server.baseUrl, 'tablet-e2e', 'tablet-password-1', /\/field$/);
 
     await page.getByTestId('duty-toggle').click();
     const latest = async () => dataOf(await admin.get<Fix[]>('/api/positions/latest')).find((f) => f.teamId === team.id);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { User } from '../shared/schemas/user';
 import { dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot } from './support/browser';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
 interface BoardOnMap {
   incidents: Array<{ label: string; severity: string }>;
@@ -30,20 +30,13 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function signIn(page: Page, username: string, password: string, url: RegExp): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(url);
-}
 
 describe('incident board in Chromium', () => {
   it('files a 较大 incident on the desk and shows it on the wall with its report countdown', async () => {
     const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await signIn(wall, 'wall-e2e', 'wall-password-1', /\/wall$/);
+    await signIn(wall, server.baseUrl, 'wall-e2e', 'wall-password-1', /\/wall$/);
     const desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await signIn(desk, 'desk-e2e', 'desk-password-1', /\/desk$/);
+    await signIn(desk, server.baseUrl, 'desk-e2e', 'desk-password-1', /\/desk$/);
 
     // Who is on watch shows in both headers.
     await expect.poll(() => desk.getByTestId('on-watch-leader').textContent(), { timeout: 10_000 }).toContain('陈值班');

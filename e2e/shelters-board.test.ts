@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Shelter } from '../shared/schemas/shelter';
 import { dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot } from './support/browser';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
 let server: ServerHandle;
 let browser: Browser;
@@ -24,20 +24,13 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function signIn(page: Page, username: string, password: string, url: RegExp): Promise<void> {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(url);
-}
 
 describe('shelters on the desk and the wall', () => {
   it('opens a shelter, checks people in, refuses over capacity, and the wall shows the occupancy', async () => {
     const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await signIn(wall, 'shelter-wall', 'wall-password-1', /\/wall$/);
+    await signIn(wall, server.baseUrl, 'shelter-wall', 'wall-password-1', /\/wall$/);
     const desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await signIn(desk, 'shelter-desk', 'desk-password-1', /\/desk$/);
+    await signIn(desk, server.baseUrl, 'shelter-desk', 'desk-password-1', /\/desk$/);
 
     await desk.getByTestId('desk-tab-shelters').click();
     const row = desk.locator(`[data-testid="shelter-row"][data-shelter-id="${target.id}"]`);

@@ -4,7 +4,7 @@ import type { DeviceCredentials } from '../shared/schemas/device';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot } from './support/browser';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
 interface MapTeam {
   id: string;
@@ -42,11 +42,7 @@ const report = (lat: number, lon: number) =>
 describe('wall board in Chromium', () => {
   it('signs in, shows the team on the county map and moves its marker live as OsmAnd positions arrive', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.baseUrl}/login`);
-    await page.getByTestId('login-username').fill('wall-e2e');
-    await page.getByTestId('login-password').fill('wall-password-1');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/wall$/);
+    await signIn(page, server.baseUrl, 'wall-e2e', 'wall-password-1', /\/wall$/);
 
     await expect.poll(async () => (await teamsOnMap(page)).find((t) => t.id === team.id), { timeout: 20_000 }).toMatchObject({ name: '中片综合应急救援队', stale: true });
 

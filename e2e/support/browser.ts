@@ -39,3 +39,12 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Signs in through the login page at `baseUrl` and waits for the role's landing page. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string, landing: RegExp): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(landing);
+}
