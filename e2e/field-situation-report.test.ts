@@ -69,9 +69,9 @@ describe('灾情上报 from a tablet', () => {
     const incidents = dataOf(await admin.get<Incident[]>('/api/incidents?open=true'));
     const filed = incidents.filter((i) => i.source === 'field_report');
     expect(filed).toHaveLength(1);
-    expect(filed[0]).toMatchObject({ township: '东陈乡', location: { lat: 29.3736, lon: 121.9039 } });
+    expect(filed[0]).toMatchObject({ type: 'landslide', township: '东陈乡', location: { lat: 29.3736, lon: 121.9039 } });
     const detail = dataOf(await admin.get<IncidentDetail>(`/api/incidents/${filed[0]!.id}`));
-    expect(detail.incident.account).toBe('【地质灾害】红庙山村后山滑坡，两户房屋受威胁');
+    expect(detail.incident.account).toBe('红庙山村后山滑坡，两户房屋受威胁');
     expect(detail.attachments).toHaveLength(1);
     expect(detail.attachments[0]).toMatchObject({ mime: 'image/jpeg' });
     expect(detail.attachments[0]!.bytes).toBeLessThanOrEqual(1.5 * 1024 * 1024);

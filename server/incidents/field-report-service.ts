@@ -33,7 +33,7 @@ export class FieldReportService {
         record,
         {
           title: text.length > TITLE_LENGTH ? `${text.slice(0, TITLE_LENGTH - 1)}…` : text,
-          type: 'other',
+          type: report.type,
           severity: 'general',
           source: 'field_report',
           location: report.position,

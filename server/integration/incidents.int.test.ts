@@ -115,13 +115,13 @@ describe('field situation reports', () => {
       await desk.request('sync:hello', { lastSeq: null });
       const photo = Buffer.alloc(1_500_000, 7);
       photo.set([0xff, 0xd8, 0xff]);
-      const report = { actionId: randomUUID(), text: '新桥镇高湾村河堤出现管涌，需要沙袋', position: { lat: 29.3268, lon: 121.8535 }, photo: { mime: 'image/jpeg' as const, dataBase64: photo.toString('base64') } };
+      const report = { actionId: randomUUID(), type: 'waterlogging' as const, text: '新桥镇高湾村河堤出现管涌，需要沙袋', position: { lat: 29.3268, lon: 121.8535 }, photo: { mime: 'image/jpeg' as const, dataBase64: photo.toString('base64') } };
       const receipt = await tablet.request('incident:field_report', report);
       if (!receipt.ok) throw new Error(JSON.stringify(receipt.error));
       // Resent after a lost answer: the same incident, not a second one.
       expect(await tablet.request('incident:field_report', report)).toEqual(receipt);
       const reported = await eventually(() => desk.events.find((e) => e.type === 'incident.reported' && e.payload.incident.id === receipt.data.incidentId), 5_000, 'the report on the desk');
-      expect(reported.type === 'incident.reported' && reported.payload.incident).toMatchObject({ source: 'field_report', status: 'reported', township: '新桥镇', teamId: as.team.id });
+      expect(reported.type === 'incident.reported' && reported.payload.incident).toMatchObject({ source: 'field_report', type: 'waterlogging', status: 'reported', township: '新桥镇', teamId: as.team.id });
       await eventually(() => desk.events.some((e) => e.type === 'incident.attachment_added' && e.payload.incidentId === receipt.data.incidentId), 5_000, 'the photo');
       expect(tablet.events.some((e) => e.type.startsWith('incident.'))).toBe(false);
 

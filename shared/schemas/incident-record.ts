@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PointSchema } from '../geo';
 import { InstantSchema } from '../time';
-import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, IncidentSchema, ReportDeadlineSchema, ReportingRulesSchema } from './incident';
+import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_TYPES, IncidentSchema, ReportDeadlineSchema, ReportingRulesSchema } from './incident';
 
 /** Photos from tablets and the desk: JPEG or PNG, at most 2 MB once decoded. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -59,6 +59,8 @@ export const FieldSituationReportSchema = z
   .object({
     /** Client-generated: a report resent after a lost answer files one incident, not two. */
     actionId: z.uuid(),
+    /** What the team saw; the desk can correct it after intake. */
+    type: z.enum(INCIDENT_TYPES).default('other'),
     text: z.string().trim().min(1).max(2000),
     photo: PhotoUploadSchema.optional(),
     position: PointSchema.nullable().default(null),
