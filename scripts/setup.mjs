@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORKER_BUILD_PACKAGES, ensureWorker } from './mediasoup-worker.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MIN_NODE = [20, 19];
@@ -48,9 +49,10 @@ function run(cmd, args, opts = {}) {
 
 // ---------------------------------------------------------------- system packages
 function systemPackages() {
-  const pkgs = ['openssl', 'python3', 'make', 'g++', 'ca-certificates'];
+  // ffmpeg pulls camera streams; the rest builds the mediasoup worker from Debian's libraries.
+  const pkgs = ['openssl', 'python3', 'make', 'g++', 'ca-certificates', 'ffmpeg', ...WORKER_BUILD_PACKAGES];
   if (purpose === 'test' || purpose === 'bench') pkgs.push('chromium');
-  if (purpose === 'test') pkgs.push('ffmpeg', 'postgresql-client');
+  if (purpose === 'test') pkgs.push('postgresql-client');
 
   const probe = spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) {
@@ -109,9 +111,35 @@ function runFiltered(cmd, args, env) {
   });
 }
 
+// ---------------------------------------------------------------- mediasoup worker
+const WORKER_RECORD = path.join(ROOT, 'node_modules', '.tidewatch-mediasoup-worker');
+
+/**
+ * The worker binary for mediasoup's install and for the server at run time. On Debian it is built once from
+ * the system libraries into a cache outside the repo (no downloads); elsewhere mediasoup's own install
+ * fetches or builds one, and null is returned.
+ */
+function mediasoupWorker() {
+  if (process.env.MEDIASOUP_WORKER_BIN) {
+    if (!existsSync(process.env.MEDIASOUP_WORKER_BIN)) fail(`MEDIASOUP_WORKER_BIN=${process.env.MEDIASOUP_WORKER_BIN} does not exist`);
+    return process.env.MEDIASOUP_WORKER_BIN;
+  }
+  if (spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status !== 0) return null;
+  try {
+    return ensureWorker();
+  } catch (err) {
+    fail(`could not build the mediasoup worker: ${err.message}`);
+  }
+}
+
+function recordWorker(bin) {
+  if (!bin || !existsSync(path.dirname(WORKER_RECORD))) return;
+  writeFileSync(WORKER_RECORD, `${bin}\n`);
+}
+
 const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
 
-async function npmDependencies() {
+async function npmDependencies(workerBin) {
   const lockPath = path.join(ROOT, 'package-lock.json');
   if (!existsSync(lockPath)) fail('package-lock.json is missing; cannot run npm ci');
   const lockSha = sha256(readFileSync(lockPath));
@@ -127,6 +155,8 @@ async function npmDependencies() {
   }
   log(`npm ci (${reason})`);
   const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
+  // mediasoup's install skips its own worker download/build when this is set.
+  if (workerBin) env.MEDIASOUP_WORKER_BIN = workerBin;
   // better-sqlite3 builds from source; node-gyp must use the local Node headers (no downloads here).
   if (existsSync('/usr/include/node/node.h')) env.npm_config_nodedir = '/usr';
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -233,6 +263,8 @@ function build() {
 
 log(`preparing for ${purpose} (Node ${process.version}, ${ROOT})`);
 systemPackages();
-await npmDependencies();
+const workerBin = mediasoupWorker();
+await npmDependencies(workerBin);
+recordWorker(workerBin);
 build();
 log('ready');

@@ -37,6 +37,7 @@ import { TeamService } from './teams/team-service';
 import { redirectRemotePlainHttp } from './tls/https-redirect';
 import { WallLayoutService } from './wall/wall-layout-service';
 import { wallRoutes } from './wall/routes';
+import { createVideoModule } from './video/video-module';
 
 export interface AppServices {
   store: Store;
@@ -115,9 +116,20 @@ export class TidewatchApp {
       return true;
     };
     const dispatch = createDispatchModule({ db: store.db, transactor, alarms, sessions, config, latestFix: (id) => positions.latestFor(id), acceptFieldFix, logger, clock });
+    const video = await createVideoModule({
+      db: store.db,
+      transactor,
+      sessions,
+      config,
+      teamName: async (id) => (await teams.get(id)).name,
+      io: () => realtime?.io ?? null,
+      logger,
+      clock,
+    });
     realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix, logger, clock });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
+    realtime.io.on('connection', (socket) => video.registerSocket(socket));
 
     const ingest = { devices, hub: positions, logger, clock };
     const health = Router().get('/health', async (_req, res) => {
@@ -139,6 +151,7 @@ export class TidewatchApp {
         wallRoutes(sessions, layouts),
         ...board.apiRouters,
         dispatch.router,
+        video.router,
       ],
       clientDir: findClientDir(),
       logger,
@@ -155,7 +168,7 @@ export class TidewatchApp {
     const retention = new RetentionJob({ db: store.db, retentionDays: config.POSITION_RETENTION_DAYS, clock, logger });
 
     const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
-    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, ...board.background, ...dispatch.background], logger);
+    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, ...board.background, ...dispatch.background, ...video.background], logger);
   }
 
   start(): void {

@@ -11,6 +11,8 @@ export const ERROR_CATALOGUE = {
   CONFLICT: { status: 409, message: 'This conflicts with the current state.' },
   INVALID_TRANSITION: { status: 409, message: 'That status change is not allowed from the current status.' },
   INSUFFICIENT_STOCK: { status: 409, message: 'Not enough stock: stock never goes below zero.' },
+  VIDEO_UNAVAILABLE: { status: 503, message: 'The video relay is not running.' },
+  CAMERA_OFFLINE: { status: 409, message: 'This camera has no live picture right now.' },
   UNKNOWN_DEVICE: { status: 403, message: 'This device is not registered.' },
   LOGIN_THROTTLED: { status: 429, message: 'Too many failed sign-ins; try again later.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },

@@ -6,6 +6,7 @@ import { DomainEventSchema } from './schemas/event';
 import { INCIDENT_CLIENT_REQUESTS } from './schemas/incident-record';
 import { FieldFixSchema, LivePositionSchema } from './schemas/position';
 import { SyncHelloSchema, SyncResultSchema } from './schemas/sync';
+import { VIDEO_PUSHES, VIDEO_REQUESTS } from './schemas/video-socket';
 
 /**
  * The socket protocol, declared once. Client requests carry a payload and are answered with an Ack;
@@ -17,6 +18,7 @@ export const CLIENT_REQUESTS = {
   'alarm:acknowledge': { request: AlarmAcknowledgeSchema, response: AlarmSchema },
   ...DISPATCH_REQUESTS,
   ...INCIDENT_CLIENT_REQUESTS,
+  ...VIDEO_REQUESTS,
 } as const;
 
 export const SERVER_PUSHES = {
@@ -24,6 +26,7 @@ export const SERVER_PUSHES = {
   'positions:batch': z.array(LivePositionSchema),
   'session:ended': z.object({ reason: z.enum(['revoked', 'expired', 'disabled', 'logout']) }),
   ...DISPATCH_PUSHES,
+  ...VIDEO_PUSHES,
 } as const;
 
 export type ClientRequestName = keyof typeof CLIENT_REQUESTS;

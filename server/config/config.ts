@@ -1,8 +1,17 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const seconds = z.coerce.number().int().min(1);
+const portRange = z
+  .string()
+  .regex(/^\d+-\d+$/, 'a port range like 40000-40999')
+  .transform((v) => {
+    const [min, max] = v.split('-').map(Number) as [number, number];
+    return { min, max };
+  })
+  .refine(({ min, max }) => min >= 1024 && max <= 65_535 && min < max, 'ports between 1024 and 65535, low-high');
 
 /** Environment variables, validated once at boot. */
 export const ConfigSchema = z.object({
@@ -33,6 +42,17 @@ export const ConfigSchema = z.object({
   SESSION_HOURS_DUTY_OFFICER: seconds.default(24),
   SESSION_HOURS_FIELD: seconds.default(24 * 14),
   SESSION_HOURS_WALL: seconds.default(24 * 90),
+  VIDEO: z.enum(['on', 'off']).default('on'),
+  /** The mediasoup worker binary; setup records the one it built (see scripts/mediasoup-worker.mjs). */
+  MEDIASOUP_WORKER_BIN: z.string().optional(),
+  VIDEO_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
+  /** The address browsers reach the relay on (WebRTC ICE candidates); the first LAN IPv4 when not set. */
+  VIDEO_ANNOUNCED_IP: z.ipv4().optional(),
+  VIDEO_LISTEN_IP: z.ipv4().default('0.0.0.0'),
+  VIDEO_RTC_PORTS: portRange.default({ min: 40_000, max: 40_999 }),
+  /** One port per RTMP camera (drones, body cameras push to it). */
+  VIDEO_RTMP_PORTS: portRange.default({ min: 19_350, max: 19_449 }),
+  FFMPEG_PATH: z.string().default('ffmpeg'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

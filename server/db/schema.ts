@@ -1,4 +1,5 @@
 import type { DispatchTables } from './schema-dispatch';
+import type { VideoTables } from './schema-video';
 import type { IncidentBoardTables } from './schema-incident-board';
 
 /** Row types as stored; both dialects. Booleans are 0/1 integers, JSON is text, instants are ISO text. */
@@ -93,7 +94,7 @@ export interface SettingRow {
   value: string;
 }
 
-export interface Database extends IncidentBoardTables, DispatchTables {
+export interface Database extends IncidentBoardTables, DispatchTables, VideoTables {
   events: EventRow;
   event_counter: EventCounterRow;
   teams: TeamRow;

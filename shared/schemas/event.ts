@@ -8,6 +8,7 @@ import { INCIDENT_EVENT_PAYLOADS } from './incident-record';
 import { SHELTER_EVENT_PAYLOADS } from './shelter';
 import { SUPPLY_EVENT_PAYLOADS } from './supply-run';
 import { DUTY_EVENT_PAYLOADS } from './duty';
+import { CAMERA_EVENT_PAYLOADS } from './camera';
 import { DeviceSchema } from './device';
 import { TeamIdSchema, TeamSchema } from './team';
 import { UserSchema } from './user';
@@ -40,6 +41,7 @@ export const EVENT_PAYLOADS = {
   ...SUPPLY_EVENT_PAYLOADS,
   ...DUTY_EVENT_PAYLOADS,
   ...DISPATCH_EVENT_PAYLOADS,
+  ...CAMERA_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation';
 import * as dispatch from './0002_dispatch';
 import * as incidentsSupplies from './0003_incidents_supplies';
+import * as cameras from './0004_cameras';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_dispatch': dispatch,
   '0003_incidents_supplies': incidentsSupplies,
+  '0004_cameras': cameras,
 };

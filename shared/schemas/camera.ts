@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { PointSchema } from '../geo';
+import { InstantSchema } from '../time';
+import { TeamIdSchema } from './team';
+
+export const CAMERA_KINDS = ['cctv', 'drone', 'body_camera', 'deployable', 'field_tablet'] as const;
+export type CameraKind = (typeof CAMERA_KINDS)[number];
+
+export const CAMERA_STATES = ['offline', 'connecting', 'online', 'failed'] as const;
+export type CameraState = (typeof CAMERA_STATES)[number];
+
+/**
+ * `h264_passthrough` relays H.264 as it comes when the browser can decode the profile (baseline, main,
+ * constrained baseline) and transcodes to VP8 otherwise; `vp8` always transcodes.
+ */
+export const VIDEO_CODEC_POLICIES = ['h264_passthrough', 'vp8'] as const;
+
+export const RtspSourceSchema = z
+  .object({
+    type: z.literal('rtsp'),
+    url: z.string().max(1000).regex(/^rtsps?:\/\/[^\s]+$/, 'an rtsp:// or rtsps:// URL'),
+    codecPolicy: z.enum(VIDEO_CODEC_POLICIES).default('h264_passthrough'),
+  })
+  .strict();
+
+/** Drones and body cameras push RTMP to a port the server listens on for that camera. */
+export const RtmpSourceSchema = z
+  .object({
+    type: z.literal('rtmp'),
+    port: z.number().int().min(1).max(65_535),
+    streamKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  })
+  .strict();
+
+/** Published from a field tablet's camera with WebRTC. */
+export const WebRtcSourceSchema = z.object({ type: z.literal('webrtc') }).strict();
+
+export const CameraSourceSchema = z.discriminatedUnion('type', [RtspSourceSchema, RtmpSourceSchema, WebRtcSourceSchema]);
+export type CameraSource = z.infer<typeof CameraSourceSchema>;
+
+export const CameraIdSchema = z.string().min(1).max(64);
+
+export const CameraSchema = z.object({
+  id: CameraIdSchema,
+  name: z.string().min(1).max(80),
+  kind: z.enum(CAMERA_KINDS),
+  department: z.string().max(80),
+  location: PointSchema.nullable(),
+  source: CameraSourceSchema,
+  teamId: TeamIdSchema.nullable(),
+  updatedAt: InstantSchema,
+});
+export type Camera = z.infer<typeof CameraSchema>;
+
+/** What an admin registers; RTMP ports and stream keys are assigned by the server. */
+const CameraInputSourceSchema = z.discriminatedUnion('type', [RtspSourceSchema, z.object({ type: z.literal('rtmp') }).strict()]);
+export const CameraCreateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    kind: z.enum(CAMERA_KINDS).exclude(['field_tablet']),
+    department: z.string().trim().max(80).default(''),
+    location: PointSchema.nullable().default(null),
+    source: CameraInputSourceSchema,
+  })
+  .strict();
+export type CameraCreate = z.input<typeof CameraCreateSchema>;
+export const CameraUpdateSchema = CameraCreateSchema.partial().strict();
+export type CameraUpdate = z.input<typeof CameraUpdateSchema>;
+
+/** Live state of a camera's feed: not an event (it flaps), pushed to board clients as it changes. */
+export const CameraStatusSchema = z.object({
+  cameraId: CameraIdSchema,
+  state: z.enum(CAMERA_STATES),
+  /** Why it failed or is offline, as a code the UI words (e.g. `source_unreachable`, `ingest_exited`). */
+  reason: z.string().max(200).nullable(),
+  /** The codec on the relay: `H264` when passed through, `VP8` when transcoded or published by a tablet. */
+  codec: z.string().nullable(),
+  since: InstantSchema,
+});
+export type CameraStatus = z.infer<typeof CameraStatusSchema>;
+
+export const CameraWithStatusSchema = CameraSchema.extend({ status: CameraStatusSchema });
+export type CameraWithStatus = z.infer<typeof CameraWithStatusSchema>;
+
+export const CAMERA_EVENT_PAYLOADS = {
+  'camera.registered': z.object({ camera: CameraSchema }),
+  'camera.updated': z.object({ camera: CameraSchema }),
+  'camera.removed': z.object({ cameraId: CameraIdSchema }),
+} as const;
