@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Role } from '../shared/enums';
 import type { FieldFix } from '../shared/schemas/position';
+import { ActionPruner } from './actions/action-pruner';
 import { AlarmService } from './alarms/alarm-service';
 import { alarmRoutes } from './alarms/routes';
 import { UnitSilenceWatcher } from './alarms/unit-silence-watcher';
@@ -165,10 +166,11 @@ export class TidewatchApp {
       if (event.type === 'team.deleted') teamNames.delete(event.payload.teamId);
     });
     const watcher = new UnitSilenceWatcher({ hub: positions, alarms, teamName: (id) => teamNames.get(id), staleAfterMs: config.STALE_AFTER_SECONDS * 1000, checkEveryMs: Math.min(10_000, config.STALE_AFTER_SECONDS * 250), clock, logger });
+    const actionPruner = new ActionPruner({ db: store.db, keepDays: config.ACTION_RETENTION_DAYS, logger, clock });
     const retention = new RetentionJob({ db: store.db, retentionDays: config.POSITION_RETENTION_DAYS, clock, logger });
 
     const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
-    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, ...board.background, ...dispatch.background, ...video.background], logger);
+    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, ...board.background, ...dispatch.background, ...video.background], logger);
   }
 
   start(): void {

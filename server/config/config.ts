@@ -32,6 +32,8 @@ export const ConfigSchema = z.object({
   SIMULATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POSITION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** How long a tablet's action id is remembered, so a late retry is not applied twice. */
+  ACTION_RETENTION_DAYS: z.coerce.number().int().min(7).default(30),
   STALE_AFTER_SECONDS: seconds.default(120),
   DISPATCH_DELIVERY_TIMEOUT_SECONDS: seconds.default(60),
   DISPATCH_ACCEPT_TIMEOUT_SECONDS: seconds.default(300),

@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation';
 import * as dispatch from './0002_dispatch';
 import * as incidentsSupplies from './0003_incidents_supplies';
 import * as cameras from './0004_cameras';
+import * as processedActionsAge from './0005_processed_actions_age';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_dispatch': dispatch,
   '0003_incidents_supplies': incidentsSupplies,
   '0004_cameras': cameras,
+  '0005_processed_actions_age': processedActionsAge,
 };
