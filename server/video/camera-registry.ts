@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { CameraCreateSchema, CameraSourceSchema, CameraUpdateSchema, type Camera, type CameraSource } from '../../shared/schemas/camera';
+import { CameraCreateSchema, CameraSourceSchema, CameraUpdateSchema, HIDDEN_PASSWORD, passwordOf, withPassword, withoutSecrets, type Camera, type CameraSource } from '../../shared/schemas/camera';
 import type { Actor } from '../../shared/schemas/event';
 import { nowIso } from '../../shared/time';
 import type { Database } from '../db/schema';
@@ -37,6 +37,14 @@ const toRow = (camera: Camera): CameraRow => ({
   updated_at: camera.updatedAt,
 });
 
+/** A URL sent back with the hidden password keeps the stored one; a URL without the mark replaces it. */
+function keepPassword(current: CameraSource, next: CameraSource): CameraSource {
+  if (next.type !== 'rtsp' || passwordOf(next.url) !== HIDDEN_PASSWORD) return next;
+  const stored = current.type === 'rtsp' ? passwordOf(current.url) : null;
+  if (stored === null) throw new DomainError('VALIDATION_FAILED', 'Enter the camera’s password.');
+  return { ...next, url: withPassword(next.url, stored) };
+}
+
 /** The camera registry: admins register fixed and pushed sources; a field tablet's camera is filed on first publish. */
 export class CameraRegistry {
   constructor(
@@ -63,7 +71,7 @@ export class CameraRegistry {
       const source = parsed.source.type === 'rtmp' ? await this.newRtmpSource(tx) : parsed.source;
       const camera: Camera = { id: `cam-${randomUUID().slice(0, 8)}`, ...parsed, source, teamId: null, updatedAt: nowIso(this.clock) };
       await tx.insertInto('cameras').values(toRow(camera)).execute();
-      await record({ type: 'camera.registered', actor, payload: { camera }, audience: 'board' });
+      await record({ type: 'camera.registered', actor, payload: { camera: withoutSecrets(camera) }, audience: 'board' });
       return camera;
     });
   }
@@ -76,10 +84,10 @@ export class CameraRegistry {
       const current = toCamera(row);
       if (current.kind === 'field_tablet') throw conflict('A field tablet camera is managed by its tablet.');
       let source: CameraSource = current.source;
-      if (patch.source) source = patch.source.type === 'rtmp' ? (current.source.type === 'rtmp' ? current.source : await this.newRtmpSource(tx)) : patch.source;
+      if (patch.source) source = patch.source.type === 'rtmp' ? (current.source.type === 'rtmp' ? current.source : await this.newRtmpSource(tx)) : keepPassword(current.source, patch.source);
       const camera: Camera = { ...current, ...patch, source, updatedAt: nowIso(this.clock) };
       await tx.updateTable('cameras').set(toRow(camera)).where('id', '=', id).execute();
-      await record({ type: 'camera.updated', actor, payload: { camera }, audience: 'board' });
+      await record({ type: 'camera.updated', actor, payload: { camera: withoutSecrets(camera) }, audience: 'board' });
       return camera;
     });
   }
@@ -110,7 +118,7 @@ export class CameraRegistry {
         updatedAt: nowIso(this.clock),
       };
       await tx.insertInto('cameras').values(toRow(camera)).execute();
-      await record({ type: 'camera.registered', actor, payload: { camera }, audience: 'board' });
+      await record({ type: 'camera.registered', actor, payload: { camera: withoutSecrets(camera) }, audience: 'board' });
       return camera;
     });
   }

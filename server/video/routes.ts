@@ -22,7 +22,7 @@ export function videoRoutes({ sessions, registry, video, relayStats }: VideoRout
   const actor = (req: express.Request) => actorOf(principalOf(req));
   const id = (req: express.Request) => String(req.params.id);
 
-  router.get('/cameras', board, handle(() => video.cameras()));
+  router.get('/cameras', board, handle((req) => video.cameras(principalOf(req).role === 'admin')));
   router.post('/cameras', admin, handle((req) => registry.create(req.body, actor(req))));
   router.patch('/cameras/:id', admin, handle((req) => registry.update(id(req), req.body, actor(req))));
   router.delete('/cameras/:id', admin, handle(async (req) => (await registry.remove(id(req), actor(req)), { removed: true })));

@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import type { SessionService } from '../auth/session-service';
 import type { Config } from '../config/config';
 import type { Database } from '../db/schema';
+import type { EventBus } from '../events/event-bus';
 import type { Transactor } from '../events/transactor';
 import type { Logger } from '../logger';
 import { CameraRegistry } from './camera-registry';
 import { CameraStatusBoard } from './camera-status-board';
+import { IngestManager } from './ingest/ingest-manager';
 import { MediaWorkerPool, recordedWorkerBin } from './media-workers';
 import { videoRoutes } from './routes';
 import { VideoRoom } from './video-room';
@@ -18,6 +20,8 @@ import { ROOMS } from '../../shared/socket';
 export interface VideoModuleDeps {
   db: Kysely<Database>;
   transactor: Transactor;
+  /** Registry events start, restart and stop camera ingests. */
+  bus: Pick<EventBus, 'subscribe'>;
   sessions: SessionService;
   config: Config;
   teamName: (teamId: string) => Promise<string>;
@@ -36,11 +40,11 @@ export function defaultAnnouncedIp(): string {
 }
 
 /**
- * Composes the video relay (issue 4): the camera registry, the mediasoup workers and the county's video
+ * Composes the video relay (issue 4): the camera registry and ingests, the mediasoup workers and the county's video
  * room, signaling over the socket. When the relay cannot start the rest of Tidewatch runs and video
  * requests are answered VIDEO_UNAVAILABLE.
  */
-export async function createVideoModule({ db, transactor, sessions, config, teamName, io, logger, clock }: VideoModuleDeps) {
+export async function createVideoModule({ db, transactor, bus, sessions, config, teamName, io, logger, clock }: VideoModuleDeps) {
   const registry = new CameraRegistry(db, transactor, config.VIDEO_RTMP_PORTS, clock);
   const statuses = new CameraStatusBoard((status) => io()?.to(ROOMS.board).emit('video:camera_status', status), clock);
 
@@ -79,8 +83,12 @@ export async function createVideoModule({ db, transactor, sessions, config, team
     notifyConsumerClosed: (peerId, consumerId, cameraId) => io()?.to(peerId).emit('video:consumer_closed', { consumerId, cameraId }),
   });
 
+  const ingest = new IngestManager({ room, statuses, ffmpegPath: config.FFMPEG_PATH, rtmpListenIp: config.VIDEO_LISTEN_IP, logger, clock });
+  let unsubscribe = () => {};
+
   const relayStats = async () => ({
     ...video.stats(),
+    ingest: ingest.stats(),
     ...(room?.stats() ?? { routers: 0, feeds: 0, pipedFeeds: 0 }),
     workers: await Promise.all((pool?.all ?? []).map(async (w) => ({ pid: w.pid, usage: await w.getResourceUsage() }))),
   });
@@ -94,8 +102,13 @@ export async function createVideoModule({ db, transactor, sessions, config, team
     registerSocket: (socket: TidewatchSocket) => registerVideoSocket(socket, video, logger),
     background: [
       {
-        start: () => undefined,
-        close: () => {
+        start: () => {
+          unsubscribe = bus.subscribe(({ event }) => ingest.handle(event, (id) => registry.get(id).catch(() => null)));
+          ingest.load(() => registry.list());
+        },
+        close: async () => {
+          unsubscribe();
+          await ingest.close();
           video.close();
           room?.close();
           pool?.close();

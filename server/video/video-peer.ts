@@ -70,6 +70,11 @@ export class VideoPeer {
     await asClientError(() => this.transport(transportId).connect({ dtlsParameters: dtlsParameters as ms.DtlsParameters }));
   }
 
+  /** Closes a transport and everything on it; an unknown id is NOT_FOUND. */
+  closeTransport(transportId: string): void {
+    this.transport(transportId).close();
+  }
+
   /** A paused consumer of the camera's feed; the viewer resumes it once its decoder is ready. */
   async consume(transportId: string, cameraId: string, rtpCapabilities: unknown): Promise<ConsumeResult> {
     const transport = this.transport(transportId);

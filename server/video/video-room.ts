@@ -94,7 +94,8 @@ export class VideoRoom extends EventEmitter<RoomEvents> {
     const key = `${feed.producer.id}:${router.id}`;
     const existing = this.piped.get(key);
     if (existing && !existing.closed) return existing;
-    const { pipeProducer } = await feed.router.pipeToRouter({ producerId: feed.producer.id, router });
+    // With RTX the pipe repairs packets a busy worker's socket buffer dropped, as a browser link would.
+    const { pipeProducer } = await feed.router.pipeToRouter({ producerId: feed.producer.id, router, enableRtx: true });
     if (!pipeProducer) throw new DomainError('CAMERA_OFFLINE');
     this.piped.set(key, pipeProducer);
     return pipeProducer;

@@ -1,5 +1,5 @@
 import type { types as ms } from 'mediasoup';
-import type { CameraWithStatus } from '../../shared/schemas/camera';
+import { withoutSecrets, type CameraWithStatus } from '../../shared/schemas/camera';
 import type { ConsumeResult, TransportOptions } from '../../shared/schemas/video-socket';
 import { actorOf, type Principal } from '../auth/principal';
 import { DomainError, forbidden } from '../errors';
@@ -31,9 +31,10 @@ export class VideoService {
     });
   }
 
-  async cameras(): Promise<CameraWithStatus[]> {
+  /** Every camera with its live state; secrets only for admins. */
+  async cameras(withSecrets: boolean): Promise<CameraWithStatus[]> {
     const cameras = await this.deps.registry.list();
-    return cameras.map((camera) => ({ ...camera, status: this.deps.statuses.get(camera.id) }));
+    return cameras.map((camera) => ({ ...(withSecrets ? camera : withoutSecrets(camera)), status: this.deps.statuses.get(camera.id) }));
   }
 
   join(peerId: string): { routerRtpCapabilities: ms.RtpCapabilities } {
@@ -59,6 +60,10 @@ export class VideoService {
 
   connectTransport(peerId: string, transportId: string, dtlsParameters: unknown): Promise<void> {
     return this.peer(peerId).connectTransport(transportId, dtlsParameters);
+  }
+
+  closeTransport(peerId: string, transportId: string): void {
+    this.peer(peerId).closeTransport(transportId);
   }
 
   async consume(peerId: string, transportId: string, cameraId: string, rtpCapabilities: unknown): Promise<ConsumeResult> {

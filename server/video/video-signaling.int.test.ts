@@ -82,6 +82,28 @@ describe('video signaling', () => {
     expect(a.source.type === 'rtmp' && b.source.type === 'rtmp' && a.source.port !== b.source.port && a.source.streamKey !== b.source.streamKey).toBe(true);
   });
 
+  it('never shows a camera password or RTMP stream key to anyone but admins, nor keeps them in the event log', async () => {
+    const wall = sockets.wall;
+    expect((await wall.request('sync:hello', { lastSeq: null })).ok).toBe(true);
+    const seenBefore = wall.events.length;
+    const cam = dataOf(await county.admin.post<Camera>('/api/cameras', { name: '西周水库', kind: 'cctv', department: '水利', source: { type: 'rtsp', url: 'rtsp://admin:s3cret-pw@127.0.0.1:9/h264' } }));
+    const drone = dataOf(await county.admin.post<Camera>('/api/cameras', { name: '无人机3', kind: 'drone', source: { type: 'rtmp' } }));
+    const key = drone.source.type === 'rtmp' ? drone.source.streamKey : null;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    const asSeenBy = async (who: 'admin' | 'duty_officer') => dataOf(await httpClient(server.baseUrl, county.tokens[who]).get<CameraWithStatus[]>('/api/cameras'));
+    const officer = await asSeenBy('duty_officer');
+    expect(officer.find((c) => c.id === cam.id)?.source).toMatchObject({ url: 'rtsp://admin:***@127.0.0.1:9/h264' });
+    expect(officer.find((c) => c.id === drone.id)?.source).toMatchObject({ type: 'rtmp', streamKey: null });
+    expect((await asSeenBy('admin')).find((c) => c.id === cam.id)?.source).toMatchObject({ url: 'rtsp://admin:s3cret-pw@127.0.0.1:9/h264' });
+    await eventually(() => wall.events.length >= seenBefore + 2, 5_000, 'the registrations pushed to the wall');
+    const pushed = JSON.stringify(wall.events.slice(seenBefore));
+    expect(pushed).not.toContain('s3cret-pw');
+    expect(pushed).not.toContain(key!);
+    // Sent back with the password still hidden, the stored password stays; a new one replaces it.
+    dataOf(await county.admin.patch(`/api/cameras/${cam.id}`, { name: '西周水库大坝', source: { type: 'rtsp', url: 'rtsp://admin:***@127.0.0.1:9/h264' } }));
+    expect((await asSeenBy('admin')).find((c) => c.id === cam.id)?.source).toMatchObject({ url: 'rtsp://admin:s3cret-pw@127.0.0.1:9/h264' });
+  });
+
   it('answers a camera without a picture CAMERA_OFFLINE, an unknown one NOT_FOUND and bad parameters VALIDATION_FAILED', async () => {
     const viewer = sockets.duty_officer;
     const recv = await viewer.request('video:transport_create', { direction: 'recv' });
@@ -101,6 +123,12 @@ describe('video signaling', () => {
     await viewer.connected();
     expect((await viewer.request('video:join', {})).ok).toBe(true);
     for (let i = 0; i < 3; i++) expect((await viewer.request('video:transport_create', { direction: 'recv' })).ok).toBe(true);
+    expect((await stats()).transports).toBe(before.transports + 3);
+    // A transport given up on (ICE failed) is closed at once; someone else's id is not found.
+    const extra = await viewer.request('video:transport_create', { direction: 'recv' });
+    if (!extra.ok) throw new Error('no transport');
+    expect((await viewer.request('video:transport_close', { transportId: extra.data.id })).ok).toBe(true);
+    expect(await viewer.request('video:transport_close', { transportId: extra.data.id })).toEqual(refusal('NOT_FOUND'));
     expect((await stats()).transports).toBe(before.transports + 3);
     // Cut the TCP connection under the socket, as a crashed browser or a pulled cable at the far end would.
     const engine = viewer.socket.io.engine as unknown as { transport: { ws: { _socket: { destroy(): void } } } };

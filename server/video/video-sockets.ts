@@ -18,6 +18,7 @@ export function registerVideoSocket(socket: TidewatchSocket, video: VideoService
     return video.createTransport(peerId, r.direction);
   }, logger);
   onRequest(socket, 'video:transport_connect', EVERYONE, async (r) => (await video.connectTransport(peerId, r.transportId, r.dtlsParameters), done), logger);
+  onRequest(socket, 'video:transport_close', EVERYONE, async (r) => (video.closeTransport(peerId, r.transportId), done), logger);
   onRequest(socket, 'video:consume', VIEWERS, (r) => video.consume(peerId, r.transportId, r.cameraId, r.rtpCapabilities), logger);
   onRequest(socket, 'video:consumer_pause', VIEWERS, async (r) => (await video.setConsumerPaused(peerId, r.consumerId, r.paused), done), logger);
   onRequest(socket, 'video:consumer_close', VIEWERS, async (r) => (video.closeConsumer(peerId, r.consumerId), done), logger);

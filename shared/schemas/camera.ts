@@ -28,9 +28,16 @@ export const RtmpSourceSchema = z
   .object({
     type: z.literal('rtmp'),
     port: z.number().int().min(1).max(65_535),
-    streamKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    /** Null where the viewer may not see it: only admins get stream keys. */
+    streamKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).nullable(),
   })
   .strict();
+
+/** The RTMP application a camera pushes to; with the port and stream key it makes the push URL. */
+export const RTMP_APP = 'live';
+
+/** What an admin enters in a drone or body camera: `host` is the server's address as the camera reaches it. */
+export const rtmpPushUrl = (host: string, source: { port: number; streamKey: string | null }): string => `rtmp://${host}:${source.port}/${RTMP_APP}/${source.streamKey}`;
 
 /** Published from a field tablet's camera with WebRTC. */
 export const WebRtcSourceSchema = z.object({ type: z.literal('webrtc') }).strict();
@@ -67,6 +74,24 @@ export type CameraCreate = z.input<typeof CameraCreateSchema>;
 export const CameraUpdateSchema = CameraCreateSchema.partial().strict();
 export type CameraUpdate = z.input<typeof CameraUpdateSchema>;
 
+/** The `reason` codes of a camera status (the UI words them); `null` when online or first connecting. */
+export const CAMERA_STATUS_REASONS = [
+  'source_unreachable', // the camera did not answer (refused, timed out, no route)
+  'source_unauthorized', // the camera refused the credentials in the URL
+  'source_not_found', // the camera has no stream at that path
+  'unsupported_codec', // the stream's codec cannot be decoded
+  'no_video', // the stream has no video
+  'no_media', // connected, but no video arrived (or it stopped arriving)
+  'ingest_exited', // the ingest process ended: the source dropped the stream
+  'port_in_use', // an RTMP camera's port is taken by another program
+  'awaiting_push', // an RTMP camera is not pushing
+  'push_rejected', // something pushed to an RTMP camera's port with the wrong stream key
+  'ffmpeg_missing', // FFMPEG_PATH (or ffprobe beside it) cannot be run
+  'relay_unavailable', // the video relay is off or could not start
+  'publisher_stopped', // a field tablet stopped publishing
+] as const;
+export type CameraStatusReason = (typeof CAMERA_STATUS_REASONS)[number];
+
 /** Live state of a camera's feed: not an event (it flaps), pushed to board clients as it changes. */
 export const CameraStatusSchema = z.object({
   cameraId: CameraIdSchema,
@@ -87,3 +112,32 @@ export const CAMERA_EVENT_PAYLOADS = {
   'camera.updated': z.object({ camera: CameraSchema }),
   'camera.removed': z.object({ cameraId: CameraIdSchema }),
 } as const;
+
+/** Stands for a camera password that the viewer may not see; sent back unchanged, it keeps the stored one. */
+export const HIDDEN_PASSWORD = '***';
+const URL_PASSWORD = /^(rtsps?:\/\/[^:@/]*):([^@/]*)@/;
+
+export const passwordOf = (url: string): string | null => URL_PASSWORD.exec(url)?.[2] ?? null;
+export const withPassword = (url: string, password: string): string => url.replace(URL_PASSWORD, `$1:${password}@`);
+
+/**
+ * A camera as screens other than the admin's see it, and as the event log keeps it: no RTSP password, no
+ * RTMP stream key (either would let anyone on the wall or desk pull the camera or push a fake picture).
+ */
+export function withoutSecrets(camera: Camera): Camera {
+  const { source } = camera;
+  if (source.type === 'rtsp' && passwordOf(source.url) !== null) return { ...camera, source: { ...source, url: withPassword(source.url, HIDDEN_PASSWORD) } };
+  if (source.type === 'rtmp' && source.streamKey !== null) return { ...camera, source: { ...source, streamKey: null } };
+  return camera;
+}
+
+/** An update without secrets keeps the secrets already known for the same source (an admin's own copy). */
+export function keepKnownSecrets(known: Camera | undefined, incoming: Camera): Camera {
+  const [a, b] = [known?.source, incoming.source];
+  if (a?.type === 'rtmp' && b.type === 'rtmp' && b.streamKey === null && a.port === b.port) return { ...incoming, source: { ...b, streamKey: a.streamKey } };
+  if (a?.type === 'rtsp' && b.type === 'rtsp' && passwordOf(b.url) === HIDDEN_PASSWORD) {
+    const password = passwordOf(a.url);
+    if (password !== null && withPassword(a.url, HIDDEN_PASSWORD) === b.url) return { ...incoming, source: { ...b, url: a.url } };
+  }
+  return incoming;
+}

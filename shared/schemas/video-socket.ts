@@ -42,6 +42,7 @@ export const TransportOptionsSchema = z.object({
 });
 export type TransportOptions = z.infer<typeof TransportOptionsSchema>;
 
+export const TransportCloseSchema = z.object({ transportId: MediaIdSchema }).strict();
 export const TransportConnectSchema = z.object({ transportId: MediaIdSchema, dtlsParameters: DtlsParametersSchema }).strict();
 
 export const ConsumeRequestSchema = z
@@ -73,6 +74,8 @@ export const VIDEO_REQUESTS = {
   'video:join': { request: z.object({}).strict(), response: VideoJoinResultSchema },
   'video:transport_create': { request: TransportCreateSchema, response: TransportOptionsSchema },
   'video:transport_connect': { request: TransportConnectSchema, response: Done },
+  /** A transport whose ICE or DTLS failed: freed at once rather than when the socket goes. */
+  'video:transport_close': { request: TransportCloseSchema, response: Done },
   'video:consume': { request: ConsumeRequestSchema, response: ConsumeResultSchema },
   'video:consumer_pause': { request: ConsumerPauseSchema, response: Done },
   'video:consumer_close': { request: ConsumerCloseSchema, response: Done },
