@@ -83,6 +83,8 @@ describe('field tablet outbox over a cut connection', () => {
     await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 10_000 }).toBe('3');
     await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('en_route');
     expect(await page.getByTestId('field-team-name').textContent()).toBe('鹤浦海岛救援队');
+    // Opened without signal, the tablet says it is offline (离线) once its first attempt fails, not 连接中 forever.
+    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('offline');
     // The page's own words come from font subsets cached while online (loading them needs no network).
     const fontsLoadOffline = () =>
       page.evaluate(async () => {

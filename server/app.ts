@@ -120,6 +120,7 @@ export class TidewatchApp {
     const video = await createVideoModule({
       db: store.db,
       transactor,
+      bus,
       sessions,
       config,
       teamName: async (id) => (await teams.get(id)).name,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { HandoverCreateSchema, type DutyShift, type Handover } from '../../shared/schemas/duty';
+import { HandoverCreateSchema, LATE_HANDOVER_HOURS, type DutyShift, type Handover } from '../../shared/schemas/duty';
 import type { Actor } from '../../shared/schemas/event';
 import type { Principal } from '../auth/principal';
 import type { Db } from '../db/db-handle';
@@ -11,8 +11,7 @@ import { listIncidents } from '../incidents/incident-store';
 import { parseInput } from '../validation';
 import { loadShift, shiftAt, shiftStartingFrom, toHandover } from './duty-store';
 
-/** An outgoing leader may still write the handover this long after the shift has ended. */
-const LATE_HANDOVER_MS = 2 * 3_600_000;
+const LATE_HANDOVER_MS = LATE_HANDOVER_HOURS * 3_600_000;
 
 /** 交接班: the outgoing leader writes a note (open incidents are listed by themselves); the incoming leader acknowledges. */
 export class HandoverService {

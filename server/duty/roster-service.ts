@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { DutyShiftCreateSchema, DutyShiftQuerySchema, DutyShiftUpdateSchema, dutyShiftSpanIsValid, type DutyShift, type OnWatch } from '../../shared/schemas/duty';
+import { DutyShiftCreateSchema, DutyShiftQuerySchema, DutyShiftUpdateSchema, dutyShiftSpanIsValid, type DutyMember, type DutyShift, type OnWatch } from '../../shared/schemas/duty';
 import type { Actor } from '../../shared/schemas/event';
 import type { Database } from '../db/schema';
 import { DomainError, conflict } from '../errors';
@@ -27,6 +27,12 @@ export class RosterService {
     const { from, to } = parseInput(DutyShiftQuerySchema, query);
     const now = this.clock();
     return shiftsBetween(this.db, from ? iso(from) : new Date(now - DAY).toISOString(), to ? iso(to) : new Date(now + 7 * DAY).toISOString());
+  }
+
+  /** Who may be put on a shift: active duty officers and commanders, for the roster form. */
+  async candidates(): Promise<DutyMember[]> {
+    const users = await this.db.selectFrom('users').select(['id', 'display_name']).where('role', 'in', WATCH_ROLES).where('disabled', '=', 0).orderBy('display_name').execute();
+    return users.map((u) => ({ userId: u.id, name: u.display_name }));
   }
 
   async onWatch(): Promise<OnWatch> {

@@ -20,6 +20,7 @@ export function dutyRoutes(sessions: SessionService, roster: RosterService, hand
 
   router.get('/duty/now', requireRole(sessions), handle(() => roster.onWatch()));
   router.get('/duty/shifts', board, handle((req) => roster.list(req.query)));
+  router.get('/duty/members', planners, handle(() => roster.candidates()));
   router.post('/duty/shifts', planners, handle((req) => roster.create(req.body, actor(req))));
   router.patch('/duty/shifts/:id', planners, handle((req) => roster.update(String(req.params.id), req.body, actor(req))));
   router.delete('/duty/shifts/:id', planners, handle((req) => roster.remove(String(req.params.id), actor(req))));

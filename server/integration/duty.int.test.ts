@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DutyLogEntry, DutyShift, Handover, OnWatch } from '../../shared/schemas/duty';
+import type { DutyLogEntry, DutyMember, DutyShift, Handover, OnWatch } from '../../shared/schemas/duty';
 import type { User } from '../../shared/schemas/user';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { signInEveryRole, statusByRole, type SignedIn } from './board-support';
@@ -36,6 +36,13 @@ describe('duty watch', () => {
     expect(await statusByRole(as, (http) => http.patch(`/api/duty/shifts/${next.id}`, { note: '加强值守' }), ['duty', 'wall', 'field', 'admin'])).toEqual({ duty: 403, wall: 403, field: 403, admin: 200 });
     const spare = dataOf(await as.http.commander.post<DutyShift>('/api/duty/shifts', { ...shift, startsAt: new Date(start + 30 * H).toISOString(), endsAt: new Date(start + 31 * H).toISOString() }));
     expect(await statusByRole(as, (http) => http.delete(`/api/duty/shifts/${spare.id}`), ['duty', 'wall', 'field', 'commander'])).toEqual({ duty: 403, wall: 403, field: 403, commander: 200 });
+  });
+
+  it('tells the roster planners who may stand a watch', async () => {
+    expect(await statusByRole(as, (http) => http.get('/api/duty/members'))).toEqual({ admin: 200, commander: 200, duty: 403, wall: 403, field: 403 });
+    const members = dataOf(await as.http.commander.get<DutyMember[]>('/api/duty/members'));
+    expect(members.map((m) => m.userId).sort()).toEqual([ids.duty, ids.commander, ids.night].sort());
+    expect(members.find((m) => m.userId === ids.night)?.name).toBe('夜班带班');
   });
 
   it('hands over from the outgoing leader to the incoming one', async () => {

@@ -73,6 +73,8 @@ describe('the stock ledger', () => {
   it('refuses an allocation beyond what is available, releases a cancelled one, and delivers to shelters', async () => {
     await expect(s.runs.allocate({ fromDepotId: COUNTY_DEPOT.id, destinationType: 'depot', destinationId: SHIPU_DEPOT.id, lines: [{ itemId: 'tent', quantity: 101 }], reason: '超量' }, deskActor)).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
     expect(await s.runs.list()).toEqual([]);
+    await expect(s.runs.allocate({ fromDepotId: COUNTY_DEPOT.id, destinationType: 'depot', destinationId: SHIPU_DEPOT.id, lines: [{ itemId: 'tent', quantity: 1 }], reason: '随调度', dispatchId: 'no-such-dispatch' }, deskActor)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await level(COUNTY_DEPOT.id, 'tent')).toMatchObject({ onHand: 100, reserved: 0 });
     const cancelled = await s.runs.allocate({ fromDepotId: COUNTY_DEPOT.id, destinationType: 'depot', destinationId: SHIPU_DEPOT.id, lines: [{ itemId: 'tent', quantity: 50 }], reason: '待定' }, deskActor);
     await s.runs.cancel(cancelled.id, { reason: '台风转向' }, deskActor);
     expect(await level(COUNTY_DEPOT.id, 'tent')).toMatchObject({ onHand: 100, reserved: 0 });

@@ -50,6 +50,9 @@ export class SupplyRunService {
       await loadDepot(tx, data.fromDepotId);
       for (const line of data.lines) await loadItem(tx, line.itemId);
       await this.checkDestination(tx, data.destinationType, data.destinationId, data.fromDepotId);
+      if (data.dispatchId && !(await tx.selectFrom('dispatches').select('id').where('id', '=', data.dispatchId).executeTakeFirst())) {
+        throw new DomainError('NOT_FOUND', 'The dispatch carrying this run was not found.');
+      }
       const now = this.now();
       const id = randomUUID();
       await tx

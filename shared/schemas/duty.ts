@@ -4,6 +4,8 @@ import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from './incident';
 
 /** A shift may last at most this long. */
 export const MAX_SHIFT_HOURS = 48;
+/** An outgoing leader may still write the handover this long after the shift has ended. */
+export const LATE_HANDOVER_HOURS = 2;
 
 export const DutyMemberSchema = z.object({ userId: z.string(), name: z.string() });
 export type DutyMember = z.infer<typeof DutyMemberSchema>;

@@ -114,7 +114,9 @@ export const SupplyLinesSchema = z
 export const ReasonSchema = z.string().trim().min(1).max(200);
 
 export const StockMovementCreateSchema = z.object({ kind: z.enum(['receipt', 'issue']), depotId: CodeSchema, lines: SupplyLinesSchema, reason: ReasonSchema }).strict();
+/** The quantity counted at a depot for one item: the difference from the book is posted as a stocktake entry. */
 export const StocktakeSchema = z.object({ depotId: CodeSchema, itemId: CodeSchema, counted: CountSchema, reason: ReasonSchema }).strict();
+export type Stocktake = z.input<typeof StocktakeSchema>;
 export const LedgerQuerySchema = z.object({ depotId: CodeSchema.optional(), itemId: CodeSchema.optional(), runId: z.string().optional() });
 
 /** What CSV import and export cover: the depots, the catalogue, and stock (counted quantities and minimums). */

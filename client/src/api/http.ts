@@ -36,14 +36,16 @@ export async function apiRequest<T>(method: HttpMethod, path: string, body?: unk
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = tokenProvider();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (a file such as a CSV upload) goes as its own bytes; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
 
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
       signal: options.signal,
     });
   } catch (e) {
@@ -65,6 +67,22 @@ export async function apiRequest<T>(method: HttpMethod, path: string, body?: unk
       ? apiErrorFrom(envelope.error, response.status)
       : new ApiError(response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL', `HTTP ${response.status}`, response.status);
   if (error.code === 'UNAUTHENTICATED' && !options.skipAuthHandling) onUnauthenticated();
+  throw error;
+}
+
+/** A file the server sends (a CSV export), fetched with the session's token; refusals throw like apiRequest. */
+export async function downloadFile(path: string): Promise<Blob> {
+  const token = tokenProvider();
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  } catch (e) {
+    throw new ApiError('NETWORK_ERROR', (e as Error)?.message ?? 'network error');
+  }
+  if (response.ok) return response.blob();
+  const envelope = (await response.json().catch(() => null)) as Ack<never> | null;
+  const error = envelope && envelope.ok === false ? apiErrorFrom(envelope.error, response.status) : new ApiError(response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL', `HTTP ${response.status}`, response.status);
+  if (error.code === 'UNAUTHENTICATED') onUnauthenticated();
   throw error;
 }
 

@@ -1,7 +1,7 @@
 import type { Incident, IncidentCreate, IncidentUpdate, ReportDone } from '@shared/schemas/incident';
 import type { IncidentDetail } from '@shared/schemas/incident-record';
 import type { IncidentSeverity, IncidentStatus } from '@shared/schemas/incident';
-import { http } from './http';
+import { downloadFile, http } from './http';
 
 const path = (id: string, rest = '') => `/api/incidents/${encodeURIComponent(id)}${rest}`;
 
@@ -14,4 +14,6 @@ export const incidentsApi = {
   changeSeverity: (id: string, severity: IncidentSeverity, note?: string) => http.post<Incident>(path(id, '/severity'), { severity, ...(note ? { note } : {}) }),
   addNote: (id: string, text: string) => http.post<unknown>(path(id, '/notes'), { text }),
   reportDone: (id: string, input: ReportDone) => http.post<Incident>(path(id, '/reports'), input),
+  /** A photo's bytes: the server wants the session's token, which an <img src> cannot send. */
+  attachment: (id: string, attachmentId: string) => downloadFile(path(id, `/attachments/${encodeURIComponent(attachmentId)}`)),
 };

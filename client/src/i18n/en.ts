@@ -1,4 +1,7 @@
+import dutyEn from './duty/en';
+import videoEn from './video/en';
 import boardEn from './board/en';
+import suppliesEn from './supplies/en';
 import dispatchEn from './dispatch/en';
 import type { MessageSchema } from './zh-CN';
 
@@ -105,6 +108,9 @@ const en: MessageSchema = {
     NOT_FOUND: 'Not found.',
     CONFLICT: 'This conflicts with the current state.',
     INVALID_TRANSITION: 'Not possible in the current state.',
+    INSUFFICIENT_STOCK: 'Not enough stock: stock never goes below zero',
+    VIDEO_UNAVAILABLE: 'The video relay is not running.',
+    CAMERA_OFFLINE: 'This camera has no live picture right now.',
     UNKNOWN_DEVICE: 'This device is not registered.',
     LOGIN_THROTTLED: 'Too many failed sign-ins; try again later.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
@@ -132,12 +138,28 @@ const en: MessageSchema = {
   desk: {
     filters: { kind: 'Kind', status: 'Status', search: 'Search team name', all: 'All', clear: 'Clear filters' },
     selectTeam: 'Select a team in the list or on the map to see details',
+    tabs: {
+      label: 'Desk sections',
+      teams: 'Teams',
+      dispatches: 'Dispatch',
+      incidents: 'Incidents',
+      shelters: 'Shelters',
+      supplies: 'Supplies',
+      duty: 'Duty',
+      cameras: 'Video',
+      work: { dispatches: '{n} dispatches under way', incidents: '{n} open incidents' },
+      alarms: '{n} alarms',
+      unacknowledged: '{n} not acknowledged',
+    },
     layout: {
       title: 'Wall layers',
       teams: 'Teams',
       trails: 'Trails',
       labels: 'Labels',
       townships: 'Townships',
+      incidents: 'Incidents',
+      shelters: 'Shelters',
+      depots: 'Supply depots',
       trailMinutes: 'Trail length (minutes)',
       apply: 'Apply to wall',
       applied: 'Applied to the wall',
@@ -166,7 +188,7 @@ const en: MessageSchema = {
     note: 'Note: when the tablet is locked or another app is in front, the browser stops geolocation and no positions are sent. For background tracking, install Traccar Client (OsmAnd protocol) and have an administrator register the device.',
   },
   admin: {
-    tabs: { users: 'Users', devices: 'Devices', teams: 'Teams' },
+    tabs: { users: 'Users', devices: 'Devices', teams: 'Teams', supplies: 'Supplies', cameras: 'Cameras' },
     users: {
       username: 'Username',
       displayName: 'Name',
@@ -221,6 +243,9 @@ const en: MessageSchema = {
   notFound: { title: 'Page not found', back: 'Back to start' },
   ...dispatchEn,
   ...boardEn,
+  ...suppliesEn,
+  ...dutyEn,
+  ...videoEn,
 };
 
 export default en;

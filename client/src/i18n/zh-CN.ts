@@ -1,4 +1,7 @@
+import dutyZhCN from './duty/zh-CN';
+import videoZhCN from './video/zh-CN';
 import boardZhCN from './board/zh-CN';
+import suppliesZhCN from './supplies/zh-CN';
 import dispatchZhCN from './dispatch/zh-CN';
 
 /** The source of truth for message keys; `en` must have the same shape. Avoid `@`, `|`, `{`, `}` in text. */
@@ -105,6 +108,9 @@ const zhCN = {
     NOT_FOUND: '未找到',
     CONFLICT: '与当前状态冲突',
     INVALID_TRANSITION: '当前状态下不能进行此操作',
+    INSUFFICIENT_STOCK: '库存不足，库存不能为负',
+    VIDEO_UNAVAILABLE: '视频转发服务未运行',
+    CAMERA_OFFLINE: '该摄像头当前没有画面',
     UNKNOWN_DEVICE: '设备未注册',
     LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
     PAYLOAD_TOO_LARGE: '请求内容过大',
@@ -132,12 +138,28 @@ const zhCN = {
   desk: {
     filters: { kind: '类型', status: '状态', search: '搜索队伍名称', all: '全部', clear: '清除筛选' },
     selectTeam: '在列表或地图上选择一支队伍查看详情',
+    tabs: {
+      label: '指挥台功能',
+      teams: '队伍',
+      dispatches: '调度',
+      incidents: '事件',
+      shelters: '安置',
+      supplies: '物资',
+      duty: '值班',
+      cameras: '视频',
+      work: { dispatches: '{n} 个调度在办', incidents: '{n} 起事件未结' },
+      alarms: '{n} 条报警',
+      unacknowledged: '{n} 条未确认',
+    },
     layout: {
       title: '大屏图层',
       teams: '队伍',
       trails: '轨迹',
       labels: '标注',
       townships: '乡镇边界',
+      incidents: '事件',
+      shelters: '安置场所',
+      depots: '物资仓库',
       trailMinutes: '轨迹时长（分钟）',
       apply: '应用到大屏',
       applied: '已应用到大屏',
@@ -166,7 +188,7 @@ const zhCN = {
     note: '注意：平板锁屏或切换到其他应用后，浏览器会停止定位，位置将不再上报。需要后台持续上报时，请安装 Traccar Client（OsmAnd 协议），由管理员登记设备。',
   },
   admin: {
-    tabs: { users: '用户', devices: '设备', teams: '队伍' },
+    tabs: { users: '用户', devices: '设备', teams: '队伍', supplies: '物资', cameras: '摄像头' },
     users: {
       username: '用户名',
       displayName: '姓名',
@@ -221,6 +243,9 @@ const zhCN = {
   notFound: { title: '页面不存在', back: '返回首页' },
   ...dispatchZhCN,
   ...boardZhCN,
+  ...suppliesZhCN,
+  ...dutyZhCN,
+  ...videoZhCN,
 };
 
 export default zhCN;

@@ -1,6 +1,7 @@
 import type { ScatterSeriesOption } from 'echarts/charts';
 import type { IncidentSeverity } from '@shared/schemas/incident';
 import type { ShelterStatus } from '@shared/schemas/shelter';
+import type { WallLayout } from '@shared/schemas/wall';
 import { SEVERITY_COLORS } from '../board/severityColors';
 
 /** What the board layers draw: open incidents, shelters and depots. */
@@ -11,6 +12,15 @@ export interface BoardMarkers {
 }
 
 export const EMPTY_BOARD_MARKERS: BoardMarkers = { incidents: [], shelters: [], depots: [] };
+
+/** The markers whose layers are switched on (the wall layout is set from the desk). */
+export function visibleBoardMarkers(markers: BoardMarkers, layers: Pick<WallLayout['layers'], 'incidents' | 'shelters' | 'depots'>): BoardMarkers {
+  return {
+    incidents: layers.incidents ? markers.incidents : [],
+    shelters: layers.shelters ? markers.shelters : [],
+    depots: layers.depots ? markers.depots : [],
+  };
+}
 
 const SHELTER_COLORS: Record<ShelterStatus, string> = { open: '#22c55e', full: '#dc2626', closed: '#64748b' };
 const DEPOT_COLOR = '#a78bfa';

@@ -7,6 +7,7 @@ import type { MapTeamMarker } from '../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { CHART_FONT_FAMILY } from './chartFonts';
 import { boardSeries, type BoardMarkers } from './boardSeries';
+import { cameraSeries, type CameraMarker } from './cameraSeries';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
 import { MAP_NAME } from './echarts';
 
@@ -36,8 +37,10 @@ export interface MapOptionInput {
   dispatchLines?: readonly DispatchLine[];
   /** A destination being picked on the desk. */
   pick?: { lat: number; lon: number } | null;
-  /** Incidents, shelters and depots (the wall shows them always: the wall layout has no toggles for them yet). */
+  /** Incidents, shelters and depots, as far as their layers are on. */
   board?: BoardMarkers;
+  /** Cameras, coloured by the state of their feed (none when absent). */
+  cameras?: readonly CameraMarker[];
 }
 
 const PALETTE = {
@@ -163,6 +166,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         labelStyle: { ...label, color: c.text },
       }),
       ...(input.board ? boardSeries(input.board, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo }) : []),
+      cameraSeries(input.cameras ?? [], { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo }),
       {
         id: 'teams',
         type: 'scatter',

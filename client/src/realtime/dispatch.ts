@@ -10,6 +10,7 @@ import { usePositionsStore } from '../stores/positions';
 import { useTeamsStore } from '../stores/teams';
 import { useUsersStore } from '../stores/users';
 import { useWallLayoutStore } from '../stores/wallLayout';
+import { useVideoStore } from '../stores/video';
 import type { SyncSink } from './syncSession';
 
 export interface DispatchHooks {
@@ -30,6 +31,7 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
   const shelters = useSheltersStore();
   const supplies = useSuppliesStore();
   const duty = useDutyStore();
+  const video = useVideoStore();
 
   const followLayout = () => {
     if (positions.setTrailMinutes(wallLayout.layout.trailMinutes)) hooks.onTrailWindowGrew?.();
@@ -120,7 +122,13 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
         case 'duty.shift_deleted':
         case 'duty.handover_written':
         case 'duty.handover_acknowledged':
+        case 'duty.log_added':
           duty.applyEvent(event);
+          break;
+        case 'camera.registered':
+        case 'camera.updated':
+        case 'camera.removed':
+          video.applyEvent(event);
           break;
         case 'session.revoked':
         case 'auth.login':
@@ -130,7 +138,7 @@ export function createStoreSink(hooks: DispatchHooks = {}): SyncSink {
           // Audit trail only; our own revocation arrives as `session:ended`.
           break;
         default:
-          // Audit-only events (reporting rules, duty log) have no client store yet.
+          // Audit-only events (reporting rules) have no client store yet.
           break;
       }
     },

@@ -30,6 +30,10 @@ export interface RealtimeClientOptions {
   onSynced?: (mode: SyncResult['mode']) => void;
   /** A tablet's team dispatches, re-pushed after every connect until one of its tablets confirms receipt. */
   onDispatchPending?: (payload: PushOf<'dispatch:pending'>) => void;
+  /** The socket dropped: the server has freed what this connection held (the video relay's peer). */
+  onDisconnected?: () => void;
+  onCameraStatus?: (status: PushOf<'video:camera_status'>) => void;
+  onConsumerClosed?: (payload: PushOf<'video:consumer_closed'>) => void;
 }
 
 export interface RealtimeClient {
@@ -60,11 +64,13 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
 
   let stopped = false;
   let everSynced = false;
+  /** Set once an attempt has failed: a tablet opened without signal is offline, not still connecting. */
+  let everFailed = false;
   let helloGeneration = 0;
   let retryAttempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const offlineState = (): ConnectionState => (everSynced ? 'offline' : 'connecting');
+  const offlineState = (): ConnectionState => (everSynced || everFailed ? 'offline' : 'connecting');
 
   function clearRetry(): void {
     if (retryTimer) clearTimeout(retryTimer);
@@ -133,9 +139,11 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     helloGeneration++;
     sync.abortHello();
     connection.setState(offlineState());
+    options.onDisconnected?.();
     if (!stopped && reason === 'io server disconnect') recoverRefused();
   });
   socket.on('connect_error', (err) => {
+    everFailed = true;
     connection.noteError(err.message);
     connection.setState(offlineState());
     if (!stopped && !socket.active) recoverRefused();
@@ -145,6 +153,8 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   socket.on('sync:event', (event) => sync.receiveEvent(event));
   socket.on('positions:batch', (batch) => sync.receivePositions(batch.map(fromLivePosition)));
   socket.on('dispatch:pending', (payload) => options.onDispatchPending?.(payload));
+  socket.on('video:camera_status', (status) => options.onCameraStatus?.(status));
+  socket.on('video:consumer_closed', (payload) => options.onConsumerClosed?.(payload));
   socket.on('session:ended', ({ reason }) => {
     stop();
     options.onSessionEnded(reason);

@@ -12,6 +12,8 @@ import { useDevicesStore } from '../stores/devices';
 import { useDispatchesStore } from '../stores/dispatches';
 import { useOutboxStore } from '../stores/outbox';
 import { useWallLayoutStore } from '../stores/wallLayout';
+import { useVideoStore } from '../stores/video';
+import { videoSession } from '../video/videoSession';
 import { installRequester, request } from './channel';
 import { createStoreSink } from './dispatch';
 import { createRealtimeClient, type RealtimeClient, type SessionEndedReason } from './socketClient';
@@ -33,6 +35,8 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
   const positions = usePositionsStore();
   const config = useConfigStore();
   const dispatches = useDispatchesStore();
+  const video = useVideoStore();
+  const media = videoSession();
 
   // Trails are a board feature (the server refuses them to field users).
   const reloadTrails = () => {
@@ -55,10 +59,17 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
       onSessionEnded(reason);
     },
     onDispatchPending: ({ dispatches: pending }) => dispatches.mergePending(pending),
+    // The relay frees this page's video peer with the socket: tiles and a tablet's camera start over once synced.
+    onDisconnected: () => media.socketLost(),
+    onCameraStatus: (status) => video.applyStatus(status),
+    onConsumerClosed: (payload) => video.noteConsumerClosed(payload),
     onSynced: () => {
       if (!config.loaded) void loadConfig();
       // Live batches only carry the newest fix; after any gap the trails are refetched.
       reloadTrails();
+      // Camera states are pushed, not logged: after any gap the list is fetched again.
+      if (session.isBoard) void video.load().catch(() => {});
+      media.socketReady();
     },
   });
   installRequester(client.request);
@@ -77,6 +88,7 @@ export function stopRealtime(): void {
   installRequester(null);
   client?.stop();
   client = null;
+  videoSession().close();
 }
 
 /** For components that need the connection state and, rarely, a raw typed request. */
@@ -99,6 +111,7 @@ export function clearSyncedState(): void {
   // Unsent items stay in IndexedDB for the same user's next session; nothing is sent meanwhile.
   useOutboxStore().close();
   useWallLayoutStore().reset(DEFAULT_WALL_LAYOUT);
+  useVideoStore().reset();
   usePositionsStore().reset();
   useConnectionStore().reset();
 }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { DomainEvent } from '@shared/schemas/event';
 import { severityRank, type Incident, type IncidentCreate, type IncidentSeverity, type IncidentStatus, type ReportDone } from '@shared/schemas/incident';
-import type { TimelineEntry } from '@shared/schemas/incident-record';
+import type { Attachment, TimelineEntry } from '@shared/schemas/incident-record';
 import { incidentsApi } from '../api/incidents';
 
 /** Keeps a newer copy only: events and HTTP answers may arrive in either order. */
@@ -13,10 +13,11 @@ function addEntry(list: TimelineEntry[], entry: TimelineEntry): TimelineEntry[] 
   return [...list, entry].sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Incidents on the board (open ones from the snapshot, plus any closed while watching), with loaded timelines. */
+/** Incidents on the board (open ones from the snapshot, plus any closed while watching), with loaded timelines and photos. */
 export const useIncidentsStore = defineStore('incidents', () => {
   const byId = ref<Record<string, Incident>>({});
   const timelines = ref<Record<string, TimelineEntry[]>>({});
+  const attachments = ref<Record<string, Attachment[]>>({});
 
   const list = computed(() =>
     Object.values(byId.value).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.reportedAt.localeCompare(a.reportedAt)),
@@ -25,6 +26,7 @@ export const useIncidentsStore = defineStore('incidents', () => {
 
   const get = (id: string): Incident | undefined => byId.value[id];
   const timelineOf = (id: string): TimelineEntry[] | undefined => timelines.value[id];
+  const attachmentsOf = (id: string): Attachment[] => attachments.value[id] ?? [];
 
   function put(incident: Incident): void {
     if (newer(byId.value[incident.id], incident)) byId.value[incident.id] = incident;
@@ -35,9 +37,15 @@ export const useIncidentsStore = defineStore('incidents', () => {
     if (current) timelines.value[incidentId] = addEntry(current, e);
   }
 
+  function attach(a: Attachment): void {
+    const current = attachments.value[a.incidentId];
+    if (current && !current.some((x) => x.id === a.id)) attachments.value[a.incidentId] = [...current, a].sort((x, y) => x.addedAt.localeCompare(y.addedAt));
+  }
+
   function reset(incidents: Incident[]): void {
     byId.value = Object.fromEntries(incidents.map((i) => [i.id, i]));
     timelines.value = {};
+    attachments.value = {};
   }
 
   function applyEvent(event: DomainEvent): void {
@@ -51,8 +59,11 @@ export const useIncidentsStore = defineStore('incidents', () => {
         entry(event.payload.incident.id, event.payload.entry);
         break;
       case 'incident.note_added':
+        entry(event.payload.incidentId, event.payload.entry);
+        break;
       case 'incident.attachment_added':
         entry(event.payload.incidentId, event.payload.entry);
+        attach(event.payload.attachment);
         break;
       default:
         break;
@@ -62,6 +73,7 @@ export const useIncidentsStore = defineStore('incidents', () => {
   /** Starts collecting live entries for an incident (before its timeline is fetched). */
   function trackTimeline(id: string): void {
     timelines.value[id] ??= [];
+    attachments.value[id] ??= [];
   }
 
   async function loadTimeline(id: string): Promise<void> {
@@ -71,6 +83,7 @@ export const useIncidentsStore = defineStore('incidents', () => {
     let merged = timelines.value[id] ?? [];
     for (const e of detail.timeline) merged = addEntry(merged, e);
     timelines.value[id] = merged;
+    for (const a of detail.attachments) attach(a);
   }
 
   async function create(input: IncidentCreate): Promise<Incident> {
@@ -85,5 +98,5 @@ export const useIncidentsStore = defineStore('incidents', () => {
     await incidentsApi.addNote(id, text);
   };
 
-  return { byId, list, open, get, timelineOf, reset, applyEvent, trackTimeline, loadTimeline, create, changeStatus, changeSeverity, reportDone, addNote };
+  return { byId, list, open, get, timelineOf, attachmentsOf, reset, applyEvent, trackTimeline, loadTimeline, create, changeStatus, changeSeverity, reportDone, addNote };
 });

@@ -1,26 +1,42 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { DomainEvent } from '@shared/schemas/event';
-import type { Depot, StockLevel, SupplyItem } from '@shared/schemas/supply';
-import type { SupplyRun } from '@shared/schemas/supply-run';
+import type { Depot, DepotCreate, LedgerEntry, StockLevel, Stocktake, SupplyCsvKind, SupplyItem, SupplyItemCreate } from '@shared/schemas/supply';
+import type { SupplyRun, SupplyRunCreate } from '@shared/schemas/supply-run';
+import { suppliesApi, type CsvEncoding, type DepotFields, type StockMovement, type SupplyItemFields } from '../api/supplies';
+import { byTierThenName, levelKey, mergeEntries, runOrder } from '../supplies/supplyModel';
 
-const levelKey = (l: Pick<StockLevel, 'depotId' | 'itemId'>) => `${l.depotId}|${l.itemId}`;
 const isActive = (r: SupplyRun) => r.status === 'allocated' || r.status === 'in_transit';
 
-/** Depots, the catalogue, stock levels (a projection of the server's ledger) and active supply runs. */
+/**
+ * Depots, the catalogue, stock levels (a projection of the server's ledger) and supply runs: the active
+ * ones from the snapshot, finished ones as they finish or once the history is loaded. The ledger is
+ * loaded on demand and then kept live.
+ */
 export const useSuppliesStore = defineStore('supplies', () => {
   const depotsById = ref<Record<string, Depot>>({});
   const itemsById = ref<Record<string, SupplyItem>>({});
   const levelsByKey = ref<Record<string, StockLevel>>({});
   const runsById = ref<Record<string, SupplyRun>>({});
+  /** Newest first; kept live once a screen has asked for it (tracked). */
+  const ledger = ref<LedgerEntry[]>([]);
+  const ledgerTracked = ref(false);
+  /** The depot the ledger is of (null: every depot). */
+  const ledgerDepotId = ref<string | null>(null);
+  const ledgerError = ref<unknown>(null);
 
-  const depots = computed(() => Object.values(depotsById.value));
+  const depots = computed(() => Object.values(depotsById.value).sort(byTierThenName));
   const items = computed(() => Object.values(itemsById.value));
   const levels = computed(() => Object.values(levelsByKey.value));
-  const activeRuns = computed(() => Object.values(runsById.value).filter(isActive));
+  const runs = computed(() => Object.values(runsById.value).sort(runOrder));
+  const activeRuns = computed(() => runs.value.filter(isActive));
 
-  function putLevels(levels: readonly StockLevel[]): void {
-    for (const l of levels) {
+  const depot = (id: string): Depot | undefined => depotsById.value[id];
+  const item = (id: string): SupplyItem | undefined => itemsById.value[id];
+  const level = (depotId: string, itemId: string): StockLevel | undefined => levelsByKey.value[levelKey({ depotId, itemId })];
+
+  function putLevels(list: readonly StockLevel[]): void {
+    for (const l of list) {
       const current = levelsByKey.value[levelKey(l)];
       if (!current || current.updatedAt <= l.updatedAt) levelsByKey.value[levelKey(l)] = l;
     }
@@ -28,30 +44,41 @@ export const useSuppliesStore = defineStore('supplies', () => {
 
   function putRun(run: SupplyRun): void {
     const current = runsById.value[run.id];
-    if (current && current.updatedAt > run.updatedAt) return;
-    if (isActive(run)) runsById.value[run.id] = run;
-    else delete runsById.value[run.id];
+    if (!current || current.updatedAt <= run.updatedAt) runsById.value[run.id] = run;
+  }
+
+  const putDepot = (d: Depot) => (depotsById.value[d.id] = d);
+  const putItem = (i: SupplyItem) => (itemsById.value[i.id] = i);
+
+  function addEntries(entries: readonly LedgerEntry[]): void {
+    if (!ledgerTracked.value) return;
+    const depotId = ledgerDepotId.value;
+    ledger.value = mergeEntries(ledger.value, depotId ? entries.filter((e) => e.depotId === depotId) : entries);
   }
 
   function reset(input: { depots: Depot[]; supplyItems: SupplyItem[]; stockLevels: StockLevel[]; supplyRuns: SupplyRun[] }): void {
     depotsById.value = Object.fromEntries(input.depots.map((d) => [d.id, d]));
     itemsById.value = Object.fromEntries(input.supplyItems.map((i) => [i.id, i]));
     levelsByKey.value = Object.fromEntries(input.stockLevels.map((l) => [levelKey(l), l]));
-    runsById.value = Object.fromEntries(input.supplyRuns.filter(isActive).map((r) => [r.id, r]));
+    // Finished runs never change again, so those already known stay; active ones come from the snapshot.
+    const finished = Object.values(runsById.value).filter((r) => !isActive(r));
+    runsById.value = Object.fromEntries([...finished, ...input.supplyRuns].map((r) => [r.id, r]));
+    if (ledgerTracked.value) trackLedger(ledgerDepotId.value);
   }
 
   function applyEvent(event: DomainEvent): void {
     switch (event.type) {
       case 'depot.created':
       case 'depot.updated':
-        depotsById.value[event.payload.depot.id] = event.payload.depot;
+        putDepot(event.payload.depot);
         break;
       case 'supply_item.created':
       case 'supply_item.updated':
-        itemsById.value[event.payload.item.id] = event.payload.item;
+        putItem(event.payload.item);
         break;
       case 'stock.changed':
         putLevels(event.payload.levels);
+        addEntries(event.payload.entries);
         break;
       case 'stock.threshold_set':
         putLevels([event.payload.level]);
@@ -62,11 +89,96 @@ export const useSuppliesStore = defineStore('supplies', () => {
       case 'supply_run.cancelled':
         putRun(event.payload.run);
         putLevels(event.payload.levels);
+        // Run events carry levels but not their ledger entries: fetch them if the ledger is on screen.
+        if (ledgerTracked.value) trackLedger(ledgerDepotId.value);
         break;
       default:
         break;
     }
   }
 
-  return { depotsById, itemsById, levelsByKey, depots, items, levels, activeRuns, reset, applyEvent };
+  async function loadLedger(depotId: string | null): Promise<void> {
+    if (!ledgerTracked.value || ledgerDepotId.value !== depotId) ledger.value = [];
+    ledgerTracked.value = true;
+    ledgerDepotId.value = depotId;
+    const entries = await suppliesApi.ledger(depotId ? { depotId } : {});
+    if (ledgerDepotId.value === depotId) ledger.value = mergeEntries(ledger.value, entries);
+  }
+
+  /** Starts collecting live entries of a depot (or all) and fetches the newest ones; a failure lands in ledgerError. */
+  function trackLedger(depotId: string | null): void {
+    ledgerError.value = null;
+    loadLedger(depotId).catch((e: unknown) => (ledgerError.value = e));
+  }
+
+  async function loadRuns(): Promise<void> {
+    for (const run of await suppliesApi.runs()) putRun(run);
+  }
+
+  // Commands answer with the new state; apply it at once so the desk does not wait for the event.
+  async function move(movement: StockMovement): Promise<void> {
+    putLevels(await suppliesApi.move(movement));
+  }
+
+  async function stocktake(input: Stocktake): Promise<void> {
+    putLevels([await suppliesApi.stocktake(input)]);
+  }
+
+  async function setThreshold(depotId: string, itemId: string, minLevel: number): Promise<void> {
+    putLevels([await suppliesApi.setThreshold(depotId, itemId, minLevel)]);
+  }
+
+  async function runCommand(call: Promise<SupplyRun>): Promise<SupplyRun> {
+    const run = await call;
+    putRun(run);
+    return run;
+  }
+  const allocateRun = (input: SupplyRunCreate) => runCommand(suppliesApi.allocateRun(input));
+  const departRun = (id: string, eta: string, vehicle?: string) => runCommand(suppliesApi.departRun(id, eta, vehicle));
+  const arriveRun = (id: string, note?: string) => runCommand(suppliesApi.arriveRun(id, note));
+  const cancelRun = (id: string, reason: string) => runCommand(suppliesApi.cancelRun(id, reason));
+
+  const createDepot = async (input: DepotCreate) => putDepot(await suppliesApi.createDepot(input));
+  const updateDepot = async (id: string, patch: Partial<DepotFields>) => putDepot(await suppliesApi.updateDepot(id, patch));
+  const createItem = async (input: SupplyItemCreate) => putItem(await suppliesApi.createItem(input));
+  const updateItem = async (id: string, patch: Partial<SupplyItemFields>) => putItem(await suppliesApi.updateItem(id, patch));
+
+  const exportCsv = (kind: SupplyCsvKind) => suppliesApi.exportCsv(kind);
+  const importCsv = (kind: SupplyCsvKind, file: Blob, encoding?: CsvEncoding) => suppliesApi.importCsv(kind, file, encoding);
+
+  return {
+    depotsById,
+    itemsById,
+    levelsByKey,
+    runsById,
+    ledger,
+    ledgerTracked,
+    ledgerDepotId,
+    ledgerError,
+    depots,
+    items,
+    levels,
+    runs,
+    activeRuns,
+    depot,
+    item,
+    level,
+    reset,
+    applyEvent,
+    trackLedger,
+    loadRuns,
+    move,
+    stocktake,
+    setThreshold,
+    allocateRun,
+    departRun,
+    arriveRun,
+    cancelRun,
+    createDepot,
+    updateDepot,
+    createItem,
+    updateItem,
+    exportCsv,
+    importCsv,
+  };
 });

@@ -4,7 +4,12 @@ import type { DomainEvent } from '@shared/schemas/event';
 import { DEFAULT_WALL_LAYOUT, type WallLayout } from '@shared/schemas/wall';
 import { wallLayoutApi } from '../api/wallLayout';
 
-const copy = (layout: WallLayout): WallLayout => ({ layers: { ...layout.layers }, trailMinutes: layout.trailMinutes });
+/** Layers missing from a layout written before they existed (an older event replayed) are on, as on the server. */
+const copy = (layout: WallLayout): WallLayout => ({
+  layers: { ...DEFAULT_WALL_LAYOUT.layers, ...layout.layers },
+  trailMinutes: layout.trailMinutes,
+  ...(layout.video ? { video: { ...layout.video, cameraIds: [...layout.video.cameraIds] } } : {}),
+});
 
 export const useWallLayoutStore = defineStore('wallLayout', () => {
   const layout = ref<WallLayout>(copy(DEFAULT_WALL_LAYOUT));
