@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CAMERA_STATES, type CameraWithStatus } from '../shared/schemas/camera';
 import { dataOf, httpClient, login } from '../server/integration/support';
 import { freePort, startServer, type ServerHandle } from '../server/testing/server-process';
+import { clickMapAt } from './support/map';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
-
-type MapHooks = { __tidewatch?: { mapPointToPage?: (lat: number, lon: number) => { x: number | null; y: number | null } } };
 
 let server: ServerHandle;
 let browser: Browser;
@@ -26,14 +25,6 @@ afterAll(async () => {
 
 const cameras = async () => dataOf(await admin.get<CameraWithStatus[]>('/api/cameras'));
 
-async function clickMapAt(page: Page, lat: number, lon: number): Promise<void> {
-  const map = page.getByTestId('camera-form').getByTestId('team-map');
-  await expect.poll(() => page.evaluate(({ la, lo }) => (window as unknown as MapHooks).__tidewatch?.mapPointToPage?.(la, lo)?.x ?? null, { la: lat, lo: lon }), { timeout: 15_000 }).not.toBeNull();
-  await map.scrollIntoViewIfNeeded();
-  const at = await page.evaluate(({ la, lo }) => (window as unknown as MapHooks).__tidewatch!.mapPointToPage!(la, lo), { la: lat, lo: lon });
-  await page.mouse.click(at.x!, at.y!);
-}
-
 describe('camera registry in the admin page', () => {
   it('registers a drone pushing RTMP (placed by a map click, push URL shown to copy) and a fixed RTSP camera', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -46,7 +37,7 @@ describe('camera registry in the admin page', () => {
     await form.getByTestId('camera-name').fill('无人机 1 号');
     await form.getByTestId('camera-kind').selectOption('drone');
     await form.getByTestId('camera-department').fill('县应急管理局');
-    await clickMapAt(page, 29.2152, 121.9528);
+    await clickMapAt(page, form, 29.2152, 121.9528);
     await expect.poll(async () => Number(await form.getByTestId('camera-lat').inputValue()), { timeout: 5_000 }).toBeCloseTo(29.2152, 2);
     expect(Number(await form.getByTestId('camera-lon').inputValue())).toBeCloseTo(121.9528, 2);
     await form.locator('label.chip', { has: page.getByTestId('camera-source-rtmp') }).click();

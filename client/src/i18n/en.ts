@@ -188,7 +188,7 @@ const en: MessageSchema = {
     note: 'Note: when the tablet is locked or another app is in front, the browser stops geolocation and no positions are sent. For background tracking, install Traccar Client (OsmAnd protocol) and have an administrator register the device.',
   },
   admin: {
-    tabs: { users: 'Users', devices: 'Devices', teams: 'Teams', supplies: 'Supplies', cameras: 'Cameras' },
+    tabs: { users: 'Users', devices: 'Devices', teams: 'Teams', supplies: 'Supplies', cameras: 'Cameras', shelters: 'Shelters' },
     users: {
       username: 'Username',
       displayName: 'Name',

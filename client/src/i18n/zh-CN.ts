@@ -188,7 +188,7 @@ const zhCN = {
     note: '注意：平板锁屏或切换到其他应用后，浏览器会停止定位，位置将不再上报。需要后台持续上报时，请安装 Traccar Client（OsmAnd 协议），由管理员登记设备。',
   },
   admin: {
-    tabs: { users: '用户', devices: '设备', teams: '队伍', supplies: '物资', cameras: '摄像头' },
+    tabs: { users: '用户', devices: '设备', teams: '队伍', supplies: '物资', cameras: '摄像头', shelters: '安置场所' },
     users: {
       username: '用户名',
       displayName: '姓名',

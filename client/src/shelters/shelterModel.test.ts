@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/apiError';
 import { shelter } from '../realtime/boardFixtures';
-import { groupByTownship, movementRefusal, occupancyLevel } from './shelterModel';
+import type { ShelterMovement } from '@shared/schemas/shelter';
+import { groupByTownship, mergeMovements, movementRefusal, occupancyLevel, suppliesOnHand } from './shelterModel';
 
 describe('occupancyLevel', () => {
   it('is amber from 90 % and red when full', () => {
@@ -36,5 +37,38 @@ describe('movementRefusal', () => {
     expect(movementRefusal(conflict(), 'check_in', { status: 'closed' })?.key).toBe('shelter.desk.refused.closed');
     expect(movementRefusal(conflict(), 'check_in', { status: 'open' })?.key).toBe('shelter.desk.refused.changed');
     expect(movementRefusal(new ApiError('FORBIDDEN', 'no'), 'check_in', { status: 'open' })).toBeNull();
+  });
+});
+
+describe('mergeMovements', () => {
+  const movement = (id: string, minute: number): ShelterMovement => ({
+    id,
+    shelterId: 's1',
+    kind: 'check_in',
+    people: 1,
+    at: `2025-08-01T01:${String(minute).padStart(2, '0')}:00.000Z`,
+    note: '',
+    actorName: '林值班',
+  });
+  it('puts the newest first and keeps a movement seen both live and in the fetched history once', () => {
+    const merged = mergeMovements([movement('live', 30)], [movement('a', 10), movement('live', 30), movement('b', 20)]);
+    expect(merged.map((m) => m.id)).toEqual(['live', 'b', 'a']);
+    expect(mergeMovements(merged, [movement('c', 40)], 2).map((m) => m.id)).toEqual(['c', 'live']);
+  });
+});
+
+describe('suppliesOnHand', () => {
+  const catalogue: Record<string, { name: string; unit: string }> = { tent: { name: '帐篷', unit: '顶' }, water: { name: '饮用水', unit: '箱' } };
+  it('names each item with its unit, leaves out what is used up, and shows an unknown item by its code', () => {
+    const lines = suppliesOnHand(
+      [
+        { itemId: 'water', quantity: 40 },
+        { itemId: 'tent', quantity: 5 },
+        { itemId: 'quilt', quantity: 0 },
+        { itemId: 'pump-x', quantity: 1 },
+      ],
+      (id) => catalogue[id],
+    );
+    expect(lines.map((l) => `${l.name} ${l.quantity}${l.unit}`)).toEqual(['饮用水 40箱', '帐篷 5顶', 'pump-x 1']);
   });
 });

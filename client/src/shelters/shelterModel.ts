@@ -1,4 +1,4 @@
-import type { Shelter, TownshipEvacuation } from '@shared/schemas/shelter';
+import type { Shelter, ShelterMovement, TownshipEvacuation } from '@shared/schemas/shelter';
 import { SHELTER_NEAR_FULL_PERCENT } from '@shared/schemas/shelter';
 import { isApiError } from '../api/apiError';
 
@@ -50,4 +50,32 @@ export function movementRefusal(e: unknown, kind: 'check_in' | 'check_out', shel
   if (kind === 'check_out' && typeof d.occupancy === 'number') return { key: 'shelter.desk.refused.tooFew', params: { occupancy: d.occupancy } };
   if (kind === 'check_in' && shelter.status === 'closed') return { key: 'shelter.desk.refused.closed', params: {} };
   return { key: 'shelter.desk.refused.changed', params: {} };
+}
+
+/** Newest first, without repeats; at most `limit` (the server sends a shelter's newest 200). */
+export function mergeMovements(current: readonly ShelterMovement[], added: readonly ShelterMovement[], limit = 200): ShelterMovement[] {
+  const byId = new Map(current.map((m) => [m.id, m]));
+  for (const m of added) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id)).slice(0, limit);
+}
+
+export interface SupplyOnHand {
+  itemId: string;
+  name: string;
+  unit: string;
+  quantity: number;
+}
+
+/** What the shelter holds, by item name (zh-CN order); an item missing from the catalogue shows by its code. */
+export function suppliesOnHand(
+  supplies: Shelter['supplies'],
+  itemOf: (id: string) => { name: string; unit: string } | undefined,
+): SupplyOnHand[] {
+  return supplies
+    .filter((s) => s.quantity > 0)
+    .map((s) => {
+      const item = itemOf(s.itemId);
+      return { itemId: s.itemId, name: item?.name ?? s.itemId, unit: item?.unit ?? '', quantity: s.quantity };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
