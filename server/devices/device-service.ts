@@ -46,7 +46,11 @@ const identityOf = (row: Pick<DeviceRow, 'id' | 'team_id' | 'kind'>): DeviceIden
 
 export class DeviceService {
   private readonly telemetry: DeviceTelemetry;
-  private readonly osmandByKeyHash = new Map<string, DeviceIdentity | null>();
+  /**
+   * By the key the tracker sends, not its hash: a cached device costs one map lookup per fix, no SHA-256.
+   * The keys only live in this process's memory, as they do in every request; the database keeps hashes.
+   */
+  private readonly osmandByKey = new Map<string, DeviceIdentity | null>();
   private readonly owntracksByUser = new Map<string, OwntracksEntry>();
   /** User/password pairs scrypt refused: a phone set up with a typo retries forever, and would cost a scrypt each time. */
   private readonly owntracksRefused = new Set<string>();
@@ -107,7 +111,7 @@ export class DeviceService {
       await record({ type: 'device.registered', actor, payload: { device }, audience: 'admin' });
     });
     this.generation += 1;
-    if (row.osmand_key_hash) this.osmandByKeyHash.delete(row.osmand_key_hash);
+    if (osmandId) this.osmandByKey.delete(osmandId);
     return { device, osmandId, owntracksUser, owntracksPassword };
   }
 
@@ -127,11 +131,16 @@ export class DeviceService {
     return device;
   }
 
+  /** The device an OsmAnd key belongs to (null: none, or revoked) when it is known without a query; else undefined. */
+  cachedOsmand(key: string): DeviceIdentity | null | undefined {
+    return this.osmandByKey.get(key);
+  }
+
   async resolveOsmand(key: string): Promise<DeviceIdentity | null> {
     if (!key || key.length > MAX_CREDENTIAL_LENGTH) return null;
-    const keyHash = sha256Hex(key);
-    const cached = this.osmandByKeyHash.get(keyHash);
+    const cached = this.osmandByKey.get(key);
     if (cached !== undefined) return cached;
+    const keyHash = sha256Hex(key);
     const generation = this.generation;
     const row = await this.db
       .selectFrom('devices')
@@ -142,8 +151,8 @@ export class DeviceService {
       .executeTakeFirst();
     const identity = row ? identityOf(row) : null;
     if (generation !== this.generation) return this.resolveOsmand(key);
-    if (this.osmandByKeyHash.size >= MAX_UNKNOWN_CACHED) this.forgetUnknownOsmand();
-    this.osmandByKeyHash.set(keyHash, identity);
+    if (this.osmandByKey.size >= MAX_UNKNOWN_CACHED) this.forgetUnknownOsmand();
+    this.osmandByKey.set(key, identity);
     return identity;
   }
 
@@ -190,12 +199,12 @@ export class DeviceService {
   }
 
   private forgetCached(deviceId: string): void {
-    for (const [keyHash, identity] of this.osmandByKeyHash) if (identity?.deviceId === deviceId) this.osmandByKeyHash.delete(keyHash);
+    for (const [key, identity] of this.osmandByKey) if (identity?.deviceId === deviceId) this.osmandByKey.delete(key);
     for (const [user, entry] of this.owntracksByUser) if (entry.identity.deviceId === deviceId) this.owntracksByUser.delete(user);
   }
 
   private forgetUnknownOsmand(): void {
-    for (const [keyHash, identity] of this.osmandByKeyHash) if (identity === null) this.osmandByKeyHash.delete(keyHash);
+    for (const [key, identity] of this.osmandByKey) if (identity === null) this.osmandByKey.delete(key);
   }
 
   private async unusedOwntracksUsername(): Promise<string> {

@@ -67,6 +67,19 @@ describe('OsmAnd ingest', () => {
     expect(hub.latestFor('t1')).toMatchObject({ lat: 29.4504, speed: 3, battery: 50 });
   });
 
+  it('reads form and JSON bodies on the dedicated port too, takes the last of a repeated field, and has nothing but /', async () => {
+    const form = new URLSearchParams({ id: osmand.osmandId!, lat: '29.4505', lon: '121.8805', timestamp: String(seconds() + 3) });
+    expect((await fetch(`${osmandUrl}/`, { method: 'POST', body: form })).status).toBe(200);
+    expect(latestLat()).toBe(29.4505);
+    const json = { device_id: osmand.osmandId, location: { timestamp: new Date(Date.now() + 4_000).toISOString(), coords: { latitude: 29.4506, longitude: 121.88 } } };
+    expect((await fetch(`${osmandUrl}/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) })).status).toBe(200);
+    expect(latestLat()).toBe(29.4506);
+    expect((await fetch(`${osmandUrl}/?id=${osmand.osmandId}&lat=1&lat=29.4507&lon=121.88&timestamp=${seconds() + 5}`)).status).toBe(200);
+    expect(latestLat()).toBe(29.4507);
+    expect((await fetch(`${osmandUrl}/other?id=${osmand.osmandId}&lat=29.4508&lon=121.88&timestamp=${seconds() + 6}`)).status).toBe(404);
+    expect(latestLat()).toBe(29.4507);
+  });
+
   it('refuses an unknown device with 403 UNKNOWN_DEVICE and stores nothing', async () => {
     const res = await fetch(`${osmandUrl}/?id=guessed-id-123&lat=29.1&lon=121.9&timestamp=${seconds() + 5}`);
     expect(res.status).toBe(403);

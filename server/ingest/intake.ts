@@ -1,8 +1,9 @@
+import type { Fix } from '../../shared/schemas/position';
 import type { DeviceIdentity, DeviceService } from '../devices/device-service';
 import { DomainError } from '../errors';
 import type { Logger } from '../logger';
 import type { PositionHub } from '../positions/position-hub';
-import { checkFix } from '../positions/plausibility';
+import { rejectReason } from '../positions/plausibility';
 import type { FixFields, ParseIssue } from './fields';
 import { parseOsmand, type IngestRequest } from './osmand';
 
@@ -34,14 +35,33 @@ export class Intake {
     return this.clock();
   }
 
+  /** Takes the fixes of a parsed request; the fields passed their protocol's schema, so they are only range-checked here. */
   take(identity: DeviceIdentity, fields: FixFields, nowMs: number): void {
-    const { fix, reason } = checkFix({ ...fields, teamId: identity.teamId, deviceId: identity.deviceId }, nowMs);
-    if (!fix) {
+    const fix: Fix = {
+      teamId: identity.teamId,
+      deviceId: identity.deviceId,
+      lat: fields.lat,
+      lon: fields.lon,
+      t: fields.t,
+      speed: fields.speed,
+      heading: fields.heading,
+      accuracy: fields.accuracy,
+      altitude: fields.altitude,
+      battery: fields.battery,
+    };
+    const reason = rejectReason(fix, nowMs);
+    if (reason) {
       this.drop(identity, reason);
       return;
     }
     this.deps.hub.accept(fix);
     this.deps.devices.noteSeen(identity.deviceId, nowMs);
+  }
+
+  /** Takes every fix of an OsmAnd request from the device its key resolved to; refuses an unknown key. */
+  takeFrom(identity: DeviceIdentity | null, fixes: readonly FixFields[], nowMs: number, remoteAddress: string | null): void {
+    if (!identity) throw this.unknown(remoteAddress, 'osmand');
+    for (const fields of fixes) this.take(identity, fields, nowMs);
   }
 
   private drop(identity: DeviceIdentity, reason: string): void {
@@ -66,12 +86,15 @@ export class Intake {
 
 export const invalid = (issue: ParseIssue): DomainError => new DomainError('VALIDATION_FAILED', undefined, [issue]);
 
-/** One OsmAnd request, whatever server received it; throws a DomainError to refuse it. */
-export async function receiveOsmand(intake: Intake, devices: DeviceService, request: IngestRequest, remoteAddress: string | null): Promise<void> {
+/**
+ * One OsmAnd request, whatever server received it; throws a DomainError to refuse it. A device already
+ * in the credential cache is taken synchronously (no promise per fix); only a lookup returns a promise.
+ */
+export function receiveOsmand(intake: Intake, devices: DeviceService, request: IngestRequest, remoteAddress: string | null): void | Promise<void> {
   const now = intake.now();
   const parsed = parseOsmand(request, now);
   if (!parsed.ok) throw invalid(parsed.error);
-  const identity = await devices.resolveOsmand(parsed.key);
-  if (!identity) throw intake.unknown(remoteAddress, 'osmand');
-  for (const fields of parsed.fixes) intake.take(identity, fields, now);
+  const cached = devices.cachedOsmand(parsed.key);
+  if (cached !== undefined) return intake.takeFrom(cached, parsed.fixes, now, remoteAddress);
+  return devices.resolveOsmand(parsed.key).then((identity) => intake.takeFrom(identity, parsed.fixes, now, remoteAddress));
 }

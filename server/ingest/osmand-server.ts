@@ -1,23 +1,33 @@
 import http from 'node:http';
+import querystring from 'node:querystring';
 import { ERROR_CATALOGUE } from '../../shared/errors';
 import { DomainError } from '../errors';
+import type { Logger } from '../logger';
 import { toAckError } from '../http/respond';
 import { Intake, receiveOsmand, type IngestDeps } from './intake';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /**
  * The dedicated OsmAnd port (OSMAND_PORT, 5055 as in Traccar), answering at `/`, so Traccar Client
  * works with its default server URL. A plain Node handler rather than Express: this port takes one
- * request per device per second and nothing else. Returned unstarted: the composition listens and closes it.
+ * request per device per second and nothing else, thousands a second in all, so a request from a
+ * known device is answered without a promise, a URL object or a body stream when it has no body.
+ * Returned unstarted: the composition listens and closes it.
  */
 export function createOsmandServer(deps: IngestDeps): http.Server {
   const intake = new Intake(deps);
   const server = http.createServer((req, res) => {
-    void answer(req, deps, intake).then(({ status, body }) => {
-      res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' });
-      res.end(body === undefined ? undefined : JSON.stringify(body));
-    });
+    let received: void | Promise<void>;
+    try {
+      received = receive(req, deps, intake);
+    } catch (error) {
+      refuse(res, error, deps.logger);
+      return;
+    }
+    if (received) received.then(() => accept(res), (error: unknown) => refuse(res, error, deps.logger));
+    else accept(res);
   });
   // Phones on flaky mobile links: do not let a stalled request hold a socket for minutes.
   server.headersTimeout = 20_000;
@@ -25,20 +35,46 @@ export function createOsmandServer(deps: IngestDeps): http.Server {
   return server;
 }
 
-async function answer(req: http.IncomingMessage, deps: IngestDeps, intake: Intake): Promise<{ status: number; body?: unknown }> {
-  try {
-    const url = new URL(req.url ?? '/', 'http://osmand.invalid');
-    if (url.pathname !== '/' || (req.method !== 'GET' && req.method !== 'POST')) throw new DomainError('NOT_FOUND');
-    const contentType = req.headers['content-type'];
-    const body = req.method === 'POST' ? parseBody(await readBody(req), contentType) : undefined;
-    if (req.method === 'GET') req.resume();
-    await receiveOsmand(intake, deps.devices, { query: Object.fromEntries(url.searchParams), body, contentType }, req.socket.remoteAddress ?? null);
-    return { status: 200 };
-  } catch (error) {
-    const { status, body } = toAckError(error, deps.logger);
-    return { status, body };
-  }
+function receive(req: http.IncomingMessage, deps: IngestDeps, intake: Intake): void | Promise<void> {
+  const { pathname, query } = target(req.url ?? '/');
+  if (pathname !== '/' || (req.method !== 'GET' && req.method !== 'POST')) throw new DomainError('NOT_FOUND');
+  const contentType = req.headers['content-type'];
+  const remoteAddress = req.socket.remoteAddress ?? null;
+  // Traccar Client POSTs with the fields in the query string and nothing in the body.
+  if (req.method === 'GET' || !hasBody(req)) return receiveOsmand(intake, deps.devices, { query, body: undefined, contentType }, remoteAddress);
+  return readBody(req).then((text) => receiveOsmand(intake, deps.devices, { query, body: parseBody(text, contentType), contentType }, remoteAddress));
 }
+
+function accept(res: http.ServerResponse): void {
+  res.writeHead(200);
+  res.end();
+}
+
+function refuse(res: http.ServerResponse, error: unknown, logger: Logger): void {
+  const { status, body } = toAckError(error, logger);
+  res.writeHead(status, JSON_HEADERS);
+  res.end(JSON.stringify(body));
+}
+
+/** Path and query of a request target; a repeated field counts once, its last value (as URLSearchParams has it). */
+function target(url: string): { pathname: string; query: Record<string, string> } {
+  if (!url.startsWith('/')) {
+    // The absolute form (`http://host/?id=…`), which a client may send through a proxy.
+    const parsed = new URL(url, 'http://osmand.invalid');
+    return { pathname: parsed.pathname, query: Object.fromEntries(parsed.searchParams) };
+  }
+  const mark = url.indexOf('?');
+  if (mark === -1) return { pathname: url, query: {} };
+  const query = querystring.parse(url.slice(mark + 1));
+  for (const name in query) {
+    const value = query[name];
+    if (Array.isArray(value)) query[name] = value.at(-1) ?? '';
+  }
+  return { pathname: url.slice(0, mark), query: query as Record<string, string> };
+}
+
+const hasBody = (req: http.IncomingMessage): boolean =>
+  req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

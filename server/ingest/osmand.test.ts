@@ -54,6 +54,8 @@ describe('parseOsmand', () => {
   it('treats -1 "unknown" values as missing and accepts location=lat,lon', () => {
     const result = ok(parseOsmand({ query: { id: 'k', location: '29.3,121.7', speed: '-1', bearing: '-1', batt: '' }, body: undefined }, NOW));
     expect(result.fixes[0]).toMatchObject({ lat: 29.3, lon: 121.7, speed: null, heading: null, battery: null });
+    const blankBearing = ok(parseOsmand({ query: { id: 'k', lat: ' 29.3 ', lon: '121.7', bearing: ' ', heading: '90' }, body: undefined }, NOW));
+    expect(blankBearing.fixes[0]).toMatchObject({ lat: 29.3, heading: 90 });
   });
 
   it('refuses a request without an id, or whose position or timestamp is not parseable', () => {
@@ -63,6 +65,8 @@ describe('parseOsmand', () => {
     expect(parseOsmand({ query: { id: 'k', lat: '29' }, body: undefined }, NOW).ok).toBe(false);
     expect(parseOsmand({ query: { id: 'k', lat: '29', lon: '121', timestamp: 'yesterday' }, body: undefined }, NOW).ok).toBe(false);
     expect(parseOsmand({ query: { id: 'k', lat: '29', lon: '121', speed: 'fast' }, body: undefined }, NOW).ok).toBe(false);
+    expect(parseOsmand({ query: { id: 'k', lat: '1e999', lon: '121' }, body: undefined }, NOW)).toMatchObject({ ok: false, error: { path: 'lat' } });
+    expect(parseOsmand({ query: { id: 'k', lat: ['29', '30'], lon: '121' }, body: undefined }, NOW).ok).toBe(false);
     expect(parseOsmand({ query: {}, body: { location: { coords: { latitude: 29, longitude: 121 } } } }, NOW)).toMatchObject({ ok: false, error: { path: 'device_id' } });
     expect(parseOsmand({ query: {}, body: { device_id: 'k', location: { coords: { latitude: 'x', longitude: 121 } } } }, NOW).ok).toBe(false);
     expect(parseOsmand({ query: {}, body: '[1]', contentType: 'application/json' }, NOW).ok).toBe(false);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firstIssue, KNOTS_TO_MPS, looseNumber, optionalNumber, timestampField, unknownIfNegative, type FixFields, type ParseIssue } from './fields';
+import { epochMsOf, firstIssue, KNOTS_TO_MPS, looseNumber, numberOf, optionalNumber, timestampField, unknownIfNegative, type FixFields, type ParseIssue } from './fields';
 
 export interface IngestRequest {
   query: unknown;
@@ -10,7 +10,9 @@ export interface IngestRequest {
 /** `key` is the device id the tracker sent (its secret). Batched JSON uploads carry several fixes. */
 export type OsmandParse = { ok: true; key: string; fixes: FixFields[] } | { ok: false; error: ParseIssue };
 
-const KeySchema = z.union([z.string(), z.number()]).transform((v) => String(v).trim()).pipe(z.string().min(1));
+/** Text or a number, not blank; checked only (see fields.ts), read with `keyOf`. */
+const KeySchema = z.custom<string | number>((v) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== ''));
+const keyOf = (value: string | number): string => String(value).trim();
 
 /** The query-string / form protocol of Traccar Client and OsmAnd: speed in knots. */
 const FormFixSchema = z.object({
@@ -47,39 +49,51 @@ const JsonBodySchema = z.object({
 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+const isEmpty = (record: Record<string, unknown>): boolean => {
+  for (const _ in record) return false;
+  return true;
+};
 
 /** Parses an OsmAnd request (GET query, POST form or query, or JSON). Timestamps default to `nowMs`. */
 export function parseOsmand(req: IngestRequest, nowMs: number): OsmandParse {
-  const query = isRecord(req.query) ? req.query : {};
+  const query = isRecord(req.query) ? req.query : EMPTY;
   if (req.contentType?.includes('json') && !isRecord(req.body)) return { ok: false, error: { path: '', message: 'the JSON body is not an object' } };
-  const body = isRecord(req.body) ? req.body : {};
+  const body = isRecord(req.body) ? req.body : EMPTY;
   if ('location' in body && (isRecord(body.location) || Array.isArray(body.location))) return parseJson(body, query, nowMs);
 
   // Old Traccar Client versions POST with the fields in the query string and an empty body.
-  const fields = { ...query, ...body };
+  const fields = body === EMPTY || isEmpty(body) ? query : { ...query, ...body };
   const key = KeySchema.safeParse(fields.id ?? fields.deviceid);
   if (!key.success) return { ok: false, error: { path: 'id', message: 'missing' } };
   const parsed = FormFixSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
   const f = parsed.data;
-  const [lat, lon] = f.location !== undefined ? f.location.split(',').map((s) => looseNumber.safeParse(s).data) : [f.lat, f.lon];
+  const pair = f.location?.split(',');
+  const lat = pair ? coordinate(pair[0]) : numberOf(f.lat);
+  const lon = pair ? coordinate(pair[1]) : numberOf(f.lon);
   if (lat === undefined || lon === undefined) return { ok: false, error: { path: 'lat', message: 'lat and lon must be numbers' } };
   return {
     ok: true,
-    key: key.data,
+    key: keyOf(key.data),
     fixes: [
       {
         lat,
         lon,
-        t: f.timestamp ?? nowMs,
-        speed: unknownIfNegative(f.speed, KNOTS_TO_MPS),
-        heading: unknownIfNegative(f.bearing ?? f.heading),
-        accuracy: unknownIfNegative(f.accuracy),
-        altitude: f.altitude ?? null,
-        battery: unknownIfNegative(f.batt),
+        t: epochMsOf(f.timestamp) ?? nowMs,
+        speed: unknownIfNegative(numberOf(f.speed), KNOTS_TO_MPS),
+        heading: unknownIfNegative(numberOf(f.bearing) ?? numberOf(f.heading)),
+        accuracy: unknownIfNegative(numberOf(f.accuracy)),
+        altitude: numberOf(f.altitude) ?? null,
+        battery: unknownIfNegative(numberOf(f.batt)),
       },
     ],
   };
+}
+
+function coordinate(text: string | undefined): number | undefined {
+  const parsed = looseNumber.safeParse(text);
+  return parsed.success ? numberOf(parsed.data) : undefined;
 }
 
 function parseJson(body: Record<string, unknown>, query: Record<string, unknown>, nowMs: number): OsmandParse {
@@ -90,16 +104,16 @@ function parseJson(body: Record<string, unknown>, query: Record<string, unknown>
   const locations = Array.isArray(parsed.data.location) ? parsed.data.location : [parsed.data.location];
   return {
     ok: true,
-    key: key.data,
+    key: keyOf(key.data),
     fixes: locations.map(({ timestamp, coords, battery }) => ({
-      lat: coords.latitude,
-      lon: coords.longitude,
-      t: timestamp ?? nowMs,
-      speed: unknownIfNegative(coords.speed),
-      heading: unknownIfNegative(coords.heading),
-      accuracy: unknownIfNegative(coords.accuracy),
-      altitude: coords.altitude ?? null,
-      battery: unknownIfNegative(battery?.level, 100),
+      lat: numberOf(coords.latitude),
+      lon: numberOf(coords.longitude),
+      t: epochMsOf(timestamp) ?? nowMs,
+      speed: unknownIfNegative(numberOf(coords.speed)),
+      heading: unknownIfNegative(numberOf(coords.heading)),
+      accuracy: unknownIfNegative(numberOf(coords.accuracy)),
+      altitude: numberOf(coords.altitude) ?? null,
+      battery: unknownIfNegative(numberOf(battery?.level), 100),
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { firstIssue, KMH_TO_MPS, looseNumber, optionalNumber, timestampField, unknownIfNegative, type FixFields, type ParseIssue } from './fields';
+import { epochMsOf, firstIssue, KMH_TO_MPS, looseNumber, numberOf, optionalNumber, timestampField, unknownIfNegative, type FixFields, type ParseIssue } from './fields';
 
 /** Every OwnTracks message has a `_type`; only `location` carries a fix (others: transition, waypoint, lwt, ...). */
 export type OwntracksParse = { ok: true; type: string; fix: FixFields | null } | { ok: false; error: ParseIssue };
@@ -31,14 +31,14 @@ export function parseOwntracks(body: unknown, nowMs: number): OwntracksParse {
     ok: true,
     type,
     fix: {
-      lat: m.lat,
-      lon: m.lon,
-      t: m.tst ?? nowMs,
-      speed: unknownIfNegative(m.vel, KMH_TO_MPS),
-      heading: unknownIfNegative(m.cog),
-      accuracy: unknownIfNegative(m.acc),
-      altitude: m.alt ?? null,
-      battery: unknownIfNegative(m.batt),
+      lat: numberOf(m.lat),
+      lon: numberOf(m.lon),
+      t: epochMsOf(m.tst) ?? nowMs,
+      speed: unknownIfNegative(numberOf(m.vel), KMH_TO_MPS),
+      heading: unknownIfNegative(numberOf(m.cog)),
+      accuracy: unknownIfNegative(numberOf(m.acc)),
+      altitude: numberOf(m.alt) ?? null,
+      battery: unknownIfNegative(numberOf(m.batt)),
     },
   };
 }
