@@ -28,6 +28,12 @@ const order = units.map((_, i) => units[(i * 7919) % units.length]!);
 
 let sent = 0;
 let failed = 0;
+/** Why requests failed, e.g. `http 400`, `ECONNRESET`, `ack VALIDATION_FAILED`: printed so a failure can be told from a bug. */
+let reasons: Record<string, number> = {};
+const fail = (reason: string) => {
+  failed++;
+  reasons[reason] = (reasons[reason] ?? 0) + 1;
+};
 let next = 0;
 
 function sendOne(): void {
@@ -38,14 +44,14 @@ function sendOne(): void {
   sent++;
   if (unit.kind === 'http') {
     const req = http.request({ host: osmand.hostname, port: osmand.port, method: 'POST', agent, path: `/?id=${unit.id}&lat=${lat.toFixed(6)}&lon=${lon.toFixed(6)}&timestamp=${t}&speed=10&bearing=90` }, (res) => {
-      if (res.statusCode !== 200) failed++;
+      if (res.statusCode !== 200) fail(`http ${res.statusCode}`);
       res.resume();
     });
-    req.on('error', () => failed++);
+    req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
     req.end();
   } else {
-    unit.socket.emit('position:report', { lat, lon, t, speed: 5, heading: 90, accuracy: 10, altitude: null, battery: 80 }, (res: { ok: boolean }) => {
-      if (!res.ok) failed++;
+    unit.socket.emit('position:report', { lat, lon, t, speed: 5, heading: 90, accuracy: 10, altitude: null, battery: 80 }, (res: { ok: boolean; error?: { code: string } }) => {
+      if (!res.ok) fail(`ack ${res.error?.code ?? '?'}`);
     });
   }
 }
@@ -55,12 +61,13 @@ process.on('message', (command: WorkerCommand) => {
   if (command.kind === 'start') {
     sent = 0;
     failed = 0;
+    reasons = {};
     const started = Date.now();
     timer = setInterval(() => {
       const elapsed = Date.now() - started;
       if (elapsed >= command.durationMs) {
         clearInterval(timer!);
-        send({ kind: 'load-done', sent, failed });
+        send({ kind: 'load-done', sent, failed, reasons });
         return;
       }
       const due = Math.floor((elapsed / 1000) * command.rate) - sent;

@@ -7,6 +7,7 @@ export interface LoadReport {
   kind: 'load-done';
   sent: number;
   failed: number;
+  reasons: Record<string, number>;
 }
 
 export interface ClientReport {

@@ -74,7 +74,7 @@ async function measure(target: Target): Promise<StepResult[]> {
       rssMb: Math.round(after.rssMb),
     };
     results.push(result);
-    console.log(`  ${target.name.padEnd(15)} ${String(rate).padStart(5)}/s  sent ${Math.round(loadReport.sent / (STEP_MS / 1000))}/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  delivered ${result.deliveredPerSecond}/s per client  failed ${result.failed}  server CPU ${result.cpuPercent}%  RSS ${result.rssMb} MB`);
+    console.log(`  ${target.name.padEnd(15)} ${String(rate).padStart(5)}/s  sent ${Math.round(loadReport.sent / (STEP_MS / 1000))}/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  delivered ${result.deliveredPerSecond}/s per client  failed ${result.failed}${result.failed ? ` (${Object.entries(loadReport.reasons).map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}  server CPU ${result.cpuPercent}%  RSS ${result.rssMb} MB`);
     await new Promise((r) => setTimeout(r, 1_500));
   }
   load.send({ kind: 'stop' });
