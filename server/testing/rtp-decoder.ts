@@ -19,13 +19,24 @@ export interface DecodedFeed {
   frames: number;
 }
 
-/** Two adjacent UDP ports (RTP, RTCP) that were free a moment ago on loopback. */
+/** Binds a UDP socket on loopback; resolves null when the port is taken. */
+function bindUdp(port: number): Promise<dgram.Socket | null> {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket('udp4');
+    socket.once('error', () => (socket.close(), resolve(null)));
+    socket.bind(port, '127.0.0.1', () => resolve(socket));
+  });
+}
+
+/** Two adjacent UDP ports (RTP, RTCP), both free a moment ago on loopback. */
 async function freeUdpPair(): Promise<number> {
   for (;;) {
-    const socket = dgram.createSocket('udp4');
-    const port = await new Promise<number>((resolve) => socket.bind(0, '127.0.0.1', () => resolve(socket.address().port)));
-    socket.close();
-    if (port % 2 === 0 && port < 65_000) return port;
+    const rtp = (await bindUdp(0))!;
+    const port = rtp.address().port;
+    const rtcp = port % 2 === 0 && port < 65_000 ? await bindUdp(port + 1) : null;
+    rtp.close();
+    rtcp?.close();
+    if (rtcp) return port;
   }
 }
 
