@@ -35,6 +35,7 @@ beforeAll(async () => {
       incidentId: incident.id,
     }),
   );
+  dataOf(await admin.post('/api/depots', { id: 'URL-county', name: '象山县救灾物资储备库', tier: 'county', location: { lat: 29.4523, lon: 121.8652 }, manager: '孙国庆' }));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -81,6 +82,23 @@ describe('desk state in the URL', () => {
     await page.reload();
     await incidentDetail(page).waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('dispatch-form').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps the 物资 tab on its receipt form for the chosen depot through a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(page, server.baseUrl, 'url-desk', 'desk-password-1', /\/desk$/);
+    await page.getByTestId('desk-tab-supplies').click();
+    await page.getByTestId('supplies-view-movement').click();
+    await page.getByTestId('supplies-depot').selectOption('URL-county');
+    await expect.poll(() => deskPath(page)).toBe('/desk/supplies?view=movement&depot=URL-county');
+
+    await page.reload();
+    const form = page.getByTestId('stock-movement-form');
+    await form.waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('supplies-view-movement').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => form.getByTestId('movement-depot').inputValue(), { timeout: 5_000 }).toBe('URL-county');
+    expect(await form.getByTestId('movement-kind-receipt').getAttribute('class')).toContain('on');
     await page.close();
   });
 
