@@ -157,7 +157,7 @@ describe('desk state in the URL', () => {
     await context.close();
   });
 
-  it('says so when the link names an incident that does not exist, or a team deleted while it is open', async () => {
+  it('says so when the link names an incident or a depot that does not exist, or a team deleted while it is open', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await signIn(page, server.baseUrl, 'url-desk', 'desk-password-1', /\/desk$/);
     await page.goto(`${server.baseUrl}/desk/incidents?incident=INC-NOPE`);
@@ -169,6 +169,10 @@ describe('desk state in the URL', () => {
     await saveScreenshot(page, 'desk-url-not-found');
     await missing.getByTestId('desk-not-found-close').click();
     await expect.poll(() => deskPath(page)).toBe('/desk/incidents');
+
+    await page.goto(`${server.baseUrl}/desk/supplies?depot=DEPOT-NOPE`);
+    await expect.poll(() => missing.getAttribute('data-kind'), { timeout: 15_000 }).toBe('depot');
+    expect(await missing.textContent()).toContain('DEPOT-NOPE');
 
     const doomed = dataOf(await admin.post<Team>('/api/teams', { ...TEAM_INPUT, name: '临时抽调队' }));
     await page.goto(`${server.baseUrl}/desk?team=${doomed.id}`);

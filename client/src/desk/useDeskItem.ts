@@ -5,9 +5,10 @@ import { useConnectionStore } from '../stores/connection';
 import { useDispatchesStore } from '../stores/dispatches';
 import { useIncidentsStore } from '../stores/incidents';
 import { useSheltersStore } from '../stores/shelters';
+import { useSuppliesStore } from '../stores/supplies';
 import { useTeamsStore } from '../stores/teams';
 import { useVideoStore } from '../stores/video';
-import type { DeskItem } from './deskState';
+import type { DeskItem, DeskState } from './deskState';
 
 /** `loading`: the board has not arrived yet (or the item is being fetched); `missing`: nothing has that id. */
 export type ItemStatus = 'none' | 'found' | 'loading' | 'missing';
@@ -16,16 +17,19 @@ export type ItemStatus = 'none' | 'found' | 'loading' | 'missing';
 const NOT_THERE = new Set(['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED']);
 
 /**
- * Whether the item and camera a desk URL names exist. Teams, shelters and cameras are all on the board once it
- * is synced; the board holds open incidents and recent dispatches only, so an older one is fetched by id.
+ * Whether the item, camera and depot a desk URL names exist. Teams, shelters, depots and cameras are all on the
+ * board once it is synced; the board holds open incidents and recent dispatches only, so an older one is fetched
+ * by id.
  */
-export function useDeskItem(item: Ref<DeskItem | null>, cameraId: Ref<string | null>) {
+export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'supplies'>>) {
+  const item = computed(() => desk.value.item);
   const connection = useConnectionStore();
   const teams = useTeamsStore();
   const dispatches = useDispatchesStore();
   const incidents = useIncidentsStore();
   const shelters = useSheltersStore();
   const video = useVideoStore();
+  const supplies = useSuppliesStore();
   const synced = computed(() => connection.lastSyncedAt !== null);
   /** Fetch outcomes by `kind:id`; absent: not asked yet. */
   const fetched = reactive(new Map<string, 'loading' | 'missing'>());
@@ -78,10 +82,19 @@ export function useDeskItem(item: Ref<DeskItem | null>, cameraId: Ref<string | n
   );
 
   const cameraStatus = computed<ItemStatus>(() => {
-    if (!cameraId.value) return 'none';
-    if (video.get(cameraId.value)) return 'found';
+    const id = desk.value.camera;
+    if (!id) return 'none';
+    if (video.get(id)) return 'found';
     return video.loaded ? 'missing' : 'loading';
   });
 
-  return { status, cameraStatus };
+  /** The 物资 tab's depot filter. */
+  const depotStatus = computed<ItemStatus>(() => {
+    const id = desk.value.supplies.depot;
+    if (!id) return 'none';
+    if (supplies.depots.some((d) => d.id === id)) return 'found';
+    return synced.value ? 'missing' : 'loading';
+  });
+
+  return { status, cameraStatus, depotStatus };
 }

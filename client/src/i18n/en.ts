@@ -145,6 +145,7 @@ const en: MessageSchema = {
       shelter: 'Shelter not found',
       township: 'Township not found',
       camera: 'Camera not found',
+      depot: 'Depot not found',
       hint: '“{id}” in the link does not exist or has been deleted.',
     },
     tabs: {

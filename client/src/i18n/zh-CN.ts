@@ -145,6 +145,7 @@ const zhCN = {
       shelter: '未找到该安置点',
       township: '未找到该乡镇',
       camera: '未找到该摄像头',
+      depot: '未找到该物资仓库',
       hint: '链接中的“{id}”不存在或已被删除。',
     },
     tabs: {
