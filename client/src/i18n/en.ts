@@ -138,6 +138,16 @@ const en: MessageSchema = {
   desk: {
     filters: { kind: 'Kind', status: 'Status', search: 'Search team name', all: 'All', clear: 'Clear filters' },
     selectTeam: 'Select a team in the list or on the map to see details',
+    missing: {
+      team: 'Team not found',
+      dispatch: 'Dispatch not found',
+      incident: 'Incident not found',
+      shelter: 'Shelter not found',
+      township: 'Township not found',
+      camera: 'Camera not found',
+      depot: 'Depot not found',
+      hint: '“{id}” in the link does not exist or has been deleted.',
+    },
     tabs: {
       label: 'Desk sections',
       teams: 'Teams',

@@ -138,6 +138,16 @@ const zhCN = {
   desk: {
     filters: { kind: '类型', status: '状态', search: '搜索队伍名称', all: '全部', clear: '清除筛选' },
     selectTeam: '在列表或地图上选择一支队伍查看详情',
+    missing: {
+      team: '未找到该队伍',
+      dispatch: '未找到该调度',
+      incident: '未找到该事件',
+      shelter: '未找到该安置点',
+      township: '未找到该乡镇',
+      camera: '未找到该摄像头',
+      depot: '未找到该物资仓库',
+      hint: '链接中的“{id}”不存在或已被删除。',
+    },
     tabs: {
       label: '指挥台功能',
       teams: '队伍',

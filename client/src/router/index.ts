@@ -14,7 +14,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/', component: { render: () => null } },
   { path: '/login', name: 'login', component: () => import('../views/LoginView.vue'), meta: { public: true } },
   { path: '/wall', name: 'wall', component: () => import('../views/WallView.vue'), meta: { roles: ROUTE_ROLES.wall } },
-  { path: '/desk', name: 'desk', component: () => import('../views/DeskView.vue'), meta: { roles: ROUTE_ROLES.desk } },
+  // The desk's open tab is the path, its selection and open form the query (desk/deskState.ts).
+  { path: '/desk/:tab?', name: 'desk', component: () => import('../views/DeskView.vue'), meta: { roles: ROUTE_ROLES.desk } },
   { path: '/field', name: 'field', component: () => import('../views/FieldView.vue'), meta: { roles: ROUTE_ROLES.field } },
   { path: '/admin', name: 'admin', component: () => import('../views/AdminView.vue'), meta: { roles: ROUTE_ROLES.admin } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { public: true } },
