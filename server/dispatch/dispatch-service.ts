@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { STAFF_ROLES } from '../../shared/enums';
+import { mayAct } from '../../shared/permissions';
 import {
   DispatchCancelSchema,
   DispatchCreateSchema,
@@ -26,7 +26,7 @@ import { invalidTransition, isActive } from './transitions';
 type DispatchCore = Omit<Dispatch, 'assignments'>;
 
 function requireDesk(principal: Principal): void {
-  if (!(STAFF_ROLES as readonly string[]).includes(principal.role)) throw forbidden('Only the command desk may do this.');
+  if (!mayAct(principal.role, 'staff')) throw forbidden('Only the command desk may do this.');
 }
 
 function requireTablet(principal: Principal): string {
