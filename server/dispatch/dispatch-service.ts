@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import type { z } from 'zod';
 import { mayAct } from '../../shared/permissions';
 import {
   DispatchCancelSchema,

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { DutyLogCreateSchema, DutyLogQuerySchema, type DutyLogEntry } from '../../shared/schemas/duty';
 import type { Actor } from '../../shared/schemas/event';
 import type { Database } from '../db/schema';

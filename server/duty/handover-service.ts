@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { HandoverCreateSchema, LATE_HANDOVER_HOURS, type DutyShift, type Handover } from '../../shared/schemas/duty';
 import type { Actor } from '../../shared/schemas/event';
 import type { Principal } from '../auth/principal';

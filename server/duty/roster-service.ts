@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import { DutyShiftCreateSchema, DutyShiftQuerySchema, DutyShiftUpdateSchema, dutyShiftSpanIsValid, type DutyMember, type DutyShift, type OnWatch } from '../../shared/schemas/duty';
 import type { Actor } from '../../shared/schemas/event';
 import type { Database } from '../db/schema';

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import { DEFAULT_REPORTING_RULES, ReportingRulesSchema, type ReportingRules } from '../../shared/schemas/incident';
 import type { Database } from '../db/schema';

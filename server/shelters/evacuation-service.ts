@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import { evacuationTotals } from '../../shared/board-summary';
 import { TownshipEvacuationReportSchema, type EvacuationTotals, type TownshipEvacuation } from '../../shared/schemas/shelter';

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { TeamStatus } from '../../shared/enums';
 import type { Actor } from '../../shared/schemas/event';
 import { TeamCreateSchema, TeamStatusChangeSchema, TeamUpdateSchema, type Team } from '../../shared/schemas/team';

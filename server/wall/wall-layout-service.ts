@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import { DEFAULT_WALL_LAYOUT, WallLayoutSchema, type WallLayout } from '../../shared/schemas/wall';
 import type { Database } from '../db/schema';
