@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
 import type { Router } from 'express';
+import { rolesFor } from '../shared/permissions';
 import type { IncidentBoardSnapshot } from '../shared/schemas/incident-board';
 import type { AlarmService } from './alarms/alarm-service';
 import type { SessionService } from './auth/session-service';
@@ -89,7 +90,7 @@ export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir,
     rootRouters: [incidentUploadRoutes({ sessions, attachments })] as Router[],
     background: [deadlineWatcher],
     registerSocket(socket: TidewatchSocket): void {
-      onRequest(socket, 'incident:field_report', ['field'], (report, principal) => fieldReports.file(report, principal), logger);
+      onRequest(socket, 'incident:field_report', rolesFor('fieldTablet'), (report, principal) => fieldReports.file(report, principal), logger);
     },
     /** The board's lists for a snapshot, read in the snapshot's transaction. */
     async readSnapshotLists(tx: Kysely<Database> | Transaction<Database>): Promise<IncidentBoardSnapshot> {

@@ -1,11 +1,8 @@
-import { Router } from 'express';
-import type { SessionService } from '../auth/session-service';
-import { requireRole } from '../http/auth-middleware';
-import { handle } from '../http/respond';
+import type { Router } from 'express';
+import { BOARD_SUMMARY_ROUTES } from '../../shared/routes/board';
+import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { BoardSummaryService } from './board-summary-service';
 
-export function boardRoutes(sessions: SessionService, summaries: BoardSummaryService): Router {
-  const router = Router();
-  router.get('/board/summary', requireRole(sessions, 'admin', 'commander', 'duty_officer', 'wall'), handle(() => summaries.summary()));
-  return router;
+export function boardRoutes(sessions: Authenticator, summaries: BoardSummaryService): Router {
+  return contractRouter(sessions, BOARD_SUMMARY_ROUTES, { summary: () => summaries.summary() });
 }

@@ -28,6 +28,10 @@ import { SupplyItemService } from '../supplies/supply-item-service';
 import { SupplyRunService } from '../supplies/supply-run-service';
 import { COUNTY_DEPOT, QUILT, SHIPU_DEPOT, TENT } from '../supplies/test-support';
 import { dropPostgresSchema, openStore, type Store } from './database';
+import { parseInput } from '../validation';
+import { IncidentCreateSchema, ReportDoneSchema } from '../../shared/schemas/incident';
+import { DutyLogCreateSchema, DutyShiftCreateSchema } from '../../shared/schemas/duty';
+import { ShelterCreateSchema, ShelterMovementCreateSchema } from '../../shared/schemas/shelter';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const T0 = Date.UTC(2025, 8, 15, 1, 0, 0);
@@ -63,13 +67,13 @@ describe.each(['sqlite', 'postgres'] as const)('incident board store on %s', (di
   it('numbers concurrent intakes of a day without collisions and alarms overdue reports', async () => {
     const rules = new ReportingRulesService(store.db, transactor);
     const incidents = new IncidentService(store.db, transactor, rules, alarms, clock);
-    const created = await Promise.all(Array.from({ length: 12 }, () => incidents.create(majorIncidentInput, deskActor)));
+    const created = await Promise.all(Array.from({ length: 12 }, () => incidents.create(parseInput(IncidentCreateSchema, majorIncidentInput), deskActor)));
     expect(created.map((i) => i.code).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `20250915-${String(i + 1).padStart(3, '0')}`));
     now += 31 * 60_000;
     const watcher = new ReportDeadlineWatcher({ db: store.db, alarms, clock, logger: silentLogger });
     await watcher.checkNow();
     expect((await alarms.listOpen()).filter((a) => a.kind === 'report_overdue')).toHaveLength(12);
-    await incidents.markReportDone(created[0]!.id, { kind: 'phone' }, deskActor);
+    await incidents.markReportDone(created[0]!.id, parseInput(ReportDoneSchema, { kind: 'phone' }), deskActor);
     await incidents.changeSeverity(created[1]!.id, { severity: 'extraordinary' }, deskActor);
     await watcher.checkNow();
     expect((await alarms.listOpen()).filter((a) => a.kind === 'report_overdue')).toHaveLength(10);
@@ -86,9 +90,9 @@ describe.each(['sqlite', 'postgres'] as const)('incident board store on %s', (di
   it('keeps shelter occupancy within capacity under concurrent check-ins and sums evacuation', async () => {
     const shelters = new ShelterService(store.db, transactor, alarms, clock);
     const evacuation = new EvacuationService(store.db, transactor, clock);
-    const shelter = await shelters.create({ name: '丹城中学', level: 'county', location: { lat: 29.470146, lon: 121.895292 }, capacity: 50 }, deskActor);
+    const shelter = await shelters.create(parseInput(ShelterCreateSchema, { name: '丹城中学', level: 'county', location: { lat: 29.470146, lon: 121.895292 }, capacity: 50 }), deskActor);
     await shelters.setStatus(shelter.id, { status: 'open' }, deskActor);
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => shelters.recordMovement(shelter.id, { kind: 'check_in', people: 10 }, deskActor)));
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => shelters.recordMovement(shelter.id, parseInput(ShelterMovementCreateSchema, { kind: 'check_in', people: 10 }), deskActor)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
     expect(await shelters.get(shelter.id)).toMatchObject({ occupancy: 50, status: 'full' });
@@ -122,7 +126,7 @@ describe.each(['sqlite', 'postgres'] as const)('incident board store on %s', (di
     await runs.depart(run.id, { eta: new Date(now + 3_600_000).toISOString() }, deskActor);
     await runs.arrive(run.id, {}, deskActor);
     expect([await tent(COUNTY_DEPOT.id), await tent(SHIPU_DEPOT.id)].map((l) => l?.onHand)).toEqual([15, 25]);
-    const shelter = await new ShelterService(store.db, transactor, alarms, clock).create({ name: '石浦镇中心小学', level: 'township', location: { lat: 29.215915, lon: 121.938392 }, capacity: 300 }, deskActor);
+    const shelter = await new ShelterService(store.db, transactor, alarms, clock).create(parseInput(ShelterCreateSchema, { name: '石浦镇中心小学', level: 'township', location: { lat: 29.215915, lon: 121.938392 }, capacity: 300 }), deskActor);
     for (let i = 0; i < 2; i++) {
       const delivery = await runs.allocate({ fromDepotId: SHIPU_DEPOT.id, destinationType: 'shelter', destinationId: shelter.id, lines: [{ itemId: 'tent', quantity: 5 }], reason: '安置点' }, deskActor);
       await runs.depart(delivery.id, { eta: new Date(now + 3_600_000).toISOString() }, deskActor);
@@ -143,9 +147,9 @@ describe.each(['sqlite', 'postgres'] as const)('incident board store on %s', (di
     const night = await users.create({ username: `night-${dialect}`, displayName: '夜班', role: 'commander', password: 'long-enough-password' }, deskActor);
     const roster = new RosterService(store.db, transactor, clock);
     const base = now - 3_600_000;
-    const first = await roster.create({ startsAt: new Date(base).toISOString(), endsAt: new Date(base + 2 * 3_600_000).toISOString(), leaderUserId: day.id, officerUserIds: [night.id] }, deskActor);
-    const second = await roster.create({ startsAt: new Date(base + 2 * 3_600_000).toISOString(), endsAt: new Date(base + 14 * 3_600_000).toISOString(), leaderUserId: night.id }, deskActor);
-    await expect(roster.create({ startsAt: new Date(base + 3_600_000).toISOString(), endsAt: new Date(base + 5 * 3_600_000).toISOString(), leaderUserId: day.id }, deskActor)).rejects.toMatchObject({ code: 'CONFLICT' });
+    const first = await roster.create(parseInput(DutyShiftCreateSchema, { startsAt: new Date(base).toISOString(), endsAt: new Date(base + 2 * 3_600_000).toISOString(), leaderUserId: day.id, officerUserIds: [night.id] }), deskActor);
+    const second = await roster.create(parseInput(DutyShiftCreateSchema, { startsAt: new Date(base + 2 * 3_600_000).toISOString(), endsAt: new Date(base + 14 * 3_600_000).toISOString(), leaderUserId: night.id }), deskActor);
+    await expect(async () => roster.create(parseInput(DutyShiftCreateSchema, { startsAt: new Date(base + 3_600_000).toISOString(), endsAt: new Date(base + 5 * 3_600_000).toISOString(), leaderUserId: day.id }), deskActor)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await roster.onWatch()).toMatchObject({ shift: { id: first.id, officers: [{ name: '夜班' }] }, next: { id: second.id } });
     const principal = (user: typeof day) => ({ userId: user.id, username: user.username, displayName: user.displayName, role: user.role, teamId: null, sessionId: 's', expiresAt: '' });
     const handovers = new HandoverService(store.db, transactor, clock);
@@ -153,7 +157,7 @@ describe.each(['sqlite', 'postgres'] as const)('incident board store on %s', (di
     expect(handover.openIncidents.length).toBeGreaterThan(0);
     expect(await handovers.acknowledge(handover.id, principal(night), { type: 'user', id: night.id, name: '夜班' })).toMatchObject({ acknowledgedBy: '夜班' });
     const log = new DutyLogService(store.db, transactor, clock);
-    expect(await log.add({ kind: 'call_in', summary: '来电' }, deskActor)).toMatchObject({ shiftId: first.id });
+    expect(await log.add(parseInput(DutyLogCreateSchema, { kind: 'call_in', summary: '来电' }), deskActor)).toMatchObject({ shiftId: first.id });
     expect((await log.list()).length).toBe(1);
   });
 });

@@ -10,6 +10,8 @@ import { historyWriter } from '../positions/position-store';
 import { fix } from '../positions/test-support';
 import { TeamService } from '../teams/team-service';
 import { openStore, type Store } from './database';
+import { parseInput } from '../validation';
+import { TeamCreateSchema } from '../../shared/schemas/team';
 
 let store: Store | null = null;
 let dir: string | null = null;
@@ -33,7 +35,7 @@ describe('SQLite background writer', () => {
     const batches = Array.from({ length: 20 }, (_, b) => Array.from({ length: 500 }, (_, i) => fix(`t${i}`, 1_000_000 + b * 1_000)));
     const [, created] = await Promise.all([
       Promise.all(batches.map((batch) => write(batch))),
-      Promise.all(Array.from({ length: 30 }, (_, i) => teams.create(teamInput(`队${i}`), SYSTEM_ACTOR))),
+      Promise.all(Array.from({ length: 30 }, (_, i) => teams.create(parseInput(TeamCreateSchema, teamInput(`队${i}`)), SYSTEM_ACTOR))),
     ]);
     await write(batches[0]!); // a resend of stored fixes is skipped, not an error
 

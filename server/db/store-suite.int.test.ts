@@ -12,6 +12,8 @@ import { SnapshotService } from '../sync/snapshot-service';
 import { TeamService } from '../teams/team-service';
 import { WallLayoutService } from '../wall/wall-layout-service';
 import { dropPostgresSchema, openStore, type Store } from './database';
+import { parseInput } from '../validation';
+import { TeamCreateSchema } from '../../shared/schemas/team';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const LIFETIMES = { admin: 1, commander: 1, duty_officer: 1, field: 1, wall: 1 };
@@ -56,7 +58,7 @@ describe.each(['sqlite', 'postgres'] as const)('store suite on %s', (dialect) =>
   it('gives concurrent appenders gap-free seqs in commit order, delivered in order', async () => {
     const start = await log.currentSeq();
     const teams = new TeamService(store.db, transactor);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => teams.create(teamInput(`并发队${i}`), SYSTEM_ACTOR)));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => teams.create(parseInput(TeamCreateSchema, teamInput(`并发队${i}`)), SYSTEM_ACTOR)));
     const stored = await log.readRange(start + 1, start + 30);
     expect(stored.map((s) => s.event.seq)).toEqual(Array.from({ length: 30 }, (_, i) => start + 1 + i));
     expect(delivered.map((e) => e.seq)).toEqual(stored.map((s) => s.event.seq));
@@ -76,7 +78,7 @@ describe.each(['sqlite', 'postgres'] as const)('store suite on %s', (dialect) =>
     ).rejects.toThrow('boom');
     expect(await log.currentSeq()).toBe(before);
     expect((await teams.list()).length).toBe(teamCount);
-    const team = await teams.create(teamInput('回滚后'), SYSTEM_ACTOR);
+    const team = await teams.create(parseInput(TeamCreateSchema, teamInput('回滚后')), SYSTEM_ACTOR);
     expect(delivered.at(-1)).toMatchObject({ seq: before + 1, type: 'team.created', payload: { team: { id: team.id } } });
   });
 
@@ -84,9 +86,9 @@ describe.each(['sqlite', 'postgres'] as const)('store suite on %s', (dialect) =>
     const teams = new TeamService(store.db, transactor);
     const users = new UserService(store.db, transactor);
     const from = await log.currentSeq();
-    const team = await teams.create(teamInput('可见性'), SYSTEM_ACTOR);
+    const team = await teams.create(parseInput(TeamCreateSchema, teamInput('可见性')), SYSTEM_ACTOR);
     await users.create({ username: `u${dialect}vis`, displayName: '某人', role: 'duty_officer', password: 'long-enough-password' }, SYSTEM_ACTOR);
-    const other = await teams.create(teamInput('别的队'), SYSTEM_ACTOR);
+    const other = await teams.create(parseInput(TeamCreateSchema, teamInput('别的队')), SYSTEM_ACTOR);
     const types = async (viewer: { role: 'admin' | 'duty_officer' | 'field' | 'wall'; teamId: string | null }) =>
       (await log.readVisibleAfter(viewer, from, 100)).map((e) => e.type);
     expect(await types({ role: 'admin', teamId: null })).toEqual(['team.created', 'user.created', 'team.created']);
@@ -124,7 +126,7 @@ describe.each(['sqlite', 'postgres'] as const)('store suite on %s', (dialect) =>
     const alarms = new AlarmService(store.db, transactor);
     const layouts = new WallLayoutService(store.db, transactor);
     const snapshots = new SnapshotService(store.db, store.dialect, log, alarms, layouts, { readDevices: async () => [] });
-    const team = await teams.create(teamInput('快照'), SYSTEM_ACTOR);
+    const team = await teams.create(parseInput(TeamCreateSchema, teamInput('快照')), SYSTEM_ACTOR);
     await alarms.raise({ kind: 'unit_silent', severity: 'warning', sound: 'once', sourceType: 'team', sourceId: team.id, params: { teamName: '快照' } });
     const snapshot = await snapshots.build({ userId: 'x', username: 'w', displayName: 'w', role: 'wall', teamId: null, sessionId: 's', expiresAt: '' });
     expect(snapshot.seq).toBe(await log.currentSeq());

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../shared/schemas/event';
 import { action, createRequest, openDispatchTestBed, principal, type DispatchTestBed } from './test-support';
+import { parseInput } from '../validation';
+import { DispatchCreateSchema, DispatchOnBehalfSchema, DispatchStepRequestSchema } from '../../shared/schemas/dispatch';
 
 let bed: DispatchTestBed;
 const desk = principal('duty_officer');
@@ -19,7 +21,7 @@ afterEach(async () => bed.close());
 
 describe('DispatchService lifecycle', () => {
   it('creates one assignment per team, each an event to that team, and fills the township', async () => {
-    const dispatch = await bed.dispatches.create(createRequest(['team-a', 'team-b']), desk);
+    const dispatch = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a', 'team-b'])), desk);
     expect(dispatch.destination.township).toBe('丹西街道');
     expect(dispatch.assignments.map((a) => [a.teamId, a.state, a.queued])).toEqual([
       ['team-a', 'created', false],
@@ -30,15 +32,15 @@ describe('DispatchService lifecycle', () => {
   });
 
   it('walks a team through every step; each step is an event and moves the team status with it', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a']), desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
     await bed.dispatches.receive({ actionId: action(), dispatchId: id }, tabletA);
     expect(await teamStatus('team-a')).toBe('dispatched');
-    await bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'accepted' }, tabletA);
-    await bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'en_route' }, tabletA);
+    await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'accepted' }), tabletA);
+    await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'en_route' }), tabletA);
     expect(await teamStatus('team-a')).toBe('en_route');
-    await bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'on_scene' }, tabletA);
+    await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'on_scene' }), tabletA);
     expect(await teamStatus('team-a')).toBe('on_scene');
-    const done = await bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'completed' }, tabletA);
+    const done = await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'completed' }), tabletA);
     expect(done.assignments[0]).toMatchObject({ state: 'completed', channel: 'tablet', updatedBy: { id: tabletA.userId } });
     expect(await teamStatus('team-a')).toBe('returning');
 
@@ -50,23 +52,23 @@ describe('DispatchService lifecycle', () => {
   });
 
   it('refuses an illegal step with INVALID_TRANSITION and writes nothing', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a']), desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
     const before = await bed.log.currentSeq();
-    await expect(bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'on_scene' }, tabletA)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
-    await expect(bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'declined' }, tabletA)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(async () => bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'on_scene' }), tabletA)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(async () => bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'declined' }), tabletA)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(await bed.log.currentSeq()).toBe(before);
   });
 
   it('records a step on behalf of a team with the desk user as actor and the channel', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a']), desk);
-    const result = await bed.dispatches.recordOnBehalf(id, { actionId: action(), teamId: 'team-a', to: 'accepted', channel: 'phone' }, desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
+    const result = await bed.dispatches.recordOnBehalf(id, parseInput(DispatchOnBehalfSchema, { actionId: action(), teamId: 'team-a', to: 'accepted', channel: 'phone' }), desk);
     expect(result.assignments[0]).toMatchObject({ state: 'accepted', channel: 'phone', updatedBy: { id: desk.userId } });
     const last = (await bed.reader.detail(id, desk)).timeline.at(-1);
     expect(last).toMatchObject({ state: 'accepted', channel: 'phone', actor: { id: desk.userId } });
   });
 
   it('cancels and reassigns: the old assignment is cancelled, a linked dispatch goes to the new team', async () => {
-    const original = await bed.dispatches.create(createRequest(['team-a']), desk);
+    const original = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
     await bed.dispatches.receive({ actionId: action(), dispatchId: original.id }, tabletA);
     const { cancelled, created } = await bed.dispatches.reassign(original.id, { actionId: action(), fromTeamId: 'team-a', toTeamIds: ['team-b'], reason: '道路中断' }, desk);
     expect(cancelled.assignments[0]).toMatchObject({ teamId: 'team-a', state: 'cancelled', reason: '道路中断' });
@@ -79,18 +81,18 @@ describe('DispatchService lifecycle', () => {
 
 describe('queueing', () => {
   it('keeps a second dispatch queued until the current one completes, then it takes over', async () => {
-    const first = await bed.dispatches.create(createRequest(['team-a']), desk);
-    const second = await bed.dispatches.create(createRequest(['team-a'], { taskType: 'patrol' }), desk);
+    const first = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
+    const second = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'], { taskType: 'patrol' })), desk);
     expect(second.assignments[0]?.queued).toBe(true);
 
-    for (const dispatchId of [first.id, second.id]) await bed.dispatches.tabletStep({ actionId: action(), dispatchId, to: 'accepted' }, tabletA);
-    await expect(bed.dispatches.tabletStep({ actionId: action(), dispatchId: second.id, to: 'en_route' }, tabletA)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
-    for (const to of ['en_route', 'on_scene', 'completed'] as const) await bed.dispatches.tabletStep({ actionId: action(), dispatchId: first.id, to }, tabletA);
+    for (const dispatchId of [first.id, second.id]) await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId, to: 'accepted' }), tabletA);
+    await expect(async () => bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: second.id, to: 'en_route' }), tabletA)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    for (const to of ['en_route', 'on_scene', 'completed'] as const) await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: first.id, to }), tabletA);
 
     expect(await teamStatus('team-a')).toBe('dispatched');
     const now = await bed.reader.get(second.id, tabletA);
     expect(now.assignments[0]).toMatchObject({ state: 'accepted', queued: false });
-    await bed.dispatches.tabletStep({ actionId: action(), dispatchId: second.id, to: 'en_route' }, tabletA);
+    await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: second.id, to: 'en_route' }), tabletA);
     expect(await teamStatus('team-a')).toBe('en_route');
     const lastStep = (await bed.events()).filter((e) => e.type === 'dispatch.stepped').at(-1);
     expect(lastStep?.type === 'dispatch.stepped' && lastStep.payload.queue).toEqual([second.id]);
@@ -100,28 +102,28 @@ describe('queueing', () => {
 describe('idempotent actions', () => {
   it('answers a replayed action with the first result and applies it once', async () => {
     const request = createRequest(['team-a']);
-    const first = await bed.dispatches.create(request, desk);
-    const again = await bed.dispatches.create(request, desk);
+    const first = await bed.dispatches.create(parseInput(DispatchCreateSchema, request), desk);
+    const again = await bed.dispatches.create(parseInput(DispatchCreateSchema, request), desk);
     expect(again).toEqual(first);
     const step = { actionId: action(), dispatchId: first.id, to: 'accepted' as const };
-    const accepted = await bed.dispatches.tabletStep(step, tabletA);
-    await bed.dispatches.tabletStep({ actionId: action(), dispatchId: first.id, to: 'en_route' }, tabletA);
-    expect(await bed.dispatches.tabletStep(step, tabletA)).toEqual(accepted);
+    const accepted = await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, step), tabletA);
+    await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: first.id, to: 'en_route' }), tabletA);
+    expect(await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, step), tabletA)).toEqual(accepted);
     const events = dispatchEvents(await bed.events());
     expect(events.map((e) => e.type)).toEqual(['dispatch.assigned', 'dispatch.stepped', 'dispatch.stepped']);
   });
 
   it('refuses an action id reused for another request or by another user, writing nothing', async () => {
     const request = createRequest(['team-a']);
-    await bed.dispatches.create(request, desk);
+    await bed.dispatches.create(parseInput(DispatchCreateSchema, request), desk);
     const before = await bed.log.currentSeq();
-    await expect(bed.dispatches.create({ ...request, teamIds: ['team-b'] }, desk)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(bed.dispatches.create(request, principal('commander'))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(async () => bed.dispatches.create(parseInput(DispatchCreateSchema, { ...request, teamIds: ['team-b'] }), desk)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(async () => bed.dispatches.create(parseInput(DispatchCreateSchema, request), principal('commander'))).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await bed.log.currentSeq()).toBe(before);
   });
 
   it('treats a second confirmation of receipt (a new id) as already done', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a']), desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
     await bed.dispatches.receive({ actionId: action(), dispatchId: id }, tabletA);
     const seq = await bed.log.currentSeq();
     const again = await bed.dispatches.receive({ actionId: action(), dispatchId: id }, principal('field', 'team-a', 'second-tablet'));
@@ -132,20 +134,20 @@ describe('idempotent actions', () => {
 
 describe('permissions', () => {
   it('lets a tablet act only on its own team, and never create, cancel or reassign', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a']), desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
     const before = await bed.log.currentSeq();
-    await expect(bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'accepted' }, tabletB)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(bed.dispatches.create(createRequest(['team-a']), tabletA)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(async () => bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'accepted' }), tabletB)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(async () => bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), tabletA)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(bed.dispatches.cancel(id, { actionId: action(), reason: 'x' }, tabletA)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(bed.dispatches.reassign(id, { actionId: action(), fromTeamId: 'team-a', toTeamIds: ['team-b'], reason: 'x' }, tabletA)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(bed.dispatches.create(createRequest(['team-a']), principal('wall'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'accepted' }, desk)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(async () => bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), principal('wall'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(async () => bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'accepted' }), desk)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(bed.reader.get(id, tabletB)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await bed.log.currentSeq()).toBe(before);
   });
 
   it('shows a tablet only its own assignment of a shared dispatch', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a', 'team-b']), desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a', 'team-b'])), desk);
     expect((await bed.reader.get(id, tabletA)).assignments.map((a) => a.teamId)).toEqual(['team-a']);
     expect((await bed.reader.list({ limit: 10 }, tabletB)).map((d) => d.assignments.map((a) => a.teamId))).toEqual([['team-b']]);
     expect((await bed.reader.forSnapshot(bed.store.db, principal('field', 'team-c'))).length).toBe(0);

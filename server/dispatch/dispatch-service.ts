@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { STAFF_ROLES } from '../../shared/enums';
+import type { z } from 'zod';
+import { mayAct } from '../../shared/permissions';
 import {
   DispatchCancelSchema,
   DispatchCreateSchema,
@@ -17,7 +18,6 @@ import { actorOf, type Principal } from '../auth/principal';
 import type { Database } from '../db/schema';
 import { DomainError, forbidden, notFound } from '../errors';
 import type { RecordEvent } from '../events/transactor';
-import { parseInput } from '../validation';
 import type { ActionLedger } from '../actions/action-ledger';
 import type { AssignmentWriter } from './assignment-writer';
 import type { DispatchReader } from './dispatch-reader';
@@ -26,7 +26,7 @@ import { invalidTransition, isActive } from './transitions';
 type DispatchCore = Omit<Dispatch, 'assignments'>;
 
 function requireDesk(principal: Principal): void {
-  if (!(STAFF_ROLES as readonly string[]).includes(principal.role)) throw forbidden('Only the command desk may do this.');
+  if (!mayAct(principal.role, 'staff')) throw forbidden('Only the command desk may do this.');
 }
 
 function requireTablet(principal: Principal): string {
@@ -46,9 +46,8 @@ export class DispatchService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async create(input: unknown, principal: Principal): Promise<Dispatch> {
+  async create(data: z.output<typeof DispatchCreateSchema>, principal: Principal): Promise<Dispatch> {
     requireDesk(principal);
-    const data = parseInput(DispatchCreateSchema, input);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.create', request: data, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       if (data.incidentId && !(await tx.selectFrom('incidents').select('id').where('id', '=', data.incidentId).executeTakeFirst())) {
@@ -62,9 +61,8 @@ export class DispatchService {
   }
 
   /** A tablet confirms it has the dispatch: `delivered`, unless something later already happened. */
-  async receive(input: unknown, principal: Principal): Promise<Dispatch> {
+  async receive(data: z.output<typeof DispatchReceivedSchema>, principal: Principal): Promise<Dispatch> {
     const teamId = requireTablet(principal);
-    const data = parseInput(DispatchReceivedSchema, input);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.received', request: data, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       await this.reader.get(data.dispatchId, principal, tx);
@@ -74,9 +72,8 @@ export class DispatchService {
   }
 
   /** A tablet's own step: accept, decline (with a reason), en route, on scene, complete. */
-  async tabletStep(input: unknown, principal: Principal): Promise<Dispatch> {
+  async tabletStep(data: z.output<typeof DispatchStepRequestSchema>, principal: Principal): Promise<Dispatch> {
     const teamId = requireTablet(principal);
-    const data = parseInput(DispatchStepRequestSchema, input);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.step', request: data, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       await this.reader.get(data.dispatchId, principal, tx);
@@ -86,9 +83,8 @@ export class DispatchService {
   }
 
   /** The desk records a step the team reported by phone, radio or in person; the desk user is the actor. */
-  async recordOnBehalf(dispatchId: string, input: unknown, principal: Principal): Promise<Dispatch> {
+  async recordOnBehalf(dispatchId: string, data: z.output<typeof DispatchOnBehalfSchema>, principal: Principal): Promise<Dispatch> {
     requireDesk(principal);
-    const data = parseInput(DispatchOnBehalfSchema, input);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.on_behalf', request: { dispatchId, ...data }, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       await this.reader.get(dispatchId, principal, tx);
@@ -98,9 +94,8 @@ export class DispatchService {
   }
 
   /** Cancels the given teams' assignments, or all active ones; refused for a completed or declined one. */
-  async cancel(dispatchId: string, input: unknown, principal: Principal): Promise<Dispatch> {
+  async cancel(dispatchId: string, data: z.output<typeof DispatchCancelSchema>, principal: Principal): Promise<Dispatch> {
     requireDesk(principal);
-    const data = parseInput(DispatchCancelSchema, input);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.cancel', request: { dispatchId, ...data }, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       const dispatch = await this.reader.get(dispatchId, principal, tx);
@@ -114,9 +109,8 @@ export class DispatchService {
   }
 
   /** Cancels one team's assignment (if still active) and sends the same task to other teams as a linked dispatch. */
-  async reassign(dispatchId: string, input: unknown, principal: Principal) {
+  async reassign(dispatchId: string, data: z.output<typeof DispatchReassignSchema>, principal: Principal) {
     requireDesk(principal);
-    const data = parseInput(DispatchReassignSchema, input);
     if (data.toTeamIds.includes(data.fromTeamId)) throw new DomainError('VALIDATION_FAILED', 'Reassign to other teams.', [{ path: 'toTeamIds', message: 'must not include fromTeamId' }]);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.reassign', request: { dispatchId, ...data }, result: DispatchReassignResultSchema };
     return this.ledger.once(spec, async (tx, record) => {

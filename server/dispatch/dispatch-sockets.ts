@@ -1,3 +1,4 @@
+import { rolesFor } from '../../shared/permissions';
 import type { Logger } from '../logger';
 import { onRequest } from '../realtime/request-handler';
 import type { TidewatchSocket } from '../realtime/types';
@@ -18,9 +19,9 @@ export interface DispatchSocketDeps {
  * of the team's tablets confirms receipt with `dispatch:received`.
  */
 export function registerDispatchSocket(socket: TidewatchSocket, { dispatches, reader, sos, logger }: DispatchSocketDeps): void {
-  onRequest(socket, 'dispatch:received', ['field'], (request, principal) => dispatches.receive(request, principal), logger);
-  onRequest(socket, 'dispatch:step', ['field'], (request, principal) => dispatches.tabletStep(request, principal), logger);
-  onRequest(socket, 'field:sos', ['field'], (request, principal) => sos.raise(request, principal), logger);
+  onRequest(socket, 'dispatch:received', rolesFor('fieldTablet'), (request, principal) => dispatches.receive(request, principal), logger);
+  onRequest(socket, 'dispatch:step', rolesFor('fieldTablet'), (request, principal) => dispatches.tabletStep(request, principal), logger);
+  onRequest(socket, 'field:sos', rolesFor('fieldTablet'), (request, principal) => sos.raise(request, principal), logger);
 
   const principal = socket.data.principal;
   if (principal.role !== 'field' || !principal.teamId) return;

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../positions/test-support';
 import { DispatchEscalationWatcher } from './escalation-watcher';
 import { action, createRequest, openDispatchTestBed, principal, type DispatchTestBed } from './test-support';
+import { parseInput } from '../validation';
+import { DispatchCreateSchema, DispatchStepRequestSchema } from '../../shared/schemas/dispatch';
 
 const START = Date.UTC(2025, 8, 15, 6, 0, 0);
 const DELIVERY_MS = 60_000;
@@ -30,7 +32,7 @@ afterEach(async () => {
 
 describe('DispatchEscalationWatcher', () => {
   it('raises dispatch_undelivered once after the delivery timeout and clears it on delivery', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a'], { priority: 'flash' }), desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'], { priority: 'flash' })), desk);
     now += DELIVERY_MS - 1_000;
     await watcher.checkNow();
     expect(await open()).toEqual([]);
@@ -48,17 +50,17 @@ describe('DispatchEscalationWatcher', () => {
   });
 
   it('raises dispatch_unaccepted after the accept timeout, severity by priority, and clears it on accept', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a'], { priority: 'routine' }), desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'], { priority: 'routine' })), desk);
     await bed.dispatches.receive({ actionId: action(), dispatchId: id }, tablet);
     now += ACCEPT_MS + 1;
     await watcher.checkNow();
     expect(await open()).toEqual(['dispatch_unaccepted:info:once']);
-    await bed.dispatches.tabletStep({ actionId: action(), dispatchId: id, to: 'accepted' }, tablet);
+    await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to: 'accepted' }), tablet);
     expect(await open()).toEqual([]);
   });
 
   it('clears both alarms when the desk cancels, and raises nothing for a cancelled assignment', async () => {
-    const first = await bed.dispatches.create(createRequest(['team-a', 'team-b'], { priority: 'urgent' }), desk);
+    const first = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a', 'team-b'], { priority: 'urgent' })), desk);
     now += ACCEPT_MS + 1;
     await watcher.checkNow();
     expect(await open()).toEqual(['dispatch_unaccepted:warning:repeat', 'dispatch_unaccepted:warning:repeat', 'dispatch_undelivered:warning:repeat', 'dispatch_undelivered:warning:repeat']);
@@ -72,7 +74,7 @@ describe('DispatchEscalationWatcher', () => {
   });
 
   it('clears an alarm left open by a step that raced the raise, on its next check', async () => {
-    const { id } = await bed.dispatches.create(createRequest(['team-a']), desk);
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
     await bed.dispatches.receive({ actionId: action(), dispatchId: id }, tablet);
     await bed.alarms.raise({ kind: 'dispatch_undelivered', severity: 'warning', sound: 'repeat', sourceType: 'dispatch_assignment', sourceId: `${id}:team-a`, params: {} });
     await watcher.checkNow();
@@ -80,7 +82,7 @@ describe('DispatchEscalationWatcher', () => {
   });
 
   it('checks on its own once started', async () => {
-    await bed.dispatches.create(createRequest(['team-a']), desk);
+    await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
     now += DELIVERY_MS + 1;
     const fast = new DispatchEscalationWatcher({ db: bed.store.db, transactor: bed.transactor, alarms: bed.alarms, deliveryTimeoutMs: DELIVERY_MS, acceptTimeoutMs: ACCEPT_MS, checkEveryMs: 20, clock: () => now, logger: silentLogger });
     fast.start();

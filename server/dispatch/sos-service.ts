@@ -1,10 +1,10 @@
+import type { z } from 'zod';
 import type { Alarm } from '../../shared/schemas/alarm';
 import type { FieldFix } from '../../shared/schemas/position';
 import { SosRequestSchema, SosResultSchema, type SosResult } from '../../shared/schemas/sos';
 import type { AlarmService } from '../alarms/alarm-service';
 import { actorOf, type Principal } from '../auth/principal';
 import { forbidden } from '../errors';
-import { parseInput } from '../validation';
 import type { ActionLedger } from '../actions/action-ledger';
 
 export interface SosServiceDeps {
@@ -21,10 +21,9 @@ export interface SosServiceDeps {
 export class SosService {
   constructor(private readonly deps: SosServiceDeps) {}
 
-  async raise(input: unknown, principal: Principal): Promise<SosResult> {
+  async raise(data: z.output<typeof SosRequestSchema>, principal: Principal): Promise<SosResult> {
     if (principal.role !== 'field' || !principal.teamId) throw forbidden('Only a team tablet sends SOS.');
     const teamId = principal.teamId;
-    const data = parseInput(SosRequestSchema, input);
     const positionAccepted = await this.deps.acceptFix(principal, data.position);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'field.sos', request: data, result: SosResultSchema };
     return this.deps.ledger.once(spec, async (tx, record) => {

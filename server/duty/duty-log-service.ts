@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { DutyLogCreateSchema, DutyLogQuerySchema, type DutyLogEntry } from '../../shared/schemas/duty';
 import type { Actor } from '../../shared/schemas/event';
 import type { Database } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Transactor } from '../events/transactor';
 import { loadIncident } from '../incidents/incident-store';
-import { parseInput } from '../validation';
 import { shiftAt, toDutyLogEntry } from './duty-store';
 
 const DAY = 86_400_000;
@@ -20,8 +20,8 @@ export class DutyLogService {
   ) {}
 
   /** Entries in a window (default: the last day), newest first. */
-  async list(query: unknown = {}): Promise<DutyLogEntry[]> {
-    const { from, to } = parseInput(DutyLogQuerySchema, query);
+  async list(query: z.output<typeof DutyLogQuerySchema> = {}): Promise<DutyLogEntry[]> {
+    const { from, to } = query;
     const now = this.clock();
     const rows = await this.db
       .selectFrom('duty_log')
@@ -34,8 +34,7 @@ export class DutyLogService {
     return rows.map(toDutyLogEntry);
   }
 
-  async add(input: unknown, actor: Actor): Promise<DutyLogEntry> {
-    const data = parseInput(DutyLogCreateSchema, input);
+  async add(data: z.output<typeof DutyLogCreateSchema>, actor: Actor): Promise<DutyLogEntry> {
     const atMs = data.at ? Date.parse(data.at) : this.clock();
     if (atMs > this.clock() + 60_000) throw new DomainError('VALIDATION_FAILED', 'The time is in the future.');
     return this.transactor.run(async (tx, record) => {

@@ -7,6 +7,9 @@ import { majorIncidentInput, openIncidentTestServices, type IncidentTestServices
 import { DutyLogService } from './duty-log-service';
 import { HandoverService } from './handover-service';
 import { RosterService } from './roster-service';
+import { parseInput } from '../validation';
+import { DutyLogCreateSchema, DutyShiftCreateSchema } from '../../shared/schemas/duty';
+import { IncidentCreateSchema } from '../../shared/schemas/incident';
 
 const T0 = Date.UTC(2025, 8, 15, 0, 0, 0); // 08:00 Beijing time
 const H = 3_600_000;
@@ -38,26 +41,26 @@ const nightShift = () => ({ startsAt: '2025-09-15T20:00:00+08:00', endsAt: at(T0
 
 describe('the duty roster', () => {
   it('says who is on watch now and next, with names, and refuses overlaps and non-staff members', async () => {
-    const day = await roster.create(dayShift(), SYSTEM_ACTOR);
+    const day = await roster.create(parseInput(DutyShiftCreateSchema, dayShift()), SYSTEM_ACTOR);
     expect(day.officers.map((o) => o.name)).toEqual(['值班员王']);
-    const night = await roster.create(nightShift(), SYSTEM_ACTOR);
+    const night = await roster.create(parseInput(DutyShiftCreateSchema, nightShift()), SYSTEM_ACTOR);
     expect(night.startsAt).toBe(at(T0 + 12 * H));
     expect(await roster.onWatch()).toMatchObject({ shift: { id: day.id, leader: { name: '白班带班张' } }, next: { id: night.id, leader: { name: '夜班带班李' } } });
     now = T0 + 13 * H;
     expect(await roster.onWatch()).toMatchObject({ shift: { id: night.id }, next: null });
-    await expect(roster.create({ ...dayShift(), startsAt: at(T0 + 11 * H), endsAt: at(T0 + 13 * H) }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(roster.create({ startsAt: at(T0 + 30 * H), endsAt: at(T0 + 31 * H), leaderUserId: users.field.id }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(roster.create({ startsAt: at(T0 + 30 * H), endsAt: at(T0 + 29 * H), leaderUserId: users.day.id }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(async () => roster.create(parseInput(DutyShiftCreateSchema, { ...dayShift(), startsAt: at(T0 + 11 * H), endsAt: at(T0 + 13 * H) }), SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(async () => roster.create(parseInput(DutyShiftCreateSchema, { startsAt: at(T0 + 30 * H), endsAt: at(T0 + 31 * H), leaderUserId: users.field.id }), SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(async () => roster.create(parseInput(DutyShiftCreateSchema, { startsAt: at(T0 + 30 * H), endsAt: at(T0 + 29 * H), leaderUserId: users.day.id }), SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(roster.update(night.id, { startsAt: at(T0 + 11 * H) }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await roster.update(night.id, { note: '台风期间加强值守' }, SYSTEM_ACTOR)).note).toBe('台风期间加强值守');
     expect((await roster.list()).map((sh) => sh.id)).toEqual([day.id, night.id]);
   });
 
   it('hands over from the outgoing leader with the open incidents listed, acknowledged by the incoming leader only', async () => {
-    const day = await roster.create(dayShift(), SYSTEM_ACTOR);
-    const night = await roster.create(nightShift(), SYSTEM_ACTOR);
-    const incident = await s.incidents.create(majorIncidentInput, actorOf(principal(users.officer)));
-    const closed = await s.incidents.create({ ...majorIncidentInput, title: '已处置' }, actorOf(principal(users.officer)));
+    const day = await roster.create(parseInput(DutyShiftCreateSchema, dayShift()), SYSTEM_ACTOR);
+    const night = await roster.create(parseInput(DutyShiftCreateSchema, nightShift()), SYSTEM_ACTOR);
+    const incident = await s.incidents.create(parseInput(IncidentCreateSchema, majorIncidentInput), actorOf(principal(users.officer)));
+    const closed = await s.incidents.create(parseInput(IncidentCreateSchema, { ...majorIncidentInput, title: '已处置' }), actorOf(principal(users.officer)));
     await s.incidents.changeStatus(closed.id, { status: 'closed' }, actorOf(principal(users.officer)));
     now = T0 + 11.5 * H;
     await expect(handovers.write({ note: '交班' }, principal(users.officer), actorOf(principal(users.officer)))).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -75,19 +78,19 @@ describe('the duty roster', () => {
   });
 
   it('refuses a handover when no next shift is on the roster', async () => {
-    await roster.create(dayShift(), SYSTEM_ACTOR);
+    await roster.create(parseInput(DutyShiftCreateSchema, dayShift()), SYSTEM_ACTOR);
     await expect(handovers.write({ note: '交班' }, principal(users.day), actorOf(principal(users.day)))).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('files duty log entries under the shift on watch when they happened', async () => {
-    const day = await roster.create(dayShift(), SYSTEM_ACTOR);
-    const incident = await s.incidents.create(majorIncidentInput, SYSTEM_ACTOR);
+    const day = await roster.create(parseInput(DutyShiftCreateSchema, dayShift()), SYSTEM_ACTOR);
+    const incident = await s.incidents.create(parseInput(IncidentCreateSchema, majorIncidentInput), SYSTEM_ACTOR);
     const call = await log.add({ kind: 'call_in', summary: '丹东街道报告新华路积水', counterpart: '丹东街道应急办', phone: '0574-65000000', incidentId: incident.id }, actorOf(principal(users.officer)));
     expect(call).toMatchObject({ shiftId: day.id, actorName: '值班员王', incidentId: incident.id });
-    const early = await log.add({ kind: 'action', summary: '通知水利局', at: at(T0 - H) }, actorOf(principal(users.officer)));
+    const early = await log.add(parseInput(DutyLogCreateSchema, { kind: 'action', summary: '通知水利局', at: at(T0 - H) }), actorOf(principal(users.officer)));
     expect(early.shiftId).toBeNull();
-    await expect(log.add({ kind: 'note', summary: '未来', at: at(now + H) }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(log.add({ kind: 'note', summary: 'x', incidentId: 'nope' }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(async () => log.add(parseInput(DutyLogCreateSchema, { kind: 'note', summary: '未来', at: at(now + H) }), SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(async () => log.add(parseInput(DutyLogCreateSchema, { kind: 'note', summary: 'x', incidentId: 'nope' }), SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await log.list()).map((e) => e.kind)).toEqual(['call_in', 'action']);
   });
 });

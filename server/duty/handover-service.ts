@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import { HandoverCreateSchema, LATE_HANDOVER_HOURS, type DutyShift, type Handover } from '../../shared/schemas/duty';
 import type { Actor } from '../../shared/schemas/event';
 import type { Principal } from '../auth/principal';
@@ -8,7 +9,6 @@ import type { Database } from '../db/schema';
 import { conflict, forbidden, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
 import { listIncidents } from '../incidents/incident-store';
-import { parseInput } from '../validation';
 import { loadShift, shiftAt, shiftStartingFrom, toHandover } from './duty-store';
 
 const LATE_HANDOVER_MS = LATE_HANDOVER_HOURS * 3_600_000;
@@ -25,8 +25,8 @@ export class HandoverService {
     return (await this.db.selectFrom('duty_handovers').selectAll().orderBy('written_at', 'desc').limit(limit).execute()).map(toHandover);
   }
 
-  async write(input: unknown, principal: Principal, actor: Actor): Promise<Handover> {
-    const { note } = parseInput(HandoverCreateSchema, input);
+  async write(input: z.output<typeof HandoverCreateSchema>, principal: Principal, actor: Actor): Promise<Handover> {
+    const { note } = input;
     return this.transactor.run(async (tx, record) => {
       const from = await this.outgoingShift(tx, principal.userId);
       const to = await shiftStartingFrom(tx, from.endsAt);

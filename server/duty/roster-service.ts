@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import { DutyShiftCreateSchema, DutyShiftQuerySchema, DutyShiftUpdateSchema, dutyShiftSpanIsValid, type DutyMember, type DutyShift, type OnWatch } from '../../shared/schemas/duty';
 import type { Actor } from '../../shared/schemas/event';
 import type { Database } from '../db/schema';
 import { DomainError, conflict } from '../errors';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { loadShift, shiftAt, shiftStartingFrom, shiftsBetween } from './duty-store';
 
 const DAY = 86_400_000;
@@ -23,8 +23,8 @@ export class RosterService {
   ) {}
 
   /** Shifts overlapping the window (default: from a day ago to a week ahead). */
-  list(query: unknown = {}): Promise<DutyShift[]> {
-    const { from, to } = parseInput(DutyShiftQuerySchema, query);
+  list(query: z.output<typeof DutyShiftQuerySchema> = {}): Promise<DutyShift[]> {
+    const { from, to } = query;
     const now = this.clock();
     return shiftsBetween(this.db, from ? iso(from) : new Date(now - DAY).toISOString(), to ? iso(to) : new Date(now + 7 * DAY).toISOString());
   }
@@ -41,8 +41,7 @@ export class RosterService {
     return { at, shift, next: await shiftStartingFrom(this.db, shift ? shift.endsAt : at) };
   }
 
-  async create(input: unknown, actor: Actor): Promise<DutyShift> {
-    const data = parseInput(DutyShiftCreateSchema, input);
+  async create(data: z.output<typeof DutyShiftCreateSchema>, actor: Actor): Promise<DutyShift> {
     return this.transactor.run(async (tx, record) => {
       const id = randomUUID();
       const row = { id, starts_at: iso(data.startsAt), ends_at: iso(data.endsAt), ...(await this.members(tx, data.leaderUserId, data.officerUserIds)), note: data.note, updated_at: this.now() };
@@ -54,8 +53,7 @@ export class RosterService {
     });
   }
 
-  async update(id: string, input: unknown, actor: Actor): Promise<DutyShift> {
-    const patch = parseInput(DutyShiftUpdateSchema, input);
+  async update(id: string, patch: z.output<typeof DutyShiftUpdateSchema>, actor: Actor): Promise<DutyShift> {
     return this.transactor.run(async (tx, record) => {
       const current = await loadShift(tx, id);
       const startsAt = iso(patch.startsAt ?? current.startsAt);

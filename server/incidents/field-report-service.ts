@@ -1,9 +1,9 @@
+import type { z } from 'zod';
 import { FieldSituationReceiptSchema, FieldSituationReportSchema } from '../../shared/schemas/incident-record';
 import type { ActionLedger } from '../actions/action-ledger';
 import { townshipAt } from '../../shared/townships';
 import { actorOf, type Principal } from '../auth/principal';
 import { forbidden } from '../errors';
-import { parseInput } from '../validation';
 import type { AttachmentFiles } from './attachment-files';
 import type { AttachmentService } from './attachment-service';
 import type { IncidentService } from './incident-service';
@@ -20,9 +20,8 @@ export class FieldReportService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async file(input: unknown, principal: Principal): Promise<{ incidentId: string; code: string }> {
+  async file(report: z.output<typeof FieldSituationReportSchema>, principal: Principal): Promise<{ incidentId: string; code: string }> {
     if (principal.role !== 'field' || !principal.teamId) throw forbidden('Only a team tablet files situation reports.');
-    const report = parseInput(FieldSituationReportSchema, input);
     const stored = report.photo ? await this.files.store(report.photo) : null;
     const actor = actorOf(principal);
     const text = report.text.replace(/\s+/g, ' ');

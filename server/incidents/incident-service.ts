@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import {
   INCIDENT_TRANSITIONS,
@@ -17,7 +18,6 @@ import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
 import { DomainError, conflict } from '../errors';
 import type { RecordEvent, Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { nextIncidentCode } from './incident-code';
 import { listIncidents, loadIncident, loadIncidentDetail, toDeadlineRow, toIncidentRow } from './incident-store';
 import { openDeadlineOf, planDeadlines, planSeverityChange } from './report-deadlines';
@@ -45,8 +45,7 @@ export class IncidentService {
     return loadIncidentDetail(this.db, id);
   }
 
-  async create(input: unknown, actor: Actor): Promise<Incident> {
-    const data = parseInput(IncidentCreateSchema, input);
+  async create(data: z.output<typeof IncidentCreateSchema>, actor: Actor): Promise<Incident> {
     const reportedAtMs = data.reportedAt ? Date.parse(data.reportedAt) : this.clock();
     if (reportedAtMs > this.clock() + 60_000) throw new DomainError('VALIDATION_FAILED', 'The intake time is in the future.');
     const township = data.township ?? (data.location ? townshipAt(data.location) : null);
@@ -66,8 +65,7 @@ export class IncidentService {
     return incident;
   }
 
-  async update(id: string, input: unknown, actor: Actor): Promise<Incident> {
-    const patch = parseInput(IncidentUpdateSchema, input);
+  async update(id: string, patch: z.output<typeof IncidentUpdateSchema>, actor: Actor): Promise<Incident> {
     return this.transactor.run(async (tx, record) => {
       const current = await loadIncident(tx, id);
       const moved = patch.location !== undefined && patch.township === undefined;
@@ -81,8 +79,8 @@ export class IncidentService {
     });
   }
 
-  async changeStatus(id: string, input: unknown, actor: Actor): Promise<Incident> {
-    const { status, note } = parseInput(IncidentStatusChangeSchema, input);
+  async changeStatus(id: string, input: z.output<typeof IncidentStatusChangeSchema>, actor: Actor): Promise<Incident> {
+    const { status, note } = input;
     return this.transactor.run(async (tx, record) => {
       const current = await loadIncident(tx, id);
       if (!INCIDENT_TRANSITIONS[current.status].includes(status)) {
@@ -97,8 +95,8 @@ export class IncidentService {
     });
   }
 
-  async changeSeverity(id: string, input: unknown, actor: Actor): Promise<Incident> {
-    const { severity, note } = parseInput(IncidentSeverityChangeSchema, input);
+  async changeSeverity(id: string, input: z.output<typeof IncidentSeverityChangeSchema>, actor: Actor): Promise<Incident> {
+    const { severity, note } = input;
     return this.transactor.run(async (tx, record) => {
       const current = await loadIncident(tx, id);
       if (current.severity === severity) return current;
@@ -118,8 +116,8 @@ export class IncidentService {
     });
   }
 
-  async addNote(id: string, input: unknown, actor: Actor): Promise<TimelineEntry> {
-    const { text } = parseInput(IncidentNoteCreateSchema, input);
+  async addNote(id: string, input: z.output<typeof IncidentNoteCreateSchema>, actor: Actor): Promise<TimelineEntry> {
+    const { text } = input;
     return this.transactor.run(async (tx, record) => {
       await loadIncident(tx, id);
       const entry = await appendTimeline(tx, id, { kind: 'note', text, params: {} }, actor.name, this.now());
@@ -129,8 +127,7 @@ export class IncidentService {
   }
 
   /** Marks the open report of a kind done (who, when, to whom); its overdue alarm, if any, clears with it. */
-  async markReportDone(id: string, input: unknown, actor: Actor): Promise<Incident> {
-    const data = parseInput(ReportDoneSchema, input);
+  async markReportDone(id: string, data: z.output<typeof ReportDoneSchema>, actor: Actor): Promise<Incident> {
     const doneAtMs = data.reportedAt ? Date.parse(data.reportedAt) : this.clock();
     if (doneAtMs > this.clock() + 60_000) throw new DomainError('VALIDATION_FAILED', 'The report time is in the future.');
     return this.transactor.run(async (tx, record) => {

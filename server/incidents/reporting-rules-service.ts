@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import { DEFAULT_REPORTING_RULES, ReportingRulesSchema, type ReportingRules } from '../../shared/schemas/incident';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import type { Db } from '../db/db-handle';
 
 const KEY = 'incident_reporting_rules';
@@ -22,8 +22,7 @@ export class ReportingRulesService {
     return parsed.success ? parsed.data : DEFAULT_REPORTING_RULES;
   }
 
-  async set(input: unknown, actor: Actor): Promise<ReportingRules> {
-    const rules = parseInput(ReportingRulesSchema, input);
+  async set(rules: z.output<typeof ReportingRulesSchema>, actor: Actor): Promise<ReportingRules> {
     await this.transactor.run(async (tx, record) => {
       const value = JSON.stringify(rules);
       await tx.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();

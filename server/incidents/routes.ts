@@ -1,10 +1,11 @@
 import express, { Router } from 'express';
-import { IncidentListQuerySchema } from '../../shared/schemas/incident';
+import { rolesFor } from '../../shared/permissions';
+import { INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from '../../shared/routes/incidents';
 import { actorOf } from '../auth/principal';
 import type { SessionService } from '../auth/session-service';
 import { principalOf, requireRole } from '../http/auth-middleware';
+import { contractRouter } from '../http/contract-router';
 import { handle } from '../http/respond';
-import { parseInput } from '../validation';
 import type { AttachmentService } from './attachment-service';
 import type { IncidentService } from './incident-service';
 import type { ReportingRulesService } from './reporting-rules-service';
@@ -16,28 +17,30 @@ export interface IncidentRouteDeps {
   rules: ReportingRulesService;
 }
 
-/** Reading is for the board (staff and wall); the duty desk (commander, duty officer) records. */
+/** The incident routes declared in shared/routes/incidents.ts, plus a photo's bytes (a file, not an envelope). */
 export function incidentRoutes({ sessions, incidents, attachments, rules }: IncidentRouteDeps): Router {
   const router = Router();
-  const board = requireRole(sessions, 'admin', 'commander', 'duty_officer', 'wall');
-  const desk = requireRole(sessions, 'commander', 'duty_officer');
-  const actor = (req: express.Request) => actorOf(principalOf(req));
-  const id = (req: express.Request) => String(req.params.id);
-
-  router.get('/reporting-rules', board, handle(() => rules.get()));
-  router.put('/reporting-rules', requireRole(sessions, 'admin', 'commander'), handle((req) => rules.set(req.body, actor(req))));
-
-  router.get('/incidents', board, handle((req) => incidents.list(parseInput(IncidentListQuerySchema, req.query).open === 'true')));
-  router.post('/incidents', desk, handle((req) => incidents.create(req.body, actor(req))));
-  router.get('/incidents/:id', board, handle((req) => incidents.detail(id(req))));
-  router.patch('/incidents/:id', desk, handle((req) => incidents.update(id(req), req.body, actor(req))));
-  router.post('/incidents/:id/status', desk, handle((req) => incidents.changeStatus(id(req), req.body, actor(req))));
-  router.post('/incidents/:id/severity', desk, handle((req) => incidents.changeSeverity(id(req), req.body, actor(req))));
-  router.post('/incidents/:id/notes', desk, handle((req) => incidents.addNote(id(req), req.body, actor(req))));
-  router.post('/incidents/:id/reports', desk, handle((req) => incidents.markReportDone(id(req), req.body, actor(req))));
-  router.get('/incidents/:id/attachments/:attachmentId', board, async (req, res, next) => {
+  router.use(
+    contractRouter(sessions, REPORTING_RULE_ROUTES, {
+      get: () => rules.get(),
+      set: ({ body, actor }) => rules.set(body, actor),
+    }),
+  );
+  router.use(
+    contractRouter(sessions, INCIDENT_ROUTES, {
+      list: ({ query }) => incidents.list(query.open === 'true'),
+      create: ({ body, actor }) => incidents.create(body, actor),
+      detail: ({ params }) => incidents.detail(params.id),
+      update: ({ params, body, actor }) => incidents.update(params.id, body, actor),
+      changeStatus: ({ params, body, actor }) => incidents.changeStatus(params.id, body, actor),
+      changeSeverity: ({ params, body, actor }) => incidents.changeSeverity(params.id, body, actor),
+      addNote: ({ params, body, actor }) => incidents.addNote(params.id, body, actor),
+      reportDone: ({ params, body, actor }) => incidents.markReportDone(params.id, body, actor),
+    }),
+  );
+  router.get('/incidents/:id/attachments/:attachmentId', requireRole(sessions, ...rolesFor('watchBoard')), async (req, res, next) => {
     try {
-      const file = await attachments.fileOf(id(req), String(req.params.attachmentId));
+      const file = await attachments.fileOf(String(req.params.id), String(req.params.attachmentId));
       res.sendFile(file.path, { headers: { 'Content-Type': file.mime, 'Cache-Control': 'private, max-age=86400' } }, (error) => error && next(error));
     } catch (error) {
       next(error);

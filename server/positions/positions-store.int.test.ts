@@ -10,6 +10,8 @@ import { TeamService } from '../teams/team-service';
 import { PositionHub } from './position-hub';
 import { downsampleHistory } from './retention';
 import { fix, silentLogger } from './test-support';
+import { parseInput } from '../validation';
+import { TeamCreateSchema } from '../../shared/schemas/team';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const NOW = Date.UTC(2025, 8, 15, 6, 0, 0);
@@ -31,7 +33,7 @@ describe.each(['sqlite', 'postgres'] as const)('positions and devices on %s', (d
     transactor = new Transactor(store.db, log, bus);
     const teams = new TeamService(store.db, transactor, () => NOW);
     for (const id of ['t1', 't2']) {
-      await teams.create({ name: id, kind: 'township', leader: '张三', phone: '110', headcount: 1, capabilities: [], baseName: '基地', base: { lat: 29.44, lon: 121.87 }, township: null }, SYSTEM_ACTOR, id);
+      await teams.create(parseInput(TeamCreateSchema, { name: id, kind: 'township', leader: '张三', phone: '110', headcount: 1, capabilities: [], baseName: '基地', base: { lat: 29.44, lon: 121.87 }, township: null }), SYSTEM_ACTOR, id);
     }
   });
   afterAll(async () => {

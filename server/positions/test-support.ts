@@ -9,6 +9,8 @@ import { EventBus } from '../events/event-bus';
 import { EventLog } from '../events/event-log';
 import { Transactor } from '../events/transactor';
 import { TeamService } from '../teams/team-service';
+import { parseInput } from '../validation';
+import { TeamCreateSchema } from '../../shared/schemas/team';
 
 export const silentLogger = pino({ level: 'silent' });
 
@@ -41,7 +43,7 @@ export async function openTestServices(clock: () => number = Date.now, sqliteFil
     alarms,
     async addTeam(id, name = `队伍 ${id}`) {
       await teams.create(
-        { name, kind: 'fire_rescue', leader: '张三', phone: '13800000000', headcount: 10, capabilities: [], baseName: '丹东街道', base: { lat: 29.47, lon: 121.87 }, township: null },
+        parseInput(TeamCreateSchema, { name, kind: 'fire_rescue', leader: '张三', phone: '13800000000', headcount: 10, capabilities: [], baseName: '丹东街道', base: { lat: 29.47, lon: 121.87 }, township: null }),
         SYSTEM_ACTOR,
         id,
       );

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import { BOARD_ROLES, STAFF_ROLES } from '../../shared/enums';
+import { rolesFor } from '../../shared/permissions';
 import { toLivePosition, type FieldFix, type Fix } from '../../shared/schemas/position';
 import { MAX_RESYNC_EVENTS, type SyncResult } from '../../shared/schemas/sync';
 import { ROOMS } from '../../shared/socket';
@@ -83,15 +83,15 @@ export class RealtimeServer {
 
   private registerHandlers(socket: TidewatchSocket): void {
     const logger = this.deps.logger;
-    onRequest(socket, 'sync:hello', [...BOARD_ROLES, 'field'], async ({ lastSeq }, principal) => this.sync(socket, principal, lastSeq), logger);
+    onRequest(socket, 'sync:hello', rolesFor('watchBoardOrOwnTeam'), async ({ lastSeq }, principal) => this.sync(socket, principal, lastSeq), logger);
     onRequest(
       socket,
       'position:report',
-      ['field'],
+      rolesFor('fieldTablet'),
       async (fix, principal) => ({ accepted: await this.deps.acceptFieldFix(principal, fix) }),
       logger,
     );
-    onRequest(socket, 'alarm:acknowledge', STAFF_ROLES, async ({ alarmId }, principal) => this.deps.alarms.acknowledge(alarmId, actorOf(principal)), logger);
+    onRequest(socket, 'alarm:acknowledge', rolesFor('staff'), async ({ alarmId }, principal) => this.deps.alarms.acknowledge(alarmId, actorOf(principal)), logger);
   }
 
   /**

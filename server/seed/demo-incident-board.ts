@@ -4,6 +4,10 @@ import type { Database } from '../db/schema';
 import type { IncidentBoard } from '../incident-board';
 import { DEMO_CHECK_INS, DEMO_DEPOTS, DEMO_ITEMS, DEMO_STOCK, DEMO_WITH_RELATIVES } from './demo-supplies';
 import { DEMO_SHELTERS } from './shelter-sites';
+import { parseInput } from '../validation';
+import { ShelterCreateSchema } from '../../shared/schemas/shelter';
+import { IncidentCreateSchema } from '../../shared/schemas/incident';
+import { DutyLogCreateSchema } from '../../shared/schemas/duty';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -27,7 +31,7 @@ export async function seedDemoIncidentBoard(db: Kysely<Database>, board: Inciden
   const now = clock();
   const ago = (minutes: number) => new Date(now - minutes * MIN).toISOString();
 
-  for (const { id, source: _source, ...shelter } of DEMO_SHELTERS) await board.shelters.create(shelter, SYSTEM_ACTOR, id);
+  for (const { id, source: _source, ...shelter } of DEMO_SHELTERS) await board.shelters.create(parseInput(ShelterCreateSchema, shelter), SYSTEM_ACTOR, id);
   for (const [shelterId, people] of DEMO_CHECK_INS) {
     await board.shelters.setStatus(shelterId, { status: 'open' }, duty);
     await board.shelters.recordMovement(shelterId, { kind: 'check_in', people, note: '台风转移' }, duty);
@@ -42,23 +46,23 @@ export async function seedDemoIncidentBoard(db: Kysely<Database>, board: Inciden
   }
 
   const vessel = await board.incidents.create(
-    { title: '浙象渔12345 主机故障漂流', type: 'vessel_distress', severity: 'major', source: 'transfer_110_119', township: '石浦镇', location: { lat: 29.1, lon: 122.12 }, place: '檀头山东南约6海里', affected: 9, trapped: 9, account: '渔船主机故障，船上9人，风浪7-8级，请求拖带。', caller: '110指挥中心转警', reportedAt: ago(40) },
+    parseInput(IncidentCreateSchema, { title: '浙象渔12345 主机故障漂流', type: 'vessel_distress', severity: 'major', source: 'transfer_110_119', township: '石浦镇', location: { lat: 29.1, lon: 122.12 }, place: '檀头山东南约6海里', affected: 9, trapped: 9, account: '渔船主机故障，船上9人，风浪7-8级，请求拖带。', caller: '110指挥中心转警', reportedAt: ago(40) }),
     duty,
   );
   await board.incidents.changeStatus(vessel.id, { status: 'verified', note: '与船长电话核实' }, duty);
   await board.incidents.changeStatus(vessel.id, { status: 'responding', note: '海上民间救援队出发' }, commander);
   await board.incidents.markReportDone(vessel.id, { kind: 'phone', reportedBy: '值班指挥长', recipient: '宁波市应急管理局值班室', reportedAt: ago(20) }, commander);
   const flood = await board.incidents.create(
-    { title: '丹城新华路积水', type: 'waterlogging', severity: 'general', source: 'phone', location: { lat: 29.4711, lon: 121.896 }, place: '新华路与丹河路口', affected: 60, account: '路面积水约40厘米，车辆无法通行。', caller: '市民 王女士', reportedAt: ago(90) },
+    parseInput(IncidentCreateSchema, { title: '丹城新华路积水', type: 'waterlogging', severity: 'general', source: 'phone', location: { lat: 29.4711, lon: 121.896 }, place: '新华路与丹河路口', affected: 60, account: '路面积水约40厘米，车辆无法通行。', caller: '市民 王女士', reportedAt: ago(90) }),
     duty,
   );
   await board.incidents.changeStatus(flood.id, { status: 'verified' }, duty);
   await board.incidents.create(
-    { title: '茅洋乡后山滑坡', type: 'landslide', severity: 'major', source: 'township_report', location: { lat: 29.401, lon: 121.815 }, affected: 12, account: '后山出现滑坡，两户民房受威胁，已先行转移7人。', caller: '茅洋乡应急办', reportedAt: ago(6) },
+    parseInput(IncidentCreateSchema, { title: '茅洋乡后山滑坡', type: 'landslide', severity: 'major', source: 'township_report', location: { lat: 29.401, lon: 121.815 }, affected: 12, account: '后山出现滑坡，两户民房受威胁，已先行转移7人。', caller: '茅洋乡应急办', reportedAt: ago(6) }),
     duty,
   );
   const collapse = await board.incidents.create(
-    { title: '鹤浦镇旧民房部分倒塌', type: 'building_collapse', severity: 'general', source: 'township_report', location: { lat: 29.124, lon: 121.93 }, affected: 3, injured: 1, account: '一处空置旧民房部分倒塌，一人轻伤已送医。', caller: '鹤浦镇应急办', reportedAt: ago(150) },
+    parseInput(IncidentCreateSchema, { title: '鹤浦镇旧民房部分倒塌', type: 'building_collapse', severity: 'general', source: 'township_report', location: { lat: 29.124, lon: 121.93 }, affected: 3, injured: 1, account: '一处空置旧民房部分倒塌，一人轻伤已送医。', caller: '鹤浦镇应急办', reportedAt: ago(150) }),
     duty,
   );
   for (const status of ['verified', 'responding', 'contained'] as const) await board.incidents.changeStatus(collapse.id, { status }, duty);
@@ -67,9 +71,9 @@ export async function seedDemoIncidentBoard(db: Kysely<Database>, board: Inciden
   await board.runs.depart(run.id, { eta: new Date(now + 35 * MIN).toISOString() }, duty);
 
   await seedRoster(board, now, staff);
-  await board.dutyLog.add({ kind: 'call_in', summary: '县气象台：台风橙色预警，预计今夜在浙江沿海登陆', counterpart: '县气象台', at: ago(120) }, duty);
-  await board.dutyLog.add({ kind: 'call_out', summary: '通知沿海各乡镇做好渔船回港和人员转移', counterpart: '沿海乡镇应急办', at: ago(100) }, duty);
-  await board.dutyLog.add({ kind: 'action', summary: '电话报告市应急管理局：渔船遇险情况', counterpart: '宁波市应急管理局', incidentId: vessel.id, at: ago(20) }, commander);
+  await board.dutyLog.add(parseInput(DutyLogCreateSchema, { kind: 'call_in', summary: '县气象台：台风橙色预警，预计今夜在浙江沿海登陆', counterpart: '县气象台', at: ago(120) }), duty);
+  await board.dutyLog.add(parseInput(DutyLogCreateSchema, { kind: 'call_out', summary: '通知沿海各乡镇做好渔船回港和人员转移', counterpart: '沿海乡镇应急办', at: ago(100) }), duty);
+  await board.dutyLog.add(parseInput(DutyLogCreateSchema, { kind: 'action', summary: '电话报告市应急管理局：渔船遇险情况', counterpart: '宁波市应急管理局', incidentId: vessel.id, at: ago(20) }), commander);
 }
 
 /** Two 12-hour shifts a day (08:00 and 20:00 Beijing time), from the one before now to two days ahead. */

@@ -8,6 +8,8 @@ import type { UserService } from '../auth/user-service';
 import type { Database } from '../db/schema';
 import type { TeamService } from '../teams/team-service';
 import { DEMO_TEAMS } from './demo-teams';
+import { parseInput } from '../validation';
+import { TeamCreateSchema } from '../../shared/schemas/team';
 
 /**
  * First run: an `admin` account with ADMIN_PASSWORD or, when none is given, a generated password
@@ -37,7 +39,7 @@ const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; role: Role; 
 export async function seedDemoCounty(db: Kysely<Database>, teams: TeamService, users: UserService, dataDir: string): Promise<{ accountsFile: string } | null> {
   const anyTeam = await db.selectFrom('teams').select('id').executeTakeFirst();
   if (anyTeam) return null;
-  for (const { id, ...team } of DEMO_TEAMS) await teams.create(team, SYSTEM_ACTOR, id);
+  for (const { id, ...team } of DEMO_TEAMS) await teams.create(parseInput(TeamCreateSchema, team), SYSTEM_ACTOR, id);
   const lines = ['# Tidewatch demo accounts (generated on first run; change or disable them before real use)', ''];
   for (const account of DEMO_ACCOUNTS) {
     const password = generatePassword(14);

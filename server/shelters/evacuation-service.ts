@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import { evacuationTotals } from '../../shared/board-summary';
 import { TownshipEvacuationReportSchema, type EvacuationTotals, type TownshipEvacuation } from '../../shared/schemas/shelter';
 import type { Db } from '../db/db-handle';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { listShelters, listTownshipEvacuations } from './shelter-store';
 
 /**
@@ -19,8 +19,7 @@ export class EvacuationService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async report(input: unknown, actor: Actor): Promise<TownshipEvacuation> {
-    const data = parseInput(TownshipEvacuationReportSchema, input);
+  async report(data: z.output<typeof TownshipEvacuationReportSchema>, actor: Actor): Promise<TownshipEvacuation> {
     const report: TownshipEvacuation = { ...data, reportedAt: new Date(this.clock()).toISOString(), reportedBy: actor.name };
     await this.transactor.run(async (tx, record) => {
       const row = { township: report.township, with_relatives: report.withRelatives, reported_at: report.reportedAt, reported_by: report.reportedBy };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import {
   ShelterCreateSchema,
@@ -13,7 +14,6 @@ import { townshipAt } from '../../shared/townships';
 import type { Database } from '../db/schema';
 import { DomainError, conflict } from '../errors';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { occupancyAfter, statusFor } from './occupancy';
 import { syncShelterAlarms, type ShelterAlarms } from './shelter-alarms';
 import { listShelters, loadShelter, toMovement, toShelterRow } from './shelter-store';
@@ -41,8 +41,7 @@ export class ShelterService {
     return rows.map(toMovement);
   }
 
-  async create(input: unknown, actor: Actor, id: string = `shelter-${randomUUID().slice(0, 8)}`): Promise<Shelter> {
-    const data = parseInput(ShelterCreateSchema, input);
+  async create(data: z.output<typeof ShelterCreateSchema>, actor: Actor, id: string = `shelter-${randomUUID().slice(0, 8)}`): Promise<Shelter> {
     const township = data.township ?? townshipAt(data.location);
     if (!township) throw new DomainError('VALIDATION_FAILED', 'The location is outside the county; name the township.');
     const shelter: Shelter = { ...data, id, township, status: 'closed', occupancy: 0, supplies: [], updatedAt: this.now() };
@@ -53,8 +52,7 @@ export class ShelterService {
     return shelter;
   }
 
-  async update(id: string, input: unknown, actor: Actor): Promise<Shelter> {
-    const patch = parseInput(ShelterUpdateSchema, input);
+  async update(id: string, patch: z.output<typeof ShelterUpdateSchema>, actor: Actor): Promise<Shelter> {
     return this.transactor.run(async (tx, record) => {
       const current = await loadShelter(tx, id);
       const capacity = patch.capacity ?? current.capacity;
@@ -67,8 +65,8 @@ export class ShelterService {
     });
   }
 
-  async setStatus(id: string, input: unknown, actor: Actor): Promise<Shelter> {
-    const { status: wanted } = parseInput(ShelterStatusChangeSchema, input);
+  async setStatus(id: string, input: z.output<typeof ShelterStatusChangeSchema>, actor: Actor): Promise<Shelter> {
+    const { status: wanted } = input;
     return this.transactor.run(async (tx, record) => {
       const current = await loadShelter(tx, id);
       if (wanted === 'closed' && current.occupancy > 0) throw conflict(`${current.occupancy} people are still checked in.`, { occupancy: current.occupancy });
@@ -83,8 +81,7 @@ export class ShelterService {
   }
 
   /** A check-in or check-out of evacuated people; refused, with nothing written, beyond capacity or below zero. */
-  async recordMovement(id: string, input: unknown, actor: Actor): Promise<Shelter> {
-    const data = parseInput(ShelterMovementCreateSchema, input);
+  async recordMovement(id: string, data: z.output<typeof ShelterMovementCreateSchema>, actor: Actor): Promise<Shelter> {
     return this.transactor.run(async (tx, record) => {
       const current = await loadShelter(tx, id);
       occupancyAfter(current, data.kind, data.people);

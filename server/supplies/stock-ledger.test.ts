@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deskActor } from '../incidents/test-support';
 import { COUNTY_DEPOT, SHIPU_DEPOT, openSupplyTestServices, stockedDepots, type SupplyTestServices } from './test-support';
+import { parseInput } from '../validation';
+import { ShelterCreateSchema } from '../../shared/schemas/shelter';
 
 const T0 = Date.UTC(2025, 8, 15, 1, 0, 0);
 let now: number;
@@ -79,7 +81,7 @@ describe('the stock ledger', () => {
     await s.runs.cancel(cancelled.id, { reason: '台风转向' }, deskActor);
     expect(await level(COUNTY_DEPOT.id, 'tent')).toMatchObject({ onHand: 100, reserved: 0 });
 
-    const shelter = await s.shelters.create({ name: '石浦镇中心小学', level: 'township', location: { lat: 29.215915, lon: 121.938392 }, capacity: 300 }, deskActor);
+    const shelter = await s.shelters.create(parseInput(ShelterCreateSchema, { name: '石浦镇中心小学', level: 'township', location: { lat: 29.215915, lon: 121.938392 }, capacity: 300 }), deskActor);
     const run = await s.runs.allocate({ fromDepotId: COUNTY_DEPOT.id, destinationType: 'shelter', destinationId: shelter.id, lines: [{ itemId: 'quilt', quantity: 120 }, { itemId: 'tent', quantity: 5 }], reason: '安置点保障' }, deskActor);
     await s.runs.depart(run.id, { eta: new Date(now + 3_600_000).toISOString() }, deskActor);
     await s.runs.arrive(run.id, { note: '签收：王校长' }, deskActor);

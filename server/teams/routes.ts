@@ -1,27 +1,14 @@
-import { Router } from 'express';
-import { actorOf } from '../auth/principal';
-import type { SessionService } from '../auth/session-service';
-import { principalOf, requireRole } from '../http/auth-middleware';
-import { handle } from '../http/respond';
+import type { Router } from 'express';
+import { TEAM_ROUTES } from '../../shared/routes/teams';
+import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { TeamService } from './team-service';
 
-export function teamRoutes(sessions: SessionService, teams: TeamService): Router {
-  const router = Router();
-  const anyone = requireRole(sessions);
-  const admin = requireRole(sessions, 'admin');
-  const staffOrField = requireRole(sessions, 'admin', 'commander', 'duty_officer', 'field');
-
-  router.get('/teams', anyone, handle((req) => teams.list(principalOf(req))));
-  router.post('/teams', admin, handle((req) => teams.create(req.body, actorOf(principalOf(req)))));
-  router.patch('/teams/:id', admin, handle((req) => teams.update(String(req.params.id), req.body, actorOf(principalOf(req)))));
-  router.delete('/teams/:id', admin, handle((req) => teams.remove(String(req.params.id), actorOf(principalOf(req)))));
-  router.post(
-    '/teams/:id/status',
-    staffOrField,
-    handle((req) => {
-      const principal = principalOf(req);
-      return teams.setStatus(String(req.params.id), req.body, principal, actorOf(principal));
-    }),
-  );
-  return router;
+export function teamRoutes(sessions: Authenticator, teams: TeamService): Router {
+  return contractRouter(sessions, TEAM_ROUTES, {
+    list: ({ principal }) => teams.list(principal),
+    create: ({ body, actor }) => teams.create(body, actor),
+    update: ({ params, body, actor }) => teams.update(params.id, body, actor),
+    remove: async ({ params, actor }) => (await teams.remove(params.id, actor), null),
+    setStatus: ({ params, body, principal, actor }) => teams.setStatus(params.id, body, principal, actor),
+  });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { TeamStatus } from '../../shared/enums';
 import type { Actor } from '../../shared/schemas/event';
 import { TeamCreateSchema, TeamStatusChangeSchema, TeamUpdateSchema, type Team } from '../../shared/schemas/team';
@@ -8,7 +9,6 @@ import type { Database, TeamRow } from '../db/schema';
 import { conflict, forbidden, notFound } from '../errors';
 import { teamAudience } from '../events/audience';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 
 export const toTeam = (row: TeamRow): Team => ({
   id: row.id,
@@ -63,8 +63,7 @@ export class TeamService {
     return toTeam(row);
   }
 
-  async create(input: unknown, actor: Actor, id: string = `team-${randomUUID().slice(0, 8)}`): Promise<Team> {
-    const data = parseInput(TeamCreateSchema, input);
+  async create(data: z.output<typeof TeamCreateSchema>, actor: Actor, id: string = `team-${randomUUID().slice(0, 8)}`): Promise<Team> {
     const team: Team = { ...data, id, updatedAt: this.now() };
     await this.transactor.run(async (tx, record) => {
       await tx.insertInto('teams').values(toRow(team)).execute();
@@ -73,8 +72,7 @@ export class TeamService {
     return team;
   }
 
-  async update(id: string, input: unknown, actor: Actor): Promise<Team> {
-    const patch = parseInput(TeamUpdateSchema, input);
+  async update(id: string, patch: z.output<typeof TeamUpdateSchema>, actor: Actor): Promise<Team> {
     return this.transactor.run(async (tx, record) => {
       const team: Team = { ...(await this.get(id, tx)), ...patch, updatedAt: this.now() };
       await tx.updateTable('teams').set(toRow(team)).where('id', '=', id).execute();
@@ -94,8 +92,8 @@ export class TeamService {
     });
   }
 
-  async setStatus(id: string, input: unknown, principal: Principal, actor: Actor): Promise<Team> {
-    const { status } = parseInput(TeamStatusChangeSchema, input);
+  async setStatus(id: string, input: z.output<typeof TeamStatusChangeSchema>, principal: Principal, actor: Actor): Promise<Team> {
+    const { status } = input;
     if (principal.role === 'field') {
       if (principal.teamId !== id) throw forbidden('A field user may only change its own team.');
       if (!SELF_SET_STATUSES.includes(status)) throw forbidden('A team sets only 待命 or 休整 itself; other statuses follow its dispatches.');

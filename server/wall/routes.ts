@@ -1,17 +1,11 @@
-import { Router } from 'express';
-import { actorOf } from '../auth/principal';
-import type { SessionService } from '../auth/session-service';
-import { principalOf, requireRole } from '../http/auth-middleware';
-import { handle } from '../http/respond';
+import type { Router } from 'express';
+import { WALL_LAYOUT_ROUTES } from '../../shared/routes/board';
+import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { WallLayoutService } from './wall-layout-service';
 
-export function wallRoutes(sessions: SessionService, layouts: WallLayoutService): Router {
-  const router = Router();
-  router.get('/wall-layout', requireRole(sessions, 'admin', 'commander', 'duty_officer', 'wall'), handle(() => layouts.get()));
-  router.put(
-    '/wall-layout',
-    requireRole(sessions, 'admin', 'commander', 'duty_officer'),
-    handle((req) => layouts.set(req.body, actorOf(principalOf(req)))),
-  );
-  return router;
+export function wallRoutes(sessions: Authenticator, layouts: WallLayoutService): Router {
+  return contractRouter(sessions, WALL_LAYOUT_ROUTES, {
+    get: () => layouts.get(),
+    set: ({ body, actor }) => layouts.set(body, actor),
+  });
 }

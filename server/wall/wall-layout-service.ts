@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import { DEFAULT_WALL_LAYOUT, WallLayoutSchema, type WallLayout } from '../../shared/schemas/wall';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 
 const KEY = 'wall_layout';
 
@@ -21,8 +21,7 @@ export class WallLayoutService {
     return parsed.success ? parsed.data : DEFAULT_WALL_LAYOUT;
   }
 
-  async set(input: unknown, actor: Actor): Promise<WallLayout> {
-    const layout = parseInput(WallLayoutSchema, input);
+  async set(layout: z.output<typeof WallLayoutSchema>, actor: Actor): Promise<WallLayout> {
     await this.transactor.run(async (tx, record) => {
       const value = JSON.stringify(layout);
       await tx.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();

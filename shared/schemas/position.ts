@@ -70,3 +70,10 @@ export const fromLivePosition = ([teamId, lat, lon, t, speed, heading, accuracy,
   accuracy,
   battery,
 });
+
+/** How far back the board's trails reach. */
+export const TrailsQuerySchema = z.object({ minutes: z.coerce.number().int().min(1).max(180).default(30) });
+
+/** One trail vertex as the server sends it: [lon, lat, t (epoch ms)]. */
+export const TrailPointSchema = z.tuple([z.number(), z.number(), z.number()]);
+export const TrailsSchema = z.record(TeamIdSchema, z.array(TrailPointSchema));

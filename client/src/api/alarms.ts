@@ -1,6 +1,6 @@
-import type { Alarm } from '@shared/schemas/alarm';
-import { http } from './http';
+import { ALARM_ROUTES } from '@shared/routes/board';
+import { callRoute } from './route-client';
 
 export const alarmsApi = {
-  acknowledge: (id: string) => http.post<Alarm>(`/api/alarms/${encodeURIComponent(id)}/acknowledge`, {}),
+  acknowledge: (id: string) => callRoute(ALARM_ROUTES.acknowledge, { params: { id } }),
 };

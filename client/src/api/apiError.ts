@@ -1,8 +1,11 @@
 import type { ErrorCode } from '@shared/errors';
 import { ERROR_CODES } from '@shared/errors';
 
-/** Server codes plus the ones the client itself produces when no answer arrives. */
-export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'TIMEOUT' | 'OFFLINE';
+/**
+ * Server codes plus the ones the client itself produces: no answer arrived, or an answer that does not match
+ * its route contract (`BAD_ANSWER`).
+ */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'TIMEOUT' | 'OFFLINE' | 'BAD_ANSWER';
 
 export class ApiError extends Error {
   readonly code: ClientErrorCode;

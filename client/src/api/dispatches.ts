@@ -1,24 +1,14 @@
-import type {
-  Dispatch,
-  DispatchCancel,
-  DispatchCreate,
-  DispatchDetail,
-  DispatchOnBehalf,
-  DispatchReassign,
-} from '@shared/schemas/dispatch';
-import type { TeamSuggestions } from '@shared/schemas/team-suggestion';
-import { http } from './http';
-
-const path = (id: string, rest = '') => `/api/dispatches/${encodeURIComponent(id)}${rest}`;
+import { DISPATCH_ROUTES } from '@shared/routes/dispatch';
+import type { DispatchCancel, DispatchCreate, DispatchOnBehalf, DispatchReassign } from '@shared/schemas/dispatch';
+import { callRoute } from './route-client';
 
 /** The desk's dispatch commands (HTTP); each carries the client's action id, so a retry applies once. */
 export const dispatchesApi = {
-  create: (input: DispatchCreate) => http.post<Dispatch>('/api/dispatches', input),
-  detail: (id: string) => http.get<DispatchDetail>(path(id)),
-  cancel: (id: string, input: DispatchCancel) => http.post<Dispatch>(path(id, '/cancel'), input),
-  reassign: (id: string, input: DispatchReassign) => http.post<{ cancelled: Dispatch; created: Dispatch }>(path(id, '/reassign'), input),
-  recordOnBehalf: (id: string, input: DispatchOnBehalf) => http.post<Dispatch>(path(id, '/steps'), input),
-  suggestions: (lat: number, lon: number, limit = 8) =>
-    http.get<TeamSuggestions>('/api/dispatches/suggestions', { query: { lat, lon, limit, includeBusy: 'true' } }),
-  resolveSos: (teamId: string) => http.post(`/api/teams/${encodeURIComponent(teamId)}/sos/resolve`),
+  create: (input: DispatchCreate) => callRoute(DISPATCH_ROUTES.create, { body: input }),
+  detail: (id: string) => callRoute(DISPATCH_ROUTES.detail, { params: { id } }),
+  cancel: (id: string, input: DispatchCancel) => callRoute(DISPATCH_ROUTES.cancel, { params: { id }, body: input }),
+  reassign: (id: string, input: DispatchReassign) => callRoute(DISPATCH_ROUTES.reassign, { params: { id }, body: input }),
+  recordOnBehalf: (id: string, input: DispatchOnBehalf) => callRoute(DISPATCH_ROUTES.recordOnBehalf, { params: { id }, body: input }),
+  suggestions: (lat: number, lon: number, limit = 8) => callRoute(DISPATCH_ROUTES.suggestions, { query: { lat, lon, limit, includeBusy: 'true' } }),
+  resolveSos: (teamId: string) => callRoute(DISPATCH_ROUTES.resolveSos, { params: { id: teamId } }),
 };

@@ -1,34 +1,21 @@
-import type { DutyLogEntry, DutyMember, DutyShift, DutyShiftCreate, Handover, OnWatch } from '@shared/schemas/duty';
-import { http } from './http';
+import { DUTY_ROUTES } from '@shared/routes/duty';
+import type { DutyLogCreateSchema, DutyShiftCreate, DutyShiftUpdateSchema } from '@shared/schemas/duty';
+import type { z } from 'zod';
+import { callRoute } from './route-client';
 
-export interface DutyShiftPatch {
-  startsAt?: string;
-  endsAt?: string;
-  leaderUserId?: string;
-  officerUserIds?: string[];
-  note?: string;
-}
-
-export interface DutyLogInput {
-  kind: DutyLogEntry['kind'];
-  summary: string;
-  counterpart?: string;
-  phone?: string;
-  incidentId?: string | null;
-}
-
-const shiftPath = (id: string) => `/api/duty/shifts/${encodeURIComponent(id)}`;
+export type DutyShiftPatch = z.input<typeof DutyShiftUpdateSchema>;
+export type DutyLogInput = z.input<typeof DutyLogCreateSchema>;
 
 /** The duty watch: roster, handovers and the duty log (HTTP); the events that follow are authoritative. */
 export const dutyApi = {
-  now: () => http.get<OnWatch>('/api/duty/now'),
-  shifts: () => http.get<DutyShift[]>('/api/duty/shifts'),
-  members: () => http.get<DutyMember[]>('/api/duty/members'),
-  createShift: (input: DutyShiftCreate) => http.post<DutyShift>('/api/duty/shifts', input),
-  updateShift: (id: string, patch: DutyShiftPatch) => http.patch<DutyShift>(shiftPath(id), patch),
-  removeShift: (id: string) => http.delete(shiftPath(id)),
-  writeHandover: (note: string) => http.post<Handover>('/api/duty/handovers', { note }),
-  acknowledgeHandover: (id: string) => http.post<Handover>(`/api/duty/handovers/${encodeURIComponent(id)}/acknowledge`),
-  log: () => http.get<DutyLogEntry[]>('/api/duty/log'),
-  addLogEntry: (input: DutyLogInput) => http.post<DutyLogEntry>('/api/duty/log', input),
+  now: () => callRoute(DUTY_ROUTES.now, {}),
+  shifts: () => callRoute(DUTY_ROUTES.shifts, {}),
+  members: () => callRoute(DUTY_ROUTES.members, {}),
+  createShift: (input: DutyShiftCreate) => callRoute(DUTY_ROUTES.createShift, { body: input }),
+  updateShift: (id: string, patch: DutyShiftPatch) => callRoute(DUTY_ROUTES.updateShift, { params: { id }, body: patch }),
+  removeShift: (id: string) => callRoute(DUTY_ROUTES.removeShift, { params: { id } }),
+  writeHandover: (note: string) => callRoute(DUTY_ROUTES.writeHandover, { body: { note } }),
+  acknowledgeHandover: (id: string) => callRoute(DUTY_ROUTES.acknowledgeHandover, { params: { id } }),
+  log: () => callRoute(DUTY_ROUTES.log, {}),
+  addLogEntry: (input: DutyLogInput) => callRoute(DUTY_ROUTES.addLogEntry, { body: input }),
 };

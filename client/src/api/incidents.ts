@@ -1,19 +1,20 @@
-import type { Incident, IncidentCreate, IncidentUpdate, ReportDone } from '@shared/schemas/incident';
-import type { IncidentDetail } from '@shared/schemas/incident-record';
-import type { IncidentSeverity, IncidentStatus } from '@shared/schemas/incident';
-import { downloadFile, http } from './http';
+import { INCIDENT_ROUTES } from '@shared/routes/incidents';
+import type { IncidentCreate, IncidentSeverity, IncidentStatus, IncidentUpdate, ReportDone } from '@shared/schemas/incident';
+import { downloadFile } from './http';
+import { callRoute } from './route-client';
 
-const path = (id: string, rest = '') => `/api/incidents/${encodeURIComponent(id)}${rest}`;
+const attachmentPath = (id: string, attachmentId: string) => `/api/incidents/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`;
 
 /** The desk's incident commands (HTTP); the events that follow are authoritative. */
 export const incidentsApi = {
-  create: (input: IncidentCreate) => http.post<Incident>('/api/incidents', input),
-  detail: (id: string) => http.get<IncidentDetail>(path(id)),
-  update: (id: string, input: IncidentUpdate) => http.patch<Incident>(path(id), input),
-  changeStatus: (id: string, status: IncidentStatus, note?: string) => http.post<Incident>(path(id, '/status'), { status, ...(note ? { note } : {}) }),
-  changeSeverity: (id: string, severity: IncidentSeverity, note?: string) => http.post<Incident>(path(id, '/severity'), { severity, ...(note ? { note } : {}) }),
-  addNote: (id: string, text: string) => http.post<unknown>(path(id, '/notes'), { text }),
-  reportDone: (id: string, input: ReportDone) => http.post<Incident>(path(id, '/reports'), input),
+  create: (input: IncidentCreate) => callRoute(INCIDENT_ROUTES.create, { body: input }),
+  detail: (id: string) => callRoute(INCIDENT_ROUTES.detail, { params: { id } }),
+  update: (id: string, input: IncidentUpdate) => callRoute(INCIDENT_ROUTES.update, { params: { id }, body: input }),
+  changeStatus: (id: string, status: IncidentStatus, note?: string) => callRoute(INCIDENT_ROUTES.changeStatus, { params: { id }, body: { status, ...(note ? { note } : {}) } }),
+  changeSeverity: (id: string, severity: IncidentSeverity, note?: string) =>
+    callRoute(INCIDENT_ROUTES.changeSeverity, { params: { id }, body: { severity, ...(note ? { note } : {}) } }),
+  addNote: (id: string, text: string) => callRoute(INCIDENT_ROUTES.addNote, { params: { id }, body: { text } }),
+  reportDone: (id: string, input: ReportDone) => callRoute(INCIDENT_ROUTES.reportDone, { params: { id }, body: input }),
   /** A photo's bytes: the server wants the session's token, which an <img src> cannot send. */
-  attachment: (id: string, attachmentId: string) => downloadFile(path(id, `/attachments/${encodeURIComponent(attachmentId)}`)),
+  attachment: (id: string, attachmentId: string) => downloadFile(attachmentPath(id, attachmentId)),
 };

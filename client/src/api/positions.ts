@@ -1,8 +1,7 @@
-import type { Fix } from '@shared/schemas/position';
-import type { TrailPoint } from '../positions/trails';
-import { http } from './http';
+import { POSITION_ROUTES } from '@shared/routes/board';
+import { callRoute } from './route-client';
 
 export const positionsApi = {
-  latest: () => http.get<Fix[]>('/api/positions/latest'),
-  trails: (minutes: number) => http.get<Record<string, TrailPoint[]>>('/api/positions/trails', { query: { minutes } }),
+  latest: () => callRoute(POSITION_ROUTES.latest, {}),
+  trails: (minutes: number) => callRoute(POSITION_ROUTES.trails, { query: { minutes } }),
 };

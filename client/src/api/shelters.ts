@@ -1,14 +1,13 @@
-import type { Shelter, ShelterCreate, ShelterMovement, TownshipEvacuation } from '@shared/schemas/shelter';
-import { http } from './http';
-
-const path = (id: string, rest = '') => `/api/shelters/${encodeURIComponent(id)}${rest}`;
+import { EVACUATION_ROUTES, SHELTER_ROUTES } from '@shared/routes/shelters';
+import type { ShelterCreate } from '@shared/schemas/shelter';
+import { callRoute } from './route-client';
 
 export const sheltersApi = {
-  create: (input: ShelterCreate) => http.post<Shelter>('/api/shelters', input),
-  update: (id: string, patch: Partial<ShelterCreate>) => http.patch<Shelter>(path(id), patch),
-  setStatus: (id: string, status: 'open' | 'closed') => http.post<Shelter>(path(id, '/status'), { status }),
+  create: (input: ShelterCreate) => callRoute(SHELTER_ROUTES.create, { body: input }),
+  update: (id: string, patch: Partial<ShelterCreate>) => callRoute(SHELTER_ROUTES.update, { params: { id }, body: patch }),
+  setStatus: (id: string, status: 'open' | 'closed') => callRoute(SHELTER_ROUTES.setStatus, { params: { id }, body: { status } }),
   /** The shelter's newest check-ins and check-outs (the server sends at most 200), newest first. */
-  movements: (id: string) => http.get<ShelterMovement[]>(path(id, '/movements')),
-  move: (id: string, kind: 'check_in' | 'check_out', people: number, note = '') => http.post<Shelter>(path(id, '/movements'), { kind, people, note }),
-  reportRelatives: (township: string, withRelatives: number) => http.post<TownshipEvacuation>('/api/evacuation/reports', { township, withRelatives }),
+  movements: (id: string) => callRoute(SHELTER_ROUTES.movements, { params: { id } }),
+  move: (id: string, kind: 'check_in' | 'check_out', people: number, note = '') => callRoute(SHELTER_ROUTES.move, { params: { id }, body: { kind, people, note } }),
+  reportRelatives: (township: string, withRelatives: number) => callRoute(EVACUATION_ROUTES.report, { body: { township, withRelatives } }),
 };

@@ -1,15 +1,14 @@
 import type { TeamStatus } from '@shared/enums';
-import type { Fix } from '@shared/schemas/position';
-import type { Team, TeamCreate, TeamUpdate } from '@shared/schemas/team';
-import { http } from './http';
-
-const teamPath = (id: string) => `/api/teams/${encodeURIComponent(id)}`;
+import { POSITION_ROUTES } from '@shared/routes/board';
+import { TEAM_ROUTES } from '@shared/routes/teams';
+import type { TeamCreate, TeamUpdate } from '@shared/schemas/team';
+import { callRoute } from './route-client';
 
 export const teamsApi = {
-  list: () => http.get<Team[]>('/api/teams'),
-  create: (team: TeamCreate) => http.post<Team>('/api/teams', team),
-  update: (id: string, patch: TeamUpdate) => http.patch<Team>(teamPath(id), patch),
-  remove: (id: string) => http.delete(teamPath(id)),
-  setStatus: (id: string, status: TeamStatus) => http.post<Team>(`${teamPath(id)}/status`, { status }),
-  track: (id: string, from: number, to: number) => http.get<Fix[]>(`${teamPath(id)}/track`, { query: { from, to } }),
+  list: () => callRoute(TEAM_ROUTES.list, {}),
+  create: (team: TeamCreate) => callRoute(TEAM_ROUTES.create, { body: team }),
+  update: (id: string, patch: TeamUpdate) => callRoute(TEAM_ROUTES.update, { params: { id }, body: patch }),
+  remove: (id: string) => callRoute(TEAM_ROUTES.remove, { params: { id } }),
+  setStatus: (id: string, status: TeamStatus) => callRoute(TEAM_ROUTES.setStatus, { params: { id }, body: { status } }),
+  track: (id: string, from: number, to: number) => callRoute(POSITION_ROUTES.track, { params: { id }, query: { from, to } }),
 };

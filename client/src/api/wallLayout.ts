@@ -1,7 +1,8 @@
+import { WALL_LAYOUT_ROUTES } from '@shared/routes/board';
 import type { WallLayout } from '@shared/schemas/wall';
-import { http } from './http';
+import { callRoute } from './route-client';
 
 export const wallLayoutApi = {
-  get: () => http.get<WallLayout>('/api/wall-layout'),
-  put: (layout: WallLayout) => http.put<WallLayout>('/api/wall-layout', layout),
+  get: () => callRoute(WALL_LAYOUT_ROUTES.get, {}),
+  put: (layout: WallLayout) => callRoute(WALL_LAYOUT_ROUTES.set, { body: layout }),
 };

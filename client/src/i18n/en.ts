@@ -118,6 +118,7 @@ const en: MessageSchema = {
     NETWORK_ERROR: 'Network error: the server cannot be reached.',
     TIMEOUT: 'The request timed out.',
     OFFLINE: 'Offline; try again shortly.',
+    BAD_ANSWER: 'The server answered in a form this screen does not understand; reload the page.',
   },
   login: {
     title: 'Sign in',

@@ -118,6 +118,7 @@ const zhCN = {
     NETWORK_ERROR: '网络错误，无法连接服务器',
     TIMEOUT: '请求超时',
     OFFLINE: '当前离线，请稍后再试',
+    BAD_ANSWER: '服务器的应答格式与本页面不符，请刷新页面',
   },
   login: {
     title: '登录',

@@ -1,0 +1,22 @@
+import { ALARM_ROUTES, BOARD_SUMMARY_ROUTES, POSITION_ROUTES, WALL_LAYOUT_ROUTES } from './board';
+import { DISPATCH_ROUTES } from './dispatch';
+import { DUTY_ROUTES } from './duty';
+import { INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
+import type { RouteTable } from './route';
+import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
+import { TEAM_ROUTES } from './teams';
+
+/** Every route declared by contract so far (auth, users, devices, ingest, cameras and supplies follow). */
+export const ROUTE_TABLES: Record<string, RouteTable> = {
+  teams: TEAM_ROUTES,
+  incidents: INCIDENT_ROUTES,
+  reportingRules: REPORTING_RULE_ROUTES,
+  shelters: SHELTER_ROUTES,
+  evacuation: EVACUATION_ROUTES,
+  duty: DUTY_ROUTES,
+  dispatch: DISPATCH_ROUTES,
+  alarms: ALARM_ROUTES,
+  positions: POSITION_ROUTES,
+  wallLayout: WALL_LAYOUT_ROUTES,
+  boardSummary: BOARD_SUMMARY_ROUTES,
+};

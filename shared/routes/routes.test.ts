@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../enums';
+import { rolesFor } from '../permissions';
+import { ROUTE_TABLES } from './index';
+import { fillPath, paramNamesOf } from './route';
+
+const STAFF = 'admin commander duty_officer';
+const BOARD = `${STAFF} wall`;
+
+/** Who may call what, as the hand-written role lists said before the contracts; a change here is a policy change. */
+const EXPECTED: Record<string, string> = {
+  'GET /teams': `${BOARD} field`,
+  'POST /teams': 'admin',
+  'PATCH /teams/:id': 'admin',
+  'DELETE /teams/:id': 'admin',
+  'POST /teams/:id/status': `${STAFF} field`,
+  'GET /incidents': BOARD,
+  'POST /incidents': 'commander duty_officer',
+  'GET /incidents/:id': BOARD,
+  'PATCH /incidents/:id': 'commander duty_officer',
+  'POST /incidents/:id/status': 'commander duty_officer',
+  'POST /incidents/:id/severity': 'commander duty_officer',
+  'POST /incidents/:id/notes': 'commander duty_officer',
+  'POST /incidents/:id/reports': 'commander duty_officer',
+  'GET /reporting-rules': BOARD,
+  'PUT /reporting-rules': 'admin commander',
+  'GET /shelters': BOARD,
+  'POST /shelters': 'admin',
+  'GET /shelters/:id': BOARD,
+  'PATCH /shelters/:id': 'admin',
+  'POST /shelters/:id/status': 'commander duty_officer',
+  'GET /shelters/:id/movements': BOARD,
+  'POST /shelters/:id/movements': 'commander duty_officer',
+  'GET /evacuation': BOARD,
+  'GET /evacuation/reports': BOARD,
+  'POST /evacuation/reports': 'commander duty_officer',
+  'GET /duty/now': `${BOARD} field`,
+  'GET /duty/shifts': BOARD,
+  'GET /duty/members': 'admin commander',
+  'POST /duty/shifts': 'admin commander',
+  'PATCH /duty/shifts/:id': 'admin commander',
+  'DELETE /duty/shifts/:id': 'admin commander',
+  'GET /duty/handovers': BOARD,
+  'POST /duty/handovers': 'commander duty_officer',
+  'POST /duty/handovers/:id/acknowledge': 'commander duty_officer',
+  'GET /duty/log': BOARD,
+  'POST /duty/log': 'commander duty_officer',
+  'GET /dispatches': `${BOARD} field`,
+  'GET /dispatches/suggestions': STAFF,
+  'GET /dispatches/:id': `${BOARD} field`,
+  'POST /dispatches': STAFF,
+  'POST /dispatches/:id/steps': STAFF,
+  'POST /dispatches/:id/cancel': STAFF,
+  'POST /dispatches/:id/reassign': STAFF,
+  'POST /teams/:id/sos/resolve': STAFF,
+  'GET /alarms': BOARD,
+  'POST /alarms/:id/acknowledge': STAFF,
+  'GET /positions/latest': `${BOARD} field`,
+  'GET /positions/trails': BOARD,
+  'GET /teams/:id/track': `${BOARD} field`,
+  'GET /wall-layout': BOARD,
+  'PUT /wall-layout': STAFF,
+  'GET /board/summary': BOARD,
+};
+
+const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));
+const sorted = (roles: readonly string[]) => [...roles].sort().join(' ');
+
+describe('route contracts', () => {
+  it('allow exactly the roles each route allowed before, from the permission table', () => {
+    const actual = Object.fromEntries(routes.map((r) => [`${r.method} ${r.path}`, sorted(rolesFor(r.allow))]));
+    expect(actual).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [k, sorted(v.split(' '))])));
+    for (const r of routes) expect(rolesFor(r.allow).every((role) => (ROLES as readonly string[]).includes(role))).toBe(true);
+  });
+
+  it('declare each method and path once', () => {
+    const keys = routes.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('build paths with every param encoded', () => {
+    expect(paramNamesOf('/dispatches/:id/steps')).toEqual(['id']);
+    expect(fillPath('/teams/:id/track', { id: 'a/b c' })).toBe('/teams/a%2Fb%20c/track');
+    expect(() => fillPath('/teams/:id', {})).toThrow(/missing path param id/);
+  });
+});
