@@ -27,6 +27,7 @@ import { createIncidentBoard, type IncidentBoard } from './incident-board';
 import { ingestRoutes } from './ingest/ingest-routes';
 import { createOsmandServer } from './ingest/osmand-server';
 import { checkFix } from './positions/plausibility';
+import { trackerSos } from './ingest/tracker-sos';
 import { PositionHub } from './positions/position-hub';
 import { historyWriter } from './positions/position-store';
 import { RetentionJob } from './positions/retention';
@@ -133,7 +134,8 @@ export class TidewatchApp {
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));
 
-    const ingest = { devices, hub: positions, logger, clock };
+    const teamNames = new Map((await teams.list()).map((t) => [t.id, t.name]));
+    const ingest = { devices, hub: positions, logger, clock, raiseSos: trackerSos(alarms, (id) => teamNames.get(id)) };
     const health = Router().get('/health', async (_req, res) => {
       const seq = await log.currentSeq();
       res.json({ ok: true, data: { status: 'ok', store: store.dialect, seq } });
@@ -161,7 +163,6 @@ export class TidewatchApp {
     httpServer.on('request', app);
     const osmandServer = createOsmandServer(ingest);
 
-    const teamNames = new Map((await teams.list()).map((t) => [t.id, t.name]));
     bus.subscribe(({ event }) => {
       if (event.type === 'team.created' || event.type === 'team.updated') teamNames.set(event.payload.team.id, event.payload.team.name);
       if (event.type === 'team.deleted') teamNames.delete(event.payload.teamId);

@@ -33,7 +33,7 @@ describe('DeviceService', () => {
     const [event] = await services.log.readRange(1, 100).then((all) => all.filter((s) => s.event.type === 'device.registered'));
     expect(event?.audience).toBe('admin');
     expect(JSON.stringify(event)).not.toContain(credentials.osmandId!);
-    expect(await devices.resolveOsmand(credentials.osmandId!)).toEqual({ deviceId: credentials.device.id, teamId: 't1', kind: 'osmand' });
+    expect(await devices.resolveOsmand(credentials.osmandId!)).toEqual({ deviceId: credentials.device.id, teamId: 't1', kind: 'osmand', name: credentials.device.name });
     expect(await devices.resolveOsmand('guessed-id-123')).toBeNull();
   });
 
@@ -45,7 +45,7 @@ describe('DeviceService', () => {
     const stored = await row(credentials.device.id);
     expect(stored.password_hash).toMatch(/^scrypt\$/);
     expect(JSON.stringify(stored)).not.toContain(credentials.owntracksPassword!);
-    const identity = { deviceId: credentials.device.id, teamId: 't1', kind: 'owntracks' };
+    const identity = { deviceId: credentials.device.id, teamId: 't1', kind: 'owntracks', name: 'OwnTracks 手机' };
     expect(await devices.resolveOwntracks(credentials.owntracksUser!, credentials.owntracksPassword!)).toEqual(identity);
     // The second lookup comes from the cache, and a wrong password still fails.
     expect(await devices.resolveOwntracks(credentials.owntracksUser!, credentials.owntracksPassword!)).toEqual(identity);

@@ -14,6 +14,12 @@ export const DeviceSchema = z.object({
   /** Fixes from this device that were answered 200 but dropped as invalid. */
   rejectedFixes: z.number().int(),
   lastRejectReason: z.string().nullable(),
+  /** Battery percentage last reported, with or without a fix. */
+  battery: z.number().nullable(),
+  /** The device clock minus the server's at its latest fix (ms): positive means ahead. */
+  clockSkewMs: z.number().int().nullable(),
+  /** Fixes dropped by the per-device write limit (answered 2xx all the same). */
+  thinnedFixes: z.number().int(),
   revoked: z.boolean(),
   createdAt: InstantSchema,
 });
