@@ -135,7 +135,7 @@ export class PositionHub {
 
   private withHeard(fix: Fix): Fix {
     const heardAt = this.heardByTeam.get(fix.teamId);
-    return heardAt === undefined ? fix : { ...fix, heardAt: Math.max(heardAt, fix.t) };
+    return heardAt === undefined ? fix : { ...fix, heardAt };
   }
 
   /** Publishes the latest fix of every team that moved since the last push; one call per tick. */

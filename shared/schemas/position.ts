@@ -18,7 +18,10 @@ export const FixSchema = z.object({
   receivedAt: z.number().int().optional(),
   /** Set when the device itself marked the fix unusable: stored in history, never the live marker. */
   flag: z.enum(['invalid', 'mock']).nullable().optional(),
-  /** On a team's latest fix only: when the server last heard the team's device, with or without a fix. */
+  /**
+   * On a team's latest fix only: when the server last heard the team's device, with or without a fix
+   * (server time, so boards order a team's updates by it rather than by a phone's clock).
+   */
   heardAt: z.number().int().optional(),
 });
 export type Fix = z.infer<typeof FixSchema>;

@@ -73,6 +73,7 @@ const en: MessageSchema = {
     title: 'Teams',
     count: '{n} teams',
     stale: 'stale',
+    positionOld: 'position not updated',
     noPosition: 'no position',
     noFix: 'no fix',
     lastReport: 'Last report',

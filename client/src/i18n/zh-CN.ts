@@ -73,6 +73,7 @@ const zhCN = {
     title: '队伍',
     count: '{n} 支队伍',
     stale: '失联',
+    positionOld: '位置未更新',
     noPosition: '无定位',
     noFix: '无定位',
     lastReport: '最后上报',
