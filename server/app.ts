@@ -17,6 +17,7 @@ import type { Config } from './config/config';
 import { openStore, type Store } from './db/database';
 import { DeviceService } from './devices/device-service';
 import { deviceRoutes } from './devices/routes';
+import { trackerEndpoints } from './devices/tracker-endpoints';
 import { EventBus } from './events/event-bus';
 import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
@@ -149,7 +150,7 @@ export class TidewatchApp {
         publicConfig,
         authRoutes(sessions, users),
         teamRoutes(sessions, teams),
-        deviceRoutes(sessions, devices),
+        deviceRoutes(sessions, devices, () => trackerEndpoints({ publicHostnames: config.PUBLIC_HOSTNAMES, port: config.PORT, osmandPort: config.OSMAND_PORT })),
         positionRoutes(sessions, positions, teams),
         alarmRoutes(sessions, alarms),
         wallRoutes(sessions, layouts),

@@ -93,7 +93,11 @@ export class DeviceService {
     const team = await this.db.selectFrom('teams').select('id').where('id', '=', data.teamId).executeTakeFirst();
     if (!team) throw new DomainError('VALIDATION_FAILED', 'No such team.', [{ path: 'teamId', message: 'no such team' }]);
 
-    const osmandId = data.kind === 'osmand' ? newOsmandKey() : null;
+    const osmandId = data.kind === 'osmand' ? (data.identifier ?? newOsmandKey()) : null;
+    if (osmandId && data.identifier !== undefined) {
+      const taken = await this.db.selectFrom('devices').select('id').where('osmand_key_hash', '=', sha256Hex(osmandId)).executeTakeFirst();
+      if (taken) throw new DomainError('CONFLICT', 'A device with this identifier is already registered.', [{ path: 'identifier', message: 'already registered' }]);
+    }
     const owntracksUser = data.kind === 'owntracks' ? await this.unusedOwntracksUsername() : null;
     const owntracksPassword = data.kind === 'owntracks' ? newOwntracksPassword() : null;
     const row: DeviceRow = {
