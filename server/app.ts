@@ -29,6 +29,7 @@ import { ingestRoutes } from './ingest/ingest-routes';
 import { createOsmandServer } from './ingest/osmand-server';
 import { checkFix } from './positions/plausibility';
 import { trackerSos } from './ingest/tracker-sos';
+import { WriteLimiter } from './actions/write-limiter';
 import { PositionHub } from './positions/position-hub';
 import { historyWriter } from './positions/position-store';
 import { RetentionJob } from './positions/retention';
@@ -130,7 +131,13 @@ export class TidewatchApp {
       logger,
       clock,
     });
-    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix, logger, clock });
+    // Tablet positions (not the SOS position, which goes through acceptFieldFix directly) are limited per tablet.
+    const tabletPositions = new WriteLimiter({ burst: 120, perMinute: 120, clock });
+    const acceptTabletFix = (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
+      tabletPositions.take(principal.sessionId);
+      return acceptFieldFix(principal, fieldFix);
+    };
+    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));

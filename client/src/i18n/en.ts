@@ -114,6 +114,7 @@ const en: MessageSchema = {
     CAMERA_OFFLINE: 'This camera has no live picture right now.',
     UNKNOWN_DEVICE: 'This device is not registered.',
     LOGIN_THROTTLED: 'Too many failed sign-ins; try again later.',
+    WRITE_THROTTLED: 'Too many reports at once; this device will send the rest shortly.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
     INTERNAL: 'Something went wrong on the server.',
     NETWORK_ERROR: 'Network error: the server cannot be reached.',

@@ -114,6 +114,7 @@ const zhCN = {
     CAMERA_OFFLINE: '该摄像头当前没有画面',
     UNKNOWN_DEVICE: '设备未注册',
     LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
+    WRITE_THROTTLED: '提交过于频繁，设备将稍后自动重发',
     PAYLOAD_TOO_LARGE: '请求内容过大',
     INTERNAL: '服务器出错，请稍后再试',
     NETWORK_ERROR: '网络错误，无法连接服务器',
