@@ -50,14 +50,14 @@ export function owntracksHandler(deps: IngestDeps): RequestHandler {
     const text = typeof req.body === 'string' ? req.body : '';
     if (text.trim() === '') {
       // An empty POST (the apps' connection test): the device is heard, nothing else.
-      deps.devices.noteSeen(identity.deviceId, now);
+      intake.heard(identity, now);
       res.status(200).json([]);
       return;
     }
     const parsed = parseOwntracks(jsonOrText(text), now);
     if (!parsed.ok) intake.unreadable(identity, parsed.error, now);
     else if (parsed.fix) await intake.take(identity, parsed.fix, now);
-    else deps.devices.noteSeen(identity.deviceId, now);
+    else intake.heard(identity, now);
     res.status(200).json([]);
   });
 }

@@ -56,10 +56,15 @@ export class Intake {
     if (reading.alarm === 'sos') return this.sos(identity, fix);
   }
 
-  /** A known device sent what cannot be read: answered 2xx, counted for the admin. */
-  unreadable(identity: DeviceIdentity, issue: ParseIssue, nowMs: number): void {
+  /** The device was heard without anything to take (an OwnTracks status message, an empty POST). */
+  heard(identity: DeviceIdentity, nowMs: number): void {
     this.deps.devices.noteSeen(identity.deviceId, nowMs, null);
     this.deps.hub.heard(identity.teamId, nowMs);
+  }
+
+  /** A known device sent what cannot be read: answered 2xx, counted for the admin. */
+  unreadable(identity: DeviceIdentity, issue: ParseIssue, nowMs: number): void {
+    this.heard(identity, nowMs);
     this.drop(identity, `unreadable ${issue.path || 'request'}: ${issue.message}`);
   }
 

@@ -125,9 +125,13 @@ describe('OwnTracks (item 3)', () => {
     const empty = await post('', { 'content-type': 'application/json' });
     expect(empty.status).toBe(200);
     expect(await empty.json()).toEqual([]);
+    const heardBefore = hub.latestFor('t5')?.heardAt ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const transition = await post(JSON.stringify(owntracksTransition(seconds())), { 'content-type': 'application/json' });
     expect(transition.status).toBe(200);
     expect(await transition.json()).toEqual([]);
+    // The phone is alive: the team is heard, not 失联.
+    expect(hub.latestFor('t5')?.heardAt).toBeGreaterThan(heardBefore);
   });
 });
 
