@@ -21,7 +21,7 @@ export interface IngestDeps {
   thinner?: FixThinner;
 }
 
-const UNKNOWN_LOG_EVERY_MS = 60_000;
+const LOG_EVERY_MS = 60_000;
 /** A reading stamped more than this before it arrived is a backlog, which says nothing about the device clock. */
 const SKEW_WINDOW_MS = 60_000;
 
@@ -33,7 +33,8 @@ const SKEW_WINDOW_MS = 60_000;
  */
 export class Intake {
   private readonly clock: () => number;
-  private readonly unknownLoggedAt = new Map<string, number>();
+  /** When a line was last logged per address or device: a misconfigured phone retries forever. */
+  private readonly loggedAt = new Map<string, number>();
   private readonly thinner: FixThinner;
 
   constructor(private readonly deps: IngestDeps) {
@@ -62,10 +63,12 @@ export class Intake {
     this.deps.hub.heard(identity.teamId, nowMs);
   }
 
-  /** A known device sent what cannot be read: answered 2xx, counted for the admin. */
+  /** A known device sent what cannot be read: answered 2xx, counted for the admin and logged (once a minute per device). */
   unreadable(identity: DeviceIdentity, issue: ParseIssue, nowMs: number): void {
     this.heard(identity, nowMs);
-    this.drop(identity, `unreadable ${issue.path || 'request'}: ${issue.message}`);
+    const reason = `unreadable ${issue.path || 'request'}: ${issue.message}`;
+    this.drop(identity, reason);
+    if (this.firstInMinute(`unreadable:${identity.deviceId}`, nowMs)) this.deps.logger.warn({ deviceId: identity.deviceId, reason }, 'unreadable request from a registered tracker answered 200 and dropped');
   }
 
   /** Takes every reading of an OsmAnd request from the device its key resolved to; refuses an unknown key. */
@@ -129,14 +132,16 @@ export class Intake {
   /** Never logs the credential; one line per address a minute, as an unregistered phone retries forever. */
   unknown(remoteAddress: string | null, protocol: string): DomainError {
     const address = remoteAddress ?? 'unknown';
-    const now = this.clock();
-    const last = this.unknownLoggedAt.get(address);
-    if (last === undefined || now - last >= UNKNOWN_LOG_EVERY_MS) {
-      if (this.unknownLoggedAt.size > 10_000) this.unknownLoggedAt.clear();
-      this.unknownLoggedAt.set(address, now);
-      this.deps.logger.warn({ protocol, remoteAddress: address }, 'position from an unknown or revoked device refused');
-    }
+    if (this.firstInMinute(address, this.clock())) this.deps.logger.warn({ protocol, remoteAddress: address }, 'position from an unknown or revoked device refused');
     return new DomainError('UNKNOWN_DEVICE');
+  }
+
+  private firstInMinute(key: string, now: number): boolean {
+    const last = this.loggedAt.get(key);
+    if (last !== undefined && now - last < LOG_EVERY_MS) return false;
+    if (this.loggedAt.size > 10_000) this.loggedAt.clear();
+    this.loggedAt.set(key, now);
+    return true;
   }
 }
 
