@@ -1,7 +1,7 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { DomainError } from '../errors';
 import { clientIp } from '../http/auth-middleware';
-import { Intake, invalid, receiveOsmand, type IngestDeps } from './intake';
+import { Intake, receiveOsmand, type IngestDeps } from './intake';
 import { parseOwntracks } from './owntracks';
 
 export type { IngestDeps };
