@@ -55,14 +55,23 @@ describe('setting up a tracker phone and watching it', () => {
     await page.goto(`${server.baseUrl}/desk`);
     const row = page.locator(`[data-testid="desk-team"][data-team-id="${team.id}"]`);
     await row.waitFor({ state: 'visible', timeout: 10_000 });
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(wall, server.baseUrl, 'admin', server.adminPassword, /\/desk$/);
+    await wall.goto(`${server.baseUrl}/wall`);
+    const wallRow = wall.locator(`[data-testid="wall-team"][data-team-id="${team.id}"]`);
+    await wallRow.waitFor({ state: 'visible', timeout: 15_000 });
     const heartbeats = setInterval(() => void fetch(`${osmand}/?id=${key}&timestamp=${Math.floor(Date.now() / 1000)}&batt=57&charge=true`, { method: 'POST' }), 1_000);
     try {
       await expect.poll(() => row.getByTestId('position-old-mark').isVisible(), { timeout: (STALE_S + 10) * 1000 }).toBe(true);
       expect(await row.getByTestId('stale-mark').count()).toBe(0);
+      await expect.poll(() => wallRow.getAttribute('data-position-old'), { timeout: 5_000 }).toBe('true');
+      expect(await wallRow.getAttribute('data-stale')).toBe('false');
+      expect(await wallRow.getByTestId('position-old-mark').textContent()).toContain('位置未更新');
       await saveScreenshot(page, 'desk-team-position-old');
     } finally {
       clearInterval(heartbeats);
     }
+    await wall.close();
     // Silence: now the unit itself is 失联.
     await expect.poll(() => row.getByTestId('stale-mark').isVisible(), { timeout: (STALE_S + 10) * 1000 }).toBe(true);
     await page.close();
