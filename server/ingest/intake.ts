@@ -22,6 +22,8 @@ export interface IngestDeps {
 }
 
 const LOG_EVERY_MS = 60_000;
+/** A backlog older than the live board takes is kept in history up to this age; older is a broken clock. */
+const BACKLOG_MAX_AGE_MS = 366 * 86_400_000;
 /** A reading stamped more than this before it arrived is a backlog, which says nothing about the device clock. */
 const SKEW_WINDOW_MS = 60_000;
 
@@ -105,7 +107,7 @@ export class Intake {
     const skew = fix.t - nowMs;
     if (skew > -SKEW_WINDOW_MS) this.deps.devices.noteClockSkew(identity.deviceId, skew);
     const reason = rejectReason(fix, nowMs);
-    if (reason === 'too_old') {
+    if (reason === 'too_old' && fix.t >= nowMs - BACKLOG_MAX_AGE_MS) {
       // A phone offline for more than a week uploads its backlog: history, not the live board.
       this.deps.hub.archive(fix);
       return null;

@@ -160,6 +160,9 @@ describe('flagged fixes and old backlogs (item 4)', () => {
     expect(await hub.track('t6', eightDaysAgo - 1, Date.now(), 100)).toHaveLength(2);
     expect((await deviceOf(phone))?.rejectedFixes).toBe(0);
     expect(hub.latestFor('t6')).toBeNull();
+    // A clock reset to 1970 is not a backlog: dropped and counted.
+    expect((await fetch(`${osmandUrl}/?${query(androidQuery(phone.osmandId!, 86_400))}`)).status).toBe(200);
+    expect(await deviceOf(phone)).toMatchObject({ rejectedFixes: 1, lastRejectReason: 'too_old' });
   });
 });
 
