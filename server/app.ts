@@ -17,6 +17,7 @@ import type { Config } from './config/config';
 import { openStore, type Store } from './db/database';
 import { DeviceService } from './devices/device-service';
 import { deviceRoutes } from './devices/routes';
+import { trackerEndpoints } from './devices/tracker-endpoints';
 import { EventBus } from './events/event-bus';
 import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
@@ -27,6 +28,8 @@ import { createIncidentBoard, type IncidentBoard } from './incident-board';
 import { ingestRoutes } from './ingest/ingest-routes';
 import { createOsmandServer } from './ingest/osmand-server';
 import { checkFix } from './positions/plausibility';
+import { trackerSos } from './ingest/tracker-sos';
+import { WriteLimiter } from './actions/write-limiter';
 import { PositionHub } from './positions/position-hub';
 import { historyWriter } from './positions/position-store';
 import { RetentionJob } from './positions/retention';
@@ -128,12 +131,19 @@ export class TidewatchApp {
       logger,
       clock,
     });
-    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix, logger, clock });
+    // Tablet positions (not the SOS position, which goes through acceptFieldFix directly) are limited per tablet.
+    const tabletPositions = new WriteLimiter({ burst: 120, perMinute: 120, clock });
+    const acceptTabletFix = (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
+      tabletPositions.take(principal.sessionId);
+      return acceptFieldFix(principal, fieldFix);
+    };
+    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));
 
-    const ingest = { devices, hub: positions, logger, clock };
+    const teamNames = new Map((await teams.list()).map((t) => [t.id, t.name]));
+    const ingest = { devices, hub: positions, logger, clock, raiseSos: trackerSos(alarms, (id) => teamNames.get(id)) };
     const health = Router().get('/health', async (_req, res) => {
       const seq = await log.currentSeq();
       res.json({ ok: true, data: { status: 'ok', store: store.dialect, seq } });
@@ -147,7 +157,7 @@ export class TidewatchApp {
         publicConfig,
         authRoutes(sessions, users),
         teamRoutes(sessions, teams),
-        deviceRoutes(sessions, devices),
+        deviceRoutes(sessions, devices, () => trackerEndpoints({ publicHostnames: config.PUBLIC_HOSTNAMES, port: config.PORT, osmandPort: config.OSMAND_PORT })),
         positionRoutes(sessions, positions, teams),
         alarmRoutes(sessions, alarms),
         wallRoutes(sessions, layouts),
@@ -161,7 +171,6 @@ export class TidewatchApp {
     httpServer.on('request', app);
     const osmandServer = createOsmandServer(ingest);
 
-    const teamNames = new Map((await teams.list()).map((t) => [t.id, t.name]));
     bus.subscribe(({ event }) => {
       if (event.type === 'team.created' || event.type === 'team.updated') teamNames.set(event.payload.team.id, event.payload.team.name);
       if (event.type === 'team.deleted') teamNames.delete(event.payload.teamId);

@@ -18,6 +18,7 @@ import type { Transactor } from './events/transactor';
 import { AttachmentFiles } from './incidents/attachment-files';
 import { AttachmentService } from './incidents/attachment-service';
 import { FieldReportService } from './incidents/field-report-service';
+import { WriteLimiter } from './actions/write-limiter';
 import { IncidentService } from './incidents/incident-service';
 import { listIncidents } from './incidents/incident-store';
 import { ReportDeadlineWatcher } from './incidents/report-deadline-watcher';
@@ -61,7 +62,8 @@ export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir,
   const incidents = new IncidentService(db, transactor, rules, alarms, clock);
   const files = new AttachmentFiles(path.join(dataDir, 'attachments'));
   const attachments = new AttachmentService(db, transactor, files, clock);
-  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, files, clock);
+  // A tablet may file a handful of reports at once (its queue after an outage), then about one every 6 s.
+  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, files, clock, new WriteLimiter({ burst: 10, perMinute: 10, clock }));
   const deadlineWatcher = new ReportDeadlineWatcher({ db, alarms, clock, logger });
   const shelters = new ShelterService(db, transactor, alarms, clock);
   const evacuation = new EvacuationService(db, transactor, clock);

@@ -15,6 +15,7 @@ export const ERROR_CATALOGUE = {
   CAMERA_OFFLINE: { status: 409, message: 'This camera has no live picture right now.' },
   UNKNOWN_DEVICE: { status: 403, message: 'This device is not registered.' },
   LOGIN_THROTTLED: { status: 429, message: 'Too many failed sign-ins; try again later.' },
+  WRITE_THROTTLED: { status: 429, message: 'Too many reports from this device at once; it sends the rest shortly.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -7,7 +7,10 @@ export interface MapTeamMarker {
   name: string;
   lat: number;
   lon: number;
+  /** Its position is older than the stale threshold (or it has none). */
   stale: boolean;
+  /** Its device was heard within the threshold: a stale marker then means 位置未更新, not 失联. */
+  heard: boolean;
   status: TeamStatus;
   /** `fix` when drawn at its last reported position, `base` when it never reported. */
   source: 'fix' | 'base';

@@ -51,20 +51,35 @@ describe('UnitSilenceWatcher', () => {
   });
 
   it('does not alarm for teams that never reported or went quiet more than six hours ago', async () => {
-    hub.accept(fix('t3', now - 7 * 3_600_000));
+    hub.accept({ ...fix('t3', now - 7 * 3_600_000), receivedAt: now - 7 * 3_600_000 });
     now += 10 * STALE;
     await watcher.checkNow();
     expect(await services.alarms.listOpen()).toEqual([]);
   });
 
-  it('does not clear on a replayed backlog fix that is itself stale', async () => {
+  it('clears when the phone uploads its backlog: an old position, but the unit is heard', async () => {
     hub.accept(fix('t1', now));
     now += 10 * 60_000;
     await watcher.checkNow();
-    watcher.start();
-    hub.accept(fix('t1', now - 5 * 60_000));
-    await watcher.checkNow();
     expect(await services.alarms.listOpen()).toHaveLength(1);
+    watcher.start();
+    hub.accept({ ...fix('t1', now - 5 * 60_000), receivedAt: now });
+    await watcher.checkNow();
+    expect(await services.alarms.listOpen()).toEqual([]);
+  });
+
+  it('does not call a unit silent while its device is heard without a fix (位置未更新, not 失联)', async () => {
+    hub.accept(fix('t1', now));
+    for (let i = 0; i < 5; i += 1) {
+      now += STALE / 2;
+      hub.heard('t1', now);
+      await watcher.checkNow();
+    }
+    expect(await services.alarms.listOpen()).toEqual([]);
+    expect(hub.latestFor('t1')).toMatchObject({ t: START, heardAt: now });
+    now += STALE + 1_000;
+    await watcher.checkNow();
+    expect(await services.alarms.listOpen()).toMatchObject([{ kind: 'unit_silent', params: { lastSeenAt: new Date(now - STALE - 1_000).toISOString() } }]);
   });
 
   it('picks up alarms left open by a previous run and clears them when the team is back', async () => {

@@ -1,4 +1,4 @@
-import type { Fix } from '../../shared/schemas/position';
+import { heardAtOf, type Fix } from '../../shared/schemas/position';
 import type { Logger } from '../logger';
 import type { PositionHub } from '../positions/position-hub';
 import type { AlarmService } from './alarm-service';
@@ -18,8 +18,9 @@ export interface UnitSilenceWatcherOptions {
 export const REPORTING_WINDOW_MS = 6 * 3_600_000;
 
 /**
- * Raises `unit_silent` for a team whose latest fix is older than `staleAfterMs` and clears it when
- * a fresh fix arrives. Alarm writes run one at a time in order, so a clear never overtakes its raise;
+ * Raises `unit_silent` (失联) for a team whose device has not been heard for `staleAfterMs` and clears
+ * it when the device is heard again. Heard, not positioned: a phone reporting without a fix (indoors,
+ * a stationary heartbeat) is alive, and its old position is shown apart as 位置未更新. Alarm writes run one at a time in order, so a clear never overtakes its raise;
  * a failed write is logged and retried by the next check.
  */
 export class UnitSilenceWatcher {
@@ -52,7 +53,7 @@ export class UnitSilenceWatcher {
     if (this.closed) return this.queue;
     const now = this.clock();
     for (const fix of this.options.hub.latest()) {
-      const age = now - fix.t;
+      const age = now - heardAtOf(fix);
       const flagged = this.flagged.has(fix.teamId);
       if (!flagged && age > this.options.staleAfterMs && age <= REPORTING_WINDOW_MS) this.raise(fix);
       else if (flagged && age <= this.options.staleAfterMs) this.clear(fix.teamId);
@@ -73,8 +74,8 @@ export class UnitSilenceWatcher {
   /** Called for every live fix (up to thousands a second): must stay a set lookup in the common case. */
   private onFix(fix: Fix): void {
     if (!this.flagged.has(fix.teamId) || this.closed) return;
-    // A backlog replayed after an outage is live but old; only a fresh fix means the unit is back.
-    if (this.clock() - fix.t > this.options.staleAfterMs) return;
+    // Any fix received now means the device is back, even an old one from its backlog.
+    if (this.clock() - (fix.receivedAt ?? this.clock()) > this.options.staleAfterMs) return;
     this.clear(fix.teamId);
   }
 
@@ -90,7 +91,7 @@ export class UnitSilenceWatcher {
           sound: 'once',
           sourceType: 'team',
           sourceId: fix.teamId,
-          params: { teamName, lastSeenAt: new Date(fix.t).toISOString() },
+          params: { teamName, lastSeenAt: new Date(heardAtOf(fix)).toISOString() },
         });
       } catch (error) {
         this.flagged.delete(fix.teamId);

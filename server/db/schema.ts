@@ -60,6 +60,9 @@ export interface DeviceRow {
   last_seen_at: string | null;
   rejected_fixes: number;
   last_reject_reason: string | null;
+  battery: number | null;
+  clock_skew_ms: number | null;
+  thinned_fixes: number;
   revoked: number;
   created_at: string;
 }
@@ -74,6 +77,8 @@ export interface PositionRow {
   accuracy: number | null;
   altitude: number | null;
   battery: number | null;
+  received_at: number | null;
+  flag: string | null;
 }
 export interface AlarmRow {
   id: string;

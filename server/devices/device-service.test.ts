@@ -22,6 +22,16 @@ afterEach(async () => {
 const row = (id: string) => services.store.db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('DeviceService', () => {
+  it('registers the identifier a tracker already uses (an IMEI) when the admin asks, once only', async () => {
+    const credentials = await devices.register({ teamId: 't1', kind: 'osmand', name: '车载终端', identifier: '865432109876543' }, SYSTEM_ACTOR);
+    expect(credentials.osmandId).toBe('865432109876543');
+    expect(await devices.resolveOsmand('865432109876543')).toMatchObject({ deviceId: credentials.device.id });
+    expect(JSON.stringify(await row(credentials.device.id))).not.toContain('865432109876543');
+    await expect(devices.register({ teamId: 't1', kind: 'osmand', name: '重复', identifier: '865432109876543' }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(devices.register({ teamId: 't1', kind: 'owntracks', name: 'x', identifier: '865432109876543' }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(devices.register({ teamId: 't1', kind: 'osmand', name: 'x', identifier: '12 34' }, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('registers an OsmAnd device with a long random id and stores only its hash', async () => {
     const credentials = await devices.register({ teamId: 't1', kind: 'osmand', name: 'Traccar 手机' }, SYSTEM_ACTOR);
     expect(credentials.osmandId).toMatch(/^[a-hj-km-np-z2-9]{24}$/);
@@ -33,7 +43,7 @@ describe('DeviceService', () => {
     const [event] = await services.log.readRange(1, 100).then((all) => all.filter((s) => s.event.type === 'device.registered'));
     expect(event?.audience).toBe('admin');
     expect(JSON.stringify(event)).not.toContain(credentials.osmandId!);
-    expect(await devices.resolveOsmand(credentials.osmandId!)).toEqual({ deviceId: credentials.device.id, teamId: 't1', kind: 'osmand' });
+    expect(await devices.resolveOsmand(credentials.osmandId!)).toEqual({ deviceId: credentials.device.id, teamId: 't1', kind: 'osmand', name: credentials.device.name });
     expect(await devices.resolveOsmand('guessed-id-123')).toBeNull();
   });
 
@@ -45,7 +55,7 @@ describe('DeviceService', () => {
     const stored = await row(credentials.device.id);
     expect(stored.password_hash).toMatch(/^scrypt\$/);
     expect(JSON.stringify(stored)).not.toContain(credentials.owntracksPassword!);
-    const identity = { deviceId: credentials.device.id, teamId: 't1', kind: 'owntracks' };
+    const identity = { deviceId: credentials.device.id, teamId: 't1', kind: 'owntracks', name: 'OwnTracks 手机' };
     expect(await devices.resolveOwntracks(credentials.owntracksUser!, credentials.owntracksPassword!)).toEqual(identity);
     // The second lookup comes from the cache, and a wrong password still fails.
     expect(await devices.resolveOwntracks(credentials.owntracksUser!, credentials.owntracksPassword!)).toEqual(identity);

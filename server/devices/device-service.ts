@@ -17,6 +17,8 @@ export interface DeviceIdentity {
   deviceId: string;
   teamId: string;
   kind: DeviceKind;
+  /** The name the admin gave it (shown as who raised a tracker's SOS). */
+  name: string;
 }
 
 interface OwntracksEntry {
@@ -38,11 +40,14 @@ export const toDevice = (row: DeviceRow): Device => ({
   lastSeenAt: row.last_seen_at,
   rejectedFixes: row.rejected_fixes,
   lastRejectReason: row.last_reject_reason,
+  battery: row.battery,
+  clockSkewMs: row.clock_skew_ms === null ? null : Number(row.clock_skew_ms),
+  thinnedFixes: row.thinned_fixes,
   revoked: row.revoked === 1,
   createdAt: row.created_at,
 });
 
-const identityOf = (row: Pick<DeviceRow, 'id' | 'team_id' | 'kind'>): DeviceIdentity => ({ deviceId: row.id, teamId: row.team_id, kind: row.kind as DeviceKind });
+const identityOf = (row: Pick<DeviceRow, 'id' | 'team_id' | 'kind' | 'name'>): DeviceIdentity => ({ deviceId: row.id, teamId: row.team_id, kind: row.kind as DeviceKind, name: row.name });
 
 export class DeviceService {
   private readonly telemetry: DeviceTelemetry;
@@ -88,7 +93,11 @@ export class DeviceService {
     const team = await this.db.selectFrom('teams').select('id').where('id', '=', data.teamId).executeTakeFirst();
     if (!team) throw new DomainError('VALIDATION_FAILED', 'No such team.', [{ path: 'teamId', message: 'no such team' }]);
 
-    const osmandId = data.kind === 'osmand' ? newOsmandKey() : null;
+    const osmandId = data.kind === 'osmand' ? (data.identifier ?? newOsmandKey()) : null;
+    if (osmandId && data.identifier !== undefined) {
+      const taken = await this.db.selectFrom('devices').select('id').where('osmand_key_hash', '=', sha256Hex(osmandId)).executeTakeFirst();
+      if (taken) throw new DomainError('CONFLICT', 'A device with this identifier is already registered.', [{ path: 'identifier', message: 'already registered' }]);
+    }
     const owntracksUser = data.kind === 'owntracks' ? await this.unusedOwntracksUsername() : null;
     const owntracksPassword = data.kind === 'owntracks' ? newOwntracksPassword() : null;
     const row: DeviceRow = {
@@ -102,6 +111,9 @@ export class DeviceService {
       last_seen_at: null,
       rejected_fixes: 0,
       last_reject_reason: null,
+      battery: null,
+      clock_skew_ms: null,
+      thinned_fixes: 0,
       revoked: 0,
       created_at: new Date(this.clock()).toISOString(),
     };
@@ -144,7 +156,7 @@ export class DeviceService {
     const generation = this.generation;
     const row = await this.db
       .selectFrom('devices')
-      .select(['id', 'team_id', 'kind'])
+      .select(['id', 'team_id', 'kind', 'name'])
       .where('osmand_key_hash', '=', keyHash)
       .where('kind', '=', 'osmand')
       .where('revoked', '=', 0)
@@ -167,7 +179,7 @@ export class DeviceService {
     const generation = this.generation;
     const row = await this.db
       .selectFrom('devices')
-      .select(['id', 'team_id', 'kind', 'password_hash'])
+      .select(['id', 'team_id', 'kind', 'name', 'password_hash'])
       .where('username', '=', user)
       .where('kind', '=', 'owntracks')
       .where('revoked', '=', 0)
@@ -185,8 +197,18 @@ export class DeviceService {
     return identity;
   }
 
-  noteSeen(deviceId: string, atMs: number): void {
-    this.telemetry.noteSeen(deviceId, atMs);
+  /** The device was heard (with or without a fix); `battery` is what it reported, if anything. */
+  noteSeen(deviceId: string, atMs: number, battery: number | null = null): void {
+    this.telemetry.noteSeen(deviceId, atMs, battery);
+  }
+
+  noteClockSkew(deviceId: string, skewMs: number): void {
+    this.telemetry.noteClockSkew(deviceId, skewMs);
+  }
+
+  /** A fix dropped by the per-device write limit; the device still got 2xx. */
+  noteThinned(deviceId: string): void {
+    this.telemetry.noteThinned(deviceId);
   }
 
   noteRejected(deviceId: string, reason: string): void {

@@ -33,4 +33,23 @@ describe.each([
     expect(byId.get(registered[449]!.id)).toMatchObject({ last_seen_at: new Date(seenAt + 449).toISOString(), rejected_fixes: 1, last_reject_reason: 'out_of_range' });
     expect(byId.get(registered[200]!.id)).toMatchObject({ last_seen_at: new Date(seenAt + 200).toISOString(), rejected_fixes: 0, last_reject_reason: null });
   });
+
+  it('keeps the battery a device reported without a fix, its clock skew and its thinned fixes', async () => {
+    services = await openTestServices(Date.now, where === 'file' ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tw-tele-')), 'db.sqlite') : ':memory:');
+    await services.addTeam('t1');
+    const devices = new DeviceService(services.store.db, services.transactor, Date.now, services.store.background);
+    const [a, b] = [(await devices.register({ teamId: 't1', kind: 'osmand', name: 'A' }, SYSTEM_ACTOR)).device, (await devices.register({ teamId: 't1', kind: 'osmand', name: 'B' }, SYSTEM_ACTOR)).device];
+    devices.noteSeen(a.id, Date.now(), 57);
+    devices.noteClockSkew(a.id, 290_000);
+    devices.noteThinned(a.id);
+    devices.noteThinned(a.id);
+    expect((await devices.list()).find((d) => d.id === a.id)).toMatchObject({ battery: 57, clockSkewMs: 290_000, thinnedFixes: 2 });
+    await devices.flush();
+    devices.noteThinned(a.id);
+    devices.noteSeen(b.id, Date.now(), null);
+    await devices.flush();
+    const listed = await devices.list();
+    expect(listed.find((d) => d.id === a.id)).toMatchObject({ battery: 57, clockSkewMs: 290_000, thinnedFixes: 3 });
+    expect(listed.find((d) => d.id === b.id)).toMatchObject({ battery: null, clockSkewMs: null, thinnedFixes: 0 });
+  });
 });

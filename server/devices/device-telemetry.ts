@@ -9,19 +9,30 @@ const WRITE_CHUNK = 200;
 const UPDATE_ONE_SQL = `update devices set
   last_seen_at = case when ? is not null and (last_seen_at is null or last_seen_at < ?) then ? else last_seen_at end,
   rejected_fixes = rejected_fixes + ?,
-  last_reject_reason = coalesce(?, last_reject_reason)
+  last_reject_reason = coalesce(?, last_reject_reason),
+  battery = coalesce(?, battery),
+  clock_skew_ms = coalesce(?, clock_skew_ms),
+  thinned_fixes = thinned_fixes + ?
   where id = ?`;
 
 interface Pending {
   lastSeenMs: number | null;
   rejected: number;
   lastRejectReason: string | null;
+  /** Latest battery the device reported, with or without a fix. */
+  battery: number | null;
+  /** Device time minus receive time of its latest current fix. */
+  clockSkewMs: number | null;
+  thinned: number;
 }
 
 export interface TelemetryView {
   lastSeenAt: string | null;
   rejectedFixes: number;
   lastRejectReason: string | null;
+  battery: number | null;
+  clockSkewMs: number | null;
+  thinnedFixes: number;
 }
 
 /**
@@ -39,9 +50,20 @@ export class DeviceTelemetry {
     private readonly background: SqliteBackground | null = null,
   ) {}
 
-  noteSeen(deviceId: string, atMs: number): void {
+  noteSeen(deviceId: string, atMs: number, battery: number | null = null): void {
     const entry = this.entry(deviceId);
-    if (entry.lastSeenMs === null || atMs > entry.lastSeenMs) entry.lastSeenMs = atMs;
+    if (entry.lastSeenMs === null || atMs >= entry.lastSeenMs) {
+      entry.lastSeenMs = atMs;
+      if (battery !== null && Number.isFinite(battery) && battery >= 0 && battery <= 100) entry.battery = battery;
+    }
+  }
+
+  noteClockSkew(deviceId: string, skewMs: number): void {
+    if (Number.isSafeInteger(skewMs)) this.entry(deviceId).clockSkewMs = skewMs;
+  }
+
+  noteThinned(deviceId: string): void {
+    this.entry(deviceId).thinned += 1;
   }
 
   noteRejected(deviceId: string, reason: string): void {
@@ -66,6 +88,9 @@ export class DeviceTelemetry {
       lastSeenAt: seenLater ? new Date(p.lastSeenMs as number).toISOString() : stored.lastSeenAt,
       rejectedFixes: stored.rejectedFixes + p.rejected,
       lastRejectReason: p.lastRejectReason ?? stored.lastRejectReason,
+      battery: p.battery ?? stored.battery,
+      clockSkewMs: p.clockSkewMs ?? stored.clockSkewMs,
+      thinnedFixes: stored.thinnedFixes + p.thinned,
     };
   }
 
@@ -89,7 +114,7 @@ export class DeviceTelemetry {
       if (this.background) {
         await this.background.runForEachRow(UPDATE_ONE_SQL, entries.map(([id, p]) => {
           const seen = p.lastSeenMs === null ? null : new Date(p.lastSeenMs).toISOString();
-          return [seen, seen, seen, p.rejected, p.lastRejectReason, id];
+          return [seen, seen, seen, p.rejected, p.lastRejectReason, p.battery, p.clockSkewMs, p.thinned, id];
         }));
         return;
       }
@@ -110,6 +135,19 @@ export class DeviceTelemetry {
             ? sql<string>`case id ${sql.join(rejected.map(([id, p]) => sql`when ${id} then ${p.lastRejectReason}`), sql` `)} else last_reject_reason end`
             : sql<string>`last_reject_reason`;
           await tx.updateTable('devices').set({ last_seen_at: lastSeen, rejected_fixes: rejectedCount, last_reject_reason: reason }).where('id', 'in', ids).execute();
+          // Battery, clock skew and thinning change rarely in one flush: a statement per device that has them.
+          for (const [id, p] of chunk) {
+            if (p.battery === null && p.clockSkewMs === null && p.thinned === 0) continue;
+            await tx
+              .updateTable('devices')
+              .set((eb) => ({
+                battery: p.battery ?? eb.ref('battery'),
+                clock_skew_ms: p.clockSkewMs ?? eb.ref('clock_skew_ms'),
+                thinned_fixes: sql<number>`thinned_fixes + ${p.thinned}`,
+              }))
+              .where('id', '=', id)
+              .execute();
+          }
         }
       });
     } catch (error) {
@@ -125,14 +163,17 @@ export class DeviceTelemetry {
       return;
     }
     newer.rejected += older.rejected;
+    newer.thinned += older.thinned;
     newer.lastRejectReason ??= older.lastRejectReason;
+    newer.battery ??= older.battery;
+    newer.clockSkewMs ??= older.clockSkewMs;
     if (older.lastSeenMs !== null && (newer.lastSeenMs === null || older.lastSeenMs > newer.lastSeenMs)) newer.lastSeenMs = older.lastSeenMs;
   }
 
   private entry(deviceId: string): Pending {
     let entry = this.pending.get(deviceId);
     if (!entry) {
-      entry = { lastSeenMs: null, rejected: 0, lastRejectReason: null };
+      entry = { lastSeenMs: null, rejected: 0, lastRejectReason: null, battery: null, clockSkewMs: null, thinned: 0 };
       this.pending.set(deviceId, entry);
     }
     return entry;

@@ -3,12 +3,14 @@ import { actorOf } from '../auth/principal';
 import type { SessionService } from '../auth/session-service';
 import { principalOf, requireRole } from '../http/auth-middleware';
 import { handle } from '../http/respond';
+import type { TrackerEndpoints } from '../../shared/schemas/device';
 import type { DeviceService } from './device-service';
 
-export function deviceRoutes(sessions: SessionService, devices: DeviceService): Router {
+export function deviceRoutes(sessions: SessionService, devices: DeviceService, endpoints: () => TrackerEndpoints): Router {
   const router = Router();
   const admin = requireRole(sessions, 'admin');
   router.get('/devices', admin, handle(() => devices.list()));
+  router.get('/devices/endpoints', admin, handle(async () => endpoints()));
   router.post(
     '/devices',
     admin,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { FieldSituationReceiptSchema, FieldSituationReportSchema } from '../../shared/schemas/incident-record';
 import type { ActionLedger } from '../actions/action-ledger';
+import type { WriteLimiter } from '../actions/write-limiter';
 import { townshipAt } from '../../shared/townships';
 import { actorOf, type Principal } from '../auth/principal';
 import { forbidden } from '../errors';
@@ -18,10 +19,12 @@ export class FieldReportService {
     private readonly attachments: AttachmentService,
     private readonly files: AttachmentFiles,
     private readonly clock: () => number = Date.now,
+    private readonly limiter: WriteLimiter | null = null,
   ) {}
 
   async file(report: z.output<typeof FieldSituationReportSchema>, principal: Principal): Promise<{ incidentId: string; code: string }> {
     if (principal.role !== 'field' || !principal.teamId) throw forbidden('Only a team tablet files situation reports.');
+    this.limiter?.take(principal.sessionId);
     const stored = report.photo ? await this.files.store(report.photo) : null;
     const actor = actorOf(principal);
     const text = report.text.replace(/\s+/g, ' ');

@@ -1,16 +1,35 @@
 import { z } from 'zod';
+import type { FixFlag } from '../../shared/schemas/position';
 
-/** A fix as a tracker protocol describes it, normalised to m/s, degrees, metres, percent and epoch ms. Ranges are checked later. */
-export interface FixFields {
-  lat: number;
-  lon: number;
+/**
+ * One report of a tracker, normalised to m/s, degrees, metres, percent and epoch ms. Ranges are checked
+ * later. Without coordinates (a heartbeat, a send while the phone has no fix) it carries no fix, but the
+ * device was still heard and its battery is current.
+ */
+export interface Reading {
+  lat: number | null;
+  lon: number | null;
   t: number;
   speed: number | null;
   heading: number | null;
   accuracy: number | null;
   altitude: number | null;
   battery: number | null;
+  /** The app's SOS button (`alarm=sos`); other alarm names are ignored. */
+  alarm: 'sos' | null;
+  /** The device marked the fix unusable (`valid=false`, `mock=true`). */
+  flag: FixFlag | null;
 }
+
+/** `alarm=sos` in any case; the apps send other alarm names too, which the board has no use for. */
+export const alarmOf = (value: unknown): 'sos' | null => (typeof value === 'string' && value.trim().toLowerCase() === 'sos' ? 'sos' : null);
+
+const TRUE = new Set(['true', '1']);
+const FALSE = new Set(['false', '0']);
+const flagText = (value: unknown): string => (typeof value === 'boolean' || typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().toLowerCase() : '');
+
+/** `valid=false` (Traccar's OsmAnd decoder reads false/0) or `mock=true` (Traccar Client for a mock-provider fix). */
+export const flagOf = (valid: unknown, mock: unknown): FixFlag | null => (FALSE.has(flagText(valid)) ? 'invalid' : TRUE.has(flagText(mock)) ? 'mock' : null);
 
 export const KNOTS_TO_MPS = 1852 / 3600;
 export const KMH_TO_MPS = 1 / 3.6;

@@ -1,7 +1,7 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { DomainError } from '../errors';
 import { clientIp } from '../http/auth-middleware';
-import { Intake, invalid, receiveOsmand, type IngestDeps } from './intake';
+import { Intake, receiveOsmand, type IngestDeps } from './intake';
 import { parseOwntracks } from './owntracks';
 
 export type { IngestDeps };
@@ -29,7 +29,13 @@ export function osmandHandler(deps: IngestDeps): RequestHandler {
   });
 }
 
-/** OwnTracks HTTP mode. The device is who its HTTP Basic credentials say, never its `tid`. */
+/**
+ * OwnTracks HTTP mode. The device is who its HTTP Basic credentials say, never its `tid` nor its
+ * X-Limit-U / X-Limit-D headers, which are labels (the iOS app sends the literal "user" there when its
+ * user ID field is empty). The body is read as JSON whatever the Content-Type (the booklet's own curl
+ * test sends it as a form), and a known device gets 2xx for anything: the iOS app deletes a message with
+ * a popup on any 4xx.
+ */
 export function owntracksHandler(deps: IngestDeps): RequestHandler {
   const intake = new Intake(deps);
   return asyncHandler(async (req, res) => {
@@ -39,17 +45,30 @@ export function owntracksHandler(deps: IngestDeps): RequestHandler {
       res.set('WWW-Authenticate', 'Basic realm="Tidewatch", charset="UTF-8"');
       throw new DomainError('UNAUTHENTICATED', 'Set the device user name and password in OwnTracks.');
     }
-    const limitUser = req.get('x-limit-u');
-    if (limitUser !== undefined && limitUser !== credentials.user) throw new DomainError('FORBIDDEN', 'X-Limit-U does not match the signed-in device.');
     const identity = await deps.devices.resolveOwntracks(credentials.user, credentials.password);
     if (!identity) throw intake.unknown(clientIp(req), 'owntracks');
-    const parsed = parseOwntracks(req.body, now);
-    if (!parsed.ok) throw invalid(parsed.error);
-    if (parsed.fix) intake.take(identity, parsed.fix, now);
+    const text = typeof req.body === 'string' ? req.body : '';
+    if (text.trim() === '') {
+      // An empty POST (the apps' connection test): the device is heard, nothing else.
+      intake.heard(identity, now);
+      res.status(200).json([]);
+      return;
+    }
+    const parsed = parseOwntracks(jsonOrText(text), now);
+    if (!parsed.ok) intake.unreadable(identity, parsed.error, now);
+    else if (parsed.fix) await intake.take(identity, parsed.fix, now);
+    else intake.heard(identity, now);
     res.status(200).json([]);
   });
 }
 
+const jsonOrText = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
 
 export function basicCredentials(header: string | undefined): { user: string; password: string } | null {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
@@ -67,6 +86,7 @@ export function ingestRoutes(deps: IngestDeps): Router {
   const osmand = osmandHandler(deps);
   router.get('/ingest/osmand', osmand);
   router.post('/ingest/osmand', ...parsers, osmand);
-  router.post('/ingest/owntracks', ...parsers, owntracksHandler(deps));
+  // Any Content-Type, or none: OwnTracks' body is JSON however it is labelled.
+  router.post('/ingest/owntracks', express.text({ type: () => true, limit: BODY_LIMIT }), owntracksHandler(deps));
   return router;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { epochMsOf, firstIssue, KNOTS_TO_MPS, looseNumber, numberOf, optionalNumber, timestampField, unknownIfNegative, type FixFields, type ParseIssue } from './fields';
+import { alarmOf, epochMsOf, firstIssue, flagOf, KNOTS_TO_MPS, looseNumber, numberOf, optionalNumber, timestampField, unknownIfNegative, type ParseIssue, type Reading } from './fields';
 
 export interface IngestRequest {
   query: unknown;
@@ -7,8 +7,12 @@ export interface IngestRequest {
   contentType?: string | undefined;
 }
 
-/** `key` is the device id the tracker sent (its secret). Batched JSON uploads carry several fixes. */
-export type OsmandParse = { ok: true; key: string; fixes: FixFields[] } | { ok: false; error: ParseIssue };
+/**
+ * `key` is the device id the tracker sent (its secret). Batched JSON uploads carry several readings.
+ * A request that cannot be read still names its key when it has one: a known device is answered 2xx
+ * whatever it sends, since the apps retry anything else forever, holding back every later fix.
+ */
+export type OsmandParse = { ok: true; key: string; readings: Reading[] } | { ok: false; key: string | null; error: ParseIssue };
 
 /** Text or a number, not blank; checked only (see fields.ts), read with `keyOf`. */
 const KeySchema = z.custom<string | number>((v) => typeof v === 'number' || (typeof v === 'string' && v.trim() !== ''));
@@ -31,14 +35,17 @@ const FormFixSchema = z.object({
 
 const JsonLocationSchema = z.object({
   timestamp: timestampField,
-  coords: z.object({
-    latitude: looseNumber,
-    longitude: looseNumber,
-    speed: optionalNumber,
-    heading: optionalNumber,
-    accuracy: optionalNumber,
-    altitude: optionalNumber,
-  }),
+  /** Missing when the app sends without a fix. */
+  coords: z
+    .object({
+      latitude: looseNumber.optional(),
+      longitude: looseNumber.optional(),
+      speed: optionalNumber,
+      heading: optionalNumber,
+      accuracy: optionalNumber,
+      altitude: optionalNumber,
+    })
+    .optional(),
   battery: z.object({ level: optionalNumber }).optional(),
 });
 
@@ -54,38 +61,49 @@ const isEmpty = (record: Record<string, unknown>): boolean => {
   for (const _ in record) return false;
   return true;
 };
+const keyIn = (...candidates: unknown[]): string | null => {
+  for (const candidate of candidates) {
+    const parsed = KeySchema.safeParse(candidate);
+    if (parsed.success) return keyOf(parsed.data);
+  }
+  return null;
+};
 
 /** Parses an OsmAnd request (GET query, POST form or query, or JSON). Timestamps default to `nowMs`. */
 export function parseOsmand(req: IngestRequest, nowMs: number): OsmandParse {
   const query = isRecord(req.query) ? req.query : EMPTY;
-  if (req.contentType?.includes('json') && !isRecord(req.body)) return { ok: false, error: { path: '', message: 'the JSON body is not an object' } };
+  if (req.contentType?.includes('json') && !isRecord(req.body)) return { ok: false, key: keyIn(query.id, query.deviceid), error: { path: '', message: 'the JSON body is not an object' } };
   const body = isRecord(req.body) ? req.body : EMPTY;
   if ('location' in body && (isRecord(body.location) || Array.isArray(body.location))) return parseJson(body, query, nowMs);
 
   // Old Traccar Client versions POST with the fields in the query string and an empty body.
   const fields = body === EMPTY || isEmpty(body) ? query : { ...query, ...body };
-  const key = KeySchema.safeParse(fields.id ?? fields.deviceid);
-  if (!key.success) return { ok: false, error: { path: 'id', message: 'missing' } };
+  const key = keyIn(fields.id ?? fields.deviceid);
+  if (key === null) return { ok: false, key: null, error: { path: 'id', message: 'missing' } };
   const parsed = FormFixSchema.safeParse(fields);
-  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, key, error: firstIssue(parsed.error) };
   const f = parsed.data;
   const pair = f.location?.split(',');
   const lat = pair ? coordinate(pair[0]) : numberOf(f.lat);
   const lon = pair ? coordinate(pair[1]) : numberOf(f.lon);
-  if (lat === undefined || lon === undefined) return { ok: false, error: { path: 'lat', message: 'lat and lon must be numbers' } };
+  if (pair && (lat === undefined || lon === undefined)) return { ok: false, key, error: { path: 'location', message: 'location must be lat,lon' } };
+  // Without both coordinates this is a report without a fix (Traccar Client 10's stationary heartbeat).
+  const positioned = lat !== undefined && lon !== undefined;
   return {
     ok: true,
-    key: keyOf(key.data),
-    fixes: [
+    key,
+    readings: [
       {
-        lat,
-        lon,
+        lat: positioned ? lat : null,
+        lon: positioned ? lon : null,
         t: epochMsOf(f.timestamp) ?? nowMs,
         speed: unknownIfNegative(numberOf(f.speed), KNOTS_TO_MPS),
         heading: unknownIfNegative(numberOf(f.bearing) ?? numberOf(f.heading)),
         accuracy: unknownIfNegative(numberOf(f.accuracy)),
         altitude: numberOf(f.altitude) ?? null,
         battery: unknownIfNegative(numberOf(f.batt)),
+        alarm: alarmOf(fields.alarm),
+        flag: flagOf(fields.valid, fields.mock),
       },
     ],
   };
@@ -96,24 +114,44 @@ function coordinate(text: string | undefined): number | undefined {
   return parsed.success ? numberOf(parsed.data) : undefined;
 }
 
+/** `location.extras.alarm` (Traccar Client 10's SOS), or `alarm` on the location or the body. */
+const jsonAlarm = (raw: unknown, body: Record<string, unknown>): 'sos' | null => {
+  const location = isRecord(raw) ? raw : EMPTY;
+  const extras = isRecord(location.extras) ? location.extras : EMPTY;
+  return alarmOf(extras.alarm) ?? alarmOf(location.alarm) ?? alarmOf(body.alarm);
+};
+const jsonFlag = (raw: unknown): Reading['flag'] => {
+  const location = isRecord(raw) ? raw : EMPTY;
+  const extras = isRecord(location.extras) ? location.extras : EMPTY;
+  return flagOf(location.valid ?? extras.valid, location.mock ?? extras.mock);
+};
+
 function parseJson(body: Record<string, unknown>, query: Record<string, unknown>, nowMs: number): OsmandParse {
-  const key = KeySchema.safeParse(body.device_id ?? query.id ?? query.deviceid);
-  if (!key.success) return { ok: false, error: { path: 'device_id', message: 'missing' } };
+  const key = keyIn(body.device_id, query.id, query.deviceid);
+  if (key === null) return { ok: false, key: null, error: { path: 'device_id', message: 'missing' } };
   const parsed = JsonBodySchema.safeParse(body);
-  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, key, error: firstIssue(parsed.error) };
   const locations = Array.isArray(parsed.data.location) ? parsed.data.location : [parsed.data.location];
+  const raws: unknown[] = Array.isArray(body.location) ? body.location : [body.location];
   return {
     ok: true,
-    key: keyOf(key.data),
-    fixes: locations.map(({ timestamp, coords, battery }) => ({
-      lat: numberOf(coords.latitude),
-      lon: numberOf(coords.longitude),
-      t: epochMsOf(timestamp) ?? nowMs,
-      speed: unknownIfNegative(numberOf(coords.speed)),
-      heading: unknownIfNegative(numberOf(coords.heading)),
-      accuracy: unknownIfNegative(numberOf(coords.accuracy)),
-      altitude: numberOf(coords.altitude) ?? null,
-      battery: unknownIfNegative(numberOf(battery?.level), 100),
-    })),
+    key,
+    readings: locations.map(({ timestamp, coords, battery }, i) => {
+      const lat = coords?.latitude === undefined ? undefined : numberOf(coords.latitude);
+      const lon = coords?.longitude === undefined ? undefined : numberOf(coords.longitude);
+      const positioned = lat !== undefined && lon !== undefined;
+      return {
+        lat: positioned ? lat : null,
+        lon: positioned ? lon : null,
+        t: epochMsOf(timestamp) ?? nowMs,
+        speed: unknownIfNegative(numberOf(coords?.speed)),
+        heading: unknownIfNegative(numberOf(coords?.heading)),
+        accuracy: unknownIfNegative(numberOf(coords?.accuracy)),
+        altitude: numberOf(coords?.altitude) ?? null,
+        battery: unknownIfNegative(numberOf(battery?.level), 100),
+        alarm: jsonAlarm(raws[i], body),
+        flag: jsonFlag(raws[i]),
+      };
+    }),
   };
 }

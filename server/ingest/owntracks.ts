@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { epochMsOf, firstIssue, KMH_TO_MPS, looseNumber, numberOf, optionalNumber, timestampField, unknownIfNegative, type FixFields, type ParseIssue } from './fields';
+import { epochMsOf, firstIssue, KMH_TO_MPS, looseNumber, numberOf, optionalNumber, timestampField, unknownIfNegative, type ParseIssue, type Reading } from './fields';
 
 /** Every OwnTracks message has a `_type`; only `location` carries a fix (others: transition, waypoint, lwt, ...). */
-export type OwntracksParse = { ok: true; type: string; fix: FixFields | null } | { ok: false; error: ParseIssue };
+export type OwntracksParse = { ok: true; type: string; fix: Reading | null } | { ok: false; error: ParseIssue };
 
 const EnvelopeSchema = z.object({ _type: z.string().min(1).max(40) });
 
@@ -39,6 +39,8 @@ export function parseOwntracks(body: unknown, nowMs: number): OwntracksParse {
       accuracy: unknownIfNegative(numberOf(m.acc)),
       altitude: numberOf(m.alt) ?? null,
       battery: unknownIfNegative(numberOf(m.batt)),
+      alarm: null,
+      flag: null,
     },
   };
 }

@@ -135,4 +135,26 @@ describe('field situation reports', () => {
       desk.close();
     }
   });
+
+  it('answers a tablet that files a flood of reports at once with WRITE_THROTTLED and when to retry, filing only what the limit allows', async () => {
+    const tablet = new TestClient(server.baseUrl, as.tokens.field);
+    const desk = new TestClient(server.baseUrl, as.tokens.duty);
+    try {
+      await Promise.all([tablet.connected(), desk.connected()]);
+      await desk.request('sync:hello', { lastSeq: null });
+      const marker = `洪水刷屏-${randomUUID()}`;
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => tablet.rawRequest('incident:field_report', { actionId: randomUUID(), text: `${marker} ${i}` })));
+      const filed = answers.filter((a) => a.ok);
+      const throttled = answers.filter((a) => !a.ok && a.error.code === 'WRITE_THROTTLED');
+      expect(filed.length).toBeGreaterThan(0);
+      expect(filed.length).toBeLessThanOrEqual(10);
+      expect(filed.length + throttled.length).toBe(40);
+      expect(throttled[0]).toMatchObject({ ok: false, error: { code: 'WRITE_THROTTLED', details: { retryAfterMs: expect.any(Number) } } });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(desk.events.filter((e) => e.type === 'incident.reported' && e.payload.incident.account.startsWith(marker))).toHaveLength(filed.length);
+    } finally {
+      tablet.close();
+      desk.close();
+    }
+  });
 });

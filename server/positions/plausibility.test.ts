@@ -47,6 +47,6 @@ describe('rejectReason', () => {
 
   it('completes a candidate whose unknown values are missing', () => {
     const { fix: completed } = checkFix({ teamId: 't1', deviceId: 'browser:u1', lat: 29.4, lon: 121.8, t: NOW, accuracy: 12 }, NOW);
-    expect(completed).toEqual({ teamId: 't1', deviceId: 'browser:u1', lat: 29.4, lon: 121.8, t: NOW, speed: null, heading: null, accuracy: 12, altitude: null, battery: null });
+    expect(completed).toEqual({ teamId: 't1', deviceId: 'browser:u1', lat: 29.4, lon: 121.8, t: NOW, speed: null, heading: null, accuracy: 12, altitude: null, battery: null, receivedAt: NOW });
   });
 });

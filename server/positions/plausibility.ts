@@ -82,6 +82,7 @@ export function checkFix(candidate: FixCandidate, nowMs: number): FixCheck {
     accuracy: candidate.accuracy ?? null,
     altitude: candidate.altitude ?? null,
     battery: candidate.battery ?? null,
+    receivedAt: nowMs,
   };
   const reason = rejectReason(fix, nowMs);
   return reason ? { fix: null, reason } : { fix, reason: null };

@@ -31,6 +31,8 @@ const FAILURE_LOG_EVERY = 60;
  */
 export class PositionHub {
   private readonly latestByTeam = new Map<string, Fix>();
+  /** When each team's device was last heard, with or without a fix (see `heard`). */
+  private readonly heardByTeam = new Map<string, number>();
   private readonly dirty = new Set<string>();
   private readonly listeners = new Set<FixListener>();
   private buffer: Fix[] = [];
@@ -70,14 +72,17 @@ export class PositionHub {
   }
 
   /**
-   * Takes a validated fix. 'late' means older than the team's latest: stored, not published.
+   * Takes a validated fix. 'late' means older than the team's latest: stored, not published. 'flagged'
+   * means the device marked it unusable (valid=false, mock): stored, never the live marker.
    * Against another device of the team the comparison allows SAME_INSTANT_MS, since OsmAnd and
    * OwnTracks stamp whole seconds and cannot be ordered finer against a millisecond stamp.
    */
-  accept(fix: Fix): 'live' | 'late' {
+  accept(fix: Fix): 'live' | 'late' | 'flagged' {
     if (this.closing) return 'late';
     this.buffer.push(fix);
     if (this.buffer.length > this.maxBufferedRows) this.dropOldestBuffered();
+    this.heard(fix.teamId, fix.receivedAt ?? this.clock());
+    if (fix.flag) return 'flagged';
     const current = this.latestByTeam.get(fix.teamId);
     if (current && isLate(fix, current)) return 'late';
     this.latestByTeam.set(fix.teamId, fix);
@@ -92,18 +97,45 @@ export class PositionHub {
     return 'live';
   }
 
+  /** Stores a fix in history only (a backlog too old for the live board). */
+  archive(fix: Fix): void {
+    if (this.closing) return;
+    this.buffer.push(fix);
+    if (this.buffer.length > this.maxBufferedRows) this.dropOldestBuffered();
+  }
+
+  /**
+   * The team's device was heard (a report without a fix, or any fix): boards see the position as old but
+   * the unit as alive, which is a different thing from a silent unit.
+   */
+  heard(teamId: string, atMs: number): void {
+    const last = this.heardByTeam.get(teamId);
+    if (last !== undefined && last >= atMs) return;
+    this.heardByTeam.set(teamId, atMs);
+    if (this.latestByTeam.has(teamId)) this.dirty.add(teamId);
+  }
+
   /** Subscribes to live fixes (not late ones); returns the unsubscribe function. */
   onFix(listener: FixListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /** Each team's latest live fix, with `heardAt` when its device was heard since. */
   latest(): Fix[] {
-    return [...this.latestByTeam.values()];
+    const fixes: Fix[] = [];
+    for (const fix of this.latestByTeam.values()) fixes.push(this.withHeard(fix));
+    return fixes;
   }
 
   latestFor(teamId: string): Fix | null {
-    return this.latestByTeam.get(teamId) ?? null;
+    const fix = this.latestByTeam.get(teamId);
+    return fix ? this.withHeard(fix) : null;
+  }
+
+  private withHeard(fix: Fix): Fix {
+    const heardAt = this.heardByTeam.get(fix.teamId);
+    return heardAt === undefined ? fix : { ...fix, heardAt };
   }
 
   /** Publishes the latest fix of every team that moved since the last push; one call per tick. */
@@ -112,7 +144,7 @@ export class PositionHub {
     const fixes: Fix[] = [];
     for (const teamId of this.dirty) {
       const fix = this.latestByTeam.get(teamId);
-      if (fix) fixes.push(fix);
+      if (fix) fixes.push(this.withHeard(fix));
     }
     this.dirty.clear();
     try {
@@ -220,9 +252,25 @@ export class PositionHub {
 }
 
 const SAME_INSTANT_MS = 1_000;
+/** A device clock further ahead than this is not trusted to order the live marker. */
+export const CLOCK_AHEAD_MS = 30_000;
 
-const isLate = (fix: Fix, latest: Fix): boolean =>
-  fix.deviceId === latest.deviceId ? fix.t <= latest.t : fix.t < latest.t - SAME_INSTANT_MS;
+/** A device clock more than CLOCK_AHEAD_MS ahead of the server when the fix arrived. */
+const clockAhead = (fix: Fix): boolean => fix.receivedAt !== undefined && fix.t - fix.receivedAt > CLOCK_AHEAD_MS;
+/** Stamped about when it arrived (or ahead): not a backlog the phone kept while offline. */
+const current = (fix: Fix): boolean => fix.receivedAt !== undefined && fix.t > fix.receivedAt - 60_000;
+
+/**
+ * Whether a fix is older than the team's latest. When either clock runs ahead, current fixes are
+ * ordered by when they arrived: a fix stamped minutes ahead would otherwise make every real fix after
+ * it "late" until the clock caught up, freezing the marker.
+ */
+function isLate(fix: Fix, latest: Fix): boolean {
+  if ((clockAhead(fix) || clockAhead(latest)) && current(fix) && fix.receivedAt !== latest.receivedAt) {
+    return (fix.receivedAt ?? 0) < (latest.receivedAt ?? 0);
+  }
+  return fix.deviceId === latest.deviceId ? fix.t <= latest.t : fix.t < latest.t - SAME_INSTANT_MS;
+}
 
 function appendTo(byTeam: Map<string, Fix[]>, fix: Fix): void {
   const list = byTeam.get(fix.teamId);

@@ -4,7 +4,7 @@ import { SQLITE_SYNCHRONOUS, type Store } from '../db/database';
 import type { Database, PositionRow } from '../db/schema';
 import { yieldToEventLoop } from '../db/yield';
 
-/** Rows per INSERT: 10 columns each keeps a statement far below both dialects' parameter limits. */
+/** Rows per INSERT: 12 columns each keeps a statement far below both dialects' parameter limits. */
 export const INSERT_CHUNK_ROWS = 250;
 const TEAMS_PER_QUERY = 200;
 
@@ -19,6 +19,8 @@ export const toFix = (row: PositionRow): Fix => ({
   accuracy: row.accuracy,
   altitude: row.altitude,
   battery: row.battery,
+  ...(row.received_at === null ? {} : { receivedAt: Number(row.received_at) }),
+  ...(row.flag === 'invalid' || row.flag === 'mock' ? { flag: row.flag } : {}),
 });
 
 const toRow = (fix: Fix): PositionRow => ({
@@ -32,9 +34,11 @@ const toRow = (fix: Fix): PositionRow => ({
   accuracy: fix.accuracy,
   altitude: fix.altitude,
   battery: fix.battery,
+  received_at: fix.receivedAt ?? null,
+  flag: fix.flag ?? null,
 });
 
-const POSITION_COLUMNS = ['device_id', 'team_id', 't', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery'] as const;
+const POSITION_COLUMNS = ['device_id', 'team_id', 't', 'lat', 'lon', 'speed', 'heading', 'accuracy', 'altitude', 'battery', 'received_at', 'flag'] as const;
 const APPEND_POSITION_SQL = `insert into positions (${POSITION_COLUMNS.join(', ')}) values (${POSITION_COLUMNS.map(() => '?').join(', ')}) on conflict (device_id, t) do nothing`;
 
 /** How the hub writes history: on a SQLite file, the background connection; otherwise `insertFixes`. */
@@ -46,7 +50,7 @@ export function historyWriter(store: Store): (fixes: readonly Fix[]) => Promise<
     const rows = new Array<unknown[]>(fixes.length);
     for (let i = 0; i < fixes.length; i++) {
       const f = fixes[i] as Fix;
-      rows[i] = [f.deviceId, f.teamId, f.t, f.lat, f.lon, f.speed, f.heading, f.accuracy, f.altitude, f.battery];
+      rows[i] = [f.deviceId, f.teamId, f.t, f.lat, f.lon, f.speed, f.heading, f.accuracy, f.altitude, f.battery, f.receivedAt ?? null, f.flag ?? null];
     }
     return background.runForEachRow(APPEND_POSITION_SQL, rows);
   };
@@ -83,14 +87,14 @@ export async function insertFixes(db: Kysely<Database>, fixes: readonly Fix[]): 
 }
 
 /**
- * The latest stored fix of every existing team: one descent of the (team_id, t) index per team for
+ * The latest stored unflagged fix of every existing team: one descent of the (team_id, t) index per team for
  * the time (both dialects turn a correlated max() into an index probe), then the rows by key, in
  * chunks. A GROUP BY over positions would read all of history instead.
  */
 export async function selectLatestPerTeam(db: Kysely<Database>): Promise<Fix[]> {
   const latest = await db
     .selectFrom('teams')
-    .select((eb) => ['teams.id as teamId', eb.selectFrom('positions').select((e) => e.fn.max('positions.t').as('t')).whereRef('positions.team_id', '=', 'teams.id').as('t')])
+    .select((eb) => ['teams.id as teamId', eb.selectFrom('positions').select((e) => e.fn.max('positions.t').as('t')).whereRef('positions.team_id', '=', 'teams.id').where('positions.flag', 'is', null).as('t')])
     .execute();
   const keys = latest.filter((k): k is { teamId: string; t: number } => k.t !== null && k.t !== undefined);
   const byTeam = new Map<string, Fix>();
@@ -100,6 +104,7 @@ export async function selectLatestPerTeam(db: Kysely<Database>): Promise<Fix[]> 
       .selectFrom('positions')
       .selectAll()
       .where(({ or, and, eb }) => or(chunk.map((k) => and([eb('team_id', '=', k.teamId), eb('t', '=', Number(k.t))]))))
+      .where('flag', 'is', null)
       .execute();
     // Two devices of a team may share the latest instant; either will do.
     for (const row of rows) if (!byTeam.has(row.team_id)) byTeam.set(row.team_id, toFix(row));
@@ -108,7 +113,7 @@ export async function selectLatestPerTeam(db: Kysely<Database>): Promise<Fix[]> 
 }
 
 /**
- * Fixes of the given teams since `sinceMs`, ascending per team. An explicit team list lets both
+ * Fixes of the given teams since `sinceMs`, ascending per team, without those the device flagged (the map's trails). An explicit team list lets both
  * dialects range-scan the (team_id, t) index per team; there is no index on t alone.
  */
 export async function selectSince(db: Kysely<Database>, teamIds: readonly string[], sinceMs: number): Promise<Fix[]> {
@@ -119,6 +124,7 @@ export async function selectSince(db: Kysely<Database>, teamIds: readonly string
       .selectAll()
       .where('team_id', 'in', teamIds.slice(i, i + TEAMS_PER_QUERY))
       .where('t', '>=', sinceMs)
+      .where('flag', 'is', null)
       .orderBy('team_id')
       .orderBy('t')
       .execute();

@@ -84,5 +84,27 @@ describe.each(['sqlite', 'postgres'] as const)('positions and devices on %s', (d
     await devices.flush();
     const row = await store.db.selectFrom('devices').selectAll().where('id', '=', credentials.device.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ rejected_fixes: 2, last_reject_reason: 'future_timestamp', last_seen_at: new Date(NOW).toISOString() });
+    devices.noteSeen(credentials.device.id, NOW + 1, 57);
+    devices.noteClockSkew(credentials.device.id, 290_000);
+    devices.noteThinned(credentials.device.id);
+    await devices.flush();
+    const listed = (await devices.list()).find((d) => d.id === credentials.device.id);
+    expect(listed).toMatchObject({ battery: 57, clockSkewMs: 290_000, thinnedFixes: 1 });
+  });
+
+  it('stores receive time and flags; a flagged fix is history only, never the latest or a trail point, even after a restart', async () => {
+    const hub = new PositionHub({ db: store.db, clock: () => NOW, publish: () => {}, logger: silentLogger });
+    hub.accept(fix('t2', NOW + 10_000, { deviceId: 'phone-9', lat: 29.61, receivedAt: NOW }));
+    hub.accept(fix('t2', NOW + 20_000, { deviceId: 'phone-9', lat: 29.62, receivedAt: NOW + 1, flag: 'mock' }));
+    await hub.close();
+    const again = new PositionHub({ db: store.db, clock: () => NOW, publish: () => {}, logger: silentLogger });
+    await again.loadLatest();
+    expect(again.latestFor('t2')).toMatchObject({ lat: 29.61, receivedAt: NOW });
+    expect((await again.trails(NOW)).t2?.map((p) => p[1])).toEqual([29.61]);
+    expect((await again.track('t2', NOW, NOW + 60_000, 10)).map((f) => [f.lat, f.flag ?? null])).toEqual([
+      [29.61, null],
+      [29.62, 'mock'],
+    ]);
+    await again.close();
   });
 });

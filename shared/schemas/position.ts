@@ -14,8 +14,18 @@ export const FixSchema = z.object({
   accuracy: z.number().min(0).max(100_000).nullable(),
   altitude: z.number().min(-500).max(10_000).nullable(),
   battery: z.number().min(0).max(100).nullable(),
+  /** When the server received it (epoch ms); the device's own `t` may be skewed. */
+  receivedAt: z.number().int().optional(),
+  /** Set when the device itself marked the fix unusable: stored in history, never the live marker. */
+  flag: z.enum(['invalid', 'mock']).nullable().optional(),
+  /**
+   * On a team's latest fix only: when the server last heard the team's device, with or without a fix
+   * (server time, so boards order a team's updates by it rather than by a phone's clock).
+   */
+  heardAt: z.number().int().optional(),
 });
 export type Fix = z.infer<typeof FixSchema>;
+export type FixFlag = NonNullable<Fix['flag']>;
 
 /** What the field page sends from browser geolocation. */
 export const FieldFixSchema = z
@@ -40,7 +50,8 @@ export const TrackQuerySchema = z.object({
 
 /**
  * A live position as pushed to boards and tablets: only what a map needs, as a tuple
- * `[teamId, lat, lon, t, speed, heading, accuracy, battery]`. A batch of a hundred is a third
+ * `[teamId, lat, lon, t, speed, heading, accuracy, battery, heardAt]` (heardAt: when the server last
+ * heard the team's device, which is later than `t` while a phone reports without a fix). A batch of a hundred is a third
  * of the size of the same fixes as objects, which is most of the cost of fanning out to every screen.
  */
 export const LivePositionSchema = z.tuple([
@@ -52,15 +63,19 @@ export const LivePositionSchema = z.tuple([
   z.number().nullable(),
   z.number().nullable(),
   z.number().nullable(),
+  z.number().int(),
 ]);
 export type LivePosition = z.infer<typeof LivePositionSchema>;
 
 /** The latest position of a team as the board keeps it. */
-export type LatestPosition = Pick<Fix, 'teamId' | 'lat' | 'lon' | 't' | 'speed' | 'heading' | 'accuracy' | 'battery'>;
+export type LatestPosition = Pick<Fix, 'teamId' | 'lat' | 'lon' | 't' | 'speed' | 'heading' | 'accuracy' | 'battery' | 'heardAt'>;
 
-export const toLivePosition = (fix: LatestPosition): LivePosition => [fix.teamId, fix.lat, fix.lon, fix.t, fix.speed, fix.heading, fix.accuracy, fix.battery];
+export const toLivePosition = (fix: LatestPosition): LivePosition => [fix.teamId, fix.lat, fix.lon, fix.t, fix.speed, fix.heading, fix.accuracy, fix.battery, fix.heardAt ?? fix.t];
 
-export const fromLivePosition = ([teamId, lat, lon, t, speed, heading, accuracy, battery]: LivePosition): LatestPosition => ({
+/** When the team was last heard: its device may report without a fix, so this can be later than `t`. */
+export const heardAtOf = (fix: LatestPosition): number => Math.max(fix.t, fix.heardAt ?? fix.t);
+
+export const fromLivePosition = ([teamId, lat, lon, t, speed, heading, accuracy, battery, heardAt]: LivePosition): LatestPosition => ({
   teamId,
   lat,
   lon,
@@ -69,6 +84,7 @@ export const fromLivePosition = ([teamId, lat, lon, t, speed, heading, accuracy,
   heading,
   accuracy,
   battery,
+  heardAt,
 });
 
 /** How far back the board's trails reach. */

@@ -1,7 +1,7 @@
 import type { LatestPosition } from '@shared/schemas/position';
 import type { Team } from '@shared/schemas/team';
 import type { MapTeamMarker } from '../env';
-import { isStale } from '../positions/staleness';
+import { isSilent, isStale } from '../positions/staleness';
 
 /**
  * Where and how each team is drawn: at its last fix, or at its base when it never reported.
@@ -21,6 +21,7 @@ export function buildMarkers(
       lat: fix ? fix.lat : team.base.lat,
       lon: fix ? fix.lon : team.base.lon,
       stale: isStale(fix?.t, now, staleAfterSeconds),
+      heard: !isSilent(fix, now, staleAfterSeconds),
       status: team.status,
       source: fix ? 'fix' : 'base',
     };
@@ -29,5 +30,5 @@ export function buildMarkers(
 
 /** A cheap fingerprint so the chart is only redrawn when something visible changed. */
 export function markersSignature(markers: readonly MapTeamMarker[]): string {
-  return markers.map((m) => `${m.id}|${m.name}|${m.lat.toFixed(6)}|${m.lon.toFixed(6)}|${m.stale ? 1 : 0}|${m.status}`).join(';');
+  return markers.map((m) => `${m.id}|${m.name}|${m.lat.toFixed(6)}|${m.lon.toFixed(6)}|${m.stale ? 1 : 0}${m.heard ? 1 : 0}|${m.status}`).join(';');
 }

@@ -31,7 +31,7 @@ export interface MapOptionInput {
   selectedTeamId: string | null;
   fontSize: number;
   /** Label suffixes: a team whose fixes stopped, and one that never sent any (drawn at its base). */
-  staleLabels: { stale: string; noFix: string };
+  staleLabels: { stale: string; noFix: string; positionOld: string };
   tooltip: boolean;
   /** Each active team's line to its destination (always drawn: the wall layout has no layer for it). */
   dispatchLines?: readonly DispatchLine[];
@@ -51,8 +51,8 @@ const PALETTE = {
 /** Latitude of Xiangshan: geo aspect for an undistorted map at this latitude. */
 const ASPECT = Math.cos((29.4 * Math.PI) / 180);
 
-export const teamLabel = (m: MapTeamMarker, labels: { stale: string; noFix: string }) =>
-  m.stale ? `${m.name} · ${m.source === 'base' ? labels.noFix : labels.stale}` : m.name;
+export const teamLabel = (m: MapTeamMarker, labels: { stale: string; noFix: string; positionOld: string }) =>
+  m.stale ? `${m.name} · ${m.source === 'base' ? labels.noFix : m.heard ? labels.positionOld : labels.stale}` : m.name;
 
 export function buildMapOption(input: MapOptionInput): MapOption {
   const c = input.dark ? PALETTE.dark : PALETTE.light;

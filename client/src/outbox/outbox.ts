@@ -29,7 +29,7 @@ export const POSITION_COALESCE_MS = 30_000;
 export const MAX_POSITIONS = 2_000;
 
 /** Client-side error codes that mean "not now" rather than "never". */
-const RETRYABLE = new Set(['OFFLINE', 'TIMEOUT', 'NETWORK_ERROR', 'INTERNAL', 'UNAUTHENTICATED', 'LOGIN_THROTTLED']);
+const RETRYABLE = new Set(['OFFLINE', 'TIMEOUT', 'NETWORK_ERROR', 'INTERNAL', 'UNAUTHENTICATED', 'LOGIN_THROTTLED', 'WRITE_THROTTLED']);
 export const isRetryable = (code: string): boolean => RETRYABLE.has(code);
 
 const sendOrder = (a: OutboxItem, b: OutboxItem) => Number(b.urgent) - Number(a.urgent) || a.order - b.order;
@@ -197,8 +197,9 @@ export class Outbox {
         continue;
       }
       await this.store(tried);
-      if (this.kicked) continue;
-      this.retryLater();
+      // A reconnect retries at once, but not past a throttle: the server said when.
+      if (this.kicked && result.retryAfterMs === undefined) continue;
+      this.retryLater(result.retryAfterMs ?? 0);
       return;
     }
   }
@@ -241,9 +242,9 @@ export class Outbox {
     if (this.timer === null) void Promise.resolve().then(() => this.flush());
   }
 
-  private retryLater(): void {
+  private retryLater(atLeastMs: number): void {
     this.cancelTimer();
-    const delay = this.o.retryDelay(this.retryAttempt++);
+    const delay = Math.max(atLeastMs, this.o.retryDelay(this.retryAttempt++));
     this.timer = this.o.setTimer(() => {
       this.timer = null;
       void this.flush();

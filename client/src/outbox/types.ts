@@ -43,5 +43,6 @@ export interface OutboxBackend {
   remove(id: string): Promise<void>;
 }
 
-export type SendResult = { ok: true; data: unknown } | { ok: false; retry: boolean; code: string; message: string };
+/** `retryAfterMs`: the server throttled this tablet (WRITE_THROTTLED) and said when to try again. */
+export type SendResult = { ok: true; data: unknown } | { ok: false; retry: boolean; code: string; message: string; retryAfterMs?: number };
 export type Sender = (item: OutboxItem) => Promise<SendResult>;

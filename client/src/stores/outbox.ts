@@ -10,6 +10,12 @@ import { useConnectionStore } from './connection';
 
 type SentListener = (item: OutboxItem, data: unknown) => void;
 
+/** The server's "try again in" of a WRITE_THROTTLED answer. */
+const retryAfterOf = (details: unknown): number | undefined => {
+  const value = typeof details === 'object' && details !== null && 'retryAfterMs' in details ? details.retryAfterMs : undefined;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(value, 10 * 60_000) : undefined;
+};
+
 /** Sends one item over the socket; an error code decides whether it is retried or refused for good. */
 async function sendItem(item: OutboxItem): Promise<SendResult> {
   try {
@@ -17,7 +23,9 @@ async function sendItem(item: OutboxItem): Promise<SendResult> {
     return { ok: true, data };
   } catch (e) {
     const code = isApiError(e) ? e.code : 'INTERNAL';
-    return { ok: false, retry: isRetryable(code), code, message: e instanceof Error ? e.message : String(e) };
+    const message = e instanceof Error ? e.message : String(e);
+    const retryAfterMs = isApiError(e) ? retryAfterOf(e.details) : undefined;
+    return { ok: false, retry: isRetryable(code), code, message, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
 }
 

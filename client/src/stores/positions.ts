@@ -3,7 +3,7 @@ import { ref, shallowRef, triggerRef } from 'vue';
 import type { Fix, LatestPosition } from '@shared/schemas/position';
 import { positionsApi } from '../api/positions';
 import { teamsApi } from '../api/teams';
-import { isStale as isStaleAt } from '../positions/staleness';
+import { isNewerReport, isPositionOld as isPositionOldAt, isSilent } from '../positions/staleness';
 import { appendToTrail, mergeTrail, trimTrail, type TrailPoint } from '../positions/trails';
 
 /**
@@ -25,7 +25,7 @@ export const usePositionsStore = defineStore('positions', () => {
     let trailsChanged = false;
     for (const fix of fixes) {
       const current = latest.value.get(fix.teamId);
-      if (!current || fix.t > current.t) {
+      if (!current || isNewerReport(fix, current)) {
         latest.value.set(fix.teamId, fix);
         latestChanged = true;
       }
@@ -42,7 +42,7 @@ export const usePositionsStore = defineStore('positions', () => {
     const next = new Map<string, LatestPosition>();
     for (const fix of fixes) {
       const current = next.get(fix.teamId);
-      if (!current || fix.t > current.t) next.set(fix.teamId, fix);
+      if (!current || isNewerReport(fix, current)) next.set(fix.teamId, fix);
     }
     latest.value = next;
   }
@@ -97,8 +97,10 @@ export const usePositionsStore = defineStore('positions', () => {
   const trailOf = (teamId: string): readonly TrailPoint[] => trails.get(teamId) ?? [];
   const trailTeamIds = (): string[] => [...trails.keys()];
   const latestOf = (teamId: string): LatestPosition | undefined => latest.value.get(teamId);
-  const isStale = (teamId: string, now = Date.now()): boolean =>
-    isStaleAt(latest.value.get(teamId)?.t, now, staleAfterSeconds.value);
+  /** 失联: the team's device has not been heard for the threshold, or never reported. */
+  const isStale = (teamId: string, now = Date.now()): boolean => isSilent(latest.value.get(teamId), now, staleAfterSeconds.value);
+  /** 位置未更新: heard, but its position is older than the threshold. */
+  const isPositionOld = (teamId: string, now = Date.now()): boolean => isPositionOldAt(latest.value.get(teamId), now, staleAfterSeconds.value);
 
   function reset(): void {
     latest.value = new Map();
@@ -123,6 +125,7 @@ export const usePositionsStore = defineStore('positions', () => {
     trailTeamIds,
     latestOf,
     isStale,
+    isPositionOld,
     fetchTrack,
     reset,
   };

@@ -11,6 +11,8 @@ export const STATUS_COLORS: Record<TeamStatus, string> = {
 };
 
 export const STALE_COLOR = '#8b93a1';
+/** 位置未更新: the unit is heard but its position is old; amber, apart from the grey of 失联. */
+export const POSITION_OLD_COLOR = '#d97706';
 
 /** Statuses where a team is out on a job; the map pulses these. */
 export const ACTIVE_STATUSES: readonly TeamStatus[] = ['dispatched', 'en_route', 'on_scene'];

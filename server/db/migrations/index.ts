@@ -4,6 +4,7 @@ import * as dispatch from './0002_dispatch';
 import * as incidentsSupplies from './0003_incidents_supplies';
 import * as cameras from './0004_cameras';
 import * as processedActionsAge from './0005_processed_actions_age';
+import * as fieldTelemetry from './0006_field_telemetry';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_incidents_supplies': incidentsSupplies,
   '0004_cameras': cameras,
   '0005_processed_actions_age': processedActionsAge,
+  '0006_field_telemetry': fieldTelemetry,
 };
