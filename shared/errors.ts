@@ -14,6 +14,7 @@ export const ERROR_CATALOGUE = {
   VIDEO_UNAVAILABLE: { status: 503, message: 'The video relay is not running.' },
   CAMERA_OFFLINE: { status: 409, message: 'This camera has no live picture right now.' },
   UNKNOWN_DEVICE: { status: 403, message: 'This device is not registered.' },
+  WEAK_PASSWORD: { status: 400, message: 'That password is too easy to guess: not a common password, not only blanks or one character repeated.' },
   LOGIN_THROTTLED: { status: 429, message: 'Too many failed sign-ins; try again later.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },

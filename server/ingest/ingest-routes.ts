@@ -1,4 +1,5 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
+import { LoginThrottle } from '../auth/login-throttle';
 import { DomainError } from '../errors';
 import { clientIp } from '../http/auth-middleware';
 import { Intake, invalid, receiveOsmand, type IngestDeps } from './intake';
@@ -29,8 +30,11 @@ export function osmandHandler(deps: IngestDeps): RequestHandler {
   });
 }
 
-/** OwnTracks HTTP mode. The device is who its HTTP Basic credentials say, never its `tid`. */
-export function owntracksHandler(deps: IngestDeps): RequestHandler {
+/**
+ * OwnTracks HTTP mode. The device is who its HTTP Basic credentials say, never its `tid`. Wrong passwords
+ * are throttled like sign-ins (each new one costs a scrypt).
+ */
+export function owntracksHandler(deps: IngestDeps, passwords = new LoginThrottle()): RequestHandler {
   const intake = new Intake(deps);
   return asyncHandler(async (req, res) => {
     const now = intake.now();
@@ -41,8 +45,13 @@ export function owntracksHandler(deps: IngestDeps): RequestHandler {
     }
     const limitUser = req.get('x-limit-u');
     if (limitUser !== undefined && limitUser !== credentials.user) throw new DomainError('FORBIDDEN', 'X-Limit-U does not match the signed-in device.');
+    const attempt = await passwords.begin(`owntracks:${credentials.user}`, clientIp(req) ?? 'unknown');
     const identity = await deps.devices.resolveOwntracks(credentials.user, credentials.password);
-    if (!identity) throw intake.unknown(clientIp(req), 'owntracks');
+    if (!identity) {
+      await attempt.failed();
+      throw intake.unknown(clientIp(req), 'owntracks');
+    }
+    await attempt.succeeded();
     const parsed = parseOwntracks(req.body, now);
     if (!parsed.ok) throw invalid(parsed.error);
     if (parsed.fix) intake.take(identity, parsed.fix, now);
