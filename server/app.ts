@@ -32,6 +32,7 @@ import { historyWriter } from './positions/position-store';
 import { RetentionJob } from './positions/retention';
 import { positionRoutes } from './positions/routes';
 import { RealtimeServer } from './realtime/realtime-server';
+import { SnapshotCoalescer } from './sync/snapshot-coalescer';
 import { SnapshotService } from './sync/snapshot-service';
 import { teamRoutes } from './teams/routes';
 import { TeamService } from './teams/team-service';
@@ -94,7 +95,7 @@ export class TidewatchApp {
     const alarms = new AlarmService(store.db, transactor, clock);
     const layouts = new WallLayoutService(store.db, transactor);
     const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, logger, clock });
-    const snapshots = new SnapshotService(store.db, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
+    const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
 
     const httpServer = http.createServer();
     let realtime: RealtimeServer | null = null;
@@ -128,7 +129,8 @@ export class TidewatchApp {
       logger,
       clock,
     });
-    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix, logger, clock });
+    const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
+    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix, logger, clock });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));

@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   UNKNOWN_DEVICE: { status: 403, message: 'This device is not registered.' },
   WEAK_PASSWORD: { status: 400, message: 'That password is too easy to guess: not a common password, not only blanks or one character repeated.' },
   LOGIN_THROTTLED: { status: 429, message: 'Too many failed sign-ins; try again later.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests at once; try again in a moment.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -114,6 +114,7 @@ const en: MessageSchema = {
     UNKNOWN_DEVICE: 'This device is not registered.',
     WEAK_PASSWORD: 'Password too easy to guess: choose one that is not a common password, not only blanks and not one character repeated.',
     LOGIN_THROTTLED: 'Too many failed sign-ins; try again later.',
+    RATE_LIMITED: 'Too many requests at once; trying again shortly.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
     INTERNAL: 'Something went wrong on the server.',
     NETWORK_ERROR: 'Network error: the server cannot be reached.',

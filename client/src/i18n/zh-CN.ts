@@ -114,6 +114,7 @@ const zhCN = {
     UNKNOWN_DEVICE: '设备未注册',
     WEAK_PASSWORD: '密码太容易被猜中：不能用常见密码，不能全是空格或同一个字符重复',
     LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
+    RATE_LIMITED: '请求过于频繁，稍后自动重试',
     PAYLOAD_TOO_LARGE: '请求内容过大',
     INTERNAL: '服务器出错，请稍后再试',
     NETWORK_ERROR: '网络错误，无法连接服务器',
