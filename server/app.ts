@@ -22,6 +22,7 @@ import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
 import { createDispatchModule } from './dispatch/dispatch-module';
 import { createHttpApp } from './http/http-app';
+import { ProxyTrust } from './http/proxy-trust';
 import { findClientDir } from './http/static-client';
 import { createIncidentBoard, type IncidentBoard } from './incident-board';
 import { ingestRoutes } from './ingest/ingest-routes';
@@ -130,7 +131,9 @@ export class TidewatchApp {
       clock,
     });
     const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
-    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix, logger, clock });
+    const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);
+    const transport = { trust: proxyTrust, plainHttpFieldSockets: config.PLAIN_HTTP_FIELD_SOCKETS };
+    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix, logger, clock, transport });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));
@@ -144,7 +147,7 @@ export class TidewatchApp {
       res.json({ ok: true, data: { staleAfterSeconds: config.STALE_AFTER_SECONDS, trailMinutes: 30, timeZone: 'Asia/Shanghai', version: process.env.npm_package_version ?? '0.1.0' } });
     });
     const app = createHttpApp({
-      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'] }) as unknown as Router, health, ingestRoutes(ingest), ...board.rootRouters],
+      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, health, ingestRoutes(ingest), ...board.rootRouters],
       api: [
         publicConfig,
         authRoutes(sessions, users),
@@ -159,6 +162,7 @@ export class TidewatchApp {
       ],
       clientDir: findClientDir(),
       logger,
+      proxyTrust,
     });
     httpServer.on('request', app);
     const osmandServer = createOsmandServer(ingest);

@@ -27,6 +27,14 @@ export const ConfigSchema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean)),
+  /** Reverse proxies (addresses or subnets) whose X-Forwarded-For / X-Forwarded-Proto are believed. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'IP addresses or subnets like 10.0.0.0/24, comma separated' }))),
+  /** Lets field tablets that cannot trust the local CA keep a socket over plain HTTP from the LAN. */
+  PLAIN_HTTP_FIELD_SOCKETS: z.enum(['on', 'off']).default('off').transform((v) => v === 'on'),
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
   SIMULATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),

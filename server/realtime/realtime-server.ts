@@ -11,6 +11,8 @@ import type { SessionService } from '../auth/session-service';
 import type { EventBus } from '../events/event-bus';
 import type { EventLog, StoredEvent } from '../events/event-log';
 import type { Snapshot } from '../../shared/schemas/sync';
+import { ProxyTrust } from '../http/proxy-trust';
+import { isLoopbackAddress } from '../tls/https-redirect';
 import { RequestGate, type RequestLimits } from './request-gate';
 import { onRequest } from './request-handler';
 import type { TidewatchServer, TidewatchSocket } from './types';
@@ -36,7 +38,11 @@ export interface RealtimeDeps {
   logger: Logger;
   clock?: () => number;
   requestLimits?: RequestLimits;
+  /** Plain-HTTP sockets from other hosts carry the token in clear: refused unless a field tablet and allowed. */
+  transport?: { trust: ProxyTrust; plainHttpFieldSockets: boolean };
 }
+
+const refusal = (code: 'UNAUTHENTICATED' | 'HTTPS_REQUIRED') => Object.assign(new Error(code), { data: { code } });
 
 /**
  * Owns the Socket.IO server: authenticates sockets by session token, answers typed requests, and
@@ -54,7 +60,8 @@ export class RealtimeServer {
     this.io.use(async (socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const principal = typeof token === 'string' ? await deps.sessions.authenticate(token).catch(() => null) : null;
-      if (!principal) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }));
+      if (!principal) return next(refusal('UNAUTHENTICATED'));
+      if (!this.transportAllowed(socket.request, principal)) return next(refusal('HTTPS_REQUIRED'));
       socket.data.principal = principal;
       socket.data.gate = (name) => gate.admit(principal.sessionId, name);
       next();
@@ -84,6 +91,12 @@ export class RealtimeServer {
     clearInterval(this.expirySweep);
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
+  }
+
+  private transportAllowed(request: http.IncomingMessage, principal: Principal): boolean {
+    const origin = (this.deps.transport?.trust ?? new ProxyTrust()).clientOf(request);
+    if (origin.secure || isLoopbackAddress(origin.ip ?? undefined)) return true;
+    return principal.role === 'field' && this.deps.transport?.plainHttpFieldSockets === true;
   }
 
   private registerHandlers(socket: TidewatchSocket): void {

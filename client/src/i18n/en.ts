@@ -111,6 +111,7 @@ const en: MessageSchema = {
     INSUFFICIENT_STOCK: 'Not enough stock: stock never goes below zero',
     VIDEO_UNAVAILABLE: 'The video relay is not running.',
     CAMERA_OFFLINE: 'This camera has no live picture right now.',
+    HTTPS_REQUIRED: 'Open this page over HTTPS (https://…): over plain HTTP the sign-in crosses the network in clear.',
     UNKNOWN_DEVICE: 'This device is not registered.',
     WEAK_PASSWORD: 'Password too easy to guess: choose one that is not a common password, not only blanks and not one character repeated.',
     LOGIN_THROTTLED: 'Too many failed sign-ins; try again later.',

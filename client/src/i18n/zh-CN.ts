@@ -111,6 +111,7 @@ const zhCN = {
     INSUFFICIENT_STOCK: '库存不足，库存不能为负',
     VIDEO_UNAVAILABLE: '视频转发服务未运行',
     CAMERA_OFFLINE: '该摄像头当前没有画面',
+    HTTPS_REQUIRED: '请用 HTTPS（https://…）打开本页：明文 HTTP 会在网络上暴露登录凭据',
     UNKNOWN_DEVICE: '设备未注册',
     WEAK_PASSWORD: '密码太容易被猜中：不能用常见密码，不能全是空格或同一个字符重复',
     LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
