@@ -59,7 +59,8 @@ describe('password guessing', () => {
     await audit.connected();
     expect((await audit.request('sync:hello', { lastSeq: null })).ok).toBe(true);
     dataOf(await proxiedAdmin.post('/api/users', { username: 'commander-9', displayName: '指挥长', role: 'commander', teamId: null, password: 'commander-password-1' }));
-    const from = (ip: string) => ({ 'x-forwarded-for': ip });
+    // As a TLS-terminating proxy forwards: the client's address, and that it used HTTPS.
+    const from = (ip: string) => ({ 'x-forwarded-for': ip, 'x-forwarded-proto': 'https' });
     const anon = httpClient(proxied.baseUrl);
     for (let i = 0; i < 6; i++) await anon.post('/api/auth/login', { username: 'commander-9', password: `stranger-${i}` }, from('203.0.113.50'));
     expect(codeOf(await anon.post('/api/auth/login', { username: 'commander-9', password: 'commander-password-1' }, from('203.0.113.50')))).toBe('LOGIN_THROTTLED');

@@ -30,14 +30,15 @@ function connectOutcome(url: string, token: string, extra: Partial<ManagerOption
   });
 }
 
-async function usersOn(server: ServerHandle): Promise<{ wall: string; field: string; commander: string }> {
-  const admin = httpClient(server.baseUrl, await login(server.baseUrl, 'admin', server.adminPassword));
+async function usersOn(server: ServerHandle): Promise<{ admin: string; wall: string; field: string; commander: string }> {
+  const adminToken = await login(server.baseUrl, 'admin', server.adminPassword);
+  const admin = httpClient(server.baseUrl, adminToken);
   const team = dataOf(await admin.post<Team>('/api/teams', { ...TEAM_INPUT, name: `安全测试队-${server.port}` }));
   const make = async (role: User['role']) => {
     dataOf(await admin.post<User>('/api/users', { username: `${role}-safety`, displayName: role, role, teamId: role === 'field' ? team.id : null, password: 'a-long-password-1' }));
     return login(server.baseUrl, `${role}-safety`, 'a-long-password-1');
   };
-  return { wall: await make('wall'), field: await make('field'), commander: await make('commander') };
+  return { admin: adminToken, wall: await make('wall'), field: await make('field'), commander: await make('commander') };
 }
 
 describe('a flood of resync requests from one signed-in screen', () => {
@@ -58,8 +59,8 @@ describe('a flood of resync requests from one signed-in screen', () => {
     const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(server.pid))), 25);
 
     const flood = Promise.all(Array.from({ length: 1_000 }, () => wall.rawRequest('sync:hello', { lastSeq: null }).catch(() => null)));
-    // Meanwhile the desk writes and resyncs: each answers within the client's usual 10 s ack timeout.
-    const desk = httpClient(server.baseUrl, tokens.commander);
+    // Meanwhile the admin writes and the desk resyncs: each answers within the client's usual 10 s ack timeout.
+    const desk = httpClient(server.baseUrl, tokens.admin);
     const [created, deskSync] = await Promise.all([
       desk.post<Team>('/api/teams', { ...TEAM_INPUT, name: '洪水中新建的队' }),
       commander.request('sync:hello', { lastSeq: null }),
