@@ -39,4 +39,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ PLAIN_HTTP_FIELD_SOCKETS: 'on' }).PLAIN_HTTP_FIELD_SOCKETS).toBe(true);
     expect(() => loadConfig({ PLAIN_HTTP_FIELD_SOCKETS: 'yes' })).toThrowError(/PLAIN_HTTP_FIELD_SOCKETS/);
   });
+
+  it('refuses a common ADMIN_PASSWORD at boot, naming it', () => {
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'password123' })).toThrowError(/ADMIN_PASSWORD/);
+    expect(loadConfig({ ADMIN_PASSWORD: 'tide-gauge-7-north' }).ADMIN_PASSWORD).toBe('tide-gauge-7-north');
+  });
 });
