@@ -90,6 +90,26 @@ export class LoginThrottle {
   }
 }
 
+/** Yes once per key per interval: a flood of refused guesses is audited once a minute, not once per guess. */
+export class OncePerInterval {
+  private readonly last = new Map<string, number>();
+
+  constructor(
+    private readonly intervalMs: number,
+    private readonly clock: () => number = Date.now,
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  take(key: string): boolean {
+    const now = this.clock();
+    const at = this.last.get(key);
+    if (at !== undefined && now - at < this.intervalMs) return false;
+    if (this.last.size >= this.maxKeys) this.last.clear();
+    this.last.set(key, now);
+    return true;
+  }
+}
+
 /** Consumes a point; false when the key is over its limit (rate-limiter-flexible rejects with a RateLimiterRes). */
 async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
   try {

@@ -7,7 +7,7 @@ import type { Database, SessionRow } from '../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
 import { parseInput } from '../validation';
-import type { LoginThrottle } from './login-throttle';
+import { OncePerInterval, type LoginThrottle } from './login-throttle';
 import { refuseWeakPassword } from './password-rules';
 import { endSessionsOf } from './session-ending';
 import { hashPassword, verifyPassword } from './password';
@@ -25,19 +25,24 @@ let dummyHash: Promise<string> | null = null;
 const unknownUserHash = () => (dummyHash ??= hashPassword('no user has this password'));
 
 export class SessionService {
+  /** Refused (throttled) sign-ins are audited once a minute per account and address, not once per guess. */
+  private readonly throttledAudit: OncePerInterval;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly transactor: Transactor,
     private readonly throttle: LoginThrottle,
     private readonly lifetimeHours: Record<Role, number>,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.throttledAudit = new OncePerInterval(60_000, clock);
+  }
 
   async login(input: unknown, client: ClientInfo): Promise<SessionInfo> {
     const { username, password } = parseInput(LoginRequestSchema, input);
     const ip = client.ip ?? 'unknown';
     const attempt = await this.throttle.begin(username, ip).catch(async (error: unknown) => {
-      await this.recordFailure(username, client, 'throttled');
+      if (this.throttledAudit.take(`${username}|${ip}`)) await this.recordFailure(username, client, 'throttled');
       throw error;
     });
     const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

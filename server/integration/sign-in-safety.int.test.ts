@@ -28,11 +28,19 @@ afterAll(async () => {
 describe('password guessing', () => {
   it('checks at most 5 of 200 guesses sent in parallel at one account; the rest are refused unchecked', async () => {
     dataOf(await createUser('target-1'));
+    const audit = new TestClient(server.baseUrl, await login(server.baseUrl, 'admin', server.adminPassword));
+    await audit.connected();
+    expect((await audit.request('sync:hello', { lastSeq: null })).ok).toBe(true);
     const anon = httpClient(server.baseUrl);
     const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => anon.post('/api/auth/login', { username: 'target-1', password: `guess-number-${i}` })));
     const codes = tally(answers.map(codeOf));
     expect(codes.INVALID_CREDENTIALS ?? 0).toBeLessThanOrEqual(5);
     expect((codes.INVALID_CREDENTIALS ?? 0) + (codes.LOGIN_THROTTLED ?? 0)).toBe(200);
+    // The audit log shows the attack without growing by a row per refused guess.
+    const failed = (reason: string) => audit.events.filter((e) => e.type === 'auth.login_failed' && e.payload.username === 'target-1' && e.payload.reason === reason).length;
+    await eventually(() => failed('throttled') === 1, 10_000, 'the refusals audited');
+    expect(failed('invalid_credentials')).toBe(codes.INVALID_CREDENTIALS);
+    audit.close();
   });
 
   it('throttles the current-password check of a password change sent in parallel', async () => {
