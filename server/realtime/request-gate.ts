@@ -12,7 +12,7 @@ export interface RequestLimits {
   resyncCost: number;
 }
 
-export const DEFAULT_REQUEST_LIMITS: RequestLimits = { inFlight: 16, resyncsInFlight: 2, pointsPerMinute: 1_200, resyncCost: 20 };
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = { inFlight: 16, resyncsInFlight: 4, pointsPerMinute: 1_200, resyncCost: 20 };
 
 const RESYNC: ClientRequestName = 'sync:hello';
 
