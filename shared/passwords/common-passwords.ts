@@ -1,10 +1,10 @@
 /**
- * The commonest passwords, refused for accounts. Compiled for Tidewatch from the top of published
- * breach-frequency lists: SecLists `Passwords/Common-Credentials/10-million-password-list-top-1000.txt`,
- * the NCSC "100,000 most common passwords" (Pwned Passwords) top entries, and the Chinese leak rankings
- * (CSDN, 12306) that put `woaini1314`, `5201314` and `1qaz2wsx` near the top; plus the names of this system
- * and its county, which guessers try first. Lower case; compared case-insensitively.
- * Entries shorter than the minimum length are kept so the list stays right if that minimum changes.
+ * The commonest passwords, refused for accounts: a hand-picked selection (not a verbatim copy) of entries at the
+ * top of published breach-frequency lists: SecLists `Passwords/Common-Credentials/10-million-password-list-top-1000.txt`,
+ * the NCSC "100,000 most common passwords" (from Pwned Passwords), and the Chinese leak rankings (CSDN, 12306) that put
+ * `woaini1314`, `5201314` and `1qaz2wsx` near the top; plus the names of this system and its county, which guessers try
+ * first. Lower case; compared case-insensitively. Entries shorter than the minimum length are kept so the list stays
+ * right if that minimum changes.
  */
 export const COMMON_PASSWORDS: readonly string[] = [
   '123456', 'password', '12345678', 'qwerty', '123456789', '12345', '1234', '111111', '1234567', 'dragon', '123123',
