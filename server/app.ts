@@ -23,6 +23,7 @@ import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
 import { createDispatchModule } from './dispatch/dispatch-module';
 import { createHttpApp } from './http/http-app';
+import { ProxyTrust } from './http/proxy-trust';
 import { findClientDir } from './http/static-client';
 import { createIncidentBoard, type IncidentBoard } from './incident-board';
 import { ingestRoutes } from './ingest/ingest-routes';
@@ -35,6 +36,7 @@ import { historyWriter } from './positions/position-store';
 import { RetentionJob } from './positions/retention';
 import { positionRoutes } from './positions/routes';
 import { RealtimeServer } from './realtime/realtime-server';
+import { SnapshotCoalescer } from './sync/snapshot-coalescer';
 import { SnapshotService } from './sync/snapshot-service';
 import { teamRoutes } from './teams/routes';
 import { TeamService } from './teams/team-service';
@@ -97,7 +99,7 @@ export class TidewatchApp {
     const alarms = new AlarmService(store.db, transactor, clock);
     const layouts = new WallLayoutService(store.db, transactor);
     const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, logger, clock });
-    const snapshots = new SnapshotService(store.db, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
+    const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
 
     const httpServer = http.createServer();
     let realtime: RealtimeServer | null = null;
@@ -137,7 +139,10 @@ export class TidewatchApp {
       tabletPositions.take(principal.sessionId);
       return acceptFieldFix(principal, fieldFix);
     };
-    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock });
+    const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
+    const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);
+    const transport = { trust: proxyTrust, plainHttpFieldSockets: config.PLAIN_HTTP_FIELD_SOCKETS };
+    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock, transport });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));
@@ -152,7 +157,7 @@ export class TidewatchApp {
       res.json({ ok: true, data: { staleAfterSeconds: config.STALE_AFTER_SECONDS, trailMinutes: 30, timeZone: 'Asia/Shanghai', version: process.env.npm_package_version ?? '0.1.0' } });
     });
     const app = createHttpApp({
-      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'] }) as unknown as Router, health, ingestRoutes(ingest), ...board.rootRouters],
+      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, health, ingestRoutes(ingest), ...board.rootRouters],
       api: [
         publicConfig,
         authRoutes(sessions, users),
@@ -167,6 +172,7 @@ export class TidewatchApp {
       ],
       clientDir: findClientDir(),
       logger,
+      proxyTrust,
     });
     httpServer.on('request', app);
     const osmandServer = createOsmandServer(ingest);

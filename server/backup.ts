@@ -14,10 +14,12 @@ async function backup(): Promise<void> {
   const source = path.join(config.dataDir, 'tidewatch.sqlite');
   if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
   const dir = path.join(config.dataDir, 'backups');
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = path.join(dir, `tidewatch-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
   const db = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
   try {
+    // Owner-only like the database it copies: created empty first, SQLite keeps the mode.
+    fs.closeSync(fs.openSync(target, 'wx', 0o600));
     await db.backup(target);
   } finally {
     db.close();

@@ -13,9 +13,12 @@ export const ERROR_CATALOGUE = {
   INSUFFICIENT_STOCK: { status: 409, message: 'Not enough stock: stock never goes below zero.' },
   VIDEO_UNAVAILABLE: { status: 503, message: 'The video relay is not running.' },
   CAMERA_OFFLINE: { status: 409, message: 'This camera has no live picture right now.' },
+  HTTPS_REQUIRED: { status: 403, message: 'Connect over HTTPS: over plain HTTP the sign-in token crosses the network in clear.' },
   UNKNOWN_DEVICE: { status: 403, message: 'This device is not registered.' },
+  WEAK_PASSWORD: { status: 400, message: 'That password is too easy to guess: not a common password, not only blanks or one character repeated.' },
   LOGIN_THROTTLED: { status: 429, message: 'Too many failed sign-ins; try again later.' },
   WRITE_THROTTLED: { status: 429, message: 'Too many reports from this device at once; it sends the rest shortly.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests at once; try again in a moment.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -15,9 +15,20 @@ let measureFrom = 0;
 let received = 0;
 let latencies: number[] = [];
 
+/**
+ * Joins the board like the real client: a refused resync is asked again after a short backoff (all these clients
+ * share one session, and the server answers only a few of one session's resyncs at a time: RATE_LIMITED).
+ */
+function hello(socket: Socket, attempt = 0): void {
+  socket.emit('sync:hello', { lastSeq: null }, (ack: { ok?: boolean } | undefined) => {
+    if (ack?.ok || !socket.connected) return;
+    setTimeout(() => hello(socket, attempt + 1), Math.min(2_000, 100 * 2 ** attempt) * (0.5 + Math.random()));
+  });
+}
+
 const sockets: Socket[] = Array.from({ length: config.clients }, (_, i) => {
   const socket = io(config.url, { auth: { token: config.token }, transports: ['websocket'], forceNew: true });
-  socket.on('connect', () => socket.emit('sync:hello', { lastSeq: null }, () => undefined));
+  socket.on('connect', () => hello(socket));
   socket.on('positions:batch', (batch: Array<[string, number, number, number]>) => {
     if (!measuring) return;
     const now = Date.now();

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { actorOf } from './principal';
 import type { SessionService } from './session-service';
 import type { UserService } from './user-service';
@@ -10,10 +10,16 @@ export function authRoutes(sessions: SessionService, users: UserService): Router
   const signedIn = requireRole(sessions);
   const admin = requireRole(sessions, 'admin');
 
-  router.post('/auth/login', handle((req) => sessions.login(req.body, { ip: clientIp(req), userAgent: req.get('user-agent') ?? null })));
+  const clientOf = (req: Request) => ({ ip: clientIp(req), userAgent: req.get('user-agent') ?? null });
+  // The answer carries a bearer token: no cache (browser, proxy) may keep it, failures included.
+  const noStore = (_req: Request, res: Response, next: NextFunction) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
+  router.post('/auth/login', noStore, handle((req) => sessions.login(req.body, clientOf(req))));
   router.post('/auth/logout', signedIn, handle((req) => sessions.logout(principalOf(req))));
   router.get('/auth/me', signedIn, handle((req) => users.get(principalOf(req).userId)));
-  router.post('/auth/password', signedIn, handle((req) => sessions.changePassword(principalOf(req), req.body)));
+  router.post('/auth/password', signedIn, handle((req) => sessions.changePassword(principalOf(req), req.body, clientOf(req))));
 
   router.get('/users', admin, handle(() => users.list()));
   router.post('/users', admin, handle((req) => users.create(req.body, actorOf(principalOf(req)))));

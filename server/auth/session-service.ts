@@ -7,7 +7,9 @@ import type { Database, SessionRow } from '../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
 import { parseInput } from '../validation';
-import type { LoginThrottle } from './login-throttle';
+import { OncePerInterval, type LoginThrottle } from './login-throttle';
+import { refuseWeakPassword } from './password-rules';
+import { endSessionsOf } from './session-ending';
 import { hashPassword, verifyPassword } from './password';
 import type { Principal } from './principal';
 import { hashToken, newToken } from './tokens';
@@ -18,34 +20,43 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
+/** Unknown user names cost a scrypt too, so the answer's timing does not tell which names exist. */
+let dummyHash: Promise<string> | null = null;
+const unknownUserHash = () => (dummyHash ??= hashPassword('no user has this password'));
+
 export class SessionService {
+  /** Refused (throttled) sign-ins are audited once a minute per account and address, not once per guess. */
+  private readonly throttledAudit: OncePerInterval;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly transactor: Transactor,
     private readonly throttle: LoginThrottle,
     private readonly lifetimeHours: Record<Role, number>,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.throttledAudit = new OncePerInterval(60_000, clock);
+  }
 
   async login(input: unknown, client: ClientInfo): Promise<SessionInfo> {
     const { username, password } = parseInput(LoginRequestSchema, input);
     const ip = client.ip ?? 'unknown';
-    if (await this.throttle.isBlocked(username, ip)) {
-      await this.recordFailure(username, client, 'throttled');
-      throw new DomainError('LOGIN_THROTTLED');
-    }
+    const attempt = await this.throttle.begin(username, ip).catch(async (error: unknown) => {
+      if (this.throttledAudit.take(`${username}|${ip}`)) await this.recordFailure(username, client, 'throttled');
+      throw error;
+    });
     const row = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    const valid = row ? await verifyPassword(password, row.password_hash) : false;
+    const valid = await verifyPassword(password, row?.password_hash ?? (await unknownUserHash()));
     if (!row || !valid) {
-      await this.throttle.recordFailure(username, ip);
+      await attempt.failed();
       await this.recordFailure(username, client, 'invalid_credentials');
       throw new DomainError('INVALID_CREDENTIALS');
     }
+    await attempt.succeeded();
     if (row.disabled === 1) {
       await this.recordFailure(username, client, 'disabled');
       throw new DomainError('INVALID_CREDENTIALS');
     }
-    await this.throttle.recordSuccess(username, ip);
     const token = newToken();
     const now = this.clock();
     const session: SessionRow = {
@@ -121,14 +132,26 @@ export class SessionService {
     return rows.map((r) => ({ id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, userAgent: r.user_agent }));
   }
 
-  async changePassword(principal: Principal, input: unknown): Promise<void> {
+  /**
+   * Changes the caller's password after checking the current one (throttled like a sign-in: it costs a
+   * scrypt and is a guess). Every other session of the user ends and its sockets are cut; this one stays.
+   */
+  async changePassword(principal: Principal, input: unknown, client: ClientInfo): Promise<void> {
     const { currentPassword, newPassword } = parseInput(PasswordChangeSchema, input);
+    refuseWeakPassword(newPassword, 'newPassword');
+    const attempt = await this.throttle.begin(principal.username, client.ip ?? 'unknown');
     const row = await this.db.selectFrom('users').select('password_hash').where('id', '=', principal.userId).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(currentPassword, row.password_hash))) throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong.');
+    if (!(await verifyPassword(currentPassword, row.password_hash))) {
+      await attempt.failed();
+      throw new DomainError('INVALID_CREDENTIALS', 'The current password is wrong.');
+    }
+    await attempt.succeeded();
     const hash = await hashPassword(newPassword);
+    const actor = { type: 'user', id: principal.userId, name: principal.displayName } as const;
     await this.transactor.run(async (tx, record) => {
       await tx.updateTable('users').set({ password_hash: hash }).where('id', '=', principal.userId).execute();
-      await record({ type: 'auth.password_changed', actor: { type: 'user', id: principal.userId, name: principal.displayName }, payload: { userId: principal.userId }, audience: 'admin' });
+      await record({ type: 'auth.password_changed', actor, payload: { userId: principal.userId }, audience: 'admin' });
+      await endSessionsOf(tx, record, { userId: principal.userId, except: principal.sessionId, actor, at: new Date(this.clock()).toISOString() });
     });
   }
 

@@ -6,7 +6,9 @@ import type { Database, UserRow } from '../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
 import { parseInput } from '../validation';
+import { refuseWeakPassword } from './password-rules';
 import { hashPassword } from './password';
+import { endSessionsOf } from './session-ending';
 
 export const toUser = (row: UserRow): User => ({
   id: row.id,
@@ -42,6 +44,7 @@ export class UserService {
 
   async create(input: unknown, actor: Actor): Promise<User> {
     const data = parseInput(UserCreateSchema, input);
+    refuseWeakPassword(data.password, 'password');
     if (await this.findRowByUsername(data.username)) throw new DomainError('CONFLICT', 'That username is taken.');
     if (data.teamId) await this.requireTeam(data.teamId);
     const row: UserRow = {
@@ -62,9 +65,10 @@ export class UserService {
     return user;
   }
 
-  /** Updates a user; disabling one also ends every session of theirs (see SessionService). */
+  /** Updates a user; disabling one or setting a new password also ends every session of theirs and cuts their sockets. */
   async update(id: string, input: unknown, actor: Actor): Promise<User> {
     const patch = parseInput(UserUpdateSchema, input);
+    if (patch.password !== undefined) refuseWeakPassword(patch.password, 'password');
     const current = await this.get(id);
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
     const next: User = { ...current, ...(patch.displayName ? { displayName: patch.displayName } : {}), ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}) };
@@ -75,17 +79,8 @@ export class UserService {
         .where('id', '=', id)
         .execute();
       await record({ type: 'user.updated', actor, payload: { user: next }, audience: 'admin' });
-      if (next.disabled && !current.disabled) {
-        const ended = await tx
-          .updateTable('sessions')
-          .set({ revoked_at: new Date(this.clock()).toISOString() })
-          .where('user_id', '=', id)
-          .where('revoked_at', 'is', null)
-          .returning('id')
-          .execute();
-        for (const session of ended) {
-          await record({ type: 'session.revoked', actor, payload: { userId: id, sessionId: session.id }, audience: 'admin' });
-        }
+      if ((next.disabled && !current.disabled) || passwordHash) {
+        await endSessionsOf(tx, record, { userId: id, actor, at: new Date(this.clock()).toISOString() });
       }
       if (passwordHash) await record({ type: 'auth.password_changed', actor, payload: { userId: id }, audience: 'admin' });
     });

@@ -27,4 +27,21 @@ describe('loadConfig', () => {
   it('splits PUBLIC_HOSTNAMES', () => {
     expect(loadConfig({ PUBLIC_HOSTNAMES: 'board.local, 10.0.0.5' }).PUBLIC_HOSTNAMES).toEqual(['board.local', '10.0.0.5']);
   });
+
+  it('takes trusted proxy addresses and subnets, and refuses anything else by name', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16, ::1' }).TRUSTED_PROXIES).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+    expect(loadConfig({}).TRUSTED_PROXIES).toEqual([]);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.5,proxy.local' })).toThrowError(/TRUSTED_PROXIES/);
+  });
+
+  it('keeps plain-HTTP sockets for field tablets off unless PLAIN_HTTP_FIELD_SOCKETS=on', () => {
+    expect(loadConfig({}).PLAIN_HTTP_FIELD_SOCKETS).toBe(false);
+    expect(loadConfig({ PLAIN_HTTP_FIELD_SOCKETS: 'on' }).PLAIN_HTTP_FIELD_SOCKETS).toBe(true);
+    expect(() => loadConfig({ PLAIN_HTTP_FIELD_SOCKETS: 'yes' })).toThrowError(/PLAIN_HTTP_FIELD_SOCKETS/);
+  });
+
+  it('refuses a common ADMIN_PASSWORD at boot, naming it', () => {
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'password123' })).toThrowError(/ADMIN_PASSWORD/);
+    expect(loadConfig({ ADMIN_PASSWORD: 'tide-gauge-7-north' }).ADMIN_PASSWORD).toBe('tide-gauge-7-north');
+  });
 });

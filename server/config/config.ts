@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordProblem } from '../../shared/passwords/password-rules';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const seconds = z.coerce.number().int().min(1);
@@ -27,7 +28,19 @@ export const ConfigSchema = z.object({
     .string()
     .default('')
     .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean)),
-  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+  /** Reverse proxies (addresses or subnets) whose X-Forwarded-For / X-Forwarded-Proto are believed. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((h) => h.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'IP addresses or subnets like 10.0.0.0/24, comma separated' }))),
+  /** Lets field tablets that cannot trust the local CA keep a socket over plain HTTP from the LAN. */
+  PLAIN_HTTP_FIELD_SOCKETS: z.enum(['on', 'off']).default('off').transform((v) => v === 'on'),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'ADMIN_PASSWORD must be at least 10 characters')
+    .refine((p) => passwordProblem(p) === null, 'ADMIN_PASSWORD is too easy to guess (a common password, only blanks or one character repeated)')
+    .optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
   SIMULATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

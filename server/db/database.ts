@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations';
 import { ImmediateSqliteDialect } from './immediate-sqlite-dialect';
@@ -12,6 +12,11 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
   db: Kysely<Database>;
+  /**
+   * For long reads (snapshots): on a SQLite file a separate read-only connection, so a read never holds the
+   * connection that serves writes (WAL gives it a consistent view); otherwise the same as `db`.
+   */
+  readDb: Kysely<Database>;
   dialect: Dialect;
   /** Where the data lives, for the startup log. */
   location: string;
@@ -41,8 +46,22 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return store;
 }
 
+/** The database, its WAL and shared-memory files hold every password hash and position: owner only. */
+export const SQLITE_FILE_MODE = 0o600;
+export const DATA_DIR_MODE = 0o700;
+
+/** Creates the file owner-only before SQLite does, and tightens one an older version left readable. */
+function restrictSqliteFiles(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: DATA_DIR_MODE });
+  fs.closeSync(fs.openSync(file, 'a', SQLITE_FILE_MODE));
+  // SQLite creates -wal and -shm with the database file's mode; these may predate that.
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(f)) fs.chmodSync(f, SQLITE_FILE_MODE);
+  }
+}
+
 function openSqlite(file: string): Store {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') restrictSqliteFiles(file);
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${SQLITE_SYNCHRONOUS}`);
@@ -57,9 +76,11 @@ function openSqlite(file: string): Store {
     background = new SqliteBackground(file, (message) => console.error(`sqlite background writer: ${message}`));
   }
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const readDb = file === ':memory:' ? db : openSqliteReader(file);
   let closed = false;
   return {
     db,
+    readDb,
     dialect: 'sqlite',
     location: file,
     sqliteFile: file === ':memory:' ? null : file,
@@ -68,9 +89,17 @@ function openSqlite(file: string): Store {
       if (closed) return;
       closed = true;
       await background?.close();
+      if (readDb !== db) await readDb.destroy();
       await db.destroy();
     },
   };
+}
+
+/** Deferred (plain BEGIN) transactions: a read never takes the write lock. */
+function openSqliteReader(file: string): Kysely<Database> {
+  const reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: reader }) });
 }
 
 async function openPostgres(connectionString: string, schema: string | undefined): Promise<Store> {
@@ -98,6 +127,7 @@ async function openPostgres(connectionString: string, schema: string | undefined
   let closed = false;
   return {
     db,
+    readDb: db,
     dialect: 'postgres',
     location: `postgresql://${url.host}${url.pathname}${schema ? ` (schema ${schema})` : ''}`,
     sqliteFile: null,

@@ -1,12 +1,15 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Role } from '../../shared/enums';
 import type { Principal } from '../auth/principal';
+import type { ClientOrigin } from './proxy-trust';
 import type { SessionService } from '../auth/session-service';
 import { DomainError } from '../errors';
 
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal;
+    /** Set for every request by the HTTP app from the socket and, from a trusted proxy, X-Forwarded-*. */
+    client?: ClientOrigin;
   }
 }
 
@@ -37,4 +40,5 @@ export function principalOf(req: Request): Principal {
   return req.principal;
 }
 
-export const clientIp = (req: Request): string | null => req.socket.remoteAddress ?? null;
+/** The client's address: behind a trusted proxy the forwarded one, otherwise the socket's. */
+export const clientIp = (req: Request): string | null => (req.client ? req.client.ip : (req.socket.remoteAddress ?? null));

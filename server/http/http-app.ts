@@ -2,6 +2,7 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { DomainError } from '../errors';
+import { ProxyTrust } from './proxy-trust';
 import { errorHandler } from './respond';
 import { staticClient } from './static-client';
 
@@ -12,11 +13,18 @@ export interface HttpAppParts {
   root: Router[];
   clientDir: string | null;
   logger: Logger;
+  /** Whose X-Forwarded-* headers to believe (none when not given). */
+  proxyTrust?: ProxyTrust;
 }
 
 export function createHttpApp(parts: HttpAppParts): Express {
   const app = express();
   app.disable('x-powered-by');
+  const proxyTrust = parts.proxyTrust ?? new ProxyTrust();
+  app.use((req, _res, next) => {
+    req.client = proxyTrust.clientOf(req);
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {

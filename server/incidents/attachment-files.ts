@@ -18,9 +18,12 @@ const SIGNATURES = {
 
 /**
  * Photo files under DATA_DIR/attachments, named by their SHA-256: the same photo sent twice is stored
- * once, and a name never points at different content.
+ * once, and a name never points at different content. Owner-only (0700 folder, 0600 files): the photos are
+ * of people in distress.
  */
 export class AttachmentFiles {
+  private dirPrepared = false;
+
   constructor(private readonly dir: string) {}
 
   /** Decodes and checks a photo (size, and that its bytes are what its type says), then stores it. */
@@ -35,14 +38,22 @@ export class AttachmentFiles {
     }
     const sha256 = createHash('sha256').update(data).digest('hex');
     const file = this.pathOf(sha256, photo.mime);
-    await fs.mkdir(this.dir, { recursive: true });
+    await this.prepareDir();
     const exists = await fs.stat(file).then(() => true, () => false);
     if (!exists) {
       const temporary = `${file}.${randomUUID()}.tmp`;
-      await fs.writeFile(temporary, data, { mode: 0o640 });
+      await fs.writeFile(temporary, data, { mode: 0o600 });
       await fs.rename(temporary, file);
     }
     return { sha256, mime: photo.mime, bytes: data.length };
+  }
+
+  /** Creates the folder owner-only, and tightens one an older version left readable (once per process). */
+  private async prepareDir(): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    if (this.dirPrepared) return;
+    await fs.chmod(this.dir, 0o700);
+    this.dirPrepared = true;
   }
 
   pathOf(sha256: string, mime: keyof typeof EXTENSIONS): string {

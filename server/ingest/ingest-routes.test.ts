@@ -134,6 +134,14 @@ describe('OwnTracks ingest', () => {
     expect(latestLat()).not.toBe(29.1);
   });
 
+  it('checks at most 5 of 50 different wrong passwords sent in parallel (each costs a scrypt), refusing the rest', async () => {
+    const fresh = await devices.register({ teamId: 't1', kind: 'owntracks', name: 'OwnTracks 2' }, SYSTEM_ACTOR);
+    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => post(location(29.47), { authorization: basic(fresh.owntracksUser!, `guess-number-${i}`) })));
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 403).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(45);
+  });
+
   it('accepts other message types without a fix, and answers what is not OwnTracks 200 too (counted on the device)', async () => {
     const auth = { authorization: basic(owntracks.owntracksUser!, owntracks.owntracksPassword!) };
     const lwt = await post({ _type: 'lwt', tst: seconds() }, auth);

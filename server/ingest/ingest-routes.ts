@@ -1,4 +1,5 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
+import { LoginThrottle } from '../auth/login-throttle';
 import { DomainError } from '../errors';
 import { clientIp } from '../http/auth-middleware';
 import { Intake, receiveOsmand, type IngestDeps } from './intake';
@@ -34,9 +35,9 @@ export function osmandHandler(deps: IngestDeps): RequestHandler {
  * X-Limit-U / X-Limit-D headers, which are labels (the iOS app sends the literal "user" there when its
  * user ID field is empty). The body is read as JSON whatever the Content-Type (the booklet's own curl
  * test sends it as a form), and a known device gets 2xx for anything: the iOS app deletes a message with
- * a popup on any 4xx.
+ * a popup on any 4xx. Wrong passwords are throttled like sign-ins (each new one costs a scrypt).
  */
-export function owntracksHandler(deps: IngestDeps): RequestHandler {
+export function owntracksHandler(deps: IngestDeps, passwords = new LoginThrottle()): RequestHandler {
   const intake = new Intake(deps);
   return asyncHandler(async (req, res) => {
     const now = intake.now();
@@ -45,8 +46,13 @@ export function owntracksHandler(deps: IngestDeps): RequestHandler {
       res.set('WWW-Authenticate', 'Basic realm="Tidewatch", charset="UTF-8"');
       throw new DomainError('UNAUTHENTICATED', 'Set the device user name and password in OwnTracks.');
     }
+    const attempt = await passwords.begin(`owntracks:${credentials.user}`, clientIp(req) ?? 'unknown');
     const identity = await deps.devices.resolveOwntracks(credentials.user, credentials.password);
-    if (!identity) throw intake.unknown(clientIp(req), 'owntracks');
+    if (!identity) {
+      await attempt.failed();
+      throw intake.unknown(clientIp(req), 'owntracks');
+    }
+    await attempt.succeeded();
     const text = typeof req.body === 'string' ? req.body : '';
     if (text.trim() === '') {
       // An empty POST (the apps' connection test): the device is heard, nothing else.

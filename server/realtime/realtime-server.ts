@@ -10,7 +10,10 @@ import { actorOf, type Principal } from '../auth/principal';
 import type { SessionService } from '../auth/session-service';
 import type { EventBus } from '../events/event-bus';
 import type { EventLog, StoredEvent } from '../events/event-log';
-import type { SnapshotService } from '../sync/snapshot-service';
+import type { Snapshot } from '../../shared/schemas/sync';
+import { ProxyTrust } from '../http/proxy-trust';
+import { isLoopbackAddress } from '../tls/https-redirect';
+import { RequestGate, type RequestLimits } from './request-gate';
 import { onRequest } from './request-handler';
 import type { TidewatchServer, TidewatchSocket } from './types';
 
@@ -26,14 +29,20 @@ export interface RealtimeDeps {
   sessions: SessionService;
   log: EventLog;
   bus: EventBus;
-  snapshots: SnapshotService;
+  /** Concurrent identical requests share one build (see SnapshotCoalescer). */
+  snapshots: { get(viewer: Principal): Promise<Snapshot> };
   positions: PositionStream;
   alarms: AlarmService;
   /** Takes a fix from a field tablet's browser; resolves whether it was accepted. */
   acceptFieldFix(principal: Principal, fix: FieldFix): Promise<boolean>;
   logger: Logger;
   clock?: () => number;
+  requestLimits?: RequestLimits;
+  /** Plain-HTTP sockets from other hosts carry the token in clear: refused unless a field tablet and allowed. */
+  transport?: { trust: ProxyTrust; plainHttpFieldSockets: boolean };
 }
+
+const refusal = (code: 'UNAUTHENTICATED' | 'HTTPS_REQUIRED') => Object.assign(new Error(code), { data: { code } });
 
 /**
  * Owns the Socket.IO server: authenticates sockets by session token, answers typed requests, and
@@ -47,11 +56,14 @@ export class RealtimeServer {
 
   constructor(private readonly deps: RealtimeDeps) {
     this.io = new Server(deps.httpServer, { maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, pingInterval: 20_000, pingTimeout: 20_000, serveClient: false });
+    const gate = new RequestGate(deps.requestLimits);
     this.io.use(async (socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const principal = typeof token === 'string' ? await deps.sessions.authenticate(token).catch(() => null) : null;
-      if (!principal) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }));
+      if (!principal) return next(refusal('UNAUTHENTICATED'));
+      if (!this.transportAllowed(socket.request, principal)) return next(refusal('HTTPS_REQUIRED'));
       socket.data.principal = principal;
+      socket.data.gate = (name) => gate.admit(principal.sessionId, name);
       next();
     });
     this.io.on('connection', (socket) => this.registerHandlers(socket));
@@ -81,6 +93,12 @@ export class RealtimeServer {
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
 
+  private transportAllowed(request: http.IncomingMessage, principal: Principal): boolean {
+    const origin = (this.deps.transport?.trust ?? new ProxyTrust()).clientOf(request);
+    if (origin.secure || isLoopbackAddress(origin.ip ?? undefined)) return true;
+    return principal.role === 'field' && this.deps.transport?.plainHttpFieldSockets === true;
+  }
+
   private registerHandlers(socket: TidewatchSocket): void {
     const logger = this.deps.logger;
     onRequest(socket, 'sync:hello', rolesFor('watchBoardOrOwnTeam'), async ({ lastSeq }, principal) => this.sync(socket, principal, lastSeq), logger);
@@ -106,7 +124,7 @@ export class RealtimeServer {
       const events = await this.deps.log.readVisibleAfter(principal, lastSeq, MAX_RESYNC_EVENTS + 1);
       if (events.length <= MAX_RESYNC_EVENTS) return { mode: 'events', events, positions };
     }
-    return { mode: 'snapshot', snapshot: await this.deps.snapshots.build(principal), positions };
+    return { mode: 'snapshot', snapshot: await this.deps.snapshots.get(principal), positions };
   }
 
   private roomsFor(principal: Principal): string[] {

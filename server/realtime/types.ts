@@ -1,9 +1,11 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket';
+import type { ClientRequestName, ClientToServerEvents, ServerToClientEvents } from '../../shared/socket';
 import type { Principal } from '../auth/principal';
 
 export interface SocketData {
   principal: Principal;
+  /** Admits each request of this socket's session (limits in flight and per minute); absent in bare test servers. */
+  gate?: (name: ClientRequestName) => Promise<() => void>;
 }
 
 export type TidewatchServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

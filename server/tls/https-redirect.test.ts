@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { describe, expect, it, vi } from 'vitest';
+import { ProxyTrust } from '../http/proxy-trust';
 import { isLoopbackAddress, redirectRemotePlainHttp } from './https-redirect';
 
 function fakeReq(opts: { remote: string; encrypted?: boolean; url: string; host?: string }): Request {
@@ -98,5 +99,18 @@ describe('redirectRemotePlainHttp', () => {
     expect(isLoopbackAddress('192.168.0.1')).toBe(false);
     expect(isLoopbackAddress('::ffff:192.168.0.1')).toBe(false);
     expect(isLoopbackAddress(undefined)).toBe(false);
+  });
+});
+
+describe('behind a configured TLS proxy', () => {
+  it('redirects a client the proxy says came over plain HTTP, and lets one that came over HTTPS through', () => {
+    const trust = new ProxyTrust(['127.0.0.1']);
+    const viaProxy = (proto: string) => ({ ...fakeReq({ remote: '127.0.0.1', url: '/desk' }), headers: { host: 'board.local', 'x-forwarded-for': '192.168.1.40', 'x-forwarded-proto': proto } }) as unknown as Request;
+    const plain = run(viaProxy('http'), { trust });
+    expect(plain.res.statusCode).toBe(308);
+    expect(plain.next).not.toHaveBeenCalled();
+    expect(run(viaProxy('https'), { trust }).next).toHaveBeenCalled();
+    // Without the setting, the same headers from anyone are ignored (the loopback peer is let through as before).
+    expect(run(viaProxy('http')).next).toHaveBeenCalled();
   });
 });

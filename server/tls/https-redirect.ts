@@ -4,10 +4,13 @@
  * plain HTTP (tracker apps and old tablets that cannot trust the local CA).
  */
 import type { NextFunction, Request, Response } from 'express';
+import { ProxyTrust } from '../http/proxy-trust';
 
 export interface RedirectOptions {
   /** Path prefixes served over plain HTTP to anyone (matched on whole path segments). */
   exemptPrefixes?: string[];
+  /** Proxies whose X-Forwarded-Proto/-For say whether the client used TLS and who it is (none by default). */
+  trust?: ProxyTrust;
 }
 
 const DEFAULT_EXEMPT = ['/ingest', '/health', '/socket.io'];
@@ -23,10 +26,11 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 export function redirectRemotePlainHttp(options: RedirectOptions = {}) {
   const exempt = (options.exemptPrefixes ?? DEFAULT_EXEMPT).map((p) => p.replace(/\/+$/, ''));
   const isExempt = (p: string) => exempt.some((prefix) => p === prefix || p.startsWith(`${prefix}/`));
+  const trust = options.trust ?? new ProxyTrust();
 
   return function redirectRemotePlainHttpMiddleware(req: Request, res: Response, next: NextFunction): void {
-    const socket = req.socket as (typeof req.socket & { encrypted?: boolean }) | undefined;
-    if (socket?.encrypted || isLoopbackAddress(socket?.remoteAddress)) return next();
+    const origin = trust.clientOf(req);
+    if (origin.secure || isLoopbackAddress(origin.ip ?? undefined)) return next();
     const pathname = (req.originalUrl ?? req.url).split('?')[0] ?? '/';
     if (isExempt(pathname)) return next();
     const host = req.headers.host;
