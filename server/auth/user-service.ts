@@ -57,7 +57,7 @@ export class UserService {
     const user = toUser(row);
     await this.transactor.run(async (tx, record) => {
       await tx.insertInto('users').values(row).execute();
-      await record({ type: 'user.created', actor, payload: { user }, audience: 'admin' });
+      await record({ type: 'user.created', actor, payload: { user } });
     });
     return user;
   }
@@ -74,7 +74,7 @@ export class UserService {
         .set({ display_name: next.displayName, disabled: next.disabled ? 1 : 0, ...(passwordHash ? { password_hash: passwordHash } : {}) })
         .where('id', '=', id)
         .execute();
-      await record({ type: 'user.updated', actor, payload: { user: next }, audience: 'admin' });
+      await record({ type: 'user.updated', actor, payload: { user: next } });
       if (next.disabled && !current.disabled) {
         const ended = await tx
           .updateTable('sessions')
@@ -84,10 +84,10 @@ export class UserService {
           .returning('id')
           .execute();
         for (const session of ended) {
-          await record({ type: 'session.revoked', actor, payload: { userId: id, sessionId: session.id }, audience: 'admin' });
+          await record({ type: 'session.revoked', actor, payload: { userId: id, sessionId: session.id } });
         }
       }
-      if (passwordHash) await record({ type: 'auth.password_changed', actor, payload: { userId: id }, audience: 'admin' });
+      if (passwordHash) await record({ type: 'auth.password_changed', actor, payload: { userId: id } });
     });
     return next;
   }

@@ -11,6 +11,7 @@ import type { SessionService } from '../auth/session-service';
 import type { EventBus } from '../events/event-bus';
 import type { EventLog, StoredEvent } from '../events/event-log';
 import type { SnapshotService } from '../sync/snapshot-service';
+import { audienceRooms, canSee, teamAudience, viewerRooms } from '../visibility/policy';
 import { onRequest } from './request-handler';
 import type { TidewatchServer, TidewatchSocket } from './types';
 
@@ -99,7 +100,7 @@ export class RealtimeServer {
    * answer and as a push, and the client drops the copy by seq. Nothing can fall between the two.
    */
   private async sync(socket: TidewatchSocket, principal: Principal, lastSeq: number | null): Promise<SyncResult> {
-    await socket.join(this.roomsFor(principal));
+    await socket.join(viewerRooms(principal));
     const positions = this.visiblePositions(principal);
     const current = await this.deps.log.currentSeq();
     if (lastSeq !== null && lastSeq <= current) {
@@ -109,20 +110,12 @@ export class RealtimeServer {
     return { mode: 'snapshot', snapshot: await this.deps.snapshots.build(principal), positions };
   }
 
-  private roomsFor(principal: Principal): string[] {
-    if (principal.role === 'field') return principal.teamId ? [ROOMS.team(principal.teamId)] : [];
-    return principal.role === 'admin' ? [ROOMS.board, ROOMS.admin] : [ROOMS.board];
-  }
-
   private visiblePositions(principal: Principal): Fix[] {
-    const all = this.deps.positions.latest();
-    return principal.role === 'field' ? all.filter((f) => f.teamId === principal.teamId) : all;
+    return this.deps.positions.latest().filter((f) => canSee(principal, teamAudience(f.teamId)));
   }
 
   private routeEvent({ event, audience }: StoredEvent): void {
-    if (audience === 'admin') this.io.to(ROOMS.admin).emit('sync:event', event);
-    else if (audience === 'board') this.io.to(ROOMS.board).emit('sync:event', event);
-    else this.io.to([ROOMS.board, audience]).emit('sync:event', event);
+    this.io.to(audienceRooms(audience)).emit('sync:event', event);
     if (event.type === 'session.revoked') this.endSession((p) => p.sessionId === event.payload.sessionId, 'revoked');
     if (event.type === 'auth.logout') this.endSession((p) => p.sessionId === event.payload.sessionId, 'logout');
   }
