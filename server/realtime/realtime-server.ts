@@ -12,6 +12,7 @@ import type { EventBus } from '../events/event-bus';
 import type { EventLog, StoredEvent } from '../events/event-log';
 import type { SnapshotService } from '../sync/snapshot-service';
 import { audienceRooms, canSee, teamAudience, viewerRooms } from '../visibility/policy';
+import { IntervalJob } from '../jobs/interval-job';
 import { onRequest } from './request-handler';
 import type { TidewatchServer, TidewatchSocket } from './types';
 
@@ -43,7 +44,7 @@ export interface RealtimeDeps {
 export class RealtimeServer {
   readonly io: TidewatchServer;
   private readonly unsubscribe: () => void;
-  private readonly expirySweep: NodeJS.Timeout;
+  private readonly expirySweep: IntervalJob<void>;
   private closed = false;
 
   constructor(private readonly deps: RealtimeDeps) {
@@ -57,8 +58,8 @@ export class RealtimeServer {
     });
     this.io.on('connection', (socket) => this.registerHandlers(socket));
     this.unsubscribe = deps.bus.subscribe((stored) => this.routeEvent(stored));
-    this.expirySweep = setInterval(() => this.endExpiredSessions(), 60_000);
-    this.expirySweep.unref();
+    this.expirySweep = new IntervalJob({ name: 'session-expiry-sweep', everyMs: 60_000, pass: async () => this.endExpiredSessions(), whileRunning: 'join', runAtStart: false, logger: deps.logger });
+    this.expirySweep.start();
   }
 
   /** Pushes the latest fixes: the whole batch to the board, each team's own fix to its field tablets. */
@@ -77,7 +78,7 @@ export class RealtimeServer {
     if (this.closed) return;
     this.closed = true;
     this.unsubscribe();
-    clearInterval(this.expirySweep);
+    await this.expirySweep.close();
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
