@@ -9,6 +9,7 @@ import { handle } from '../http/respond';
 import type { TeamService } from '../teams/team-service';
 import { parseInput } from '../validation';
 import type { PositionHub } from './position-hub';
+import { canSee, teamAudience } from '../visibility/policy';
 
 const TrailsQuerySchema = z.object({ minutes: z.coerce.number().int().min(1).max(180).default(30) });
 const DEFAULT_TRACK_MS = 6 * 3_600_000;
@@ -44,7 +45,7 @@ export function positionRoutes(sessions: SessionService, hub: PositionHub, teams
     handle(async (req) => {
       const principal = principalOf(req);
       const teamId = String(req.params.id);
-      if (principal.role === 'field' && principal.teamId !== teamId) throw forbidden('A field user may only see its own team’s track.');
+      if (!canSee(principal, teamAudience(teamId))) throw forbidden('A field user may only see its own team’s track.');
       const query = parseInput(TrackQuerySchema, req.query);
       const to = query.to ?? clock();
       const from = query.from ?? to - DEFAULT_TRACK_MS;

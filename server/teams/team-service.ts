@@ -8,6 +8,7 @@ import type { Database, TeamRow } from '../db/schema';
 import { conflict, forbidden, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
 import { parseInput } from '../validation';
+import { visibleTeams } from '../visibility/policy';
 
 export const toTeam = (row: TeamRow): Team => ({
   id: row.id,
@@ -52,7 +53,8 @@ export class TeamService {
 
   async list(viewer?: Principal): Promise<Team[]> {
     let query = this.db.selectFrom('teams').selectAll();
-    if (viewer?.role === 'field') query = query.where('id', '=', viewer.teamId ?? '');
+    const scope = viewer ? visibleTeams(viewer) : { all: true as const };
+    if (!scope.all) query = query.where('id', 'in', scope.teamIds.length > 0 ? scope.teamIds : ['']);
     return (await query.orderBy('name').execute()).map(toTeam);
   }
 
