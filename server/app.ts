@@ -44,6 +44,7 @@ import { redirectRemotePlainHttp } from './tls/https-redirect';
 import { WallLayoutService } from './wall/wall-layout-service';
 import { wallRoutes } from './wall/routes';
 import { createVideoModule } from './video/video-module';
+import { IntervalJob, SINGLE_INSTANCE_LOCK } from './jobs/interval-job';
 
 export interface AppServices {
   store: Store;
@@ -64,7 +65,6 @@ export interface AppServices {
  */
 export class TidewatchApp {
   private closing: Promise<void> | null = null;
-  private readonly timers: NodeJS.Timeout[] = [];
 
   private constructor(
     readonly services: AppServices,
@@ -98,7 +98,9 @@ export class TidewatchApp {
     const devices = new DeviceService(store.db, transactor, clock, store.background);
     const alarms = new AlarmService(store.db, transactor, clock);
     const layouts = new WallLayoutService(store.db, transactor);
-    const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, logger, clock });
+    // Jobs that change shared state run on the instance holding their lock (always this one, until clustering).
+    const jobLock = SINGLE_INSTANCE_LOCK;
+    const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, logger, clock, jobLock });
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
 
     const httpServer = http.createServer();
@@ -121,7 +123,7 @@ export class TidewatchApp {
       positions.accept(fix);
       return true;
     };
-    const dispatch = createDispatchModule({ db: store.db, transactor, alarms, sessions, config, latestFix: (id) => positions.latestFor(id), acceptFieldFix, logger, clock });
+    const dispatch = createDispatchModule({ db: store.db, transactor, alarms, sessions, config, latestFix: (id) => positions.latestFor(id), acceptFieldFix, logger, clock, jobLock });
     const video = await createVideoModule({
       db: store.db,
       transactor,
@@ -181,25 +183,23 @@ export class TidewatchApp {
       if (event.type === 'team.created' || event.type === 'team.updated') teamNames.set(event.payload.team.id, event.payload.team.name);
       if (event.type === 'team.deleted') teamNames.delete(event.payload.teamId);
     });
-    const watcher = new UnitSilenceWatcher({ hub: positions, alarms, teamName: (id) => teamNames.get(id), staleAfterMs: config.STALE_AFTER_SECONDS * 1000, checkEveryMs: Math.min(10_000, config.STALE_AFTER_SECONDS * 250), clock, logger });
-    const actionPruner = new ActionPruner({ db: store.db, keepDays: config.ACTION_RETENTION_DAYS, logger, clock });
-    const retention = new RetentionJob({ db: store.db, retentionDays: config.POSITION_RETENTION_DAYS, clock, logger });
+    const watcher = new UnitSilenceWatcher({ hub: positions, alarms, teamName: (id) => teamNames.get(id), staleAfterMs: config.STALE_AFTER_SECONDS * 1000, checkEveryMs: Math.min(10_000, config.STALE_AFTER_SECONDS * 250), clock, logger, lock: jobLock });
+    const actionPruner = new ActionPruner({ db: store.db, keepDays: config.ACTION_RETENTION_DAYS, logger, clock, lock: jobLock });
+    const retention = new RetentionJob({ db: store.db, retentionDays: config.POSITION_RETENTION_DAYS, clock, logger, lock: jobLock });
+    // Buffered telemetry is this instance's own: every instance flushes it.
+    const deviceFlush = new IntervalJob({ name: 'device-telemetry-flush', everyMs: 5_000, pass: () => devices.flush(), whileRunning: 'join', runAtStart: false, logger });
 
     const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
-    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, ...board.background, ...dispatch.background, ...video.background], logger);
+    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background], logger);
   }
 
   start(): void {
     for (const part of this.background) part.start();
-    const flushDevices = setInterval(() => void this.services.devices.flush().catch((err) => this.logger.warn({ err }, 'device telemetry flush failed')), 5_000);
-    flushDevices.unref();
-    this.timers.push(flushDevices);
   }
 
   /** Stops taking work, flushes buffered positions and device telemetry, closes the store. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      for (const timer of this.timers) clearInterval(timer);
       this.osmandServer.close();
       await this.realtime.close();
       this.httpServer.closeAllConnections();

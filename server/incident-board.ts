@@ -40,6 +40,7 @@ import { SupplyRunService } from './supplies/supply-run-service';
 import { listDepots, listItems, listRuns, listStockLevels } from './supplies/supply-store';
 import { onRequest } from './realtime/request-handler';
 import type { TidewatchSocket } from './realtime/types';
+import type { JobLock } from './jobs/interval-job';
 
 const HOUR = 3_600_000;
 
@@ -51,20 +52,22 @@ export interface IncidentBoardDeps {
   dataDir: string;
   logger: Logger;
   clock: () => number;
+  /** Who runs the report-deadline watcher; one instance by default. */
+  jobLock?: JobLock;
 }
 
 /**
  * Composes the incident board (issue 5): incidents with reporting deadlines, shelters, supplies and the
  * duty watch. The composition root mounts its routers, registers its socket requests and runs its watchers.
  */
-export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir, logger, clock }: IncidentBoardDeps) {
+export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir, logger, clock, jobLock }: IncidentBoardDeps) {
   const rules = new ReportingRulesService(db, transactor);
   const incidents = new IncidentService(db, transactor, rules, alarms, clock);
   const files = new AttachmentFiles(path.join(dataDir, 'attachments'));
   const attachments = new AttachmentService(db, transactor, files, clock);
   // A tablet may file a handful of reports at once (its queue after an outage), then about one every 6 s.
   const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, files, clock, new WriteLimiter({ burst: 10, perMinute: 10, clock }));
-  const deadlineWatcher = new ReportDeadlineWatcher({ db, alarms, clock, logger });
+  const deadlineWatcher = new ReportDeadlineWatcher({ db, alarms, clock, logger, ...(jobLock ? { lock: jobLock } : {}) });
   const shelters = new ShelterService(db, transactor, alarms, clock);
   const evacuation = new EvacuationService(db, transactor, clock);
   const ledger = new StockLedger(alarms, clock);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { IntervalJob, type JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
 
 const DAY_MS = 24 * 3_600_000;
@@ -11,6 +12,7 @@ export interface ActionPrunerOptions {
   logger: Logger;
   clock: () => number;
   intervalMs?: number;
+  lock?: JobLock;
 }
 
 /**
@@ -18,34 +20,33 @@ export interface ActionPrunerOptions {
  * applied again, so the window is far longer than any tablet stays offline.
  */
 export class ActionPruner {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private closed = false;
+  private readonly job: IntervalJob<number>;
 
-  constructor(private readonly options: ActionPrunerOptions) {}
+  constructor(private readonly options: ActionPrunerOptions) {
+    this.job = new IntervalJob({
+      name: 'action-pruner',
+      everyMs: options.intervalMs ?? 6 * 3_600_000,
+      pass: () => this.prune(),
+      whileRunning: 'join',
+      ...(options.lock ? { lock: options.lock } : {}),
+      logger: options.logger,
+    });
+  }
 
   start(): void {
-    if (this.closed || this.timer) return;
-    void this.runOnce();
-    this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs ?? 6 * 3_600_000);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** One pass; returns the rows removed (0 when it failed, which is logged). */
-  runOnce(): Promise<number> {
-    this.running ??= this.prune().finally(() => (this.running = null));
-    return this.running;
+  async runOnce(): Promise<number> {
+    return (await this.job.runNow()) ?? 0;
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  close(): Promise<void> {
+    return this.job.close();
   }
 
   private async prune(): Promise<number> {
-    if (this.closed) return 0;
     const cutoff = new Date(this.options.clock() - this.options.keepDays * DAY_MS).toISOString();
     try {
       const result = await this.options.db.deleteFrom('processed_actions').where('created_at', '<', cutoff).executeTakeFirst();

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AlarmKind, AlarmSeverity, AlarmSound } from '../../shared/enums';
 import type { Alarm } from '../../shared/schemas/alarm';
-import { SYSTEM_ACTOR, type Actor, type Audience } from '../../shared/schemas/event';
+import { SYSTEM_ACTOR, type Actor } from '../../shared/schemas/event';
 import type { AlarmRow, Database } from '../db/schema';
 import { conflict, notFound } from '../errors';
-import { teamAudience } from '../events/audience';
 import type { RecordEvent, Transactor } from '../events/transactor';
 
 export interface AlarmRaise {
@@ -36,7 +35,6 @@ const toAlarm = (row: AlarmRow): Alarm => ({
  * Alarms go to the board; a team's SOS also goes to that team's tablets, so the rescuers see that the
  * command centre has it and who acknowledged it.
  */
-const audienceOf = (alarm: Alarm): Audience => (alarm.kind === 'sos' ? teamAudience(alarm.sourceId) : 'board');
 
 /**
  * The one alarm entity every capability raises: raised → acknowledged (by whom) → cleared when the
@@ -83,7 +81,7 @@ export class AlarmService {
     };
     await tx.insertInto('alarms').values(row).execute();
     const alarm = toAlarm(row);
-    await record({ type: 'alarm.raised', actor, payload: { alarm }, audience: audienceOf(alarm) });
+    await record({ type: 'alarm.raised', actor, payload: { alarm } });
     return alarm;
   }
 
@@ -96,7 +94,7 @@ export class AlarmService {
       const next = { ...row, state: 'acknowledged', acknowledged_by: actor.name, acknowledged_at: this.now() };
       await tx.updateTable('alarms').set({ state: next.state, acknowledged_by: next.acknowledged_by, acknowledged_at: next.acknowledged_at }).where('id', '=', alarmId).execute();
       const alarm = toAlarm(next);
-      await record({ type: 'alarm.acknowledged', actor, payload: { alarm }, audience: audienceOf(alarm) });
+      await record({ type: 'alarm.acknowledged', actor, payload: { alarm } });
       return alarm;
     });
   }
@@ -113,7 +111,7 @@ export class AlarmService {
     const next = { ...row, state: 'cleared', cleared_at: this.now() };
     await tx.updateTable('alarms').set({ state: 'cleared', cleared_at: next.cleared_at }).where('id', '=', row.id).execute();
     const alarm = toAlarm(next);
-    await record({ type: 'alarm.cleared', actor, payload: { alarm }, audience: audienceOf(alarm) });
+    await record({ type: 'alarm.cleared', actor, payload: { alarm } });
     return alarm;
   }
 

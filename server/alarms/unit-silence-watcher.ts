@@ -1,4 +1,5 @@
 import { heardAtOf, type Fix } from '../../shared/schemas/position';
+import { IntervalJob, type JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
 import type { PositionHub } from '../positions/position-hub';
 import type { AlarmService } from './alarm-service';
@@ -11,6 +12,7 @@ export interface UnitSilenceWatcherOptions {
   staleAfterMs: number;
   clock?: () => number;
   checkEveryMs?: number;
+  lock?: JobLock;
   logger: Logger;
 }
 
@@ -27,29 +29,47 @@ export class UnitSilenceWatcher {
   /** Teams with an open (or queued) unit_silent alarm. */
   private readonly flagged = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly job: IntervalJob<void>;
   private unsubscribe: (() => void) | null = null;
-  private closed = false;
   private readonly clock: () => number;
 
   constructor(private readonly options: UnitSilenceWatcherOptions) {
     this.clock = options.clock ?? Date.now;
+    this.job = new IntervalJob({
+      name: 'unit-silence-watcher',
+      everyMs: options.checkEveryMs ?? 10_000,
+      pass: () => this.decide(),
+      whileRunning: 'queue',
+      // The first check waits for the open alarms to be loaded.
+      runAtStart: false,
+      ...(options.lock ? { lock: options.lock } : {}),
+      logger: options.logger,
+    });
+  }
+
+  private get closed(): boolean {
+    return this.job.isClosed;
   }
 
   start(): void {
-    if (this.closed || this.timer) return;
+    if (this.closed || this.unsubscribe) return;
     this.unsubscribe = this.options.hub.onFix((fix) => this.onFix(fix));
-    // Alarms left open by the previous run are ours to clear; the first check waits for them.
+    // Alarms left open by the previous owner are ours to clear (a raise is keyed by kind and team, so
+    // this owner never raises one of them again); the first check waits for them.
     this.enqueue('loading open alarms', async () => {
       for (const alarm of await this.options.alarms.listOpen()) if (alarm.kind === 'unit_silent') this.flagged.add(alarm.sourceId);
-      void this.checkNow();
+      void this.job.runNow();
     });
-    this.timer = setInterval(() => void this.checkNow(), this.options.checkEveryMs ?? 10_000);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** Decides now which teams fell silent or recovered; resolves once the resulting alarm writes are done. */
-  checkNow(): Promise<void> {
+  async checkNow(): Promise<void> {
+    await this.job.runNow();
+    await this.queue;
+  }
+
+  private decide(): Promise<void> {
     if (this.closed) return this.queue;
     const now = this.clock();
     for (const fix of this.options.hub.latest()) {
@@ -62,13 +82,12 @@ export class UnitSilenceWatcher {
   }
 
   /** Stops checking; resolves once alarm writes already started are done. Safe to call twice. */
-  close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  async close(): Promise<void> {
+    const stopped = this.job.close();
     this.unsubscribe?.();
     this.unsubscribe = null;
-    return this.queue;
+    await stopped;
+    await this.queue;
   }
 
   /** Called for every live fix (up to thousands a second): must stay a set lookup in the common case. */

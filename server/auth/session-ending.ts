@@ -20,7 +20,7 @@ export async function endSessionsOf(tx: Transaction<Database>, record: RecordEve
   if (except) query = query.where('id', '!=', except);
   const ended = await query.returning('id').execute();
   for (const session of ended) {
-    await record({ type: 'session.revoked', actor, payload: { userId, sessionId: session.id }, audience: 'admin' });
+    await record({ type: 'session.revoked', actor, payload: { userId, sessionId: session.id } });
   }
   return ended.length;
 }

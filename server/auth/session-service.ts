@@ -75,7 +75,6 @@ export class SessionService {
         type: 'auth.login',
         actor: { type: 'user', id: user.id, name: user.displayName },
         payload: { userId: user.id, username: user.username, ip: client.ip, userAgent: session.user_agent },
-        audience: 'admin',
       });
     });
     return { token, expiresAt: session.expires_at, user };
@@ -105,7 +104,7 @@ export class SessionService {
   async logout(principal: Principal): Promise<void> {
     await this.transactor.run(async (tx, record) => {
       await tx.updateTable('sessions').set({ revoked_at: new Date(this.clock()).toISOString() }).where('id', '=', principal.sessionId).execute();
-      await record({ type: 'auth.logout', actor: { type: 'user', id: principal.userId, name: principal.displayName }, payload: { userId: principal.userId, sessionId: principal.sessionId }, audience: 'admin' });
+      await record({ type: 'auth.logout', actor: { type: 'user', id: principal.userId, name: principal.displayName }, payload: { userId: principal.userId, sessionId: principal.sessionId } });
     });
   }
 
@@ -116,7 +115,7 @@ export class SessionService {
     if (session.revoked_at !== null) return;
     await this.transactor.run(async (tx, record) => {
       await tx.updateTable('sessions').set({ revoked_at: new Date(this.clock()).toISOString() }).where('id', '=', sessionId).execute();
-      await record({ type: 'session.revoked', actor, payload: { userId: session.user_id, sessionId }, audience: 'admin' });
+      await record({ type: 'session.revoked', actor, payload: { userId: session.user_id, sessionId } });
     });
   }
 
@@ -150,14 +149,14 @@ export class SessionService {
     const actor = { type: 'user', id: principal.userId, name: principal.displayName } as const;
     await this.transactor.run(async (tx, record) => {
       await tx.updateTable('users').set({ password_hash: hash }).where('id', '=', principal.userId).execute();
-      await record({ type: 'auth.password_changed', actor, payload: { userId: principal.userId }, audience: 'admin' });
+      await record({ type: 'auth.password_changed', actor, payload: { userId: principal.userId } });
       await endSessionsOf(tx, record, { userId: principal.userId, except: principal.sessionId, actor, at: new Date(this.clock()).toISOString() });
     });
   }
 
   private async recordFailure(username: string, client: ClientInfo, reason: 'invalid_credentials' | 'throttled' | 'disabled'): Promise<void> {
     await this.transactor.run(async (_tx, record) => {
-      await record({ type: 'auth.login_failed', actor: SYSTEM_ACTOR, payload: { username: username.slice(0, 40), ip: client.ip, reason }, audience: 'admin' });
+      await record({ type: 'auth.login_failed', actor: SYSTEM_ACTOR, payload: { username: username.slice(0, 40), ip: client.ip, reason } });
     });
   }
 }

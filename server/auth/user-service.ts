@@ -60,7 +60,7 @@ export class UserService {
     const user = toUser(row);
     await this.transactor.run(async (tx, record) => {
       await tx.insertInto('users').values(row).execute();
-      await record({ type: 'user.created', actor, payload: { user }, audience: 'admin' });
+      await record({ type: 'user.created', actor, payload: { user } });
     });
     return user;
   }
@@ -78,11 +78,11 @@ export class UserService {
         .set({ display_name: next.displayName, disabled: next.disabled ? 1 : 0, ...(passwordHash ? { password_hash: passwordHash } : {}) })
         .where('id', '=', id)
         .execute();
-      await record({ type: 'user.updated', actor, payload: { user: next }, audience: 'admin' });
+      await record({ type: 'user.updated', actor, payload: { user: next } });
       if ((next.disabled && !current.disabled) || passwordHash) {
         await endSessionsOf(tx, record, { userId: id, actor, at: new Date(this.clock()).toISOString() });
       }
-      if (passwordHash) await record({ type: 'auth.password_changed', actor, payload: { userId: id }, audience: 'admin' });
+      if (passwordHash) await record({ type: 'auth.password_changed', actor, payload: { userId: id } });
     });
     return next;
   }

@@ -71,7 +71,7 @@ describe.each(['sqlite', 'postgres'] as const)('store suite on %s', (dialect) =>
     const teamCount = (await teams.list()).length;
     await expect(
       transactor.run(async (tx, record) => {
-        await record({ type: 'team.deleted', actor: SYSTEM_ACTOR, payload: { teamId: 'x' }, audience: 'board' });
+        await record({ type: 'team.deleted', actor: SYSTEM_ACTOR, payload: { teamId: 'x' } });
         await tx.insertInto('teams').values({ id: 'half', name: 'half', kind: 'civil', leader: '', phone: '', headcount: 1, capabilities: '[]', base_name: '', base_lat: 0, base_lon: 0, township: null, status: 'standby', updated_at: '' }).execute();
         throw new Error('boom');
       }),

@@ -120,7 +120,7 @@ export class DeviceService {
     const device = toDevice(row);
     await this.transactor.run(async (tx, record) => {
       await tx.insertInto('devices').values(row).execute();
-      await record({ type: 'device.registered', actor, payload: { device }, audience: 'admin' });
+      await record({ type: 'device.registered', actor, payload: { device } });
     });
     this.generation += 1;
     if (osmandId) this.osmandByKey.delete(osmandId);
@@ -135,7 +135,7 @@ export class DeviceService {
       const revoked = toDevice({ ...row, revoked: 1 });
       if (row.revoked === 1) return revoked;
       await tx.updateTable('devices').set({ revoked: 1 }).where('id', '=', id).execute();
-      await record({ type: 'device.revoked', actor, payload: { device: revoked }, audience: 'admin' });
+      await record({ type: 'device.revoked', actor, payload: { device: revoked } });
       return revoked;
     });
     this.generation += 1;

@@ -5,7 +5,6 @@ import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
 import type { DispatchAssignmentRow } from '../db/schema-dispatch';
 import { notFound } from '../errors';
-import { teamAudience } from '../events/audience';
 import type { RecordEvent } from '../events/transactor';
 import { findAssignment, stateOf, teamQueue, toAssignment } from './dispatch-rows';
 import { assignmentSource } from './escalation-alarms';
@@ -38,7 +37,7 @@ export class AssignmentWriter {
     const now = this.now();
     const assignment: Assignment = { teamId, state: 'created', queued: queueBefore.length > 0, reason: null, channel: null, createdAt: now, updatedAt: now, updatedBy: actor };
     const queue = [...queueBefore.map((r) => r.dispatch_id), dispatch.id];
-    const event = await record({ type: 'dispatch.assigned', actor, payload: { dispatch: { ...dispatch, assignments: [assignment] }, teamId, queue }, audience: teamAudience(teamId) });
+    const event = await record({ type: 'dispatch.assigned', actor, payload: { dispatch: { ...dispatch, assignments: [assignment] }, teamId, queue } });
     await tx
       .insertInto('dispatch_assignments')
       .values({ dispatch_id: dispatch.id, team_id: teamId, state: 'created', reason: null, channel: null, queue_order: event.seq, created_at: now, updated_at: now, updated_by: JSON.stringify(actor) })
@@ -82,7 +81,6 @@ export class AssignmentWriter {
       type: 'dispatch.stepped',
       actor: input.actor,
       payload: { dispatchId: input.dispatchId, teamId: input.teamId, step, assignment: toAssignment(next, isActive(input.to) && !isCurrent), queue: queueAfter.map((r) => r.dispatch_id) },
-      audience: teamAudience(input.teamId),
     });
     await tx
       .insertInto('dispatch_steps')

@@ -8,6 +8,7 @@ import type { SessionService } from '../auth/session-service';
 import type { Config } from '../config/config';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
+import type { JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
 import type { TidewatchSocket } from '../realtime/types';
 import { ActionLedger } from '../actions/action-ledger';
@@ -30,6 +31,8 @@ export interface DispatchModuleDeps {
   latestFix(teamId: string): Fix | null;
   acceptFieldFix(principal: Principal, fix: FieldFix): Promise<boolean>;
   logger: Logger;
+  /** Who runs the escalation watcher; one instance by default. */
+  jobLock?: JobLock;
   clock: () => number;
 }
 
@@ -56,6 +59,7 @@ export function createDispatchModule(deps: DispatchModuleDeps): DispatchModule {
     deliveryTimeoutMs: config.DISPATCH_DELIVERY_TIMEOUT_SECONDS * 1000,
     acceptTimeoutMs: config.DISPATCH_ACCEPT_TIMEOUT_SECONDS * 1000,
     clock,
+    ...(deps.jobLock ? { lock: deps.jobLock } : {}),
     logger,
   });
   return {

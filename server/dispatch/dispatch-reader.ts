@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
 import { ACTIVE_ASSIGNMENT_STATES, type Dispatch, type DispatchDetail, type DispatchListQuery } from '../../shared/schemas/dispatch';
-import type { Viewer } from '../events/audience';
+import { visibleTeams, type Viewer } from '../visibility/policy';
 import type { Database } from '../db/schema';
 import type { DispatchRow } from '../db/schema-dispatch';
 import { forbidden, notFound } from '../errors';
 import { currentOrders, isQueued, toAssignment, toDispatchCore, toStep, type Db } from './dispatch-rows';
+
+/** The one team a viewer is limited to by the visibility policy ('' when none), or null for every team. */
+function onlyTeamOf(viewer: Viewer): string | null {
+  const scope = visibleTeams(viewer);
+  return scope.all ? null : (scope.teamIds[0] ?? '');
+}
 
 /** The board shows a dispatch for a day after its last assignment ended. */
 const RECENT_MS = 24 * 3_600_000;
@@ -31,14 +37,15 @@ export class DispatchReader {
   async detail(id: string, viewer: Viewer): Promise<DispatchDetail> {
     const dispatch = await this.get(id, viewer);
     let query = this.db.selectFrom('dispatch_steps').selectAll().where('dispatch_id', '=', id);
-    if (viewer.role === 'field') query = query.where('team_id', '=', viewer.teamId ?? '');
+    const only = onlyTeamOf(viewer);
+    if (only !== null) query = query.where('team_id', '=', only);
     const steps = await query.orderBy('seq').orderBy('team_id').execute();
     return { dispatch, timeline: steps.map(toStep) };
   }
 
   /** Newest first. A field viewer's list is always limited to its own team. */
   async list(filter: DispatchListQuery, viewer: Viewer): Promise<Dispatch[]> {
-    const teamId = viewer.role === 'field' ? (viewer.teamId ?? '') : filter.teamId;
+    const teamId = onlyTeamOf(viewer) ?? filter.teamId;
     let query = this.db.selectFrom('dispatches').selectAll();
     if (filter.incidentId) query = query.where('incident_id', '=', filter.incidentId);
     if (teamId !== undefined || filter.state || filter.active) {
@@ -78,7 +85,8 @@ export class DispatchReader {
           .selectFrom('dispatch_assignments')
           .select('dispatch_id')
           .where((w) => w.or([w('state', 'in', [...ACTIVE_ASSIGNMENT_STATES]), w('updated_at', '>=', since)]));
-        if (viewer.role === 'field') sub = sub.where('team_id', '=', viewer.teamId ?? '');
+        const only = onlyTeamOf(viewer);
+        if (only !== null) sub = sub.where('team_id', '=', only);
         return sub;
       })
       .orderBy('created_at', 'desc')
@@ -91,7 +99,8 @@ export class DispatchReader {
   private async assemble(db: Db, rows: DispatchRow[], viewer: Viewer): Promise<Dispatch[]> {
     if (rows.length === 0) return [];
     let query = db.selectFrom('dispatch_assignments').selectAll().where('dispatch_id', 'in', rows.map((r) => r.id));
-    if (viewer.role === 'field') query = query.where('team_id', '=', viewer.teamId ?? '');
+    const only = onlyTeamOf(viewer);
+    if (only !== null) query = query.where('team_id', '=', only);
     const assignments = await query.orderBy('team_id').execute();
     const current = await currentOrders(db, [...new Set(assignments.map((a) => a.team_id))]);
     const byDispatch = new Map<string, Dispatch['assignments']>();

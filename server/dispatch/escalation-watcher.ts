@@ -3,6 +3,7 @@ import type { AssignmentState, DispatchPriority } from '../../shared/schemas/dis
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
+import { IntervalJob, type JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
 import { findAssignment } from './dispatch-rows';
 import { escalationAlarm, type EscalationKind, type OverdueAssignment } from './escalation-alarms';
@@ -15,6 +16,7 @@ export interface EscalationWatcherOptions {
   acceptTimeoutMs: number;
   checkEveryMs?: number;
   clock?: () => number;
+  lock?: JobLock;
   logger: Logger;
 }
 
@@ -33,35 +35,32 @@ const BATCH = 500;
  * alarm whose assignment has moved on (one raised by a check that raced the step).
  */
 export class DispatchEscalationWatcher {
-  private queue: Promise<void> = Promise.resolve();
-  private timer: NodeJS.Timeout | null = null;
-  private closed = false;
+  private readonly job: IntervalJob<void>;
   private readonly clock: () => number;
 
   constructor(private readonly options: EscalationWatcherOptions) {
     this.clock = options.clock ?? Date.now;
+    this.job = new IntervalJob({
+      name: 'dispatch-escalation-watcher',
+      everyMs: options.checkEveryMs ?? Math.max(200, Math.min(5_000, Math.min(options.deliveryTimeoutMs, options.acceptTimeoutMs) / 4)),
+      pass: () => this.check(),
+      whileRunning: 'queue',
+      ...(options.lock ? { lock: options.lock } : {}),
+      logger: options.logger,
+    });
   }
 
   start(): void {
-    if (this.closed || this.timer) return;
-    const every = this.options.checkEveryMs ?? Math.max(200, Math.min(5_000, Math.min(this.options.deliveryTimeoutMs, this.options.acceptTimeoutMs) / 4));
-    this.timer = setInterval(() => void this.checkNow(), every);
-    this.timer.unref();
-    void this.checkNow();
+    this.job.start();
   }
 
   /** Runs one check after those already queued; resolves when its alarm writes are done. */
-  checkNow(): Promise<void> {
-    if (this.closed) return this.queue;
-    this.queue = this.queue.then(() => this.check()).catch((error) => this.options.logger.error({ err: error }, 'dispatch escalation check failed'));
-    return this.queue;
+  async checkNow(): Promise<void> {
+    await this.job.runNow();
   }
 
   close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    return this.queue;
+    return this.job.close();
   }
 
   private async check(): Promise<void> {

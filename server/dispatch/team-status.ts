@@ -2,7 +2,6 @@ import type { Transaction } from 'kysely';
 import type { TeamStatus } from '../../shared/enums';
 import type { Actor } from '../../shared/schemas/event';
 import type { Database } from '../db/schema';
-import { teamAudience } from '../events/audience';
 import type { RecordEvent } from '../events/transactor';
 import { toTeam } from '../teams/team-service';
 
@@ -15,7 +14,7 @@ export async function setTeamStatusWithin(tx: Transaction<Database>, record: Rec
   if (!row || row.status === status) return;
   const team = { ...toTeam(row), status, updatedAt: now };
   await tx.updateTable('teams').set({ status, updated_at: now }).where('id', '=', teamId).execute();
-  await record({ type: 'team.status_changed', actor, payload: { team, from: toTeam(row).status }, audience: teamAudience(teamId) });
+  await record({ type: 'team.status_changed', actor, payload: { team, from: toTeam(row).status } });
 }
 
 export async function teamStatusOf(tx: Transaction<Database>, teamId: string): Promise<TeamStatus | null> {

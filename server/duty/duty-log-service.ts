@@ -46,7 +46,7 @@ export class DutyLogService {
         .insertInto('duty_log')
         .values({ id: entry.id, at, kind: entry.kind, summary: entry.summary, counterpart: entry.counterpart, phone: entry.phone, incident_id: entry.incidentId, shift_id: entry.shiftId, actor_id: actor.id, actor_name: actor.name })
         .execute();
-      await record({ type: 'duty.log_added', actor, payload: { entry }, audience: 'board' });
+      await record({ type: 'duty.log_added', actor, payload: { entry } });
       return entry;
     });
   }

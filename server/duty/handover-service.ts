@@ -46,7 +46,7 @@ export class HandoverService {
         .insertInto('duty_handovers')
         .values({ id: handover.id, from_shift_id: from.id, to_shift_id: to.id, note, open_incidents: JSON.stringify(openIncidents), written_by: actor.name, written_at: handover.writtenAt, acknowledged_by: null, acknowledged_at: null })
         .execute();
-      await record({ type: 'duty.handover_written', actor, payload: { handover }, audience: 'board' });
+      await record({ type: 'duty.handover_written', actor, payload: { handover } });
       return handover;
     });
   }
@@ -60,7 +60,7 @@ export class HandoverService {
       if (row.acknowledged_at) throw conflict('The handover has already been acknowledged.');
       const handover = toHandover({ ...row, acknowledged_by: actor.name, acknowledged_at: this.now() });
       await tx.updateTable('duty_handovers').set({ acknowledged_by: handover.acknowledgedBy, acknowledged_at: handover.acknowledgedAt }).where('id', '=', id).execute();
-      await record({ type: 'duty.handover_acknowledged', actor, payload: { handover }, audience: 'board' });
+      await record({ type: 'duty.handover_acknowledged', actor, payload: { handover } });
       return handover;
     });
   }

@@ -48,7 +48,7 @@ export class RosterService {
       await this.refuseOverlap(tx, row.starts_at, row.ends_at, null);
       await tx.insertInto('duty_shifts').values(row).execute();
       const shift = await loadShift(tx, id);
-      await record({ type: 'duty.shift_created', actor, payload: { shift }, audience: 'board' });
+      await record({ type: 'duty.shift_created', actor, payload: { shift } });
       return shift;
     });
   }
@@ -63,7 +63,7 @@ export class RosterService {
       const members = await this.members(tx, patch.leaderUserId ?? current.leader.userId, patch.officerUserIds ?? current.officers.map((o) => o.userId));
       await tx.updateTable('duty_shifts').set({ starts_at: startsAt, ends_at: endsAt, ...members, note: patch.note ?? current.note, updated_at: this.now() }).where('id', '=', id).execute();
       const shift = await loadShift(tx, id);
-      await record({ type: 'duty.shift_updated', actor, payload: { shift }, audience: 'board' });
+      await record({ type: 'duty.shift_updated', actor, payload: { shift } });
       return shift;
     });
   }
@@ -74,7 +74,7 @@ export class RosterService {
       const handover = await tx.selectFrom('duty_handovers').select('id').where((eb) => eb.or([eb('from_shift_id', '=', id), eb('to_shift_id', '=', id)])).executeTakeFirst();
       if (handover) throw conflict('The shift has a handover; it stays on the record.');
       await tx.deleteFrom('duty_shifts').where('id', '=', id).execute();
-      await record({ type: 'duty.shift_deleted', actor, payload: { shiftId: id }, audience: 'board' });
+      await record({ type: 'duty.shift_deleted', actor, payload: { shiftId: id } });
     });
   }
 

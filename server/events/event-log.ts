@@ -2,13 +2,12 @@ import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { type Actor, type Audience, type DomainEvent, type EventPayload, type EventType } from '../../shared/schemas/event';
 import type { Database, EventRow } from '../db/schema';
-import { type Viewer } from './audience';
+import { audienceFilter, audienceOf, type Viewer } from '../visibility/policy';
 
 export interface NewEvent<T extends EventType = EventType> {
   type: T;
   actor: Actor;
   payload: EventPayload<T>;
-  audience: Audience;
 }
 
 export interface StoredEvent {
@@ -41,6 +40,7 @@ export class EventLog {
       actor: next.actor,
       payload: next.payload,
     } as DomainEvent;
+    const audience = audienceOf(next.type, next.payload);
     await tx
       .insertInto('events')
       .values({
@@ -49,10 +49,10 @@ export class EventLog {
         type: event.type,
         actor: JSON.stringify(event.actor),
         payload: JSON.stringify(event.payload),
-        audience: next.audience,
+        audience,
       })
       .execute();
-    return { event, audience: next.audience };
+    return { event, audience };
   }
 
   async currentSeq(db: Kysely<Database> | Transaction<Database> = this.db): Promise<number> {
@@ -63,8 +63,9 @@ export class EventLog {
   /** Events after `seq` (exclusive) that the viewer may see, oldest first, at most `limit`. */
   async readVisibleAfter(viewer: Viewer, seq: number, limit: number): Promise<DomainEvent[]> {
     let query = this.db.selectFrom('events').selectAll().where('seq', '>', seq);
-    if (viewer.role === 'field') query = query.where('audience', '=', `team:${viewer.teamId ?? ''}`);
-    else if (viewer.role !== 'admin') query = query.where('audience', '!=', 'admin');
+    const filter = audienceFilter(viewer);
+    if (filter.kind === 'only') query = filter.audiences.length > 0 ? query.where('audience', 'in', filter.audiences) : query.where(sql<boolean>`1 = 0`);
+    else if (filter.kind === 'except' && filter.audiences.length > 0) query = query.where('audience', 'not in', filter.audiences);
     const rows = await query.orderBy('seq').limit(limit).execute();
     return rows.map(toDomainEvent);
   }

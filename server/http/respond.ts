@@ -1,8 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { ERROR_CATALOGUE } from '../../shared/errors';
 import type { Ack } from '../../shared/ack';
-import { DomainError } from '../errors';
+import { toAckError } from '../error-mapper';
 
 /** Wraps a handler whose result is sent as `{ ok: true, data }`; thrown errors go to the error handler. */
 export const handle =
@@ -15,29 +14,6 @@ export const handle =
       next(error);
     }
   };
-
-/** The one place domain errors become HTTP statuses and envelopes; anything else is a logged 500. */
-export function toAckError(error: unknown, log: Logger): { status: number; body: Ack<never> } {
-  if (error instanceof DomainError) {
-    const status = ERROR_CATALOGUE[error.code].status;
-    return { status, body: { ok: false, error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } } };
-  }
-  const bodyError = bodyParserError(error);
-  if (bodyError) return bodyError;
-  log.error({ err: error }, 'unexpected error');
-  return { status: 500, body: { ok: false, error: { code: 'INTERNAL', message: ERROR_CATALOGUE.INTERNAL.message } } };
-}
-
-function bodyParserError(error: unknown): { status: number; body: Ack<never> } | null {
-  const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return { status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request body is not valid JSON.' } } };
-  }
-  if (type === 'entity.too.large') {
-    return { status: 413, body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: ERROR_CATALOGUE.PAYLOAD_TOO_LARGE.message } } };
-  }
-  return null;
-}
 
 export const errorHandler =
   (log: Logger) =>

@@ -46,7 +46,7 @@ export class AttachmentService {
     await tx.insertInto('incident_attachments').values(row).execute();
     const attachment = toAttachment(row);
     const entry = await appendTimeline(tx, incidentId, { kind: 'attachment', text: caption, params: { attachmentId: row.id } }, actor.name, row.added_at);
-    await record({ type: 'incident.attachment_added', actor, payload: { incidentId, attachment, entry }, audience: 'board' });
+    await record({ type: 'incident.attachment_added', actor, payload: { incidentId, attachment, entry } });
     return attachment;
   }
 

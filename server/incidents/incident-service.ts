@@ -61,7 +61,7 @@ export class IncidentService {
     await tx.insertInto('incidents').values(toIncidentRow(incident)).execute();
     for (const deadline of deadlines) await tx.insertInto('incident_deadlines').values(toDeadlineRow(incident.id, deadline)).execute();
     const entry = await appendTimeline(tx, incident.id, { kind: 'reported', text: incident.account, params: { source: incident.source, severity: incident.severity } }, actor.name, incident.updatedAt);
-    await record({ type: 'incident.reported', actor, payload: { incident, entry }, audience: 'board' });
+    await record({ type: 'incident.reported', actor, payload: { incident, entry } });
     return incident;
   }
 
@@ -74,7 +74,7 @@ export class IncidentService {
       if (!incident.location && !incident.township) throw new DomainError('VALIDATION_FAILED', 'An incident needs a location or a township.');
       await tx.updateTable('incidents').set(toIncidentRow(incident)).where('id', '=', id).execute();
       const entry = await appendTimeline(tx, id, { kind: 'updated', text: '', params: { fields: Object.keys(patch).join(',') } }, actor.name, incident.updatedAt);
-      await record({ type: 'incident.updated', actor, payload: { incident, entry }, audience: 'board' });
+      await record({ type: 'incident.updated', actor, payload: { incident, entry } });
       return incident;
     });
   }
@@ -90,7 +90,7 @@ export class IncidentService {
       const incident: Incident = { ...current, status, updatedAt: now, closedAt: status === 'closed' ? now : null };
       await tx.updateTable('incidents').set({ status, updated_at: now, closed_at: incident.closedAt }).where('id', '=', id).execute();
       const entry = await appendTimeline(tx, id, { kind: 'status', text: note ?? '', params: { from: current.status, to: status } }, actor.name, now);
-      await record({ type: 'incident.status_changed', actor, payload: { incident, from: current.status, entry }, audience: 'board' });
+      await record({ type: 'incident.status_changed', actor, payload: { incident, from: current.status, entry } });
       return incident;
     });
   }
@@ -111,7 +111,7 @@ export class IncidentService {
       await tx.updateTable('incidents').set({ severity, updated_at: now }).where('id', '=', id).execute();
       const incident = await loadIncident(tx, id);
       const entry = await appendTimeline(tx, id, { kind: 'severity', text: note ?? '', params: { from: current.severity, to: severity } }, actor.name, now);
-      await record({ type: 'incident.severity_changed', actor, payload: { incident, from: current.severity, entry }, audience: 'board' });
+      await record({ type: 'incident.severity_changed', actor, payload: { incident, from: current.severity, entry } });
       return incident;
     });
   }
@@ -121,7 +121,7 @@ export class IncidentService {
     return this.transactor.run(async (tx, record) => {
       await loadIncident(tx, id);
       const entry = await appendTimeline(tx, id, { kind: 'note', text, params: {} }, actor.name, this.now());
-      await record({ type: 'incident.note_added', actor, payload: { incidentId: id, entry }, audience: 'board' });
+      await record({ type: 'incident.note_added', actor, payload: { incidentId: id, entry } });
       return entry;
     });
   }
@@ -142,7 +142,7 @@ export class IncidentService {
       const incident = await loadIncident(tx, id);
       const late = doneAtMs > Date.parse(open.dueAt);
       const entry = await appendTimeline(tx, id, { kind: 'report_done', text: data.recipient, params: { reportKind: data.kind, doneBy: deadline.doneBy, doneAt: deadline.doneAt, late: late ? 1 : 0 } }, actor.name, now);
-      await record({ type: 'incident.report_done', actor, payload: { incident, deadline, entry }, audience: 'board' });
+      await record({ type: 'incident.report_done', actor, payload: { incident, deadline, entry } });
       return incident;
     });
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IncidentSeverity, ReportKind } from '../../shared/schemas/incident';
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
+import { IntervalJob, type JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
 import { overdueAlarmSeverity } from './report-deadlines';
 
@@ -10,6 +11,7 @@ export interface ReportDeadlineWatcherOptions {
   alarms: Pick<AlarmService, 'raise' | 'clear' | 'listOpen'>;
   clock?: () => number;
   checkEveryMs?: number;
+  lock?: JobLock;
   logger: Logger;
 }
 
@@ -20,34 +22,32 @@ export interface ReportDeadlineWatcherOptions {
  * incident does not cancel a report it still owes to the next level: only marking it done does.
  */
 export class ReportDeadlineWatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
-  private closed = false;
+  private readonly job: IntervalJob<void>;
   private readonly clock: () => number;
 
   constructor(private readonly options: ReportDeadlineWatcherOptions) {
     this.clock = options.clock ?? Date.now;
+    this.job = new IntervalJob({
+      name: 'report-deadline-watcher',
+      everyMs: options.checkEveryMs ?? 5_000,
+      pass: () => this.check(),
+      whileRunning: 'queue',
+      ...(options.lock ? { lock: options.lock } : {}),
+      logger: options.logger,
+    });
   }
 
   start(): void {
-    if (this.closed || this.timer) return;
-    void this.checkNow();
-    this.timer = setInterval(() => void this.checkNow(), this.options.checkEveryMs ?? 5_000);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** One check at a time; resolves when this one (queued after any running) is done. */
-  checkNow(): Promise<void> {
-    if (this.closed) return this.running;
-    this.running = this.running.then(() => this.check()).catch((error) => this.options.logger.error({ err: error }, 'report deadline watcher: check failed'));
-    return this.running;
+  async checkNow(): Promise<void> {
+    await this.job.runNow();
   }
 
   close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    return this.running;
+    return this.job.close();
   }
 
   private async check(): Promise<void> {

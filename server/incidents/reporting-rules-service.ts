@@ -26,7 +26,7 @@ export class ReportingRulesService {
     await this.transactor.run(async (tx, record) => {
       const value = JSON.stringify(rules);
       await tx.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-      await record({ type: 'incident.reporting_rules_changed', actor, payload: { rules }, audience: 'board' });
+      await record({ type: 'incident.reporting_rules_changed', actor, payload: { rules } });
     });
     return rules;
   }

@@ -3,7 +3,7 @@ import querystring from 'node:querystring';
 import { ERROR_CATALOGUE } from '../../shared/errors';
 import { DomainError } from '../errors';
 import type { Logger } from '../logger';
-import { toAckError } from '../http/respond';
+import { toAckError } from '../error-mapper';
 import { Intake, receiveOsmand, type IngestDeps } from './intake';
 
 const BODY_LIMIT_BYTES = 64 * 1024;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema';
+import { IntervalJob, type JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
 
 const DAY_MS = 24 * 3_600_000;
@@ -68,52 +69,49 @@ export interface RetentionJobOptions {
   clock?: () => number;
   intervalMs?: number;
   keepEveryMs?: number;
+  lock?: JobLock;
 }
 
 export class RetentionJob {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly job: IntervalJob<number>;
   private doneUntilMs: number | undefined;
-  private closed = false;
   private readonly clock: () => number;
 
   constructor(private readonly options: RetentionJobOptions) {
     this.clock = options.clock ?? Date.now;
+    this.job = new IntervalJob({
+      name: 'position-retention',
+      everyMs: options.intervalMs ?? RUN_EVERY_MS,
+      pass: () => this.pass(),
+      whileRunning: 'join',
+      ...(options.lock ? { lock: options.lock } : {}),
+      logger: options.logger,
+    });
   }
 
   /** Runs once now and then every six hours. */
   start(): void {
-    if (this.closed || this.timer) return;
-    void this.runOnce();
-    this.timer = setInterval(() => void this.runOnce(), this.options.intervalMs ?? RUN_EVERY_MS);
-    this.timer.unref();
+    this.job.start();
   }
 
   /** One pass; a pass already running is joined, not repeated. Failures are logged and give 0. */
-  runOnce(): Promise<number> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+  async runOnce(): Promise<number> {
+    return (await this.job.runNow()) ?? 0;
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  close(): Promise<void> {
+    return this.job.close();
   }
 
   private async pass(): Promise<number> {
-    if (this.closed) return 0;
     const cutoff = this.clock() - this.options.retentionDays * DAY_MS;
     const started = this.clock();
     try {
       const deleted = await downsampleHistory(this.options.db, cutoff, this.options.keepEveryMs, {
         ...(this.doneUntilMs !== undefined ? { newerThanMs: this.doneUntilMs } : {}),
-        shouldStop: () => this.closed,
+        shouldStop: () => this.job.isClosed,
       });
-      if (!this.closed) this.doneUntilMs = cutoff;
+      if (!this.job.isClosed) this.doneUntilMs = cutoff;
       this.options.logger.info({ deleted, cutoff: new Date(cutoff).toISOString(), ms: this.clock() - started }, 'position history downsampled');
       return deleted;
     } catch (error) {

@@ -14,6 +14,8 @@ import type { Snapshot } from '../../shared/schemas/sync';
 import { ProxyTrust } from '../http/proxy-trust';
 import { isLoopbackAddress } from '../tls/https-redirect';
 import { RequestGate, type RequestLimits } from './request-gate';
+import { audienceRooms, canSee, teamAudience, viewerRooms } from '../visibility/policy';
+import { IntervalJob } from '../jobs/interval-job';
 import { onRequest } from './request-handler';
 import type { TidewatchServer, TidewatchSocket } from './types';
 
@@ -51,7 +53,7 @@ const refusal = (code: 'UNAUTHENTICATED' | 'HTTPS_REQUIRED') => Object.assign(ne
 export class RealtimeServer {
   readonly io: TidewatchServer;
   private readonly unsubscribe: () => void;
-  private readonly expirySweep: NodeJS.Timeout;
+  private readonly expirySweep: IntervalJob<void>;
   private closed = false;
 
   constructor(private readonly deps: RealtimeDeps) {
@@ -68,8 +70,8 @@ export class RealtimeServer {
     });
     this.io.on('connection', (socket) => this.registerHandlers(socket));
     this.unsubscribe = deps.bus.subscribe((stored) => this.routeEvent(stored));
-    this.expirySweep = setInterval(() => this.endExpiredSessions(), 60_000);
-    this.expirySweep.unref();
+    this.expirySweep = new IntervalJob({ name: 'session-expiry-sweep', everyMs: 60_000, pass: async () => this.endExpiredSessions(), whileRunning: 'join', runAtStart: false, logger: deps.logger });
+    this.expirySweep.start();
   }
 
   /** Pushes the latest fixes: the whole batch to the board, each team's own fix to its field tablets. */
@@ -88,7 +90,7 @@ export class RealtimeServer {
     if (this.closed) return;
     this.closed = true;
     this.unsubscribe();
-    clearInterval(this.expirySweep);
+    await this.expirySweep.close();
     this.io.disconnectSockets(true);
     await new Promise<void>((resolve) => this.io.close(() => resolve()));
   }
@@ -117,7 +119,7 @@ export class RealtimeServer {
    * answer and as a push, and the client drops the copy by seq. Nothing can fall between the two.
    */
   private async sync(socket: TidewatchSocket, principal: Principal, lastSeq: number | null): Promise<SyncResult> {
-    await socket.join(this.roomsFor(principal));
+    await socket.join(viewerRooms(principal));
     const positions = this.visiblePositions(principal);
     const current = await this.deps.log.currentSeq();
     if (lastSeq !== null && lastSeq <= current) {
@@ -127,20 +129,12 @@ export class RealtimeServer {
     return { mode: 'snapshot', snapshot: await this.deps.snapshots.get(principal), positions };
   }
 
-  private roomsFor(principal: Principal): string[] {
-    if (principal.role === 'field') return principal.teamId ? [ROOMS.team(principal.teamId)] : [];
-    return principal.role === 'admin' ? [ROOMS.board, ROOMS.admin] : [ROOMS.board];
-  }
-
   private visiblePositions(principal: Principal): Fix[] {
-    const all = this.deps.positions.latest();
-    return principal.role === 'field' ? all.filter((f) => f.teamId === principal.teamId) : all;
+    return this.deps.positions.latest().filter((f) => canSee(principal, teamAudience(f.teamId)));
   }
 
   private routeEvent({ event, audience }: StoredEvent): void {
-    if (audience === 'admin') this.io.to(ROOMS.admin).emit('sync:event', event);
-    else if (audience === 'board') this.io.to(ROOMS.board).emit('sync:event', event);
-    else this.io.to([ROOMS.board, audience]).emit('sync:event', event);
+    this.io.to(audienceRooms(audience)).emit('sync:event', event);
     if (event.type === 'session.revoked') this.endSession((p) => p.sessionId === event.payload.sessionId, 'revoked');
     if (event.type === 'auth.logout') this.endSession((p) => p.sessionId === event.payload.sessionId, 'logout');
   }

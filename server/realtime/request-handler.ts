@@ -4,7 +4,7 @@ import type { Role } from '../../shared/enums';
 import { CLIENT_REQUESTS, type ClientRequestName, type ParsedRequestOf, type ResponseOf } from '../../shared/socket';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../errors';
-import { toAckError } from '../http/respond';
+import { toAckError } from '../error-mapper';
 import { parseInput } from '../validation';
 import type { TidewatchSocket } from './types';
 

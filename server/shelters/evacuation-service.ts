@@ -28,7 +28,7 @@ export class EvacuationService {
         .values(row)
         .onConflict((oc) => oc.column('township').doUpdateSet({ with_relatives: row.with_relatives, reported_at: row.reported_at, reported_by: row.reported_by }))
         .execute();
-      await record({ type: 'evacuation.township_reported', actor, payload: { report }, audience: 'board' });
+      await record({ type: 'evacuation.township_reported', actor, payload: { report } });
     });
     return report;
   }

@@ -47,7 +47,7 @@ export class ShelterService {
     const shelter: Shelter = { ...data, id, township, status: 'closed', occupancy: 0, supplies: [], updatedAt: this.now() };
     await this.transactor.run(async (tx, record) => {
       await tx.insertInto('shelters').values(toShelterRow(shelter)).execute();
-      await record({ type: 'shelter.created', actor, payload: { shelter }, audience: 'board' });
+      await record({ type: 'shelter.created', actor, payload: { shelter } });
     });
     return shelter;
   }
@@ -59,7 +59,7 @@ export class ShelterService {
       if (capacity < current.occupancy) throw conflict(`${current.occupancy} people are checked in; the capacity cannot be lower.`, { occupancy: current.occupancy });
       const shelter: Shelter = { ...current, ...patch, status: statusFor(current.status, current.occupancy, capacity), updatedAt: this.now() };
       await tx.updateTable('shelters').set(toShelterRow(shelter)).where('id', '=', id).execute();
-      await record({ type: 'shelter.updated', actor, payload: { shelter }, audience: 'board' });
+      await record({ type: 'shelter.updated', actor, payload: { shelter } });
       await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
       return shelter;
     });
@@ -74,7 +74,7 @@ export class ShelterService {
       if (status === current.status) return current;
       const shelter: Shelter = { ...current, status, updatedAt: this.now() };
       await tx.updateTable('shelters').set({ status, updated_at: shelter.updatedAt }).where('id', '=', id).execute();
-      await record({ type: 'shelter.status_changed', actor, payload: { shelter, from: current.status }, audience: 'board' });
+      await record({ type: 'shelter.status_changed', actor, payload: { shelter, from: current.status } });
       await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
       return shelter;
     });
@@ -104,7 +104,7 @@ export class ShelterService {
       const shelter: Shelter = { ...current, occupancy: updated.occupancy, status, updatedAt: now };
       const movement: ShelterMovement = { id: randomUUID(), shelterId: id, kind: data.kind, people: data.people, at: now, note: data.note, actorName: actor.name };
       await tx.insertInto('shelter_movements').values({ id: movement.id, shelter_id: id, kind: movement.kind, people: movement.people, at: now, note: movement.note, actor_name: actor.name }).execute();
-      await record({ type: 'shelter.occupancy_changed', actor, payload: { shelter, movement }, audience: 'board' });
+      await record({ type: 'shelter.occupancy_changed', actor, payload: { shelter, movement } });
       await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
       return shelter;
     });

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../../shared/schemas/event';
 import type { TidewatchApp } from '../app';
 import type { Config } from '../config/config';
 import { DEMO_LOOPS, positionAlong } from './routes';
+import { IntervalJob } from '../jobs/interval-job';
 
 interface SimulatedDevice {
   teamId: string;
@@ -43,9 +44,10 @@ export async function startSimulation({ app, config, logger }: { app: TidewatchA
       }),
     );
   };
-  const timer = setInterval(() => void tick().catch((err) => logger.warn({ err }, 'simulation tick failed')), 2_000);
+  const job = new IntervalJob({ name: 'simulation', everyMs: 2_000, pass: tick, whileRunning: 'join', runAtStart: false, logger });
+  job.start();
   logger.info({ units: devices.length }, 'simulation running: demo teams move through simulated OsmAnd and OwnTracks devices');
-  return () => clearInterval(timer);
+  return () => void job.close();
 }
 
 /** Registers the simulated devices once and remembers their credentials under the data dir. */

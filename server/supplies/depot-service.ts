@@ -38,14 +38,14 @@ export class DepotService {
     const parsed = DepotCreateSchema.parse(data);
     const depot: Depot = { ...parsed, township: parsed.township === undefined ? townshipAt(parsed.location) : parsed.township, updatedAt: this.now() };
     await tx.insertInto('depots').values(toDepotRow(depot)).execute();
-    await record({ type: 'depot.created', actor, payload: { depot }, audience: 'board' });
+    await record({ type: 'depot.created', actor, payload: { depot } });
     return depot;
   }
 
   async updateWithin(tx: Transaction<Database>, record: RecordEvent, id: string, patch: Partial<Omit<Depot, 'id' | 'updatedAt'>>, actor: Actor): Promise<Depot> {
     const depot: Depot = { ...(await loadDepot(tx, id)), ...patch, updatedAt: this.now() };
     await tx.updateTable('depots').set(toDepotRow(depot)).where('id', '=', id).execute();
-    await record({ type: 'depot.updated', actor, payload: { depot }, audience: 'board' });
+    await record({ type: 'depot.updated', actor, payload: { depot } });
     return depot;
   }
 

@@ -37,7 +37,7 @@ export class StockService {
       for (const line of lines) await loadItem(tx, line.itemId);
       const list = lines.map((line) => postings[kind](depotId, line.itemId, line.quantity));
       const { entries, levels } = await this.ledger.post(tx, record, list, { reason }, actor);
-      await record({ type: 'stock.changed', actor, payload: { entries, levels }, audience: 'board' });
+      await record({ type: 'stock.changed', actor, payload: { entries, levels } });
       return levels;
     });
   }
@@ -57,7 +57,7 @@ export class StockService {
     const posting = postings.stocktake(data.depotId, data.itemId, { onHand: current.on_hand, reserved: current.reserved }, data.counted);
     if (posting.onHandDelta === 0) return toStockLevel(current);
     const { entries, levels } = await this.ledger.post(tx, record, [posting], { reason: data.reason }, actor);
-    await record({ type: 'stock.changed', actor, payload: { entries, levels }, audience: 'board' });
+    await record({ type: 'stock.changed', actor, payload: { entries, levels } });
     return levels[0]!;
   }
 
@@ -75,7 +75,7 @@ export class StockService {
     if (current.min_level === minLevel) return toStockLevel(current);
     await tx.updateTable('stock_levels').set({ min_level: minLevel }).where('depot_id', '=', depotId).where('item_id', '=', itemId).execute();
     const level = toStockLevel({ ...current, min_level: minLevel });
-    await record({ type: 'stock.threshold_set', actor, payload: { level }, audience: 'board' });
+    await record({ type: 'stock.threshold_set', actor, payload: { level } });
     await this.ledger.syncLowAlarm(tx, record, level, actor);
     return level;
   }

@@ -35,14 +35,14 @@ export class SupplyItemService {
   async createWithin(tx: Transaction<Database>, record: RecordEvent, data: SupplyItemCreate, actor: Actor): Promise<SupplyItem> {
     const item: SupplyItem = { ...SupplyItemCreateSchema.parse(data), updatedAt: this.now() };
     await tx.insertInto('supply_items').values(toItemRow(item)).execute();
-    await record({ type: 'supply_item.created', actor, payload: { item }, audience: 'board' });
+    await record({ type: 'supply_item.created', actor, payload: { item } });
     return item;
   }
 
   async updateWithin(tx: Transaction<Database>, record: RecordEvent, id: string, patch: Partial<Omit<SupplyItem, 'id' | 'updatedAt'>>, actor: Actor): Promise<SupplyItem> {
     const item: SupplyItem = { ...(await loadItem(tx, id)), ...patch, updatedAt: this.now() };
     await tx.updateTable('supply_items').set(toItemRow(item)).where('id', '=', id).execute();
-    await record({ type: 'supply_item.updated', actor, payload: { item }, audience: 'board' });
+    await record({ type: 'supply_item.updated', actor, payload: { item } });
     return item;
   }
 

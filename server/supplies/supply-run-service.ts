@@ -80,7 +80,7 @@ export class SupplyRunService {
       const list = data.lines.map((line) => postings.allocation(data.fromDepotId, line.itemId, line.quantity));
       const { levels } = await this.ledger.post(tx, record, list, { reason: data.reason, runId: id }, actor);
       const run = await loadRun(tx, id);
-      await record({ type: 'supply_run.allocated', actor, payload: { run, levels }, audience: 'board' });
+      await record({ type: 'supply_run.allocated', actor, payload: { run, levels } });
       return run;
     });
   }
@@ -94,7 +94,7 @@ export class SupplyRunService {
       const list = current.lines.map((line) => postings.departure(current.fromDepotId, line.itemId, line.quantity));
       const { levels } = await this.ledger.post(tx, record, list, { reason: current.reason, runId: id }, actor);
       const run = await loadRun(tx, id);
-      await record({ type: 'supply_run.departed', actor, payload: { run, levels }, audience: 'board' });
+      await record({ type: 'supply_run.departed', actor, payload: { run, levels } });
       return run;
     });
   }
@@ -117,7 +117,7 @@ export class SupplyRunService {
         if (where.shelterId) shelter = await loadShelter(tx, where.shelterId);
       }
       const run = await loadRun(tx, id);
-      await record({ type: 'supply_run.arrived', actor, payload: { run, levels, shelter }, audience: 'board' });
+      await record({ type: 'supply_run.arrived', actor, payload: { run, levels, shelter } });
       return run;
     });
   }
@@ -132,7 +132,7 @@ export class SupplyRunService {
       const list = current.lines.map((line) => postings.release(current.fromDepotId, line.itemId, line.quantity));
       const { levels } = await this.ledger.post(tx, record, list, { reason, runId: id }, actor);
       const run = await loadRun(tx, id);
-      await record({ type: 'supply_run.cancelled', actor, payload: { run, levels }, audience: 'board' });
+      await record({ type: 'supply_run.cancelled', actor, payload: { run, levels } });
       return run;
     });
   }

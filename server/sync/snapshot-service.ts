@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Device } from '../../shared/schemas/device';
 import type { Dispatch } from '../../shared/schemas/dispatch';
 import { EMPTY_INCIDENT_BOARD_SNAPSHOT, type IncidentBoardSnapshot } from '../../shared/schemas/incident-board';
@@ -11,6 +11,8 @@ import type { EventLog } from '../events/event-log';
 import { toTeam } from '../teams/team-service';
 import type { WallLayoutService } from '../wall/wall-layout-service';
 import type { AlarmService } from '../alarms/alarm-service';
+import { alarmAudience, canSee, visibleTeams } from '../visibility/policy';
+import { DEFAULT_WALL_LAYOUT } from '../../shared/schemas/wall';
 
 export interface SnapshotReaders {
   readDevices(db: Kysely<Database> | Transaction<Database>): Promise<Device[]>;
@@ -39,20 +41,22 @@ export class SnapshotService {
     if (this.dialect === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
     return transaction.execute(async (tx) => {
       const seq = await this.log.currentSeq(tx);
+      const teamScope = visibleTeams(viewer);
       let teamQuery = tx.selectFrom('teams').selectAll();
-      if (viewer.role === 'field') teamQuery = teamQuery.where('id', '=', viewer.teamId ?? '');
+      if (!teamScope.all) teamQuery = teamScope.teamIds.length > 0 ? teamQuery.where('id', 'in', teamScope.teamIds) : teamQuery.where(sql<boolean>`1 = 0`);
       const teams = (await teamQuery.orderBy('name').execute()).map(toTeam);
-      const isBoard = viewer.role !== 'field';
-      const isAdmin = viewer.role === 'admin';
+      const seesBoard = canSee(viewer, 'board');
+      const seesAdmin = canSee(viewer, 'admin');
       return {
         seq,
         teams,
-        alarms: isBoard ? await this.alarms.listOpen(tx) : (await this.alarms.listOpen(tx)).filter((a) => a.kind === 'sos' && a.sourceId === viewer.teamId),
-        wallLayout: await this.layouts.get(tx),
-        users: isAdmin ? (await tx.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser) : [],
-        devices: isAdmin ? await this.readers.readDevices(tx) : [],
+        alarms: (await this.alarms.listOpen(tx)).filter((a) => canSee(viewer, alarmAudience(a))),
+        // Layout changes are the board's; a viewer who does not get them live starts from the default.
+        wallLayout: seesBoard ? await this.layouts.get(tx) : DEFAULT_WALL_LAYOUT,
+        users: seesAdmin ? (await tx.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser) : [],
+        devices: seesAdmin ? await this.readers.readDevices(tx) : [],
         dispatches: (await this.readers.readDispatches?.(tx, viewer)) ?? [],
-        ...((isBoard && (await this.readers.readIncidentBoard?.(tx))) || EMPTY_INCIDENT_BOARD_SNAPSHOT),
+        ...((seesBoard && (await this.readers.readIncidentBoard?.(tx))) || EMPTY_INCIDENT_BOARD_SNAPSHOT),
       };
     });
   }

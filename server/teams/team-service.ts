@@ -7,8 +7,8 @@ import { TeamCreateSchema, TeamStatusChangeSchema, TeamUpdateSchema, type Team }
 import type { Principal } from '../auth/principal';
 import type { Database, TeamRow } from '../db/schema';
 import { conflict, forbidden, notFound } from '../errors';
-import { teamAudience } from '../events/audience';
 import type { Transactor } from '../events/transactor';
+import { visibleTeams } from '../visibility/policy';
 
 export const toTeam = (row: TeamRow): Team => ({
   id: row.id,
@@ -53,7 +53,8 @@ export class TeamService {
 
   async list(viewer?: Principal): Promise<Team[]> {
     let query = this.db.selectFrom('teams').selectAll();
-    if (viewer?.role === 'field') query = query.where('id', '=', viewer.teamId ?? '');
+    const scope = viewer ? visibleTeams(viewer) : { all: true as const };
+    if (!scope.all) query = query.where('id', 'in', scope.teamIds.length > 0 ? scope.teamIds : ['']);
     return (await query.orderBy('name').execute()).map(toTeam);
   }
 
@@ -67,7 +68,7 @@ export class TeamService {
     const team: Team = { ...data, id, updatedAt: this.now() };
     await this.transactor.run(async (tx, record) => {
       await tx.insertInto('teams').values(toRow(team)).execute();
-      await record({ type: 'team.created', actor, payload: { team }, audience: teamAudience(team.id) });
+      await record({ type: 'team.created', actor, payload: { team } });
     });
     return team;
   }
@@ -76,7 +77,7 @@ export class TeamService {
     return this.transactor.run(async (tx, record) => {
       const team: Team = { ...(await this.get(id, tx)), ...patch, updatedAt: this.now() };
       await tx.updateTable('teams').set(toRow(team)).where('id', '=', id).execute();
-      await record({ type: 'team.updated', actor, payload: { team }, audience: teamAudience(id) });
+      await record({ type: 'team.updated', actor, payload: { team } });
       return team;
     });
   }
@@ -88,7 +89,7 @@ export class TeamService {
       const members = await tx.selectFrom('users').select('id').where('team_id', '=', id).executeTakeFirst();
       if (bound || members) throw conflict('The team still has devices or members; move or revoke them first.');
       await tx.deleteFrom('teams').where('id', '=', id).execute();
-      await record({ type: 'team.deleted', actor, payload: { teamId: id }, audience: teamAudience(id) });
+      await record({ type: 'team.deleted', actor, payload: { teamId: id } });
     });
   }
 
@@ -103,7 +104,7 @@ export class TeamService {
       if (current.status === status) return current;
       const team: Team = { ...current, status, updatedAt: this.now() };
       await tx.updateTable('teams').set({ status, updated_at: team.updatedAt }).where('id', '=', id).execute();
-      await record({ type: 'team.status_changed', actor, payload: { team, from: current.status }, audience: teamAudience(id) });
+      await record({ type: 'team.status_changed', actor, payload: { team, from: current.status } });
       return team;
     });
   }

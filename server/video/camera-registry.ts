@@ -71,7 +71,7 @@ export class CameraRegistry {
       const source = parsed.source.type === 'rtmp' ? await this.newRtmpSource(tx) : parsed.source;
       const camera: Camera = { id: `cam-${randomUUID().slice(0, 8)}`, ...parsed, source, teamId: null, updatedAt: nowIso(this.clock) };
       await tx.insertInto('cameras').values(toRow(camera)).execute();
-      await record({ type: 'camera.registered', actor, payload: { camera: withoutSecrets(camera) }, audience: 'board' });
+      await record({ type: 'camera.registered', actor, payload: { camera: withoutSecrets(camera) } });
       return camera;
     });
   }
@@ -87,7 +87,7 @@ export class CameraRegistry {
       if (patch.source) source = patch.source.type === 'rtmp' ? (current.source.type === 'rtmp' ? current.source : await this.newRtmpSource(tx)) : keepPassword(current.source, patch.source);
       const camera: Camera = { ...current, ...patch, source, updatedAt: nowIso(this.clock) };
       await tx.updateTable('cameras').set(toRow(camera)).where('id', '=', id).execute();
-      await record({ type: 'camera.updated', actor, payload: { camera: withoutSecrets(camera) }, audience: 'board' });
+      await record({ type: 'camera.updated', actor, payload: { camera: withoutSecrets(camera) } });
       return camera;
     });
   }
@@ -96,7 +96,7 @@ export class CameraRegistry {
     await this.transactor.run(async (tx, record) => {
       const removed = await tx.deleteFrom('cameras').where('id', '=', id).executeTakeFirst();
       if (Number(removed.numDeletedRows) === 0) throw notFound('Camera');
-      await record({ type: 'camera.removed', actor, payload: { cameraId: id }, audience: 'board' });
+      await record({ type: 'camera.removed', actor, payload: { cameraId: id } });
     });
   }
 
@@ -118,7 +118,7 @@ export class CameraRegistry {
         updatedAt: nowIso(this.clock),
       };
       await tx.insertInto('cameras').values(toRow(camera)).execute();
-      await record({ type: 'camera.registered', actor, payload: { camera: withoutSecrets(camera) }, audience: 'board' });
+      await record({ type: 'camera.registered', actor, payload: { camera: withoutSecrets(camera) } });
       return camera;
     });
   }

@@ -25,7 +25,7 @@ export class WallLayoutService {
     await this.transactor.run(async (tx, record) => {
       const value = JSON.stringify(layout);
       await tx.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-      await record({ type: 'wall.layout_changed', actor, payload: { layout }, audience: 'board' });
+      await record({ type: 'wall.layout_changed', actor, payload: { layout } });
     });
     return layout;
   }

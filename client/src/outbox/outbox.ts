@@ -1,9 +1,13 @@
+import { backoffDelay, type BackoffRules } from '@shared/backoff';
 import type { RequestOf } from '@shared/socket';
 import { KINDS_WITHOUT_ACTION_ID, type OutboxBackend, type OutboxItem, type OutboxKind, type SendResult, type Sender } from './types';
 
 export type { OutboxBackend, OutboxFailure, OutboxItem, OutboxKind, SendResult, Sender } from './types';
 export { MemoryBackend } from './memoryBackend';
 export { KINDS_WITHOUT_ACTION_ID } from './types';
+
+/** Without a `retryDelay`: 1 s doubling to 30 s, unspread. */
+const STEADY_BACKOFF: BackoffRules = { baseMs: 1_000, maxMs: 30_000, jitter: 0 };
 
 export interface OutboxOptions {
   backend: OutboxBackend;
@@ -57,7 +61,7 @@ export class Outbox {
 
   constructor(options: OutboxOptions) {
     this.o = {
-      retryDelay: (n) => Math.min(30_000, 1_000 * 2 ** n),
+      retryDelay: (n) => backoffDelay(n, STEADY_BACKOFF),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
       newId: () => crypto.randomUUID(),

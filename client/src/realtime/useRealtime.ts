@@ -1,21 +1,15 @@
 import { computed } from 'vue';
 import type { ClientRequestName, RequestOf, ResponseOf } from '@shared/socket';
-import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
-import { useAlarmsStore } from '../stores/alarms';
 import { useConfigStore } from '../stores/config';
 import { useConnectionStore } from '../stores/connection';
 import { usePositionsStore } from '../stores/positions';
 import { useSessionStore } from '../stores/session';
-import { useTeamsStore } from '../stores/teams';
-import { useUsersStore } from '../stores/users';
-import { useDevicesStore } from '../stores/devices';
 import { useDispatchesStore } from '../stores/dispatches';
 import { useOutboxStore } from '../stores/outbox';
-import { useWallLayoutStore } from '../stores/wallLayout';
 import { useVideoStore } from '../stores/video';
 import { videoSession } from '../video/videoSession';
 import { installRequester, request } from './channel';
-import { createStoreSink } from './dispatch';
+import { clearSyncedStores, createEventRouter } from './eventRouter';
 import { createRealtimeClient, type RealtimeClient, type SessionEndedReason } from './socketClient';
 import { SyncSession } from './syncSession';
 
@@ -47,7 +41,7 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
     positions.staleAfterSeconds = config.config.staleAfterSeconds;
   };
 
-  const sync = new SyncSession(createStoreSink({ onTrailWindowGrew: reloadTrails }));
+  const sync = new SyncSession(createEventRouter({ onTrailWindowGrew: reloadTrails }));
   client = createRealtimeClient({
     token: () => session.token,
     sync,
@@ -103,15 +97,8 @@ export function useRealtime() {
 
 /** After logout, nothing of the previous session may remain visible to the next user. */
 export function clearSyncedState(): void {
-  useTeamsStore().reset([]);
-  useAlarmsStore().reset([]);
-  useUsersStore().reset([]);
-  useDevicesStore().reset([]);
-  useDispatchesStore().reset([]);
+  clearSyncedStores();
   // Unsent items stay in IndexedDB for the same user's next session; nothing is sent meanwhile.
   useOutboxStore().close();
-  useWallLayoutStore().reset(DEFAULT_WALL_LAYOUT);
-  useVideoStore().reset();
-  usePositionsStore().reset();
   useConnectionStore().reset();
 }

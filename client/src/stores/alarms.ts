@@ -7,6 +7,7 @@ import { alarmsApi } from '../api/alarms';
 import { isOpen } from '../alarms/bellPolicy';
 import { request } from '../realtime/channel';
 import { useConnectionStore } from './connection';
+import { syncedStore } from '../realtime/syncedStore';
 
 type RaisedListener = (alarm: Alarm) => void;
 
@@ -65,4 +66,13 @@ export const useAlarmsStore = defineStore('alarms', () => {
   }
 
   return { byId, open, unacknowledgedCount, reset, applyEvent, onRaised, acknowledge };
+});
+
+/** The events the alarms store handles and its part of the synchronised state. */
+export const alarmsSync = syncedStore({
+  name: 'alarms',
+  events: ['alarm.raised', 'alarm.acknowledged', 'alarm.cleared'],
+  apply: (event) => useAlarmsStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useAlarmsStore().reset(snapshot.alarms),
+  clear: () => useAlarmsStore().reset([]),
 });

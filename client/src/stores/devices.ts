@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { Device, DeviceCreate, DeviceCredentials } from '@shared/schemas/device';
 import type { DomainEvent } from '@shared/schemas/event';
 import { devicesApi } from '../api/devices';
+import { syncedStore } from '../realtime/syncedStore';
 
 /** Admin only: tracking devices, kept live by device.* events. */
 export const useDevicesStore = defineStore('devices', () => {
@@ -40,4 +41,13 @@ export const useDevicesStore = defineStore('devices', () => {
   }
 
   return { byId, list, forTeam, reset, applyEvent, load, register, revoke };
+});
+
+/** The events the devices store handles and its part of the synchronised state. */
+export const devicesSync = syncedStore({
+  name: 'devices',
+  events: ['device.registered', 'device.revoked'],
+  apply: (event) => useDevicesStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useDevicesStore().reset(snapshot.devices),
+  clear: () => useDevicesStore().reset([]),
 });

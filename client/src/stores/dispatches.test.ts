@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createStoreSink } from '../realtime/dispatch';
+import { createEventRouter } from '../realtime/eventRouter';
 import { assigned, assignment, dispatch, stepped } from '../realtime/dispatchFixtures';
 import { SyncSession } from '../realtime/syncSession';
 import { snapshot } from '../realtime/testFixtures';
@@ -10,7 +10,7 @@ describe('dispatches store: event handling', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   function start(dispatches = [dispatch('d1', [assignment('t1', 'accepted')])]) {
-    const sync = new SyncSession(createStoreSink());
+    const sync = new SyncSession(createEventRouter());
     sync.beginHello();
     sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { dispatches }), positions: [] });
     return sync;

@@ -13,6 +13,7 @@ import {
   type DispatchState,
   type FeedEntry,
 } from '../dispatches/dispatchModel';
+import { syncedStore } from '../realtime/syncedStore';
 
 type StepListener = (entry: FeedEntry) => void;
 
@@ -93,4 +94,13 @@ export const useDispatchesStore = defineStore('dispatches', () => {
   const resolveSos = (teamId: string) => dispatchesApi.resolveSos(teamId);
 
   return { state, list, feed, targets, get, queueOf, timelineOf, reset, applyEvent, mergePending, merge, onStep, loadTimeline, create, cancel, reassign, recordOnBehalf, suggestions, resolveSos };
+});
+
+/** The events the dispatches store handles and its part of the synchronised state. */
+export const dispatchesSync = syncedStore({
+  name: 'dispatches',
+  events: ['dispatch.assigned', 'dispatch.stepped'],
+  apply: (event) => useDispatchesStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useDispatchesStore().reset(snapshot.dispatches),
+  clear: () => useDispatchesStore().reset([]),
 });

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DutyLogEntry, Handover } from '@shared/schemas/duty';
 import { ev, shift } from '../realtime/boardFixtures';
-import { createStoreSink } from '../realtime/dispatch';
+import { createEventRouter } from '../realtime/eventRouter';
 import { SyncSession } from '../realtime/syncSession';
 import { snapshot } from '../realtime/testFixtures';
 import { useDutyStore } from './duty';
@@ -25,7 +25,7 @@ describe('duty store: events from other desks', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   function start() {
-    const sync = new SyncSession(createStoreSink());
+    const sync = new SyncSession(createEventRouter());
     sync.beginHello();
     sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { dutyShifts: [shift('sh1', at(-60), at(60)), shift('sh2', at(60), at(180), '赵带班')], handovers: [] }), positions: [] });
     return sync;

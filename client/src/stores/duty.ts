@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { DutyLogEntry, DutyMember, DutyShift, DutyShiftCreate, Handover, OnWatch } from '@shared/schemas/duty';
 import type { DomainEvent } from '@shared/schemas/event';
 import { dutyApi, type DutyLogInput, type DutyShiftPatch } from '../api/duty';
+import { syncedStore } from '../realtime/syncedStore';
 
 /** The shift covering an instant: the latest-starting one if rosters overlap. */
 export function shiftAt(shifts: readonly DutyShift[], nowMs: number): DutyShift | null {
@@ -63,6 +64,16 @@ export const useDutyStore = defineStore('duty', () => {
     shiftsById.value = Object.fromEntries(shiftList.map((s) => [s.id, s]));
     handoversById.value = Object.fromEntries(handoverList.map((h) => [h.id, h]));
     resets.value++;
+  }
+
+  /** Logout: nothing of the previous session stays (`resets` only counts, it holds nothing). */
+  function clear(): void {
+    shiftsById.value = {};
+    handoversById.value = {};
+    logById.value = {};
+    members.value = [];
+    fetched.value = null;
+    deletedShiftIds.clear();
   }
 
   function applyEvent(event: DomainEvent): void {
@@ -142,6 +153,7 @@ export const useDutyStore = defineStore('duty', () => {
     resets,
     onWatch,
     reset,
+    clear,
     applyEvent,
     refreshNow,
     loadRoster,
@@ -154,4 +166,13 @@ export const useDutyStore = defineStore('duty', () => {
     acknowledgeHandover,
     addLogEntry,
   };
+});
+
+/** The events the duty store handles and its part of the synchronised state. */
+export const dutySync = syncedStore({
+  name: 'duty',
+  events: ['duty.shift_created', 'duty.shift_updated', 'duty.shift_deleted', 'duty.handover_written', 'duty.handover_acknowledged', 'duty.log_added'],
+  apply: (event) => useDutyStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useDutyStore().reset(snapshot.dutyShifts, snapshot.handovers),
+  clear: () => useDutyStore().clear(),
 });

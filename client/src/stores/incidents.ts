@@ -4,6 +4,7 @@ import type { DomainEvent } from '@shared/schemas/event';
 import { severityRank, type Incident, type IncidentCreate, type IncidentSeverity, type IncidentStatus, type ReportDone } from '@shared/schemas/incident';
 import type { Attachment, TimelineEntry } from '@shared/schemas/incident-record';
 import { incidentsApi } from '../api/incidents';
+import { syncedStore } from '../realtime/syncedStore';
 
 /** Keeps a newer copy only: events and HTTP answers may arrive in either order. */
 const newer = (a: Incident | undefined, b: Incident) => !a || a.updatedAt <= b.updatedAt;
@@ -99,4 +100,21 @@ export const useIncidentsStore = defineStore('incidents', () => {
   };
 
   return { byId, list, open, get, timelineOf, attachmentsOf, reset, applyEvent, trackTimeline, loadTimeline, create, changeStatus, changeSeverity, reportDone, addNote };
+});
+
+/** The events the incidents store handles and its part of the synchronised state. */
+export const incidentsSync = syncedStore({
+  name: 'incidents',
+  events: [
+    'incident.reported',
+    'incident.updated',
+    'incident.status_changed',
+    'incident.severity_changed',
+    'incident.note_added',
+    'incident.attachment_added',
+    'incident.report_done',
+  ],
+  apply: (event) => useIncidentsStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useIncidentsStore().reset(snapshot.incidents),
+  clear: () => useIncidentsStore().reset([]),
 });

@@ -4,7 +4,7 @@ import type { RequestOf } from '@shared/socket';
 import { isApiError } from '../api/apiError';
 import { IdbBackend } from '../outbox/idbBackend';
 import { MemoryBackend, Outbox, isRetryable, type OutboxBackend, type OutboxItem, type OutboxKind, type SendResult } from '../outbox/outbox';
-import { backoffDelay } from '../realtime/backoff';
+import { backoffDelay } from '@shared/backoff';
 import { request } from '../realtime/channel';
 import { useConnectionStore } from './connection';
 

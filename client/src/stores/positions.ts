@@ -5,6 +5,7 @@ import { positionsApi } from '../api/positions';
 import { teamsApi } from '../api/teams';
 import { isNewerReport, isPositionOld as isPositionOldAt, isSilent } from '../positions/staleness';
 import { appendToTrail, mergeTrail, trimTrail, type TrailPoint } from '../positions/trails';
+import { syncedStore, type EventRouterHooks } from '../realtime/syncedStore';
 
 /**
  * Latest fix per team plus the trail of the last `trailMinutes`, kept client-side and trimmed.
@@ -129,4 +130,26 @@ export const usePositionsStore = defineStore('positions', () => {
     fetchTrack,
     reset,
   };
+});
+
+/** Follows the wall layout's trail window; a wider window needs the trails fetched again. */
+function followTrailWindow(minutes: number, hooks: EventRouterHooks): void {
+  if (usePositionsStore().setTrailMinutes(minutes)) hooks.onTrailWindowGrew?.();
+}
+
+/** Positions arrive in their own stream; of the events, a team's removal and the trail window concern them. */
+export const positionsSync = syncedStore({
+  name: 'positions',
+  events: ['team.deleted', 'wall.layout_changed'],
+  apply: (event, hooks) => {
+    if (event.type === 'team.deleted') usePositionsStore().removeTeam(event.payload.teamId);
+    else followTrailWindow(event.payload.layout.trailMinutes, hooks);
+  },
+  fromSnapshot: (snapshot, fixes, hooks) => {
+    const positions = usePositionsStore();
+    positions.retainTeams(new Set(snapshot.teams.map((t) => t.id)));
+    positions.replaceLatest(fixes);
+    followTrailWindow(snapshot.wallLayout.trailMinutes, hooks);
+  },
+  clear: () => usePositionsStore().reset(),
 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShelterMovement } from '@shared/schemas/shelter';
 import { sheltersApi } from '../api/shelters';
 import { ev, shelter } from '../realtime/boardFixtures';
-import { createStoreSink } from '../realtime/dispatch';
+import { createEventRouter } from '../realtime/eventRouter';
 import { SyncSession } from '../realtime/syncSession';
 import { snapshot } from '../realtime/testFixtures';
 import { useSheltersStore } from './shelters';
@@ -31,7 +31,7 @@ describe('shelters store: movement history', () => {
   });
 
   function start() {
-    const sync = new SyncSession(createStoreSink());
+    const sync = new SyncSession(createEventRouter());
     sync.beginHello();
     sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { shelters: [shelter('s1'), shelter('s2')] }), positions: [] });
     return sync;

@@ -4,6 +4,7 @@ import type { DomainEvent } from '@shared/schemas/event';
 import type { Shelter, ShelterCreate, ShelterMovement, TownshipEvacuation } from '@shared/schemas/shelter';
 import { sheltersApi } from '../api/shelters';
 import { mergeMovements } from '../shelters/shelterModel';
+import { syncedStore } from '../realtime/syncedStore';
 
 /** A shelter's check-ins and check-outs, newest first, once a screen has asked for them. */
 export interface MovementHistory {
@@ -108,4 +109,21 @@ export const useSheltersStore = defineStore('shelters', () => {
   }
 
   return { byId, list, townshipEvacuations, get, historyOf, trackMovements, reset, applyEvent, create, update, setStatus, move, reportRelatives };
+});
+
+/** The events the shelters store handles and its part of the synchronised state. */
+export const sheltersSync = syncedStore({
+  name: 'shelters',
+  events: [
+    'shelter.created',
+    'shelter.updated',
+    'shelter.status_changed',
+    'shelter.occupancy_changed',
+    'evacuation.township_reported',
+    // A delivery to a shelter changes the shelter's supplies on hand too.
+    'supply_run.arrived',
+  ],
+  apply: (event) => useSheltersStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useSheltersStore().reset(snapshot.shelters, snapshot.townshipEvacuations),
+  clear: () => useSheltersStore().reset([], []),
 });

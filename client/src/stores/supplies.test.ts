@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerEntry } from '@shared/schemas/supply';
 import { suppliesApi } from '../api/supplies';
 import { depot, ev, item, level, run } from '../realtime/boardFixtures';
-import { createStoreSink } from '../realtime/dispatch';
+import { createEventRouter } from '../realtime/eventRouter';
 import { SyncSession } from '../realtime/syncSession';
 import { snapshot } from '../realtime/testFixtures';
 import { useSuppliesStore } from './supplies';
@@ -34,7 +34,7 @@ describe('supplies store: live stock, runs and ledger', () => {
   });
 
   function start(supplyRuns = [run('r1')]) {
-    const sync = new SyncSession(createStoreSink());
+    const sync = new SyncSession(createEventRouter());
     sync.beginHello();
     sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { depots: [depot('d1'), depot('d2')], supplyItems: [item('tent')], stockLevels: [level('d1', 'tent')], supplyRuns }), positions: [] });
     return sync;

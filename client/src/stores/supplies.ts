@@ -5,6 +5,7 @@ import type { Depot, DepotCreate, LedgerEntry, StockLevel, Stocktake, SupplyCsvK
 import type { SupplyRun, SupplyRunCreate } from '@shared/schemas/supply-run';
 import { suppliesApi, type CsvEncoding, type DepotFields, type StockMovement, type SupplyItemFields } from '../api/supplies';
 import { byTierThenName, levelKey, mergeEntries, runOrder } from '../supplies/supplyModel';
+import { syncedStore } from '../realtime/syncedStore';
 
 const isActive = (r: SupplyRun) => r.status === 'allocated' || r.status === 'in_transit';
 
@@ -64,6 +65,18 @@ export const useSuppliesStore = defineStore('supplies', () => {
     const finished = Object.values(runsById.value).filter((r) => !isActive(r));
     runsById.value = Object.fromEntries([...finished, ...input.supplyRuns].map((r) => [r.id, r]));
     if (ledgerTracked.value) trackLedger(ledgerDepotId.value);
+  }
+
+  /** Logout: nothing of the previous session stays, finished runs and the tracked ledger included. */
+  function clear(): void {
+    depotsById.value = {};
+    itemsById.value = {};
+    levelsByKey.value = {};
+    runsById.value = {};
+    ledger.value = [];
+    ledgerTracked.value = false;
+    ledgerDepotId.value = null;
+    ledgerError.value = null;
   }
 
   function applyEvent(event: DomainEvent): void {
@@ -164,6 +177,7 @@ export const useSuppliesStore = defineStore('supplies', () => {
     item,
     level,
     reset,
+    clear,
     applyEvent,
     trackLedger,
     loadRuns,
@@ -181,4 +195,24 @@ export const useSuppliesStore = defineStore('supplies', () => {
     exportCsv,
     importCsv,
   };
+});
+
+/** The events the supplies store handles and its part of the synchronised state. */
+export const suppliesSync = syncedStore({
+  name: 'supplies',
+  events: [
+    'depot.created',
+    'depot.updated',
+    'supply_item.created',
+    'supply_item.updated',
+    'stock.changed',
+    'stock.threshold_set',
+    'supply_run.allocated',
+    'supply_run.departed',
+    'supply_run.arrived',
+    'supply_run.cancelled',
+  ],
+  apply: (event) => useSuppliesStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useSuppliesStore().reset(snapshot),
+  clear: () => useSuppliesStore().clear(),
 });

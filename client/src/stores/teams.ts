@@ -4,6 +4,7 @@ import type { TeamStatus } from '@shared/enums';
 import type { DomainEvent } from '@shared/schemas/event';
 import type { Team, TeamCreate, TeamUpdate } from '@shared/schemas/team';
 import { teamsApi } from '../api/teams';
+import { syncedStore } from '../realtime/syncedStore';
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -65,4 +66,13 @@ export const useTeamsStore = defineStore('teams', () => {
   }
 
   return { byId, list, get, reset, applyEvent, setStatus, create, update, destroy };
+});
+
+/** The events the teams store handles and its part of the synchronised state. */
+export const teamsSync = syncedStore({
+  name: 'teams',
+  events: ['team.created', 'team.updated', 'team.deleted', 'team.status_changed'],
+  apply: (event) => useTeamsStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useTeamsStore().reset(snapshot.teams),
+  clear: () => useTeamsStore().reset([]),
 });

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { DomainEvent } from '@shared/schemas/event';
 import type { SessionSummary, User, UserCreate } from '@shared/schemas/user';
 import { usersApi, type UserPatch } from '../api/users';
+import { syncedStore } from '../realtime/syncedStore';
 
 /** Admin only: user accounts, kept live by user.* events. */
 export const useUsersStore = defineStore('users', () => {
@@ -41,4 +42,13 @@ export const useUsersStore = defineStore('users', () => {
   const revokeSession = (sessionId: string) => usersApi.revokeSession(sessionId);
 
   return { byId, list, reset, applyEvent, load, create, update, sessions, revokeSession };
+});
+
+/** The events the users store handles and its part of the synchronised state. */
+export const usersSync = syncedStore({
+  name: 'users',
+  events: ['user.created', 'user.updated'],
+  apply: (event) => useUsersStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useUsersStore().reset(snapshot.users),
+  clear: () => useUsersStore().reset([]),
 });

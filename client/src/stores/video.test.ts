@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Camera, CameraStatus, CameraWithStatus } from '@shared/schemas/camera';
 import { ev } from '../realtime/boardFixtures';
-import { createStoreSink } from '../realtime/dispatch';
+import { createEventRouter } from '../realtime/eventRouter';
 import { SyncSession } from '../realtime/syncSession';
 import { snapshot } from '../realtime/testFixtures';
 import { useVideoStore } from './video';
@@ -25,7 +25,7 @@ describe('video store', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   function synced() {
-    const sync = new SyncSession(createStoreSink());
+    const sync = new SyncSession(createEventRouter());
     sync.beginHello();
     sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10), positions: [] });
     return sync;

@@ -4,6 +4,7 @@ import { keepKnownSecrets, type Camera, type CameraCreate, type CameraStatus, ty
 import type { DomainEvent } from '@shared/schemas/event';
 import type { PushOf } from '@shared/socket';
 import { camerasApi } from '../api/cameras';
+import { syncedStore } from '../realtime/syncedStore';
 
 type ConsumerClosed = PushOf<'video:consumer_closed'>;
 type ConsumerClosedListener = (push: ConsumerClosed) => void;
@@ -95,4 +96,15 @@ export const useVideoStore = defineStore('video', () => {
   }
 
   return { byId, statuses, loaded, list, get, statusOf, applyStatus, applyEvent, load, reset, noteConsumerClosed, onConsumerClosed, create, update, remove };
+});
+
+/** The events the video store handles and its part of the synchronised state. */
+export const videoSync = syncedStore({
+  name: 'video',
+  events: ['camera.registered', 'camera.updated', 'camera.removed'],
+  apply: (event) => useVideoStore().applyEvent(event),
+  fromSnapshot: () => {
+    // Cameras are not in the snapshot: the list is fetched once synced.
+  },
+  clear: () => useVideoStore().reset(),
 });

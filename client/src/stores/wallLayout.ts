@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import type { DomainEvent } from '@shared/schemas/event';
 import { DEFAULT_WALL_LAYOUT, type WallLayout } from '@shared/schemas/wall';
 import { wallLayoutApi } from '../api/wallLayout';
+import { syncedStore } from '../realtime/syncedStore';
 
 /** Layers missing from a layout written before they existed (an older event replayed) are on, as on the server. */
 const copy = (layout: WallLayout): WallLayout => ({
@@ -29,4 +30,13 @@ export const useWallLayoutStore = defineStore('wallLayout', () => {
   }
 
   return { layout, reset, applyEvent, save };
+});
+
+/** The events the wallLayout store handles and its part of the synchronised state. */
+export const wallLayoutSync = syncedStore({
+  name: 'wallLayout',
+  events: ['wall.layout_changed'],
+  apply: (event) => useWallLayoutStore().applyEvent(event),
+  fromSnapshot: (snapshot) => useWallLayoutStore().reset(snapshot.wallLayout),
+  clear: () => useWallLayoutStore().reset(DEFAULT_WALL_LAYOUT),
 });

@@ -1,5 +1,5 @@
 import { isApiError, type ClientErrorCode } from '../api/apiError';
-import { backoffDelay } from '../realtime/backoff';
+import { backoffDelay } from '@shared/backoff';
 
 /** One consumer of a camera on the relay, as the video session hands it out. */
 export interface FeedConsumer {

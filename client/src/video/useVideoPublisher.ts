@@ -1,7 +1,7 @@
 import type { types } from 'mediasoup-client';
 import { onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { isApiError } from '../api/apiError';
-import { backoffDelay } from '../realtime/backoff';
+import { backoffDelay } from '@shared/backoff';
 import { videoSession } from './videoSession';
 
 /** `reconnecting`: wanted, but the socket or relay is away; it publishes again by itself when back. */

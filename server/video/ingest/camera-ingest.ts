@@ -8,7 +8,7 @@ import { rtmpListenArgs, rtspPullArgs, type RtpTarget } from './ffmpeg-args';
 import { FfmpegProcess } from './ffmpeg-process';
 import { failureReason } from './failure-reason';
 import { probeRtspVideo } from './probe-source';
-import { INGEST_BACKOFF, RetryBackoff, type BackoffSchedule } from './retry-backoff';
+import { RetryBackoff, type RetryRules } from '../../../shared/backoff';
 import { openRtpEndpoint, receivedBytes, type RtpEndpoint } from './rtp-endpoint';
 import { maskUrlCredentials } from './secrets';
 import type { IngestSource } from './ingest-source';
@@ -22,7 +22,7 @@ export interface IngestTiming {
   pollMs: number;
   /** How long ffmpeg gets to finish after SIGTERM before SIGKILL. */
   stopGraceMs: number;
-  backoff: BackoffSchedule;
+  backoff: RetryRules;
 }
 
 export const INGEST_TIMING: IngestTiming = {
@@ -31,7 +31,8 @@ export const INGEST_TIMING: IngestTiming = {
   stallMs: 10_000,
   pollMs: 500,
   stopGraceMs: 2_000,
-  backoff: INGEST_BACKOFF,
+  // 1 s doubling to 30 s, back to 1 s once a connection held for a minute; restarts need no spread.
+  backoff: { baseMs: 1_000, maxMs: 30_000, jitter: 0, stableMs: 60_000 },
 };
 
 const RTMP_LISTEN_SETTLE_MS = 2_000;

@@ -4,7 +4,7 @@ import { useAlarmsStore } from '../stores/alarms';
 import { usePositionsStore } from '../stores/positions';
 import { useTeamsStore } from '../stores/teams';
 import { useWallLayoutStore } from '../stores/wallLayout';
-import { createStoreSink } from './dispatch';
+import { createEventRouter } from './eventRouter';
 import { SyncSession } from './syncSession';
 import { alarm, alarmEvent, fix, layoutChanged, snapshot, team, teamCreated, teamDeleted, teamUpdated } from './testFixtures';
 
@@ -13,7 +13,7 @@ describe('event dispatch into stores', () => {
 
   function start(seq = 10) {
     const onTrailWindowGrew = vi.fn();
-    const sync = new SyncSession(createStoreSink({ onTrailWindowGrew }));
+    const sync = new SyncSession(createEventRouter({ onTrailWindowGrew }));
     sync.beginHello();
     sync.completeHello({
       mode: 'snapshot',

@@ -6,7 +6,7 @@ import { useIncidentsStore } from '../stores/incidents';
 import { useSheltersStore } from '../stores/shelters';
 import { useSuppliesStore } from '../stores/supplies';
 import { depot, entry, ev, incident, item, level, run, shelter, shift } from './boardFixtures';
-import { createStoreSink } from './dispatch';
+import { createEventRouter } from './eventRouter';
 import { SyncSession } from './syncSession';
 import { snapshot } from './testFixtures';
 
@@ -16,7 +16,7 @@ describe('incident board events into stores', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   function start() {
-    const sync = new SyncSession(createStoreSink());
+    const sync = new SyncSession(createEventRouter());
     sync.beginHello();
     sync.completeHello({
       mode: 'snapshot',
