@@ -11,12 +11,17 @@ export interface MapTeamMarker {
   status: TeamStatus;
   /** `fix` when drawn at its last reported position, `base` when it never reported. */
   source: 'fix' | 'base';
+  /** The team's open SOS, if any: `raised` until someone acknowledges it. */
+  sos: 'raised' | 'acknowledged' | null;
 }
 
 /** A marker as reported to tests, with its page position (CSS px) so a test can click it. */
 export interface MapTeamView extends MapTeamMarker {
   x: number | null;
   y: number | null;
+  emphasis: string;
+  flashing: boolean;
+  z: number;
 }
 
 export interface TidewatchTestHooks {

@@ -6,6 +6,7 @@ import { useAlarmsStore } from '../stores/alarms';
 import { alarmMessage } from './alarmMessage';
 import { AlarmBell, type BellStage } from './alarmBell';
 import { ringsOnRaise } from './bellPolicy';
+import { sosBannerEntries } from './sosBanner';
 
 describe('alarm bell policy', () => {
   it('rings on raise unless silent', () => {
@@ -108,5 +109,30 @@ describe('dispatch alarm messages', () => {
   it('count overdue minutes from the dispatch’s creation', () => {
     const a = alarm('a', { kind: 'dispatch_unaccepted', sourceType: 'dispatch_assignment', sourceId: 'd1:t1', params: { teamName: '石浦队', priority: 'flash', destination: '石浦渔港', createdAt: '2025-08-01T00:00:00.000Z' } });
     expect(alarmMessage(a, Date.parse('2025-08-01T00:07:10.000Z'))).toMatchObject({ key: 'alarm.kind.dispatch_unaccepted', params: { teamName: '石浦队', minutes: 7, priority: 'flash' } });
+  });
+});
+
+describe('SOS banner', () => {
+  it('shows which team, when, where and who acknowledged, waiting ones first', () => {
+    const open = [
+      sos({ id: 'acked', sourceId: 't1', state: 'acknowledged', acknowledgedBy: '李值班', acknowledgedAt: '2025-08-01T00:01:00.000Z', params: { teamName: '石浦队', reportedBy: '石浦平板', lat: 29.2035, lon: 121.9512, note: '船只进水' } }),
+      sos({ id: 'waiting', sourceId: 't2', raisedAt: '2025-08-01T00:02:00.000Z', params: {} }),
+      alarm('other', { kind: 'unit_silent' }),
+    ];
+    expect(sosBannerEntries(open, (id) => (id === 't2' ? '爵溪队' : undefined))).toEqual([
+      { alarmId: 'waiting', teamId: 't2', teamName: '爵溪队', reportedBy: '', note: '', raisedAt: '2025-08-01T00:02:00.000Z', position: null, acknowledged: false, acknowledgedBy: null, acknowledgedAt: null },
+      {
+        alarmId: 'acked',
+        teamId: 't1',
+        teamName: '石浦队',
+        reportedBy: '石浦平板',
+        note: '船只进水',
+        raisedAt: '2025-08-01T00:00:00.000Z',
+        position: { lat: 29.2035, lon: 121.9512, township: '石浦镇' },
+        acknowledged: true,
+        acknowledgedBy: '李值班',
+        acknowledgedAt: '2025-08-01T00:01:00.000Z',
+      },
+    ]);
   });
 });

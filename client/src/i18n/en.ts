@@ -1,3 +1,4 @@
+import sosEn from './sos/en';
 import dutyEn from './duty/en';
 import videoEn from './video/en';
 import boardEn from './board/en';
@@ -242,6 +243,7 @@ const en: MessageSchema = {
   },
   notFound: { title: 'Page not found', back: 'Back to start' },
   ...dispatchEn,
+  ...sosEn,
   ...boardEn,
   ...suppliesEn,
   ...dutyEn,
