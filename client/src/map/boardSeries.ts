@@ -27,10 +27,10 @@ export function visibleBoardMarkers(markers: BoardMarkers, layers: Pick<WallLayo
 const SHELTER_COLORS: Record<ShelterStatus, string> = { open: '#22c55e', full: '#dc2626', closed: '#64748b' };
 const DEPOT_COLOR = '#a78bfa';
 
-export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string }): ScatterSeriesOption[] {
+export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string; tooltip: boolean }): ScatterSeriesOption[] {
   const size = Math.round(opts.fontSize * 1.2);
   const label = { ...opts.labelStyle, show: opts.showLabels, formatter: (p: { name?: string }) => p.name ?? '' };
-  const tooltip = nameTooltip;
+  const tooltip = nameTooltip(opts.tooltip);
   return [
     {
       id: 'board-depots',

@@ -32,7 +32,7 @@ export function cameraIconOffset(kind: CameraKind, fontSize: number): [number, n
   return kind === 'field_tablet' ? [shift, -shift] : [0, 0];
 }
 
-export function cameraSeries(markers: readonly CameraMarker[], opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string }): ScatterSeriesOption {
+export function cameraSeries(markers: readonly CameraMarker[], opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string; tooltip: boolean }): ScatterSeriesOption {
   return {
     id: 'cameras',
     type: 'scatter',
@@ -43,7 +43,7 @@ export function cameraSeries(markers: readonly CameraMarker[], opts: { fontSize:
     symbolSize: iconSize(opts.fontSize),
     label: { ...opts.labelStyle, show: opts.showLabels, formatter: (p: { name?: string }) => p.name ?? '' },
     labelLayout: { hideOverlap: true },
-    tooltip: nameTooltip,
+    tooltip: nameTooltip(opts.tooltip),
     data: markers.map((m) => ({
       id: `camera:${m.id}`,
       name: m.label,

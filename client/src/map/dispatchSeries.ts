@@ -23,6 +23,7 @@ export interface DispatchSeriesInput {
   fontSize: number;
   dark: boolean;
   labelStyle: Record<string, unknown>;
+  tooltip: boolean;
 }
 
 /** Moving states are drawn solid, waiting ones dashed. */
@@ -54,7 +55,7 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       symbol: 'pin',
       symbolSize: Math.round(input.fontSize * 1.6),
       label: { ...input.labelStyle, show: input.showLabels, position: 'right', formatter: (p: { name?: string }) => p.name ?? '' },
-      tooltip: nameTooltip,
+      tooltip: nameTooltip(input.tooltip),
       data: [...destinations.values()].map((l) => ({ id: `dest:${l.dispatchId}`, name: l.label, value: l.to, itemStyle: { color: PRIORITY_COLORS[l.priority] } })),
     },
     {

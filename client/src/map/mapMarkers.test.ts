@@ -83,9 +83,9 @@ describe('map tooltips', () => {
     expect(escapeHtml(`<b>x</b> & "q" 'a'`)).toBe('&#60;b&#62;x&#60;/b&#62; &#38; &#34;q&#34; &#39;a&#39;');
   });
 
-  it('are escaped for every marker the map draws', () => {
-    const evil = '<img src=x onerror=window.__pwned=1>';
-    const option = buildMapOption({
+  const evil = '<img src=x onerror=window.__pwned=1>';
+  const optionWith = (tooltip: boolean) =>
+    buildMapOption({
       markers: buildMarkers([team('a', { name: evil }), team('b', { name: evil })], () => undefined, 0, 60, new Map([['b', 'raised']] as const)),
       trails: [],
       track: null,
@@ -94,14 +94,23 @@ describe('map tooltips', () => {
       selectedTeamId: null,
       fontSize: 14,
       staleLabels: { stale: '失联', noFix: '无定位' },
-      tooltip: true,
+      tooltip,
       dispatchLines: [{ dispatchId: 'd', teamId: 'a', state: 'accepted', priority: 'flash', from: [121.9, 29.4], to: [121.8, 29.3], label: evil }],
       cameras: [{ id: 'cam', label: evil, kind: 'cctv', state: 'online', lat: 29.4, lon: 121.9 }],
       board: { incidents: [{ id: 'i', label: evil, severity: 'major', overdue: false, lat: 29.4, lon: 121.9 }], shelters: [{ id: 's', label: evil, status: 'open', lat: 29.4, lon: 121.9 }], depots: [{ id: 'd', label: evil, lat: 29.4, lon: 121.9 }] },
     });
-    const series = option.series as Array<{ id: string; silent?: boolean; data: unknown[]; tooltip?: { formatter?: (p: { name?: string }) => string } }>;
-    const withMarkers = series.filter((s) => !s.silent && s.data.length > 0);
+  type Series = { id: string; silent?: boolean; data: unknown[]; tooltip?: { show?: boolean; formatter?: (p: { name?: string }) => string } };
+  const markerSeries = (tooltip: boolean) => (optionWith(tooltip).series as Series[]).filter((s) => !s.silent && s.data.length > 0);
+
+  it('are escaped for every marker the map draws', () => {
+    const withMarkers = markerSeries(true);
     expect(withMarkers.length).toBeGreaterThanOrEqual(7);
     for (const s of withMarkers) expect({ id: s.id, html: s.tooltip?.formatter?.({ name: evil }) }).toEqual({ id: s.id, html: escapeHtml(evil) });
+  });
+
+  // A series on the geo takes the geo's tooltip setting (off, for the townships) unless it sets its own.
+  it('show on the desk map and stay off on the wall map', () => {
+    for (const s of markerSeries(true)) expect({ id: s.id, show: s.tooltip?.show }).toEqual({ id: s.id, show: true });
+    for (const s of markerSeries(false)) expect({ id: s.id, show: s.tooltip?.show }).toEqual({ id: s.id, show: false });
   });
 });

@@ -179,9 +179,10 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         fontSize,
         dark: input.dark,
         labelStyle: { ...label, color: c.text },
+        tooltip: input.tooltip,
       }),
-      ...(input.board ? boardSeries(input.board, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo }) : []),
-      cameraSeries(input.cameras ?? [], { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo }),
+      ...(input.board ? boardSeries(input.board, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }) : []),
+      cameraSeries(input.cameras ?? [], { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }),
       {
         id: 'teams',
         type: 'scatter',
@@ -189,7 +190,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         z: MAP_Z.teams,
         label,
         labelLayout: { hideOverlap: true },
-        tooltip: nameTooltip,
+        tooltip: nameTooltip(input.tooltip),
         data: plain.filter((m) => !isActive(m)).map(point),
       },
       {
@@ -200,7 +201,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         rippleEffect: { brushType: 'stroke', scale: 2.6, period: 3 },
         label,
         labelLayout: { hideOverlap: true },
-        tooltip: nameTooltip,
+        tooltip: nameTooltip(input.tooltip),
         data: plain.filter(isActive).map(point),
       },
       // A team in SOS: above every other marker, flashing (fast filled ripple) until acknowledged.
@@ -211,7 +212,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         z: MAP_Z.sos,
         rippleEffect: { brushType: 'fill', scale: 4, period: 1, number: 2 },
         label: { ...label, fontWeight: 'bold' as const },
-        tooltip: nameTooltip,
+        tooltip: nameTooltip(input.tooltip),
         data: visible.filter((m) => m.sos === 'raised').map(sosPoint),
       },
       {
@@ -220,7 +221,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         coordinateSystem: 'geo',
         z: MAP_Z.sos,
         label: { ...label, fontWeight: 'bold' as const },
-        tooltip: nameTooltip,
+        tooltip: nameTooltip(input.tooltip),
         data: visible.filter((m) => m.sos === 'acknowledged').map(sosPoint),
       },
     ],
