@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Alarm } from '../shared/schemas/alarm';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, TestClient, dataOf, httpClient, login } from '../server/integration/support';
 import { createDispatch } from '../server/dispatch/int-support';
@@ -15,7 +14,6 @@ const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', '
 let server: ServerHandle;
 let browser: Browser;
 let sosTeam: Team;
-let sosAlarm: Alarm;
 let tablet: TestClient;
 
 beforeAll(async () => {
@@ -35,9 +33,6 @@ beforeAll(async () => {
 
   tablet = new TestClient(server.baseUrl, await login(server.baseUrl, 'sos-tablet', PASSWORD));
   await tablet.connected();
-  const answer = await tablet.request('field:sos', { actionId: randomUUID(), position: { ...SOS_AT, t: Date.now() }, note: '船只进水' });
-  if (!answer.ok) throw new Error(`SOS refused: ${answer.error.code}`);
-  sosAlarm = answer.data.alarm;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -112,16 +107,25 @@ async function expectMarkerOnTop(page: Page, flashing: boolean): Promise<void> {
 describe('an SOS a room cannot miss', () => {
   it('desk 1366×768 and wall 1920×1080: banner above everything on every tab, marker on top, alarms sorted and contained; acknowledged stays calmer until resolved', async () => {
     const desk = await open(/\/desk$/, 'sos-duty', { width: 1366, height: 768 });
-    const wall = await open(/\/wall$/, 'sos-wall', { width: 1920, height: 1080 });
-    // A wall whose clock is 61 s ahead: for it the SOS has waited over a minute (the unit tests step the minute).
-    const lateWall = await open(/\/wall$/, 'sos-wall', { width: 1920, height: 1080 }, 61_000);
+    // A wall whose clock is 61 s ahead: for it any SOS has waited over a minute (the unit tests step the minute).
+    const wall = await open(/\/wall$/, 'sos-wall', { width: 1920, height: 1080 }, 61_000);
+    await expect.poll(() => desk.getByTestId('alarm-item').count(), { timeout: 20_000 }).toBe(24);
 
-    await expect.poll(() => desk.getByTestId('alarm-item').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(25);
+    const answer = await tablet.request('field:sos', { actionId: randomUUID(), position: { ...SOS_AT, t: Date.now() }, note: '船只进水' });
+    expect(answer.ok).toBe(true);
+    // Just raised: the desk rings at the normal stage; the wall, a minute ahead, at the second, louder stage.
+    await expect.poll(async () => (await bell(desk))?.stage, { timeout: 10_000 }).toBe('normal');
+    expect((await bell(desk))?.rings.some((r) => r.stage === 'normal')).toBe(true);
+    await expect.poll(async () => (await bell(wall))?.stage, { timeout: 10_000 }).toBe('loud');
+    await expect.poll(() => wall.getByTestId('sos-banner').getAttribute('data-stage'), { timeout: 5_000 }).toBe('loud');
+    expect(await wall.getByTestId('sos-ack').textContent()).toContain('已超过 1 分钟无人确认');
+    expect((await bell(wall))?.rings.some((r) => r.stage === 'loud')).toBe(true);
+
     for (const page of [desk, wall]) {
       const entry = page.getByTestId('sos-banner-entry');
       await expect.poll(() => entry.getAttribute('data-state'), { timeout: 10_000 }).toBe('raised');
       const text = (await entry.textContent()) ?? '';
-      for (const part of ['石浦水上救援队', '石浦镇 29.20350, 121.95120', '石浦平板', '船只进水', '未确认']) expect(text).toContain(part);
+      for (const part of ['石浦水上救援队', '石浦镇 29.20350, 121.95120', '石浦平板', '船只进水']) expect(text).toContain(part);
       expect(await page.getByTestId('sos-when').textContent()).toMatch(/\d{2}:\d{2}:\d{2} 发出/);
       await expectMarkerOnTop(page, true);
       // SOS first, then critical, then warnings.
@@ -129,9 +133,7 @@ describe('an SOS a room cannot miss', () => {
       expect(ranks[0]).toBe(0);
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
       expect(new Set(ranks)).toEqual(new Set([0, 1, 2]));
-      expect((await bell(page))?.stage).toBe('normal');
     }
-    expect((await bell(desk))?.rings.length).toBeGreaterThanOrEqual(1);
 
     for (const tab of DESK_TABS) {
       await desk.getByTestId(`desk-tab-${tab}`).click();
@@ -145,22 +147,16 @@ describe('an SOS a room cannot miss', () => {
     expect(wallPanels).toMatchObject({ viewport: 1080, listScrolls: true, others: { 'wall-teams-panel': true, 'wall-feed-panel': true } });
     expect(wallPanels.panelBottom).toBeLessThanOrEqual(1080);
     await saveScreenshot(desk, 'sos-desk-1366');
-    await saveScreenshot(wall, 'sos-wall-1920');
-
-    // Unacknowledged for over a minute: the second, louder stage.
-    await expect.poll(async () => (await bell(lateWall))?.stage, { timeout: 10_000 }).toBe('loud');
-    expect(await lateWall.getByTestId('sos-banner').getAttribute('data-stage')).toBe('loud');
-    expect(await lateWall.getByTestId('sos-ack').textContent()).toContain('已超过 1 分钟无人确认');
-    expect((await bell(lateWall))?.rings.some((r) => r.stage === 'loud')).toBe(true);
-    await saveScreenshot(lateWall, 'sos-wall-loud');
+    await saveScreenshot(wall, 'sos-wall-1920-loud');
 
     // Acknowledged: still there, calmer, naming who took it; the bell stops and the marker stops flashing.
     await desk.getByTestId('sos-acknowledge').click();
-    for (const page of [desk, wall, lateWall]) {
+    for (const page of [desk, wall]) {
       await expect.poll(() => page.getByTestId('sos-banner-entry').getAttribute('data-state'), { timeout: 10_000 }).toBe('acknowledged');
       expect(await page.getByTestId('sos-ack').textContent()).toMatch(/李值班 已于 \d{2}:\d{2} 确认/);
       expect(await page.getByTestId('sos-banner').getAttribute('data-stage')).toBe('acknowledged');
-      await expect.poll(async () => (await bell(page))?.stage ?? null, { timeout: 5_000 }).not.toBe('loud');
+      // Only the dispatch alarms still ring (normal stage): nothing is loud once the SOS is acknowledged.
+      await expect.poll(async () => (await bell(page))?.stage ?? null, { timeout: 5_000 }).toBe('normal');
       await expectMarkerOnTop(page, false);
     }
     expect(await bannerPlacement(wall)).toEqual({ top: 0, inView: true, fullWidth: true, uncovered: true });
@@ -172,6 +168,5 @@ describe('an SOS a room cannot miss', () => {
       await expect.poll(() => page.getByTestId('sos-banner').count(), { timeout: 10_000 }).toBe(0);
       await expect.poll(() => sosMarker(page).count(), { timeout: 10_000 }).toBe(0);
     }
-    expect(sosAlarm.kind).toBe('sos');
-  });
+  }, 180_000);
 });
