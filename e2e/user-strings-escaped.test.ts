@@ -146,5 +146,5 @@ describe('user-written names with markup', () => {
     await expect.poll(() => field.locator('body').textContent(), { timeout: 15_000 }).toContain(NAMES.destination);
 
     for (const page of [desk, wall, field]) expect(await injected(page)).toEqual({ imgs: 0, bolds: 0, pwned: null });
-  });
+  }, 180_000);
 });
