@@ -105,7 +105,7 @@ async function expectMarkerOnTop(page: Page, flashing: boolean): Promise<void> {
 }
 
 describe('an SOS a room cannot miss', () => {
-  it('desk 1366×768 and wall 1920×1080: banner above everything on every tab, marker on top, alarms sorted and contained; acknowledged stays calmer until resolved', async () => {
+  it('desk 1366×768 (and 1920×1080) and wall 1920×1080: banner above everything on every tab, marker on top, alarms sorted and contained; acknowledged stays calmer until resolved', async () => {
     const desk = await open(/\/desk$/, 'sos-duty', { width: 1366, height: 768 });
     // A wall whose clock is 61 s ahead: for it any SOS has waited over a minute (the unit tests step the minute).
     const wall = await open(/\/wall$/, 'sos-wall', { width: 1920, height: 1080 }, 61_000);
@@ -142,11 +142,18 @@ describe('an SOS a room cannot miss', () => {
     await desk.getByTestId('desk-tab-teams').click();
     expect(await panelLayout(desk, ['wall-layout-controls'])).toMatchObject({ viewport: 768, listScrolls: true, others: { 'wall-layout-controls': true } });
     expect((await panelLayout(desk, [])).panelBottom).toBeLessThanOrEqual(768);
+    await saveScreenshot(desk, 'sos-desk-1366');
+    // The same desk on a 1920×1080 screen.
+    await desk.setViewportSize({ width: 1920, height: 1080 });
+    await expect.poll(() => bannerPlacement(desk), { timeout: 5_000 }).toEqual({ top: 0, inView: true, fullWidth: true, uncovered: true });
+    expect(await panelLayout(desk, ['wall-layout-controls'])).toMatchObject({ viewport: 1080, listScrolls: true, others: { 'wall-layout-controls': true } });
+    expect((await panelLayout(desk, [])).panelBottom).toBeLessThanOrEqual(1080);
+    await saveScreenshot(desk, 'sos-desk-1920');
+    await desk.setViewportSize({ width: 1366, height: 768 });
     expect(await bannerPlacement(wall)).toEqual({ top: 0, inView: true, fullWidth: true, uncovered: true });
     const wallPanels = await panelLayout(wall, ['wall-teams-panel', 'wall-feed-panel']);
     expect(wallPanels).toMatchObject({ viewport: 1080, listScrolls: true, others: { 'wall-teams-panel': true, 'wall-feed-panel': true } });
     expect(wallPanels.panelBottom).toBeLessThanOrEqual(1080);
-    await saveScreenshot(desk, 'sos-desk-1366');
     await saveScreenshot(wall, 'sos-wall-1920-loud');
 
     // Acknowledged: still there, calmer, naming who took it; the bell stops and the marker stops flashing.
