@@ -14,12 +14,17 @@ export interface MapTeamMarker {
   status: TeamStatus;
   /** `fix` when drawn at its last reported position, `base` when it never reported. */
   source: 'fix' | 'base';
+  /** The team's open SOS, if any: `raised` until someone acknowledges it. */
+  sos: 'raised' | 'acknowledged' | null;
 }
 
 /** A marker as reported to tests, with its page position (CSS px) so a test can click it. */
 export interface MapTeamView extends MapTeamMarker {
   x: number | null;
   y: number | null;
+  emphasis: string;
+  flashing: boolean;
+  z: number;
 }
 
 export interface TidewatchTestHooks {
@@ -32,6 +37,8 @@ export interface TidewatchTestHooks {
   /** The board layers as drawn: incidents (with severity and overdue) and how many shelters and depots. */
   /** The cameras as drawn, with their page position so a test can click one. */
   camerasOnMap?: () => Array<{ id: string; label: string; kind: string; state: string; lat: number; lon: number; x: number | null; y: number | null }>;
+  /** The alarm bell's stage and its latest rings (what the room hears). */
+  alarmBell?: () => { stage: 'normal' | 'loud' | null; rings: Array<{ stage: 'normal' | 'loud'; at: number }> };
   boardOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
 }
 

@@ -6,9 +6,3 @@ export const isOpen = (alarm: Alarm): boolean => alarm.state === 'raised' || ala
 
 /** A newly raised alarm rings once unless it is silent. */
 export const ringsOnRaise = (alarm: Alarm): boolean => alarm.sound !== 'none' && alarm.state === 'raised';
-
-/** Every 10 s the bell rings while any `repeat` alarm is still unacknowledged. */
-export const ringsOnRepeat = (alarms: Iterable<Alarm>): boolean => {
-  for (const alarm of alarms) if (alarm.sound === 'repeat' && alarm.state === 'raised') return true;
-  return false;
-};

@@ -1,3 +1,4 @@
+import sosEn from './sos/en';
 import dutyEn from './duty/en';
 import videoEn from './video/en';
 import boardEn from './board/en';
@@ -275,6 +276,7 @@ const en: MessageSchema = {
   },
   notFound: { title: 'Page not found', back: 'Back to start' },
   ...dispatchEn,
+  ...sosEn,
   ...boardEn,
   ...suppliesEn,
   ...dutyEn,

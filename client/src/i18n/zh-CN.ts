@@ -1,3 +1,4 @@
+import sosZhCN from './sos/zh-CN';
 import dutyZhCN from './duty/zh-CN';
 import videoZhCN from './video/zh-CN';
 import boardZhCN from './board/zh-CN';
@@ -275,6 +276,7 @@ const zhCN = {
   },
   notFound: { title: '页面不存在', back: '返回首页' },
   ...dispatchZhCN,
+  ...sosZhCN,
   ...boardZhCN,
   ...suppliesZhCN,
   ...dutyZhCN,

@@ -3,6 +3,8 @@ import type { IncidentSeverity } from '@shared/schemas/incident';
 import type { ShelterStatus } from '@shared/schemas/shelter';
 import type { WallLayout } from '@shared/schemas/wall';
 import { SEVERITY_COLORS } from '../board/severityColors';
+import { MAP_Z } from './markerEmphasis';
+import { nameTooltip } from './tooltipText';
 
 /** What the board layers draw: open incidents, shelters and depots. */
 export interface BoardMarkers {
@@ -25,16 +27,16 @@ export function visibleBoardMarkers(markers: BoardMarkers, layers: Pick<WallLayo
 const SHELTER_COLORS: Record<ShelterStatus, string> = { open: '#22c55e', full: '#dc2626', closed: '#64748b' };
 const DEPOT_COLOR = '#a78bfa';
 
-export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string }): ScatterSeriesOption[] {
+export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string; tooltip: boolean }): ScatterSeriesOption[] {
   const size = Math.round(opts.fontSize * 1.2);
   const label = { ...opts.labelStyle, show: opts.showLabels, formatter: (p: { name?: string }) => p.name ?? '' };
-  const tooltip = { formatter: (p: { name?: string }) => p.name ?? '' };
+  const tooltip = nameTooltip(opts.tooltip);
   return [
     {
       id: 'board-depots',
       type: 'scatter',
       coordinateSystem: 'geo',
-      z: 3,
+      z: MAP_Z.depots,
       symbol: 'rect',
       symbolSize: Math.round(size * 0.75),
       label: { ...label, show: false },
@@ -46,7 +48,7 @@ export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; sho
       id: 'board-shelters',
       type: 'scatter',
       coordinateSystem: 'geo',
-      z: 3,
+      z: MAP_Z.shelters,
       symbol: 'roundRect',
       symbolSize: size,
       label: { ...label, show: false },
@@ -57,7 +59,7 @@ export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; sho
       id: 'board-incidents',
       type: 'scatter',
       coordinateSystem: 'geo',
-      z: 6,
+      z: MAP_Z.incidents,
       symbol: 'triangle',
       symbolSize: Math.round(size * 1.4),
       label,

@@ -1,5 +1,7 @@
 import type { ScatterSeriesOption } from 'echarts/charts';
 import type { CameraKind, CameraState } from '@shared/schemas/camera';
+import { MAP_Z } from './markerEmphasis';
+import { nameTooltip } from './tooltipText';
 
 /** A camera as the map draws it: at its registered place, or a tablet's at its team's last position. */
 export interface CameraMarker {
@@ -30,18 +32,18 @@ export function cameraIconOffset(kind: CameraKind, fontSize: number): [number, n
   return kind === 'field_tablet' ? [shift, -shift] : [0, 0];
 }
 
-export function cameraSeries(markers: readonly CameraMarker[], opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string }): ScatterSeriesOption {
+export function cameraSeries(markers: readonly CameraMarker[], opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string; tooltip: boolean }): ScatterSeriesOption {
   return {
     id: 'cameras',
     type: 'scatter',
     coordinateSystem: 'geo',
     // Above teams and incidents: a camera is opened by clicking it.
-    z: 7,
+    z: MAP_Z.cameras,
     symbolKeepAspect: true,
     symbolSize: iconSize(opts.fontSize),
     label: { ...opts.labelStyle, show: opts.showLabels, formatter: (p: { name?: string }) => p.name ?? '' },
     labelLayout: { hideOverlap: true },
-    tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
+    tooltip: nameTooltip(opts.tooltip),
     data: markers.map((m) => ({
       id: `camera:${m.id}`,
       name: m.label,

@@ -1,6 +1,8 @@
 import type { LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { AssignmentState, DispatchPriority } from '@shared/schemas/dispatch';
 import { ASSIGNMENT_COLORS, PRIORITY_COLORS } from '../dispatches/stateColors';
+import { MAP_Z } from './markerEmphasis';
+import { nameTooltip } from './tooltipText';
 
 /** A team's line to where it was sent, as drawn: from its marker to the destination. */
 export interface DispatchLine {
@@ -21,6 +23,7 @@ export interface DispatchSeriesInput {
   fontSize: number;
   dark: boolean;
   labelStyle: Record<string, unknown>;
+  tooltip: boolean;
 }
 
 /** Moving states are drawn solid, waiting ones dashed. */
@@ -36,7 +39,7 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       type: 'lines',
       coordinateSystem: 'geo',
       silent: true,
-      z: 3,
+      z: MAP_Z.dispatchLines,
       symbol: ['none', 'arrow'],
       symbolSize: Math.round(input.fontSize * 0.7),
       data: input.lines.map((l) => ({
@@ -48,11 +51,11 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       id: 'dispatch-destinations',
       type: 'scatter',
       coordinateSystem: 'geo',
-      z: 4,
+      z: MAP_Z.destinations,
       symbol: 'pin',
       symbolSize: Math.round(input.fontSize * 1.6),
       label: { ...input.labelStyle, show: input.showLabels, position: 'right', formatter: (p: { name?: string }) => p.name ?? '' },
-      tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
+      tooltip: nameTooltip(input.tooltip),
       data: [...destinations.values()].map((l) => ({ id: `dest:${l.dispatchId}`, name: l.label, value: l.to, itemStyle: { color: PRIORITY_COLORS[l.priority] } })),
     },
     {
@@ -60,7 +63,7 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       type: 'scatter',
       coordinateSystem: 'geo',
       silent: true,
-      z: 6,
+      z: MAP_Z.pick,
       symbol: 'pin',
       symbolSize: Math.round(input.fontSize * 2.2),
       itemStyle: { color: input.dark ? '#fde047' : '#7c3aed' },

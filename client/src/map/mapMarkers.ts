@@ -6,12 +6,14 @@ import { isSilent, isStale } from '../positions/staleness';
 /**
  * Where and how each team is drawn: at its last fix, or at its base when it never reported.
  * A team is stale when its newest fix is older than `staleAfterSeconds` (or it has none).
+ * `sos` holds the teams with an open SOS and its state.
  */
 export function buildMarkers(
   teams: readonly Team[],
   latestOf: (teamId: string) => LatestPosition | undefined,
   now: number,
   staleAfterSeconds: number,
+  sos: ReadonlyMap<string, 'raised' | 'acknowledged'> = new Map(),
 ): MapTeamMarker[] {
   return teams.map((team) => {
     const fix = latestOf(team.id);
@@ -24,11 +26,12 @@ export function buildMarkers(
       heard: !isSilent(fix, now, staleAfterSeconds),
       status: team.status,
       source: fix ? 'fix' : 'base',
+      sos: sos.get(team.id) ?? null,
     };
   });
 }
 
 /** A cheap fingerprint so the chart is only redrawn when something visible changed. */
 export function markersSignature(markers: readonly MapTeamMarker[]): string {
-  return markers.map((m) => `${m.id}|${m.name}|${m.lat.toFixed(6)}|${m.lon.toFixed(6)}|${m.stale ? 1 : 0}${m.heard ? 1 : 0}|${m.status}`).join(';');
+  return markers.map((m) => `${m.id}|${m.name}|${m.lat.toFixed(6)}|${m.lon.toFixed(6)}|${m.stale ? 1 : 0}${m.heard ? 1 : 0}|${m.status}|${m.sos ?? ''}`).join(';');
 }

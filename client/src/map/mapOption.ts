@@ -10,6 +10,8 @@ import { boardSeries, type BoardMarkers } from './boardSeries';
 import { cameraSeries, type CameraMarker } from './cameraSeries';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
 import { MAP_NAME } from './echarts';
+import { MAP_Z, drawnTeamMarkers } from './markerEmphasis';
+import { nameTooltip } from './tooltipText';
 
 export type MapOption = ComposeOption<
   GeoComponentOption | TooltipComponentOption | ScatterSeriesOption | EffectScatterSeriesOption | LinesSeriesOption
@@ -48,6 +50,8 @@ const PALETTE = {
   light: { bg: '#e9eff5', area: '#f8fbfe', border: '#8aa4bf', township: '#4a6a8a', text: '#1b2a3a', halo: '#ffffff' },
 };
 
+const SOS_COLOR = '#ef1c1c';
+
 /** Latitude of Xiangshan: geo aspect for an undistorted map at this latitude. */
 const ASPECT = Math.cos((29.4 * Math.PI) / 180);
 
@@ -58,7 +62,8 @@ export function buildMapOption(input: MapOptionInput): MapOption {
   const c = input.dark ? PALETTE.dark : PALETTE.light;
   const { layers, fontSize } = input;
   const showTeams = layers.teams;
-  const visible = showTeams ? input.markers : [];
+  const visible = drawnTeamMarkers(input.markers, showTeams);
+  const plain = visible.filter((m) => m.sos === null);
   const isActive = (m: MapTeamMarker) => !m.stale && ACTIVE_STATUSES.includes(m.status);
   const symbolSize = Math.round(fontSize * 1.1);
 
@@ -86,6 +91,16 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       },
     };
   };
+
+  const sosPoint = (m: MapTeamMarker) => ({
+    id: m.id,
+    name: m.name,
+    value: [m.lon, m.lat],
+    symbol: 'circle',
+    symbolSize: Math.round(symbolSize * 1.6),
+    itemStyle: { color: SOS_COLOR, borderColor: '#ffffff', borderWidth: 3 },
+    label: { show: true, formatter: `SOS ${m.name}`, color: SOS_COLOR },
+  });
 
   const label = {
     position: 'right' as const,
@@ -139,7 +154,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         coordinateSystem: 'geo',
         polyline: true,
         silent: true,
-        z: 2,
+        z: MAP_Z.trails,
         data: layers.trails && showTeams
           ? input.trails.map((t) => ({
               coords: t.coords,
@@ -153,7 +168,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         coordinateSystem: 'geo',
         polyline: true,
         silent: true,
-        z: 3,
+        z: MAP_Z.track,
         data: input.track && input.track.length > 1 ? [{ coords: [...input.track] }] : [],
         lineStyle: { color: input.dark ? '#fde047' : '#7c3aed', width: Math.max(2, fontSize / 6), type: 'dashed', opacity: 0.9 },
       },
@@ -164,29 +179,50 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         fontSize,
         dark: input.dark,
         labelStyle: { ...label, color: c.text },
+        tooltip: input.tooltip,
       }),
-      ...(input.board ? boardSeries(input.board, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo }) : []),
-      cameraSeries(input.cameras ?? [], { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo }),
+      ...(input.board ? boardSeries(input.board, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }) : []),
+      cameraSeries(input.cameras ?? [], { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }),
       {
         id: 'teams',
         type: 'scatter',
         coordinateSystem: 'geo',
-        z: 4,
+        z: MAP_Z.teams,
         label,
         labelLayout: { hideOverlap: true },
-        tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
-        data: visible.filter((m) => !isActive(m)).map(point),
+        tooltip: nameTooltip(input.tooltip),
+        data: plain.filter((m) => !isActive(m)).map(point),
       },
       {
         id: 'teams-active',
         type: 'effectScatter',
         coordinateSystem: 'geo',
-        z: 5,
+        z: MAP_Z.activeTeams,
         rippleEffect: { brushType: 'stroke', scale: 2.6, period: 3 },
         label,
         labelLayout: { hideOverlap: true },
-        tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
-        data: visible.filter(isActive).map(point),
+        tooltip: nameTooltip(input.tooltip),
+        data: plain.filter(isActive).map(point),
+      },
+      // A team in SOS: above every other marker, flashing (fast filled ripple) until acknowledged.
+      {
+        id: 'teams-sos',
+        type: 'effectScatter',
+        coordinateSystem: 'geo',
+        z: MAP_Z.sos,
+        rippleEffect: { brushType: 'fill', scale: 4, period: 1, number: 2 },
+        label: { ...label, fontWeight: 'bold' as const },
+        tooltip: nameTooltip(input.tooltip),
+        data: visible.filter((m) => m.sos === 'raised').map(sosPoint),
+      },
+      {
+        id: 'teams-sos-acknowledged',
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        z: MAP_Z.sos,
+        label: { ...label, fontWeight: 'bold' as const },
+        tooltip: nameTooltip(input.tooltip),
+        data: visible.filter((m) => m.sos === 'acknowledged').map(sosPoint),
       },
     ],
   };

@@ -1,31 +1,23 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { ALARM_SEVERITIES } from '@shared/enums';
 import type { Alarm } from '@shared/schemas/alarm';
 import type { DomainEvent } from '@shared/schemas/event';
 import { alarmsApi } from '../api/alarms';
 import { isOpen } from '../alarms/bellPolicy';
+import { compareAlarms } from '../alarms/alarmOrder';
 import { request } from '../realtime/channel';
 import { useConnectionStore } from './connection';
 import { syncedStore } from '../realtime/syncedStore';
 
 type RaisedListener = (alarm: Alarm) => void;
 
-const severityRank = (a: Alarm) => ALARM_SEVERITIES.indexOf(a.severity);
-
 /** Open alarms only (raised or acknowledged); a cleared alarm leaves the store. */
 export const useAlarmsStore = defineStore('alarms', () => {
   const byId = ref<Record<string, Alarm>>({});
   const raisedListeners = new Set<RaisedListener>();
 
-  const open = computed(() =>
-    Object.values(byId.value).sort(
-      (a, b) =>
-        Number(a.state === 'acknowledged') - Number(b.state === 'acknowledged') ||
-        severityRank(a) - severityRank(b) ||
-        b.raisedAt.localeCompare(a.raisedAt),
-    ),
-  );
+  /** SOS first, then critical, warning, info (see compareAlarms). */
+  const open = computed(() => Object.values(byId.value).sort(compareAlarms));
   const unacknowledgedCount = computed(() => open.value.filter((a) => a.state === 'raised').length);
 
   function put(alarm: Alarm): void {
