@@ -17,6 +17,8 @@ export interface HttpAppParts {
 export function createHttpApp(parts: HttpAppParts): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Socket.IO, attached to the same server first, answers everything under its path itself (even a 400).
+  app.use('/socket.io', () => {});
   app.use(
     helmet({
       contentSecurityPolicy: {
