@@ -60,7 +60,7 @@ export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir,
   const incidents = new IncidentService(db, transactor, rules, alarms, clock);
   const files = new AttachmentFiles(path.join(dataDir, 'attachments'));
   const attachments = new AttachmentService(db, transactor, files, clock);
-  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, files, clock);
+  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, clock);
   const deadlineWatcher = new ReportDeadlineWatcher({ db, alarms, clock, logger });
   const shelters = new ShelterService(db, transactor, alarms, clock);
   const evacuation = new EvacuationService(db, transactor, clock);

@@ -1,10 +1,11 @@
+import type { z } from 'zod';
 import { FieldSituationReceiptSchema, FieldSituationReportSchema } from '../../shared/schemas/incident-record';
 import type { ActionLedger } from '../actions/action-ledger';
 import { townshipAt } from '../../shared/townships';
 import { actorOf, type Principal } from '../auth/principal';
 import { forbidden } from '../errors';
 import { parseInput } from '../validation';
-import type { AttachmentFiles } from './attachment-files';
+import type { StoredPhoto } from './attachment-files';
 import type { AttachmentService } from './attachment-service';
 import type { IncidentService } from './incident-service';
 
@@ -16,14 +17,17 @@ export class FieldReportService {
     private readonly ledger: ActionLedger,
     private readonly incidents: IncidentService,
     private readonly attachments: AttachmentService,
-    private readonly files: AttachmentFiles,
     private readonly clock: () => number = Date.now,
   ) {}
 
   async file(input: unknown, principal: Principal): Promise<{ incidentId: string; code: string }> {
     if (principal.role !== 'field' || !principal.teamId) throw forbidden('Only a team tablet files situation reports.');
     const report = parseInput(FieldSituationReportSchema, input);
-    const stored = report.photo ? await this.files.store(report.photo) : null;
+    const { photo } = report;
+    return photo ? this.attachments.withStoredPhoto(photo, (stored) => this.fileWith(report, stored, principal)) : this.fileWith(report, null, principal);
+  }
+
+  private fileWith(report: z.output<typeof FieldSituationReportSchema>, stored: StoredPhoto | null, principal: Principal): Promise<{ incidentId: string; code: string }> {
     const actor = actorOf(principal);
     const text = report.text.replace(/\s+/g, ' ');
     const spec = { actionId: report.actionId, userId: principal.userId, kind: 'incident.field_report', request: report, result: FieldSituationReceiptSchema };
