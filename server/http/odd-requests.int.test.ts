@@ -15,7 +15,10 @@ function rawStatus(port: number, request: string | Buffer): Promise<number | nul
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
     let answer = '';
-    const done = () => resolve(/^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1] ? Number(/^HTTP\/1\.[01] (\d{3})/.exec(answer)![1]) : null);
+    const done = () => {
+      const status = /^HTTP\/1\.[01] (\d{3})/.exec(answer)?.[1];
+      resolve(status === undefined ? null : Number(status));
+    };
     socket.on('data', (chunk) => {
       answer += chunk.toString('latin1');
       if (answer.includes('\r\n')) socket.end();

@@ -1,7 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
+import { MAX_CSV_PROBLEMS, MAX_CSV_ROWS } from '../../../shared/schemas/supply';
 import { DomainError } from '../../errors';
+
+export { MAX_CSV_PROBLEMS, MAX_CSV_ROWS };
 
 export const CSV_ENCODINGS = ['utf-8', 'gb18030'] as const;
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
@@ -47,10 +50,6 @@ export interface CsvRow<K extends string> {
   values: Record<K, string>;
 }
 
-/** A file with more rows than this is refused before its rows are checked: split it. */
-export const MAX_CSV_ROWS = 20_000;
-/** A refusal lists at most this many bad lines (the first ones); checking stops once there are more. */
-export const MAX_CSV_PROBLEMS = 100;
 
 /** Refuses the whole file: nothing from it is imported. Details list the bad lines, at most MAX_CSV_PROBLEMS. */
 export function csvRejected(errors: CsvLineError[]): DomainError {
