@@ -35,7 +35,7 @@ const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^:@/?#\s]*)(?::(.*))?@(?:\[[0-9a-f
  * `name=value` after a `/ ? & ; _` boundary; the value runs to the next `name=` boundary, a fragment or the end,
  * so a password holding `&`, `/` or `_` is hidden whole (at worst with some of what follows it).
  */
-const NAMED_VALUE = /(?:^|[/?&;_])([a-z][a-z0-9_]*)=(.*?)(?=[/?&;][a-z][a-z0-9_]*=|_[a-z][a-z0-9]*=|#|$)/gi;
+const NAMED_VALUE = /(?:^|[/?&;_])([a-z][a-z0-9_]{0,40})=(.*?)(?=[/?&;][a-z][a-z0-9_]{0,40}=|_[a-z][a-z0-9]{0,40}=|#|$)/gi;
 
 function userInfoSecret(url: string): { secret: UrlSecret | null; afterHost: number } {
   const match = USER_INFO.exec(url);

@@ -1,6 +1,7 @@
 import { maskUrlSecrets } from '../../../shared/schemas/camera-secrets';
 
-const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/\S+/gi;
+// Bounded scheme length: a long run of letters must not cost a scan per starting position.
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]{0,30}:\/\/\S+/gi;
 
 /** Masks the credentials of every URL in a message (ffmpeg's errors repeat the camera URL), as the API does. */
 export function maskUrlCredentials(text: string): string {
