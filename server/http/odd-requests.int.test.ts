@@ -94,7 +94,7 @@ describe('odd requests without signing in', () => {
     const answers: Array<[string, number | null]> = [];
     for (const [what, bytes] of MAIN_PORT) answers.push([what, await rawStatus(server.port, bytes)]);
     expect(answers.filter(([, status]) => status === null || status >= 500)).toEqual([]);
-    expect(Object.fromEntries(answers)).toMatchObject({ 'missing asset': 404, 'missing asset, twice': 404, 'bad JSON to sign in': 400, 'gzip that is not gzip': 400 });
+    expect(Object.fromEntries(answers)).toMatchObject({ 'missing asset': 404, 'missing asset, twice': 404, 'missing top-level file': 404, 'bad JSON to sign in': 400, 'gzip that is not gzip': 400 });
   });
 
   it('never get a 5xx on the OsmAnd port; a malformed request target is a 400', async () => {
