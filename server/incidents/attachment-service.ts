@@ -45,8 +45,9 @@ export class AttachmentService {
       refused = true;
       throw error;
     } finally {
-      const used = refused && (await this.db.selectFrom('incident_attachments').select('id').where('sha256', '=', stored.sha256).executeTakeFirst());
-      await this.files.release(stored, refused && !used);
+      // When the store cannot say whether the file is used, it stays: an orphan file beats a broken attachment.
+      const unused = refused && (await this.db.selectFrom('incident_attachments').select('id').where('sha256', '=', stored.sha256).executeTakeFirst().then((row) => !row, () => false));
+      await this.files.release(stored, unused);
     }
   }
 
