@@ -66,7 +66,7 @@ export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir,
   const files = new AttachmentFiles(path.join(dataDir, 'attachments'));
   const attachments = new AttachmentService(db, transactor, files, clock);
   // A tablet may file a handful of reports at once (its queue after an outage), then about one every 6 s.
-  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, files, clock, new WriteLimiter({ burst: 10, perMinute: 10, clock }));
+  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, clock, new WriteLimiter({ burst: 10, perMinute: 10, clock }));
   const deadlineWatcher = new ReportDeadlineWatcher({ db, alarms, clock, logger, ...(jobLock ? { lock: jobLock } : {}) });
   const shelters = new ShelterService(db, transactor, alarms, clock);
   const evacuation = new EvacuationService(db, transactor, clock);

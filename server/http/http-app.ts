@@ -25,6 +25,8 @@ export function createHttpApp(parts: HttpAppParts): Express {
     req.client = proxyTrust.clientOf(req);
     next();
   });
+  // Socket.IO, attached to the same server first, answers everything under its path itself (even a 400).
+  app.use('/socket.io', () => {});
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
-import { PhotoUploadSchema, type Attachment } from '../../shared/schemas/incident-record';
+import { PhotoUploadSchema, type Attachment, type PhotoUpload } from '../../shared/schemas/incident-record';
 import type { Database } from '../db/schema';
 import type { IncidentAttachmentRow } from '../db/schema-incident-board';
 import { notFound } from '../errors';
@@ -24,11 +24,31 @@ export class AttachmentService {
   async addPhoto(incidentId: string, input: unknown, actor: Actor): Promise<Attachment> {
     const photo = parseInput(PhotoUploadSchema, input);
     await loadIncident(this.db, incidentId);
+    return this.withStoredPhoto(photo, (stored) =>
+      this.transactor.run(async (tx, record) => {
+        await loadIncident(tx, incidentId);
+        return this.attachWithin(tx, record, incidentId, stored, photo.caption, actor);
+      }),
+    );
+  }
+
+  /**
+   * Stores the photo, then runs `work` (which records it); when `work` is refused, the file goes again unless an
+   * attachment already uses it, so a refused request leaves nothing on disk.
+   */
+  async withStoredPhoto<T>(photo: Pick<PhotoUpload, 'mime' | 'dataBase64'>, work: (stored: StoredPhoto) => Promise<T>): Promise<T> {
     const stored = await this.files.store(photo);
-    return this.transactor.run(async (tx, record) => {
-      await loadIncident(tx, incidentId);
-      return this.attachWithin(tx, record, incidentId, stored, photo.caption, actor);
-    });
+    let refused = false;
+    try {
+      return await work(stored);
+    } catch (error) {
+      refused = true;
+      throw error;
+    } finally {
+      // When the store cannot say whether the file is used, it stays: an orphan file beats a broken attachment.
+      const unused = refused && (await this.db.selectFrom('incident_attachments').select('id').where('sha256', '=', stored.sha256).executeTakeFirst().then((row) => !row, () => false));
+      await this.files.release(stored, unused);
+    }
   }
 
   /** Records a stored photo on an incident inside the caller's transaction. */

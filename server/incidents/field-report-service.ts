@@ -5,7 +5,7 @@ import type { WriteLimiter } from '../actions/write-limiter';
 import { townshipAt } from '../../shared/townships';
 import { actorOf, type Principal } from '../auth/principal';
 import { forbidden } from '../errors';
-import type { AttachmentFiles } from './attachment-files';
+import type { StoredPhoto } from './attachment-files';
 import type { AttachmentService } from './attachment-service';
 import type { IncidentService } from './incident-service';
 
@@ -17,7 +17,6 @@ export class FieldReportService {
     private readonly ledger: ActionLedger,
     private readonly incidents: IncidentService,
     private readonly attachments: AttachmentService,
-    private readonly files: AttachmentFiles,
     private readonly clock: () => number = Date.now,
     private readonly limiter: WriteLimiter | null = null,
   ) {}
@@ -25,7 +24,11 @@ export class FieldReportService {
   async file(report: z.output<typeof FieldSituationReportSchema>, principal: Principal): Promise<{ incidentId: string; code: string }> {
     if (principal.role !== 'field' || !principal.teamId) throw forbidden('Only a team tablet files situation reports.');
     this.limiter?.take(principal.sessionId);
-    const stored = report.photo ? await this.files.store(report.photo) : null;
+    const { photo } = report;
+    return photo ? this.attachments.withStoredPhoto(photo, (stored) => this.fileWith(report, stored, principal)) : this.fileWith(report, null, principal);
+  }
+
+  private fileWith(report: z.output<typeof FieldSituationReportSchema>, stored: StoredPhoto | null, principal: Principal): Promise<{ incidentId: string; code: string }> {
     const actor = actorOf(principal);
     const text = report.text.replace(/\s+/g, ' ');
     const spec = { actionId: report.actionId, userId: principal.userId, kind: 'incident.field_report', request: report, result: FieldSituationReceiptSchema };

@@ -52,14 +52,15 @@ function accept(res: http.ServerResponse): void {
 
 function refuse(res: http.ServerResponse, error: unknown, logger: Logger): void {
   const { status, body } = toAckError(error, logger);
-  res.writeHead(status, JSON_HEADERS);
+  res.writeHead(status, status === 413 ? { ...JSON_HEADERS, connection: 'close' } : JSON_HEADERS);
   res.end(JSON.stringify(body));
 }
 
 /** Path and query of a request target; a repeated field counts once, its last value (as URLSearchParams has it). */
 function target(url: string): { pathname: string; query: Record<string, string> } {
   if (!url.startsWith('/')) {
-    // The absolute form (`http://host/?id=…`), which a client may send through a proxy.
+    // The absolute form (`http://host/?id=…`), which a client may send through a proxy; garbage is a 400.
+    if (!URL.canParse(url, 'http://osmand.invalid')) throw new DomainError('VALIDATION_FAILED', 'The request target is not a URL.');
     const parsed = new URL(url, 'http://osmand.invalid');
     return { pathname: parsed.pathname, query: Object.fromEntries(parsed.searchParams) };
   }
@@ -83,8 +84,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > BODY_LIMIT_BYTES) {
+        // Stop reading; the 413 goes out with Connection: close, which ends the connection once it is sent.
+        req.removeAllListeners('data');
+        req.pause();
         reject(new DomainError('PAYLOAD_TOO_LARGE', ERROR_CATALOGUE.PAYLOAD_TOO_LARGE.message));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

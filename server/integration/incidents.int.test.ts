@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../shared/schemas/alarm';
 import type { Incident, ReportingRules } from '../../shared/schemas/incident';
 import type { Attachment, IncidentDetail } from '../../shared/schemas/incident-record';
-import { JPEG_BYTES, PNG_1PX, majorIncidentInput } from '../incidents/test-support';
+import { JPEG_BYTES, PNG_1PX, jpegBytes, majorIncidentInput, pngBytes } from '../incidents/test-support';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { signInEveryRole, statusByRole, type SignedIn } from './board-support';
 import { TestClient, dataOf, eventually } from './support';
@@ -76,12 +78,10 @@ describe('incidents over HTTP', () => {
     const incident = dataOf(await as.http.duty.post<Incident>('/api/incidents', majorIncidentInput));
     const url = `/api/incidents/${incident.id}/attachments`;
     expect(await statusByRole(as, (http) => http.post(url, { mime: 'image/png', dataBase64: PNG_1PX }))).toEqual({ admin: 403, commander: 200, duty: 200, wall: 403, field: 403 });
-    const big = Buffer.alloc(1_900_000, 1);
-    big.set([0xff, 0xd8, 0xff]);
+    const big = jpegBytes(1600, 1200, 1_900_000);
     const photo = dataOf(await as.http.duty.post<Attachment>(url, { mime: 'image/jpeg', dataBase64: big.toString('base64'), caption: '大图' }));
     expect(photo.bytes).toBe(1_900_000);
-    const tooBig = Buffer.alloc(2_200_000, 1);
-    tooBig.set([0xff, 0xd8, 0xff]);
+    const tooBig = jpegBytes(1600, 1200, 2_200_000);
     expect((await as.http.duty.post(url, { mime: 'image/jpeg', dataBase64: tooBig.toString('base64') })).body).toMatchObject({ ok: false });
     expect((await as.http.duty.post(url, { mime: 'image/jpeg', dataBase64: PNG_1PX })).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     for (const role of ['wall', 'field'] as const) {
@@ -113,8 +113,7 @@ describe('field situation reports', () => {
       await Promise.all([tablet.connected(), desk.connected()]);
       await tablet.request('sync:hello', { lastSeq: null });
       await desk.request('sync:hello', { lastSeq: null });
-      const photo = Buffer.alloc(1_500_000, 7);
-      photo.set([0xff, 0xd8, 0xff]);
+      const photo = jpegBytes(1600, 1200, 1_500_000);
       const report = { actionId: randomUUID(), type: 'waterlogging' as const, text: '新桥镇高湾村河堤出现管涌，需要沙袋', position: { lat: 29.3268, lon: 121.8535 }, photo: { mime: 'image/jpeg' as const, dataBase64: photo.toString('base64') } };
       const receipt = await tablet.request('incident:field_report', report);
       if (!receipt.ok) throw new Error(JSON.stringify(receipt.error));
@@ -156,5 +155,26 @@ describe('field situation reports', () => {
       tablet.close();
       desk.close();
     }
+  });
+
+  it('refuses a photo of absurd dimensions from a tablet or the desk, and keeps no file of it', async () => {
+    const attachments = path.join(server.dataDir, 'attachments');
+    const before = fs.existsSync(attachments) ? fs.readdirSync(attachments).sort() : [];
+    const huge = { mime: 'image/png' as const, dataBase64: pngBytes(20_000, 20_000).toString('base64') };
+    const tablet = new TestClient(server.baseUrl, as.tokens.field);
+    try {
+      await tablet.connected();
+      const refused = await tablet.request('incident:field_report', { actionId: randomUUID(), text: '石浦港码头进水', photo: huge });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/20000×20000/) } });
+    } finally {
+      tablet.close();
+    }
+    const incident = dataOf(await as.http.duty.post<Incident>('/api/incidents', majorIncidentInput));
+    const upload = await as.http.duty.post(`/api/incidents/${incident.id}/attachments`, huge);
+    expect(upload).toMatchObject({ status: 413, body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } } });
+    const noise = Buffer.alloc(50_000, 3);
+    noise.set([0xff, 0xd8, 0xff]);
+    expect((await as.http.duty.post(`/api/incidents/${incident.id}/attachments`, { mime: 'image/jpeg', dataBase64: noise.toString('base64') })).body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(fs.existsSync(attachments) ? fs.readdirSync(attachments).sort() : []).toEqual(before);
   });
 });

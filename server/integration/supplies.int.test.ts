@@ -126,4 +126,22 @@ describe('supplies CSV', () => {
       expect(bytes.toString('utf8')).toContain(`${SHIPU_DEPOT.id},石浦镇物资储备点,tent,帐篷,顶,30,0,30,10`);
     }
   });
+
+  it('exports cells that would run as spreadsheet formulas as text', async () => {
+    dataOf(await as.http.admin.post('/api/supply-items', { ...TENT, id: 'formula', name: '=HYPERLINK("http://x.invalid","点击")', category: '+1+cmd|/C calc!A0', unit: '@件' }));
+    const res = await fetch(`${server.baseUrl}/api/supplies/csv/items.csv`, { headers: { authorization: `Bearer ${as.tokens.duty}` } });
+    const line = (await res.text()).split('\r\n').find((l) => l.startsWith('formula,'));
+    expect(line).toBe(`formula,"'=HYPERLINK(""http://x.invalid"",""点击"")",'+1+cmd|/C calc!A0,'@件,${TENT.keyItem ? '是' : '否'}`);
+  });
+
+  it('refuses a huge file of bad rows at once, with a short list of problems', async () => {
+    const huge = Buffer.from(`仓库编码,物资编码,库存数量\n${'x,y,-1\n'.repeat(400_000)}`);
+    const res = await postCsv('admin', 'stock', huge);
+    expect(res).toMatchObject({ status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', details: [{ line: 20_002, message: expect.stringMatching(/More than 20000 rows/) }] } } });
+    const many = await postCsv('admin', 'stock', Buffer.from(`仓库编码,物资编码,库存数量\n${'x,y,-1\n'.repeat(5_000)}`));
+    expect(many).toMatchObject({ status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/more than 100 problems/) } } });
+    expect(many.body.error?.details).toHaveLength(100);
+    expect(many.body.error?.details?.[0]?.line).toBe(2);
+    expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+  });
 });

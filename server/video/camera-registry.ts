@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { CameraCreateSchema, CameraSourceSchema, CameraUpdateSchema, HIDDEN_PASSWORD, passwordOf, withPassword, withoutSecrets, type Camera, type CameraSource } from '../../shared/schemas/camera';
+import { CameraCreateSchema, CameraSourceSchema, CameraUpdateSchema, withoutSecrets, type Camera, type CameraSource } from '../../shared/schemas/camera';
+import { hasHiddenSecrets, restoreUrlSecrets } from '../../shared/schemas/camera-secrets';
 import type { Actor } from '../../shared/schemas/event';
 import { nowIso } from '../../shared/time';
 import type { Database } from '../db/schema';
@@ -37,12 +38,12 @@ const toRow = (camera: Camera): CameraRow => ({
   updated_at: camera.updatedAt,
 });
 
-/** A URL sent back with the hidden password keeps the stored one; a URL without the mark replaces it. */
+/** A URL sent back with hidden secrets (`***`) keeps the stored ones; a URL without the mark replaces them. */
 function keepPassword(current: CameraSource, next: CameraSource): CameraSource {
-  if (next.type !== 'rtsp' || passwordOf(next.url) !== HIDDEN_PASSWORD) return next;
-  const stored = current.type === 'rtsp' ? passwordOf(current.url) : null;
-  if (stored === null) throw new DomainError('VALIDATION_FAILED', 'Enter the camera’s password.');
-  return { ...next, url: withPassword(next.url, stored) };
+  if (next.type !== 'rtsp' || !hasHiddenSecrets(next.url)) return next;
+  const url = current.type === 'rtsp' ? restoreUrlSecrets(next.url, current.url) : null;
+  if (url === null) throw new DomainError('VALIDATION_FAILED', 'Enter the camera’s password.');
+  return { ...next, url };
 }
 
 /** The camera registry: admins register fixed and pushed sources; a field tablet's camera is filed on first publish. */

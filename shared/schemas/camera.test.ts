@@ -19,5 +19,11 @@ describe('camera secrets', () => {
     // A different camera address is a different source: nothing is carried over.
     const moved = withoutSecrets(camera({ type: 'rtsp', url: 'rtsp://admin:x@10.9.9.9/main', codecPolicy: 'vp8' }));
     expect(keepKnownSecrets(rtsp, moved).source).toMatchObject({ url: 'rtsp://admin:***@10.9.9.9/main' });
+    // Every form of embedded password, including one holding @ and /, comes back from the admin's own copy.
+    for (const url of ['rtsp://admin:p@ss/w0rd@10.1.2.3/main', 'rtsp://10.1.2.3/live?user=admin&password=s3cret', 'rtsp://10.1.2.3/user=admin_password=tlJwpbo6_channel=1']) {
+      const full = camera({ type: 'rtsp', url, codecPolicy: 'vp8' });
+      expect(withoutSecrets(full).source).not.toMatchObject({ url: expect.stringMatching(/p@ss|s3cret|tlJwpbo6/) });
+      expect(keepKnownSecrets(full, withoutSecrets(full)).source).toMatchObject({ url });
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PointSchema } from '../geo';
 import { InstantSchema } from '../time';
+import { hasUrlSecrets, maskUrlSecrets } from './camera-secrets';
 import { TeamIdSchema } from './team';
 
 export const CAMERA_KINDS = ['cctv', 'drone', 'body_camera', 'deployable', 'field_tablet'] as const;
@@ -113,20 +114,16 @@ export const CAMERA_EVENT_PAYLOADS = {
   'camera.removed': z.object({ cameraId: CameraIdSchema }),
 } as const;
 
-/** Stands for a camera password that the viewer may not see; sent back unchanged, it keeps the stored one. */
-export const HIDDEN_PASSWORD = '***';
-const URL_PASSWORD = /^(rtsps?:\/\/[^:@/]*):([^@/]*)@/;
-
-export const passwordOf = (url: string): string | null => URL_PASSWORD.exec(url)?.[2] ?? null;
-export const withPassword = (url: string, password: string): string => url.replace(URL_PASSWORD, `$1:${password}@`);
+export { HIDDEN_SECRET } from './camera-secrets';
 
 /**
- * A camera as screens other than the admin's see it, and as the event log keeps it: no RTSP password, no
- * RTMP stream key (either would let anyone on the wall or desk pull the camera or push a fake picture).
+ * A camera as screens other than the admin's see it, and as the event log keeps it: no credential in an RTSP
+ * URL (user info, query or path parameters), no RTMP stream key (either would let anyone on the wall or desk
+ * pull the camera or push a fake picture).
  */
 export function withoutSecrets(camera: Camera): Camera {
   const { source } = camera;
-  if (source.type === 'rtsp' && passwordOf(source.url) !== null) return { ...camera, source: { ...source, url: withPassword(source.url, HIDDEN_PASSWORD) } };
+  if (source.type === 'rtsp' && hasUrlSecrets(source.url)) return { ...camera, source: { ...source, url: maskUrlSecrets(source.url) } };
   if (source.type === 'rtmp' && source.streamKey !== null) return { ...camera, source: { ...source, streamKey: null } };
   return camera;
 }
@@ -135,9 +132,6 @@ export function withoutSecrets(camera: Camera): Camera {
 export function keepKnownSecrets(known: Camera | undefined, incoming: Camera): Camera {
   const [a, b] = [known?.source, incoming.source];
   if (a?.type === 'rtmp' && b.type === 'rtmp' && b.streamKey === null && a.port === b.port) return { ...incoming, source: { ...b, streamKey: a.streamKey } };
-  if (a?.type === 'rtsp' && b.type === 'rtsp' && passwordOf(b.url) === HIDDEN_PASSWORD) {
-    const password = passwordOf(a.url);
-    if (password !== null && withPassword(a.url, HIDDEN_PASSWORD) === b.url) return { ...incoming, source: { ...b, url: a.url } };
-  }
+  if (a?.type === 'rtsp' && b.type === 'rtsp' && a.url !== b.url && maskUrlSecrets(a.url) === b.url) return { ...incoming, source: { ...b, url: a.url } };
   return incoming;
 }

@@ -6,6 +6,9 @@ import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_TYPES, IncidentSchema,
 /** Photos from tablets and the desk: JPEG or PNG, at most 2 MB once decoded. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png'] as const;
+/** A photo's header is decoded on arrival: larger images are refused (a small PNG can claim 20000×20000 px). */
+export const MAX_PHOTO_SIDE = 16_384;
+export const MAX_PHOTO_PIXELS = 50_000_000;
 
 export const PhotoUploadSchema = z
   .object({

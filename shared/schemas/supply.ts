@@ -122,6 +122,9 @@ export const LedgerQuerySchema = z.object({ depotId: CodeSchema.optional(), item
 /** What CSV import and export cover: the depots, the catalogue, and stock (counted quantities and minimums). */
 export const SUPPLY_CSV_KINDS = ['depots', 'items', 'stock'] as const;
 export type SupplyCsvKind = (typeof SUPPLY_CSV_KINDS)[number];
+/** A CSV import is refused past this many rows, and its refusal lists at most the first MAX_CSV_PROBLEMS bad lines. */
+export const MAX_CSV_ROWS = 20_000;
+export const MAX_CSV_PROBLEMS = 100;
 export const SupplyCsvImportQuerySchema = z.object({ encoding: z.enum(['utf-8', 'gb18030']).optional() });
 export const SupplyCsvImportResultSchema = z.object({ kind: z.enum(SUPPLY_CSV_KINDS), rows: CountSchema, created: CountSchema, updated: CountSchema, unchanged: CountSchema });
 export type SupplyCsvImportResult = z.infer<typeof SupplyCsvImportResultSchema>;

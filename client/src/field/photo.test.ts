@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ENCODE_ATTEMPTS, PhotoTooLargeError, decodedBytes, encodeWithinBudget, fitWithin } from './photo';
+import { MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, MAX_PHOTO_SIDE } from '@shared/schemas/incident-record';
+import { ENCODE_ATTEMPTS, MAX_PHOTO_EDGE, MAX_PHOTO_JPEG_BYTES, PhotoTooLargeError, decodedBytes, encodeWithinBudget, fitWithin } from './photo';
 
 describe('fitWithin', () => {
   it('fits the longest edge to 1600 px keeping the aspect ratio, and never enlarges', () => {
@@ -8,6 +9,14 @@ describe('fitWithin', () => {
     expect(fitWithin(1600, 900)).toEqual({ width: 1600, height: 900 });
     expect(fitWithin(800, 600)).toEqual({ width: 800, height: 600 });
     expect(fitWithin(10000, 10)).toEqual({ width: 1600, height: 2 });
+  });
+
+  it('sends even a 20000×20000 picture well inside what the server accepts', () => {
+    const sent = fitWithin(20_000, 20_000);
+    expect(sent).toEqual({ width: MAX_PHOTO_EDGE, height: MAX_PHOTO_EDGE });
+    expect(sent.width * sent.height).toBeLessThan(MAX_PHOTO_PIXELS);
+    expect(MAX_PHOTO_EDGE).toBeLessThan(MAX_PHOTO_SIDE);
+    expect(MAX_PHOTO_JPEG_BYTES).toBeLessThan(MAX_PHOTO_BYTES);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '@shared/schemas/supply';
+import { MAX_CSV_PROBLEMS, type LedgerEntry } from '@shared/schemas/supply';
 import { ApiError } from '../api/apiError';
 import { depot, item, level, run } from '../realtime/boardFixtures';
-import { byTierThenName, completeLines, csvProblems, depotStock, levelKey, mergeEntries, runOrder, stockRefusal } from './supplyModel';
+import { byTierThenName, completeLines, csvProblems, csvRefusalKey, depotStock, levelKey, mergeEntries, runOrder, stockRefusal } from './supplyModel';
 
 const entry = (id: string, at: string): LedgerEntry => ({ id, at, kind: 'receipt', depotId: 'd1', shelterId: null, incidentId: null, itemId: 'tent', quantity: 1, reservedDelta: 0, runId: null, reason: '入库', actorName: '林值班' });
 
@@ -71,5 +71,11 @@ describe('refusals in plain words', () => {
     ]);
     expect(csvProblems(new ApiError('VALIDATION_FAILED', 'bad', 400, { path: 'x' }))).toBeNull();
     expect(csvProblems(new ApiError('FORBIDDEN', 'no', 403, [{ line: 1, message: 'x' }]))).toBeNull();
+  });
+
+  it('says "at least" when the server cut the list of bad lines short', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ line: i + 2, message: 'x' }));
+    expect(csvRefusalKey(lines(3))).toBe('supplies.csv.rejected');
+    expect(csvRefusalKey(lines(MAX_CSV_PROBLEMS))).toBe('supplies.csv.rejectedMany');
   });
 });

@@ -1,4 +1,4 @@
-import { DEPOT_TIERS, type Depot, type LedgerEntry, type StockLevel, type SupplyItem, type SupplyLine } from '@shared/schemas/supply';
+import { DEPOT_TIERS, MAX_CSV_PROBLEMS, type Depot, type LedgerEntry, type StockLevel, type SupplyItem, type SupplyLine } from '@shared/schemas/supply';
 import type { SupplyRun } from '@shared/schemas/supply-run';
 import { isApiError } from '../api/apiError';
 
@@ -72,6 +72,10 @@ export function csvProblems(e: unknown): CsvProblem[] | null {
   const problems = (e.details as unknown[]).filter((d): d is CsvProblem => typeof (d as CsvProblem)?.line === 'number' && typeof (d as CsvProblem)?.message === 'string');
   return problems.length > 0 ? problems : null;
 }
+
+/** How the refusal is worded: a list cut at MAX_CSV_PROBLEMS lines says there may be more. */
+export const csvRefusalKey = (problems: readonly CsvProblem[]): 'supplies.csv.rejected' | 'supplies.csv.rejectedMany' =>
+  problems.length >= MAX_CSV_PROBLEMS ? 'supplies.csv.rejectedMany' : 'supplies.csv.rejected';
 
 /** A line of a movement or run form as typed: the item may be unchosen and the quantity empty. */
 export interface LineDraft {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeCsv, parseCsv, writeCsv } from './csv-codec';
+import { MAX_CSV_PROBLEMS, MAX_CSV_ROWS, decodeCsv, parseCsv, writeCsv } from './csv-codec';
 
 const COLUMNS = [
   { key: 'id', header: '编码', required: true },
@@ -38,5 +38,25 @@ describe('CSV codec', () => {
     const bytes = writeCsv(COLUMNS, [{ id: 'tent', name: '帐篷, 大号', unit: '顶' }]);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe('编码,名称,单位\r\ntent,"帐篷, 大号",顶\r\n');
+  });
+
+  it('writes cells that start like a formula as text, and reads them back as they were', () => {
+    const hostile = ['=HYPERLINK("http://evil","x")', '+1+cmd|/C calc!A0', '-2+3', '@SUM(A1)', '\tlead', '\rlead', '＝1+1', '-', '-7', '3.5'];
+    const text = writeCsv(COLUMNS, hostile.map((name, i) => ({ id: `r${i}`, name, unit: '' }))).subarray(3).toString('utf8');
+    const lines = text.split('\r\n');
+    for (const line of lines.slice(1, 8)) expect(line).toMatch(/^r\d,"?'[=+\-@\t\r＝]/);
+    expect(lines[6]).toBe(`r5,"'\rlead",`);
+    expect(lines.slice(8, 11)).toEqual(["r7,'-,", 'r8,-7,', 'r9,3.5,']);
+    expect(parseCsv(text, COLUMNS).rows.map((r) => r.values.name)).toEqual(hostile);
+  });
+
+  it('refuses a file with too many rows at the first row past the limit', () => {
+    const text = `编码,名称\n${'x,y\n'.repeat(MAX_CSV_ROWS + 5)}`;
+    expect(() => parseCsv(text, COLUMNS)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: [{ line: MAX_CSV_ROWS + 2, message: `More than ${MAX_CSV_ROWS} rows; split the file.` }] }));
+  });
+
+  it('lists at most the first MAX_CSV_PROBLEMS bad lines', () => {
+    const { errors } = parseCsv(`编码,名称\n${'a,b,c\n'.repeat(5_000)}`, COLUMNS);
+    expect(errors.length).toBeLessThanOrEqual(MAX_CSV_PROBLEMS + 1);
   });
 });

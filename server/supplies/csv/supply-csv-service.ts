@@ -7,7 +7,7 @@ import type { DepotService } from '../depot-service';
 import type { StockService } from '../stock-service';
 import type { SupplyItemService } from '../supply-item-service';
 import { listDepots, listItems, listStockLevels, toDepot, toItem } from '../supply-store';
-import { csvRejected, decodeCsv, parseCsv, writeCsv, type CsvColumn, type CsvEncoding, type CsvLineError } from './csv-codec';
+import { MAX_CSV_PROBLEMS, csvRejected, decodeCsv, parseCsv, writeCsv, type CsvColumn, type CsvEncoding, type CsvLineError } from './csv-codec';
 import { DEPOT_COLUMNS, ITEM_COLUMNS, STOCK_COLUMNS, depotFromRow, depotToRow, itemFromRow, itemToRow, stockFromRow, type DepotRow, type ItemRow, type RowResult, type StockRow } from './supply-csv-columns';
 
 type Counts = Omit<SupplyCsvImportResult, 'kind' | 'rows'>;
@@ -67,6 +67,7 @@ export class SupplyCsvService {
     const rows: Array<{ line: number; value: T }> = [];
     const seen = new Map<string, number>();
     for (const row of parsed.rows) {
+      if (errors.length > MAX_CSV_PROBLEMS) throw csvRejected(errors);
       const result = fromRow(row.values);
       if (!result.ok) {
         errors.push({ line: row.line, message: result.message });
@@ -79,7 +80,7 @@ export class SupplyCsvService {
     }
     const counts = await this.transactor.run(async (tx, record) => {
       errors.push(...(await check(tx, rows)));
-      if (errors.length > 0) throw csvRejected(errors.sort((a, b) => a.line - b.line));
+      if (errors.length > 0) throw csvRejected(errors);
       return write(tx, record, rows);
     });
     return { kind, rows: rows.length, ...counts };

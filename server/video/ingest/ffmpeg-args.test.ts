@@ -40,8 +40,10 @@ describe('ffmpeg command lines for an ingest', () => {
 
 describe('keeping camera secrets out of logs', () => {
   it('masks the user and password of a camera URL, wherever it appears in a message', () => {
-    expect(maskUrlCredentials(`${hostileUrl.replace(' word;rm -rf /', 'w0rd')}: Connection refused`)).toBe('rtsp://***@10.0.0.7:554/Streaming/Channels/102: Connection refused');
-    expect(maskUrlCredentials('[tcp] rtsp://admin:Se%40cret@cam.local/ch1 and rtsp://cam2.local/ch1')).toBe('[tcp] rtsp://***@cam.local/ch1 and rtsp://cam2.local/ch1');
+    expect(maskUrlCredentials(`${hostileUrl.replace(' word;rm -rf /', 'w0rd')}: Connection refused`)).toBe('rtsp://admin:***@10.0.0.7:554/Streaming/Channels/102: Connection refused');
+    expect(maskUrlCredentials('[tcp] rtsp://admin:Se%40cret@cam.local/ch1 and rtsp://cam2.local/ch1')).toBe('[tcp] rtsp://admin:***@cam.local/ch1 and rtsp://cam2.local/ch1');
+    expect(maskUrlCredentials('rtsp://10.0.0.7/user=admin_password=tlJwpbo6_channel=1: 401 Unauthorized')).toBe('rtsp://10.0.0.7/user=admin_password=***_channel=1: 401 Unauthorized');
+    expect(maskUrlCredentials('rtsp://admin:pa/ss@cam.local: Connection refused')).toBe('rtsp://admin:***@cam.local: Connection refused');
   });
 
   it('masks a stream key', () => {

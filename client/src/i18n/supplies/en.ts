@@ -129,6 +129,7 @@ const suppliesEn: typeof suppliesZhCN = {
       choose: 'Choose a CSV file',
       imported: '{rows} rows imported: {created} new, {updated} updated, {unchanged} unchanged',
       rejected: 'The file has {n} problems; nothing was imported:',
+      rejectedMany: 'The file has at least {n} problems (the first {n} are listed); nothing was imported:',
       line: 'Line {line}: {message}',
       hint: 'Save from Excel as CSV; UTF-8 and GB18030 both work',
     },

@@ -127,6 +127,7 @@ const suppliesZhCN = {
       choose: '选择 CSV 文件',
       imported: '已导入 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}',
       rejected: '文件有 {n} 处问题，未导入任何内容：',
+      rejectedMany: '文件至少有 {n} 处问题（列出前 {n} 处），未导入任何内容：',
       line: '第 {line} 行：{message}',
       hint: '请用 Excel“另存为 CSV”；UTF-8 与 GB18030 均可',
     },
