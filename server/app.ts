@@ -23,6 +23,9 @@ import { Transactor } from './events/transactor';
 import { createDispatchModule } from './dispatch/dispatch-module';
 import { createHttpApp } from './http/http-app';
 import { findClientDir } from './http/static-client';
+import { servedBuildId } from './versions/build-info';
+import { protocolGate } from './versions/client-protocol';
+import { clientConfigRoute } from './versions/config-route';
 import { createIncidentBoard, type IncidentBoard } from './incident-board';
 import { ingestRoutes } from './ingest/ingest-routes';
 import { createOsmandServer } from './ingest/osmand-server';
@@ -128,7 +131,7 @@ export class TidewatchApp {
       logger,
       clock,
     });
-    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix, logger, clock });
+    realtime = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, sessions, log, bus, snapshots, positions, alarms, acceptFieldFix, logger, clock });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));
@@ -138,12 +141,12 @@ export class TidewatchApp {
       const seq = await log.currentSeq();
       res.json({ ok: true, data: { status: 'ok', store: store.dialect, seq } });
     });
-    const publicConfig = Router().get('/config', (_req, res) => {
-      res.json({ ok: true, data: { staleAfterSeconds: config.STALE_AFTER_SECONDS, trailMinutes: 30, timeZone: 'Asia/Shanghai', version: process.env.npm_package_version ?? '0.1.0' } });
-    });
+    const clientDir = findClientDir();
+    const publicConfig = clientConfigRoute(config, servedBuildId(clientDir));
     const app = createHttpApp({
       root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'] }) as unknown as Router, health, ingestRoutes(ingest), ...board.rootRouters],
       api: [
+        protocolGate(config.MIN_CLIENT_PROTOCOL),
         publicConfig,
         authRoutes(sessions, users),
         teamRoutes(sessions, teams),
@@ -155,7 +158,7 @@ export class TidewatchApp {
         dispatch.router,
         video.router,
       ],
-      clientDir: findClientDir(),
+      clientDir,
       logger,
     });
     httpServer.on('request', app);

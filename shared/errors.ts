@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   UNKNOWN_DEVICE: { status: 403, message: 'This device is not registered.' },
   LOGIN_THROTTLED: { status: 429, message: 'Too many failed sign-ins; try again later.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  CLIENT_OUTDATED: { status: 426, message: 'This screen runs an older version: reload it to continue.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -11,6 +11,7 @@ import type { SessionService } from '../auth/session-service';
 import type { EventBus } from '../events/event-bus';
 import type { EventLog, StoredEvent } from '../events/event-log';
 import type { SnapshotService } from '../sync/snapshot-service';
+import { isOutdated } from '../versions/client-protocol';
 import { onRequest } from './request-handler';
 import type { TidewatchServer, TidewatchSocket } from './types';
 
@@ -23,6 +24,8 @@ export interface PositionStream {
 
 export interface RealtimeDeps {
   httpServer: http.Server;
+  /** Sockets of clients older than this may only resync and drain their outbox. */
+  minClientProtocol: number;
   sessions: SessionService;
   log: EventLog;
   bus: EventBus;
@@ -52,6 +55,7 @@ export class RealtimeServer {
       const principal = typeof token === 'string' ? await deps.sessions.authenticate(token).catch(() => null) : null;
       if (!principal) return next(Object.assign(new Error('UNAUTHENTICATED'), { data: { code: 'UNAUTHENTICATED' } }));
       socket.data.principal = principal;
+      socket.data.outdated = isOutdated((socket.handshake.auth as { protocol?: unknown }).protocol, deps.minClientProtocol);
       next();
     });
     this.io.on('connection', (socket) => this.registerHandlers(socket));

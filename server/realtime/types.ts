@@ -4,6 +4,8 @@ import type { Principal } from '../auth/principal';
 
 export interface SocketData {
   principal: Principal;
+  /** The client speaks a protocol older than the server takes new work from (it may still drain its outbox). */
+  outdated: boolean;
 }
 
 export type TidewatchServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -1,3 +1,4 @@
+import updateEn from './update/en';
 import dutyEn from './duty/en';
 import videoEn from './video/en';
 import boardEn from './board/en';
@@ -114,6 +115,7 @@ const en: MessageSchema = {
     UNKNOWN_DEVICE: 'This device is not registered.',
     LOGIN_THROTTLED: 'Too many failed sign-ins; try again later.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
+    CLIENT_OUTDATED: 'This screen runs an older version: reload it to continue.',
     INTERNAL: 'Something went wrong on the server.',
     NETWORK_ERROR: 'Network error: the server cannot be reached.',
     TIMEOUT: 'The request timed out.',
@@ -246,6 +248,7 @@ const en: MessageSchema = {
   ...suppliesEn,
   ...dutyEn,
   ...videoEn,
+  ...updateEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import updateZhCN from './update/zh-CN';
 import dutyZhCN from './duty/zh-CN';
 import videoZhCN from './video/zh-CN';
 import boardZhCN from './board/zh-CN';
@@ -114,6 +115,7 @@ const zhCN = {
     UNKNOWN_DEVICE: '设备未注册',
     LOGIN_THROTTLED: '登录失败次数过多，请稍后再试',
     PAYLOAD_TOO_LARGE: '请求内容过大',
+    CLIENT_OUTDATED: '本页面版本过旧，请刷新后继续',
     INTERNAL: '服务器出错，请稍后再试',
     NETWORK_ERROR: '网络错误，无法连接服务器',
     TIMEOUT: '请求超时',
@@ -246,6 +248,7 @@ const zhCN = {
   ...suppliesZhCN,
   ...dutyZhCN,
   ...videoZhCN,
+  ...updateZhCN,
 };
 
 export default zhCN;
