@@ -23,6 +23,8 @@ export function startVersionWatch(router: Router, own: string = __BUILD_ID__): (
   const config = useConfigStore();
   const outbox = useOutboxStore();
   const timers: Array<ReturnType<typeof setTimeout>> = [];
+  // Which build this screen runs, for support (and tests): <html data-build="…">.
+  document.documentElement.dataset.build = own;
 
   const last = readReloadRecord();
   if (last && last.to === own && !last.announced) {
