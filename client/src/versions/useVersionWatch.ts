@@ -19,6 +19,8 @@ const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
  * the user's click. Returns a stop function.
  */
 export function startVersionWatch(router: Router, own: string = __BUILD_ID__): () => void {
+  // The dev server's bundle is rebuilt on every save and never matches a built one: nothing to compare.
+  if (import.meta.env.DEV) return () => {};
   const store = useVersionStore();
   const config = useConfigStore();
   const outbox = useOutboxStore();
