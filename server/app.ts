@@ -144,9 +144,8 @@ export class TidewatchApp {
     const clientDir = findClientDir();
     const publicConfig = clientConfigRoute(config, servedBuildId(clientDir));
     const app = createHttpApp({
-      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'] }) as unknown as Router, health, ingestRoutes(ingest), ...board.rootRouters],
+      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'] }) as unknown as Router, protocolGate(config.MIN_CLIENT_PROTOCOL), health, ingestRoutes(ingest), ...board.rootRouters],
       api: [
-        protocolGate(config.MIN_CLIENT_PROTOCOL),
         publicConfig,
         authRoutes(sessions, users),
         teamRoutes(sessions, teams),

@@ -17,7 +17,8 @@ export function assertAllowedFor(outdated: boolean, request: ClientRequestName):
  * must sign in again still gets to drain its outbox over the socket.
  */
 export function protocolGate(minProtocol: number): Router {
-  return Router().use((req, _res, next) => {
+  // Mounted at the root, ahead of every API router (photo uploads are mounted outside /api's own router).
+  return Router().use('/api', (req, _res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/auth/')) return next();
     if (isOutdated(req.get(PROTOCOL_HEADER), minProtocol)) return next(new DomainError('CLIENT_OUTDATED'));
     next();

@@ -81,6 +81,8 @@ describe('versions', () => {
     expect(refused.status).toBe(426);
     expect(refused.body).toMatchObject({ ok: false, error: { code: 'CLIENT_OUTDATED' } });
     expect(dataOf(await http('admin').get<Team[]>('/api/teams'))).toHaveLength(teamsBefore);
+    // Also the routes mounted outside the API router (photo uploads).
+    expect((await http('commander').post('/api/incidents/any/attachments', { mime: 'image/jpeg', dataBase64: 'AAAA' })).body).toMatchObject({ ok: false, error: { code: 'CLIENT_OUTDATED' } });
     // Signing in stays open to every client: a tablet must be able to sign in again to drain its outbox.
     expect((await httpClient(server.baseUrl).post('/api/auth/login', { username: 'field-0', password: 'dispatch-password-1' })).status).toBe(200);
 
