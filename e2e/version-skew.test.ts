@@ -82,7 +82,8 @@ describe('a screen left open through a server upgrade', () => {
     expect(await page.getByTestId('situation-text').inputValue()).toBe('桥面过水');
     await saveScreenshot(page, 'version-field-waiting');
     await page.getByTestId('situation-cancel').click();
-    await expect.poll(() => reloaded(page), { timeout: 20_000 }).toBe(true);
+    // Closed: it reloads once the screen has not been touched for a few seconds.
+    await expect.poll(() => reloaded(page), { timeout: 40_000 }).toBe(true);
     await expect.poll(() => build(page), { timeout: 15_000 }).toBe(next);
     await expect.poll(() => notice(page), { timeout: 10_000 }).toBe('updated');
     await page.context().close();

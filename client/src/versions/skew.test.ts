@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DESK_IDLE_MS, decide, isBehind, screenKindOf, type DecideInput } from './skew';
+import { DESK_IDLE_MS, TOUCH_IDLE_MS, decide, isBehind, screenKindOf, type DecideInput } from './skew';
 
-const input = (over: Partial<DecideInput>): DecideInput => ({ kind: 'tablet', behind: true, safe: true, idleMs: 0, reloadedBefore: false, ...over });
+const input = (over: Partial<DecideInput>): DecideInput => ({ kind: 'tablet', behind: true, safe: true, idleMs: TOUCH_IDLE_MS, reloadedBefore: false, ...over });
 
 describe('version skew', () => {
   it('is behind when the server serves another build or refused this client as too old; unknown is not behind', () => {
@@ -11,10 +11,11 @@ describe('version skew', () => {
     expect(isBehind({ own: 'b1', server: 'b1', refused: true })).toBe(true);
   });
 
-  it('a kiosk or tablet reloads by itself only when nothing is unsent and no form is open', () => {
+  it('a kiosk or tablet reloads by itself only when nothing is unsent, no form is open and no finger is on it', () => {
     for (const kind of ['kiosk', 'tablet'] as const) {
       expect(decide(input({ kind }))).toBe('reload');
       expect(decide(input({ kind, safe: false }))).toBe('wait');
+      expect(decide(input({ kind, idleMs: 2_000 }))).toBe('wait');
       expect(decide(input({ kind, behind: false }))).toBe('none');
     }
   });

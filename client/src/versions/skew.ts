@@ -11,6 +11,8 @@ export function screenKindOf(routeName: unknown): ScreenKind {
 
 /** A desk reloads by itself after this long without a key, click or touch. */
 export const DESK_IDLE_MS = 3 * 60_000;
+/** A kiosk or tablet never reloads under a finger (an SOS being held, a tap on its way). */
+export const TOUCH_IDLE_MS = 10_000;
 /** How long "updating…" shows before the reload. */
 export const RELOAD_NOTICE_MS = 3_000;
 
@@ -48,5 +50,5 @@ export function decide({ kind, behind, safe, idleMs, reloadedBefore }: DecideInp
   if (!behind) return 'none';
   if (reloadedBefore) return 'offer';
   if (kind === 'desk') return safe && idleMs >= DESK_IDLE_MS ? 'reload' : 'offer';
-  return safe ? 'reload' : 'wait';
+  return safe && idleMs >= TOUCH_IDLE_MS ? 'reload' : 'wait';
 }

@@ -50,8 +50,8 @@ export function startVersionWatch(router: Router, own: string = __BUILD_ID__): (
     timers.push(
       setTimeout(() => {
         reloading = false;
-        // Something may have been typed or queued during the notice: then wait again.
-        if (!behind() || !safe()) return;
+        // Something may have been touched, typed or queued during the notice: then wait again.
+        if (!behind() || !safe() || Date.now() - lastInput < RELOAD_NOTICE_MS) return;
         writeReloadRecord({ from: own, to: serverBuild() ?? own, announced: false });
         window.location.reload();
       }, RELOAD_NOTICE_MS),
