@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLIENT_REQUESTS } from '@shared/socket';
 import { OUTBOX_FORMAT, upgradeStoredItem } from './format';
 import { legacyOutboxItems } from './legacyFixtures';
-import { MemoryBackend, Outbox, type OutboxItem, type SendResult } from './outbox';
+import { MemoryBackend, Outbox, isRetryable, type OutboxItem, type SendResult } from './outbox';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const ids = { received: uuid(1), accepted: uuid(2), enRoute: uuid(3), sos: uuid(4), position: uuid(5) };
@@ -64,5 +64,25 @@ describe('stored outbox format', () => {
 
   it.each([null, 'x', { format: 0 }, { format: '2' }])('reads %j as unreadable', (stored) => {
     expect(upgradeStoredItem(stored)).toEqual({ skip: 'unreadable' });
+  });
+
+  it('keeps an item the server refused as from a too-old client waiting (the reloaded client sends it), never failed', async () => {
+    const backend = new MemoryBackend();
+    let outdated = true;
+    const applied: string[] = [];
+    const outbox = new Outbox({
+      backend,
+      owner: 'u1',
+      send: async (item) => (outdated ? { ok: false, retry: isRetryable('CLIENT_OUTDATED'), code: 'CLIENT_OUTDATED', message: 'reload' } : (applied.push(item.id), { ok: true, data: null })),
+      setTimer: () => 0,
+      clearTimer: () => {},
+    });
+    const sos = await outbox.enqueue('field:sos', { position: { lat: 29.4, lon: 121.8, t: 1 }, note: '' }, { urgent: true });
+    await outbox.kick();
+    expect(outbox.failed()).toEqual([]);
+    expect(outbox.pending().map((i) => i.id)).toEqual([sos.id]);
+    outdated = false;
+    await outbox.kick();
+    expect(applied).toEqual([sos.id]);
   });
 });
