@@ -5,12 +5,11 @@
 export function formOrInputOpen(doc: Document = document): boolean {
   if (doc.querySelector('form, [data-open-form]')) return true;
   const active = doc.activeElement as HTMLElement | null;
-  if (active && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName))) return true;
-  for (const el of doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
-    if (el instanceof HTMLInputElement && !TYPED_INPUTS.has(el.type)) continue;
-    if (el.value !== el.defaultValue) return true;
-  }
-  return false;
+  if (active && (active.isContentEditable || isTyped(active))) return true;
+  return [...doc.querySelectorAll<HTMLElement>('input, textarea')].some((el) => isTyped(el) && (el as HTMLInputElement).value !== (el as HTMLInputElement).defaultValue);
 }
 
 const TYPED_INPUTS = new Set(['text', 'search', 'number', 'tel', 'email', 'url', 'password', 'date', 'time', 'datetime-local']);
+
+/** A text field (not a checkbox, button or file picker: a focused toggle holds nothing unsaved). */
+const isTyped = (el: Element): boolean => el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && TYPED_INPUTS.has((el as HTMLInputElement).type));
