@@ -32,13 +32,12 @@ afterAll(async () => {
 const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).first().getAttribute(name);
 const connection = (page: Page) => attr(page, 'connection-state', 'data-state');
 
-/** Every build asset the page loaded is in the service worker's cache (so a reload works offline). */
+/** Every build asset the page loaded is in one of the service worker's caches (so a reload works offline). */
 const assetsCached = (page: Page) =>
   page.evaluate(async () => {
     if (!navigator.serviceWorker.controller) return false;
-    const cache = await caches.open('tidewatch-assets-v1');
     const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name)).filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'));
-    const hits = await Promise.all(loaded.map((u) => cache.match(u.pathname)));
+    const hits = await Promise.all(loaded.map((u) => caches.match(u.pathname, { ignoreSearch: true })));
     return loaded.length > 0 && hits.every(Boolean);
   });
 

@@ -187,7 +187,7 @@ async function npmDependencies(workerBin) {
 
 // ---------------------------------------------------------------- build
 const BUILD_DIRS = ['client', 'server', 'shared'];
-const BUILD_FILES = ['package-lock.json', 'vite.config.ts'];
+const BUILD_FILES = ['package-lock.json', 'vite.config.ts', 'scripts/client-build.ts'];
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 const isTestFile = (name) => /\.test\.[cm]?[jt]sx?$/.test(name) || /\.spec\.[cm]?[jt]sx?$/.test(name);
 

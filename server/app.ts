@@ -25,6 +25,9 @@ import { createDispatchModule } from './dispatch/dispatch-module';
 import { createHttpApp } from './http/http-app';
 import { ProxyTrust } from './http/proxy-trust';
 import { findClientDir } from './http/static-client';
+import { servedBuildId } from './versions/build-info';
+import { protocolGate } from './versions/client-protocol';
+import { clientConfigRoute } from './versions/config-route';
 import { createIncidentBoard, type IncidentBoard } from './incident-board';
 import { ingestRoutes } from './ingest/ingest-routes';
 import { createOsmandServer } from './ingest/osmand-server';
@@ -144,7 +147,7 @@ export class TidewatchApp {
     const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
     const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);
     const transport = { trust: proxyTrust, plainHttpFieldSockets: config.PLAIN_HTTP_FIELD_SOCKETS };
-    realtime = new RealtimeServer({ httpServer, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock, transport });
+    realtime = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock, transport });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));
@@ -155,11 +158,10 @@ export class TidewatchApp {
       const seq = await log.currentSeq();
       res.json({ ok: true, data: { status: 'ok', store: store.dialect, seq } });
     });
-    const publicConfig = Router().get('/config', (_req, res) => {
-      res.json({ ok: true, data: { staleAfterSeconds: config.STALE_AFTER_SECONDS, trailMinutes: 30, timeZone: 'Asia/Shanghai', version: process.env.npm_package_version ?? '0.1.0' } });
-    });
+    const clientDir = findClientDir();
+    const publicConfig = clientConfigRoute(config, servedBuildId(clientDir));
     const app = createHttpApp({
-      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, health, ingestRoutes(ingest), ...board.rootRouters],
+      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, protocolGate(config.MIN_CLIENT_PROTOCOL), health, ingestRoutes(ingest), ...board.rootRouters],
       api: [
         publicConfig,
         authRoutes(sessions, users),
@@ -172,7 +174,7 @@ export class TidewatchApp {
         dispatch.router,
         video.router,
       ],
-      clientDir: findClientDir(),
+      clientDir,
       logger,
       proxyTrust,
     });

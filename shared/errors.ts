@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
   WRITE_THROTTLED: { status: 429, message: 'Too many reports from this device at once; it sends the rest shortly.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests at once; try again in a moment.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  CLIENT_OUTDATED: { status: 426, message: 'This screen runs an older version: reload it to continue.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

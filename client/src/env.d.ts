@@ -43,6 +43,8 @@ export interface TidewatchTestHooks {
 }
 
 declare global {
+  /** The id of this client build (see scripts/client-build.ts). */
+  const __BUILD_ID__: string;
   interface Window {
     __tidewatch?: TidewatchTestHooks;
   }

@@ -68,6 +68,8 @@ export const ConfigSchema = z.object({
   /** One port per RTMP camera (drones, body cameras push to it). */
   VIDEO_RTMP_PORTS: portRange.default({ min: 19_350, max: 19_449 }),
   FFMPEG_PATH: z.string().default('ffmpeg'),
+  /** The oldest client protocol (shared/protocol.ts) that may start new work; older ones may only drain their outbox. */
+  MIN_CLIENT_PROTOCOL: z.coerce.number().int().min(1).default(1),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

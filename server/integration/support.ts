@@ -13,8 +13,9 @@ export class TestClient {
   readonly positions: LatestPosition[] = [];
   ended: string | null = null;
 
-  constructor(baseUrl: string, token: string) {
-    this.socket = io(baseUrl, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  /** `auth`: more handshake fields, e.g. the client's `protocol` (shared/protocol.ts). */
+  constructor(baseUrl: string, token: string, auth: Record<string, unknown> = {}) {
+    this.socket = io(baseUrl, { auth: { ...auth, token }, transports: ['websocket'], reconnection: false, forceNew: true });
     this.socket.on('sync:event', (event) => this.events.push(event));
     this.socket.on('positions:batch', (batch) => this.positions.push(...batch.map(fromLivePosition)));
     this.socket.on('session:ended', ({ reason }) => (this.ended = reason));

@@ -16,6 +16,7 @@ import { isLoopbackAddress } from '../tls/https-redirect';
 import { RequestGate, type RequestLimits } from './request-gate';
 import { audienceRooms, canSee, teamAudience, viewerRooms } from '../visibility/policy';
 import { IntervalJob } from '../jobs/interval-job';
+import { isOutdated } from '../versions/client-protocol';
 import { onRequest } from './request-handler';
 import type { TidewatchServer, TidewatchSocket } from './types';
 
@@ -28,6 +29,8 @@ export interface PositionStream {
 
 export interface RealtimeDeps {
   httpServer: http.Server;
+  /** Sockets of clients older than this may only resync and drain their outbox. */
+  minClientProtocol: number;
   sessions: SessionService;
   log: EventLog;
   bus: EventBus;
@@ -66,6 +69,7 @@ export class RealtimeServer {
       if (!this.transportAllowed(socket.request, principal)) return next(refusal('HTTPS_REQUIRED'));
       socket.data.principal = principal;
       socket.data.gate = (name) => gate.admit(principal.sessionId, name);
+      socket.data.outdated = isOutdated((socket.handshake.auth as { protocol?: unknown }).protocol, deps.minClientProtocol);
       next();
     });
     this.io.on('connection', (socket) => this.registerHandlers(socket));

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { DomainError } from '../errors';
 import { toAckError } from '../error-mapper';
 import { parseInput } from '../validation';
+import { assertAllowedFor } from '../versions/client-protocol';
 import type { TidewatchSocket } from './types';
 
 export type RequestHandler<K extends ClientRequestName> = (payload: ParsedRequestOf<K>, principal: Principal, socket: TidewatchSocket) => Promise<ResponseOf<K>>;
@@ -25,6 +26,7 @@ export function onRequest<K extends ClientRequestName>(socket: TidewatchSocket, 
       release = await socket.data.gate?.(name);
       const principal = socket.data.principal;
       if (!roles.includes(principal.role)) throw new DomainError('FORBIDDEN');
+      assertAllowedFor(socket.data.outdated, name);
       const parsed = parseInput(CLIENT_REQUESTS[name].request, payload) as ParsedRequestOf<K>;
       reply({ ok: true, data: await handler(parsed, principal, socket) });
     } catch (error) {

@@ -6,6 +6,8 @@ export interface SocketData {
   principal: Principal;
   /** Admits each request of this socket's session (limits in flight and per minute); absent in bare test servers. */
   gate?: (name: ClientRequestName) => Promise<() => void>;
+  /** The client speaks a protocol older than the server takes new work from (it may still drain its outbox). */
+  outdated: boolean;
 }
 
 export type TidewatchServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

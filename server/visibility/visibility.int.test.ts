@@ -87,7 +87,7 @@ describe('one visibility policy for live routing, resync and snapshot', () => {
       readDispatches: (tx, viewer) => bed.reader.forSnapshot(tx, viewer),
     });
     httpServer = http.createServer();
-    realtime = new RealtimeServer({ httpServer, sessions, log: bed.log, bus: bed.bus, snapshots: new SnapshotCoalescer((viewer) => snapshots.build(viewer)), positions: { latest: () => [] }, alarms: bed.alarms, acceptFieldFix: async () => false, logger: silentLogger });
+    realtime = new RealtimeServer({ httpServer, minClientProtocol: 1, sessions, log: bed.log, bus: bed.bus, snapshots: new SnapshotCoalescer((viewer) => snapshots.build(viewer)), positions: { latest: () => [] }, alarms: bed.alarms, acceptFieldFix: async () => false, logger: silentLogger });
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 

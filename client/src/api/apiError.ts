@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@shared/errors';
 import { ERROR_CODES } from '@shared/errors';
+import { reportOutdated } from '../versions/outdatedSignal';
 
 /**
  * Server codes plus the ones the client itself produces: no answer arrived, or an answer that does not match
@@ -28,6 +29,8 @@ export function apiErrorFrom(error: unknown, status: number | null = null): ApiE
   const e = (error ?? {}) as { code?: unknown; message?: unknown; details?: unknown };
   const code = typeof e.code === 'string' && KNOWN_CODES.has(e.code) ? (e.code as ErrorCode) : 'INTERNAL';
   const message = typeof e.message === 'string' ? e.message : code;
+  // Every answer of the server passes here: a "too old" one starts the reload (see versions/).
+  if (code === 'CLIENT_OUTDATED') reportOutdated();
   return new ApiError(code, message, status, e.details);
 }
 

@@ -1,11 +1,7 @@
+import type { ClientConfig } from '@shared/protocol';
 import { http } from './http';
 
-export interface ClientConfig {
-  staleAfterSeconds: number;
-  trailMinutes: number;
-  timeZone: 'Asia/Shanghai';
-  version: string;
-}
+export type { ClientConfig } from '@shared/protocol';
 
 export const configApi = {
   get: () => http.get<ClientConfig>('/api/config'),

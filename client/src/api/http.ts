@@ -1,4 +1,5 @@
 import type { Ack } from '@shared/ack';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '@shared/protocol';
 import { ApiError, apiErrorFrom } from './apiError';
 
 export { ApiError, isApiError, type ClientErrorCode } from './apiError';
@@ -33,7 +34,7 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 }
 
 export async function apiRequest<T>(method: HttpMethod, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
   const token = tokenProvider();
   if (token) headers.Authorization = `Bearer ${token}`;
   // A Blob (a file such as a CSV upload) goes as its own bytes; anything else as JSON.

@@ -1,4 +1,5 @@
 import sosEn from './sos/en';
+import updateEn from './update/en';
 import dutyEn from './duty/en';
 import videoEn from './video/en';
 import boardEn from './board/en';
@@ -120,6 +121,7 @@ const en: MessageSchema = {
     WRITE_THROTTLED: 'Too many reports at once; this device will send the rest shortly.',
     RATE_LIMITED: 'Too many requests at once; trying again shortly.',
     PAYLOAD_TOO_LARGE: 'The request is too large.',
+    CLIENT_OUTDATED: 'This screen runs an older version: reload it to continue.',
     INTERNAL: 'Something went wrong on the server.',
     NETWORK_ERROR: 'Network error: the server cannot be reached.',
     TIMEOUT: 'The request timed out.',
@@ -281,6 +283,7 @@ const en: MessageSchema = {
   ...suppliesEn,
   ...dutyEn,
   ...videoEn,
+  ...updateEn,
 };
 
 export default en;

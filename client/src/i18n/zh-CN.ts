@@ -1,4 +1,5 @@
 import sosZhCN from './sos/zh-CN';
+import updateZhCN from './update/zh-CN';
 import dutyZhCN from './duty/zh-CN';
 import videoZhCN from './video/zh-CN';
 import boardZhCN from './board/zh-CN';
@@ -120,6 +121,7 @@ const zhCN = {
     WRITE_THROTTLED: '提交过于频繁，设备将稍后自动重发',
     RATE_LIMITED: '请求过于频繁，稍后自动重试',
     PAYLOAD_TOO_LARGE: '请求内容过大',
+    CLIENT_OUTDATED: '本页面版本过旧，请刷新后继续',
     INTERNAL: '服务器出错，请稍后再试',
     NETWORK_ERROR: '网络错误，无法连接服务器',
     TIMEOUT: '请求超时',
@@ -281,6 +283,7 @@ const zhCN = {
   ...suppliesZhCN,
   ...dutyZhCN,
   ...videoZhCN,
+  ...updateZhCN,
 };
 
 export default zhCN;

@@ -5,7 +5,8 @@ const DB_NAME = 'tidewatch-outbox';
 const STORE = 'items';
 
 interface OutboxDb extends DBSchema {
-  items: { key: string; value: OutboxItem; indexes: { owner: string } };
+  /** Values as stored: any format an older or newer client wrote (see format.ts). */
+  items: { key: string; value: OutboxItem | Record<string, unknown>; indexes: { owner: string } };
 }
 
 /** The outbox in IndexedDB: one object store keyed by item id, indexed by owner. A thin adapter only. */
@@ -22,7 +23,7 @@ export class IdbBackend implements OutboxBackend {
     return new IdbBackend(db);
   }
 
-  loadAll(owner: string): Promise<OutboxItem[]> {
+  loadAll(owner: string): Promise<unknown[]> {
     return this.db.getAllFromIndex(STORE, 'owner', owner);
   }
 

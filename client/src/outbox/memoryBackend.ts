@@ -4,9 +4,10 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** In-memory backend (tests, and browsers without IndexedDB). */
 export class MemoryBackend implements OutboxBackend {
-  readonly rows = new Map<string, OutboxItem>();
+  /** Rows as stored: tests may put items of an older format here. */
+  readonly rows = new Map<string, OutboxItem | Record<string, unknown>>();
 
-  async loadAll(owner: string): Promise<OutboxItem[]> {
+  async loadAll(owner: string): Promise<unknown[]> {
     return [...this.rows.values()].filter((r) => r.owner === owner).map(plain);
   }
 

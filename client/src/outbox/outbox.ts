@@ -1,10 +1,12 @@
 import { backoffDelay, type BackoffRules } from '@shared/backoff';
 import type { RequestOf } from '@shared/socket';
+import { OUTBOX_FORMAT, upgradeStoredItem } from './format';
 import { KINDS_WITHOUT_ACTION_ID, type OutboxBackend, type OutboxItem, type OutboxKind, type SendResult, type Sender } from './types';
 
 export type { OutboxBackend, OutboxFailure, OutboxItem, OutboxKind, SendResult, Sender } from './types';
 export { MemoryBackend } from './memoryBackend';
 export { KINDS_WITHOUT_ACTION_ID } from './types';
+export { OUTBOX_FORMAT } from './format';
 
 /** Without a `retryDelay`: 1 s doubling to 30 s, unspread. */
 const STEADY_BACKOFF: BackoffRules = { baseMs: 1_000, maxMs: 30_000, jitter: 0 };
@@ -33,7 +35,7 @@ export const POSITION_COALESCE_MS = 30_000;
 export const MAX_POSITIONS = 2_000;
 
 /** Client-side error codes that mean "not now" rather than "never". */
-const RETRYABLE = new Set(['OFFLINE', 'TIMEOUT', 'NETWORK_ERROR', 'INTERNAL', 'UNAUTHENTICATED', 'LOGIN_THROTTLED', 'WRITE_THROTTLED', 'RATE_LIMITED']);
+const RETRYABLE = new Set(['OFFLINE', 'TIMEOUT', 'NETWORK_ERROR', 'INTERNAL', 'UNAUTHENTICATED', 'LOGIN_THROTTLED', 'WRITE_THROTTLED', 'RATE_LIMITED', 'CLIENT_OUTDATED']);
 export const isRetryable = (code: string): boolean => RETRYABLE.has(code);
 
 const sendOrder = (a: OutboxItem, b: OutboxItem) => Number(b.urgent) - Number(a.urgent) || a.order - b.order;
@@ -72,11 +74,20 @@ export class Outbox {
     };
   }
 
-  /** Loads what a previous page left behind. */
+  /**
+   * Loads what a previous page left behind, also items an older client wrote (upgraded to the current
+   * format and stored again). Items of a newer client stay stored, unsent, for that client.
+   */
   async open(): Promise<void> {
-    const stored = await this.o.backend.loadAll(this.o.owner);
-    for (const item of stored) this.items.set(item.id, item);
-    this.nextOrder = Math.max(0, ...stored.map((i) => i.order)) + 1;
+    const loaded: OutboxItem[] = [];
+    for (const stored of await this.o.backend.loadAll(this.o.owner)) {
+      const read = upgradeStoredItem(stored);
+      if ('skip' in read) continue;
+      if (read.upgraded) await this.o.backend.put(plain(read.item));
+      loaded.push(read.item);
+    }
+    for (const item of loaded) this.items.set(item.id, item);
+    this.nextOrder = Math.max(0, ...loaded.map((i) => i.order)) + 1;
     this.changed();
   }
 
@@ -210,6 +221,7 @@ export class Outbox {
 
   private create<K extends OutboxKind>(kind: K, payload: RequestOf<K>, id: string, opts: { key?: string; urgent?: boolean }): OutboxItem<K> {
     return {
+      format: OUTBOX_FORMAT,
       id,
       owner: this.o.owner,
       order: this.nextOrder++,

@@ -1,7 +1,8 @@
+import type { OutboxRequestName } from '@shared/protocol';
 import type { RequestOf } from '@shared/socket';
 
 /** What a tablet queues: its dispatch actions, SOS, situation reports (灾情上报) and position reports. */
-export type OutboxKind = 'dispatch:received' | 'dispatch:step' | 'field:sos' | 'incident:field_report' | 'position:report';
+export type OutboxKind = OutboxRequestName;
 
 /**
  * Kinds whose request has no `actionId`: position reports, which the server stores once per device and
@@ -15,6 +16,8 @@ export interface OutboxFailure {
 }
 
 export interface OutboxItem<K extends OutboxKind = OutboxKind> {
+  /** The stored format (see format.ts); items written before formats existed have none. */
+  format: number;
   /** Client-generated id; for actions it is also the payload's `actionId`, which the server dedupes by. */
   id: string;
   /** The signed-in user the item belongs to: a different user on the same tablet never sends it. */
@@ -38,7 +41,8 @@ export interface OutboxItem<K extends OutboxKind = OutboxKind> {
 
 /** Where items live between page loads: IndexedDB in the browser, a Map in tests. */
 export interface OutboxBackend {
-  loadAll(owner: string): Promise<OutboxItem[]>;
+  /** Items as stored, possibly by an older or newer client: `Outbox.open` upgrades what it can read. */
+  loadAll(owner: string): Promise<unknown[]>;
   put(item: OutboxItem): Promise<void>;
   remove(id: string): Promise<void>;
 }

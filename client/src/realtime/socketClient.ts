@@ -3,6 +3,7 @@ import type { Ack } from '@shared/ack';
 import type { ClientRequestName, ClientToServerEvents, PushOf, RequestOf, ResponseOf, ServerToClientEvents } from '@shared/socket';
 import type { SyncResult } from '@shared/schemas/sync';
 import { ApiError, apiErrorFrom } from '../api/apiError';
+import { PROTOCOL_VERSION } from '@shared/protocol';
 import type { ConnectionState } from '../stores/connection';
 import { backoffDelay, RECONNECT_BACKOFF } from '@shared/backoff';
 import type { SyncSession } from './syncSession';
@@ -53,7 +54,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
     forceNew: true,
     transports: ['websocket'],
     // A function, so every reconnect presents the current token.
-    auth: (cb) => cb({ token: options.token() }),
+    auth: (cb) => cb({ token: options.token(), protocol: PROTOCOL_VERSION }),
     reconnection: true,
     reconnectionAttempts: Infinity,
     reconnectionDelay: RECONNECT_BACKOFF.baseMs,

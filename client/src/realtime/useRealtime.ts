@@ -58,7 +58,8 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
     onCameraStatus: (status) => video.applyStatus(status),
     onConsumerClosed: (payload) => video.noteConsumerClosed(payload),
     onSynced: () => {
-      if (!config.loaded) void loadConfig();
+      // Every (re)connect asks which build the server serves: an upgrade restarts it (see versions/).
+      void loadConfig();
       // Live batches only carry the newest fix; after any gap the trails are refetched.
       reloadTrails();
       // Camera states are pushed, not logged: after any gap the list is fetched again.
