@@ -96,7 +96,7 @@ export class TidewatchApp {
     const devices = new DeviceService(store.db, transactor, clock, store.background);
     const alarms = new AlarmService(store.db, transactor, clock);
     const layouts = new WallLayoutService(store.db, transactor);
-    const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, logger, clock });
+    const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, fieldReportsPerMinute: config.FIELD_REPORTS_PER_MINUTE, logger, clock });
     const snapshots = new SnapshotService(store.db, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
 
     const httpServer = http.createServer();
@@ -132,7 +132,7 @@ export class TidewatchApp {
       clock,
     });
     // Tablet positions (not the SOS position, which goes through acceptFieldFix directly) are limited per tablet.
-    const tabletPositions = new WriteLimiter({ burst: 120, perMinute: 120, clock });
+    const tabletPositions = new WriteLimiter({ burst: config.TABLET_POSITIONS_PER_MINUTE, perMinute: config.TABLET_POSITIONS_PER_MINUTE, clock });
     const acceptTabletFix = (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
       tabletPositions.take(principal.sessionId);
       return acceptFieldFix(principal, fieldFix);

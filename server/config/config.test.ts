@@ -27,4 +27,10 @@ describe('loadConfig', () => {
   it('splits PUBLIC_HOSTNAMES', () => {
     expect(loadConfig({ PUBLIC_HOSTNAMES: 'board.local, 10.0.0.5' }).PUBLIC_HOSTNAMES).toEqual(['board.local', '10.0.0.5']);
   });
+
+  it('lets a test run raise the tablet write limits, and refuses a nonsense limit', () => {
+    expect(loadConfig({}).FIELD_REPORTS_PER_MINUTE).toBe(10);
+    expect(loadConfig({ FIELD_REPORTS_PER_MINUTE: '100000', TABLET_POSITIONS_PER_MINUTE: '100000' })).toMatchObject({ FIELD_REPORTS_PER_MINUTE: 100_000, TABLET_POSITIONS_PER_MINUTE: 100_000 });
+    expect(() => loadConfig({ FIELD_REPORTS_PER_MINUTE: '0' })).toThrowError(/FIELD_REPORTS_PER_MINUTE/);
+  });
 });
