@@ -17,12 +17,12 @@ export interface SocketTarget {
   request: z.ZodType;
 }
 
-/** Every contract route that reads something (a body, a query or path params), then the hand-written ones. */
+/** Every contract route that reads or writes something (a body, a query, path params, not a GET), then the hand-written ones. */
 export function httpTargets(): HttpTarget[] {
   const fromContracts = Object.values(ROUTE_TABLES).flatMap((table) =>
     Object.values(table).map((c): HttpTarget => ({ method: c.method, path: `/api${c.path}`, body: c.body, query: c.query })),
   );
-  return [...fromContracts, ...HAND_WRITTEN_ROUTES].filter((t) => t.body || t.query || paramNamesOf(t.path).length > 0);
+  return [...fromContracts, ...HAND_WRITTEN_ROUTES].filter((t) => t.body || t.query || t.method !== 'GET' || paramNamesOf(t.path).length > 0);
 }
 
 export function socketTargets(): SocketTarget[] {

@@ -113,14 +113,22 @@ function stringFor(bag: Bag): fc.Arbitrary<string> {
   const minLength = bag.minimum ?? 0;
   const maxLength = Math.max(minLength, Math.min(bag.maximum ?? 40, 200));
   if (pattern) {
-    const clip = (s: string) => s.slice(0, maxLength);
-    return fc.stringMatching(pattern).map(clip);
+    // Repeating a match keeps most patterns (character classes with `+`) matching while reaching the minimum.
+    const fit = (s: string) => {
+      const long = s.length >= minLength || s.length === 0 ? s : s.repeat(Math.ceil(minLength / s.length));
+      const clipped = long.slice(0, maxLength);
+      return pattern.test(clipped) ? clipped : s;
+    };
+    return fc.stringMatching(pattern).map(fit);
   }
-  return fc.oneof(
-    fc.string({ minLength, maxLength }),
-    fc.string({ unit: 'grapheme', minLength, maxLength }),
-    fc.constantFrom('测试救援队', '丹西街道', 'a'.repeat(minLength || 1)).map((s) => s.padEnd(minLength, '号').slice(0, maxLength)),
-  );
+  // zod counts UTF-16 units; a grapheme may be several.
+  return fc
+    .oneof(
+      fc.string({ minLength, maxLength }),
+      fc.string({ unit: 'grapheme', minLength, maxLength }),
+      fc.constantFrom('测试救援队', '丹西街道', 'a'.repeat(minLength || 1)).map((s) => s.padEnd(minLength, '号')),
+    )
+    .map((s) => s.slice(0, maxLength));
 }
 
 function numberFor(bag: Bag): fc.Arbitrary<number> {
