@@ -8,9 +8,11 @@
  * FUZZ_INPUTS sets how many inputs a run makes (default 20,000).
  */
 import fc from 'fast-check';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FuzzCase, httpCase, socketCase, urlOf } from './fuzz-cases';
 import { type Answer, FuzzWorld } from './fuzz-world';
+import { toJsonText } from './hostile';
 import { httpTargets, socketTargets } from './targets';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
@@ -18,11 +20,13 @@ const INPUTS = Number(process.env.FUZZ_INPUTS ?? 20_000);
 
 let world: FuzzWorld;
 let knownSeq = 0;
+let sent = 0;
 const tally = new Map<string, number>();
 
 beforeAll(async () => {
   world = await FuzzWorld.start();
   knownSeq = await world.seq();
+  expect(world.eventLog().counter).toBe(knownSeq);
   console.log(`contract fuzz: FUZZ_SEED=${SEED} (${INPUTS} inputs)`);
 }, 60_000);
 
@@ -49,10 +53,10 @@ async function check(c: FuzzCase): Promise<void> {
   expect(answer.status, 'no 5xx').toBeLessThan(500);
   expect(answer.code, 'no INTERNAL error').not.toBe('INTERNAL');
   expect(world.srv.exit, 'the server process is still running').toBeNull();
-  const seq = await world.seq();
-  if (!answer.ok) expect(writtenBy(knownSeq), 'a refused input writes nothing').toEqual([]);
-  knownSeq = seq;
+  if (++sent % 100 === 0) await world.seq(); // /health still answers
   const log = world.eventLog();
+  if (!answer.ok) expect(writtenBy(knownSeq), 'a refused input writes nothing').toEqual([]);
+  knownSeq = log.counter;
   expect(log.count === 0 || (log.min === 1 && log.max === log.counter && log.count === log.counter), `the event log is gap-free: ${JSON.stringify(log)}`).toBe(true);
 }
 
@@ -66,4 +70,18 @@ describe('contract fuzz: every socket request and HTTP route body, as every role
       endOnFailure: process.env.FUZZ_SHRINK !== '1',
     });
   }, 240_000);
+
+  it('refuses a socket without a session, whatever its handshake carries, and stays up', async () => {
+    const tokens = fc.sample(fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ maxLength: 5_000 }), fc.constant('x'.repeat(50_000))), { numRuns: 30, seed: SEED });
+    for (const token of tokens) {
+      const socket = io(world.srv.baseUrl, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const outcome = await new Promise<string>((resolve) => {
+        socket.once('connect', () => resolve('connected'));
+        socket.once('connect_error', (error) => resolve(error.message));
+      });
+      socket.close();
+      expect(outcome, `handshake token ${toJsonText(token).slice(0, 200)}`).not.toBe('connected');
+    }
+    expect(await world.seq()).toBe(world.eventLog().counter);
+  }, 60_000);
 });
