@@ -36,6 +36,12 @@ function bodyParserError(error: unknown): { status: number; body: Ack<never> } |
   if (type === 'entity.too.large') {
     return { status: 413, body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: ERROR_CATALOGUE.PAYLOAD_TOO_LARGE.message } } };
   }
+  // Express and body-parser mark what the client got wrong with a 4xx status: a path param that is not valid
+  // percent-encoding, a gzip/br/deflate body that does not decompress. The client's fault, not a 500.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { status: 400, body: { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request could not be read.' } } };
+  }
   return null;
 }
 
