@@ -38,7 +38,7 @@ afterAll(async () => {
 async function send(c: FuzzCase): Promise<Answer> {
   if (c.kind === 'socket') return world.socket(c.role, c.name, JSON.parse(c.payload));
   const [method] = c.route.split(' ') as [string];
-  return world.http(c.role, method, urlOf(c, world.harvested, world.teamIds), c.body);
+  return world.http(c.role, method, urlOf(c, world.harvested, world.teamIds), c.body, c.encoding);
 }
 
 /** Events a refused input must not have written: any made by a user or a device since the last look. */

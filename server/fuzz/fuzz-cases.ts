@@ -5,8 +5,8 @@ import { hostileFrom, toJsonText } from './hostile';
 import { type HttpTarget, type SocketTarget, targetName } from './targets';
 import { arbitraryFor, isPlainObject } from './zod-arbitrary';
 
-/** Where a path param comes from: an id the fuzz created, a fixture team, or a hostile string. */
-export type ParamPick = { from: 'harvested'; index: number } | { from: 'team'; index: number } | { from: 'raw'; value: string };
+/** Where a path param comes from: an id the fuzz created, a fixture team, a hostile string, or one put in the URL unencoded. */
+export type ParamPick = { from: 'harvested'; index: number } | { from: 'team'; index: number } | { from: 'raw'; value: string } | { from: 'verbatim'; value: string };
 
 export interface HttpCase {
   kind: 'http';
@@ -16,6 +16,8 @@ export interface HttpCase {
   query: string;
   /** JSON text, or null for no body. */
   body: string | null;
+  /** A Content-Encoding header the body does not actually have, now and then. */
+  encoding: string | null;
   hostile: boolean;
 }
 
@@ -35,7 +37,7 @@ const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…(${s.length}
 /** How fast-check prints a failing case: huge strings cut short, so the report stays readable. */
 export const describeCase = (c: FuzzCase): string =>
   c.kind === 'http'
-    ? `${c.role} ${c.route}${c.query} params=${clip(JSON.stringify(c.params))} body=${c.body === null ? '(none)' : clip(c.body)}`
+    ? `${c.role} ${c.route}${c.query} params=${clip(JSON.stringify(c.params))}${c.encoding ? ` content-encoding=${c.encoding}` : ''} body=${c.body === null ? '(none)' : clip(c.body)}`
     : `${c.role} socket ${c.name} payload=${clip(c.payload)}`;
 
 const printable = <T extends FuzzCase>(arb: fc.Arbitrary<T>): fc.Arbitrary<T> => arb.map((c) => Object.assign(c, { [fc.toStringMethod]: () => describeCase(c) }));
@@ -46,11 +48,18 @@ const rawParam = fc.oneof(
   fc.integer({ min: 300, max: 5_000 }).map((n) => 'x'.repeat(n)),
 );
 
+/** Broken percent-encoding and path tricks, written into the URL as they are. */
+const verbatimParam = fc.constantFrom('%E0%A4%A', '%', '%zz', '%00', '%2e%2e', '..%2f..', '%C0%AF', '%uD800', 'a%20b');
+
 /** A destructive call or one on users/sessions never gets a fixture, so every role keeps its session. */
 const mayUseFixtures = (t: HttpTarget) => t.method !== 'DELETE' && !/\/(users|sessions|auth)\b/.test(t.path);
 
 function paramPick(target: HttpTarget): fc.Arbitrary<ParamPick> {
-  const picks: Array<fc.Arbitrary<ParamPick>> = [fc.nat().map((index) => ({ from: 'harvested' as const, index })), rawParam.map((value) => ({ from: 'raw' as const, value }))];
+  const picks: Array<fc.Arbitrary<ParamPick>> = [
+    fc.nat().map((index) => ({ from: 'harvested' as const, index })),
+    rawParam.map((value) => ({ from: 'raw' as const, value })),
+    verbatimParam.map((value) => ({ from: 'verbatim' as const, value })),
+  ];
   if (mayUseFixtures(target)) picks.push(fc.nat({ max: 1 }).map((index) => ({ from: 'team' as const, index })));
   return fc.oneof(...picks);
 }
@@ -72,11 +81,13 @@ function bodyText(schema: HttpTarget['body'], method: string): fc.Arbitrary<{ bo
   return fc.oneof(shaped.map((v) => ({ body: toJsonText(v), hostile: false })), hostileFrom(shaped).map((body) => ({ body, hostile: true })));
 }
 
+const contentEncoding = fc.oneof({ arbitrary: fc.constant(null), weight: 30 }, { arbitrary: fc.constantFrom('gzip', 'br', 'deflate', 'identity', 'bogus', 'gzip, br'), weight: 1 });
+
 export function httpCase(target: HttpTarget): fc.Arbitrary<HttpCase> {
   const params = fc.record(Object.fromEntries(paramNamesOf(target.path).map((name) => [name, paramPick(target)])));
   return printable(
-    fc.record({ role: fc.constantFrom(...FUZZ_ROLES), params, query: queryText(target), body: bodyText(target.body, target.method) }).map(
-      ({ role, params: picked, query, body }): HttpCase => ({ kind: 'http', route: targetName(target), role, params: picked, query, ...body }),
+    fc.record({ role: fc.constantFrom(...FUZZ_ROLES), params, query: queryText(target), body: bodyText(target.body, target.method), encoding: contentEncoding }).map(
+      ({ role, params: picked, query, body, encoding }): HttpCase => ({ kind: 'http', route: targetName(target), role, params: picked, query, ...body, encoding: body.body === null ? null : encoding }),
     ),
   );
 }
@@ -94,9 +105,12 @@ export function urlOf(c: HttpCase, harvested: readonly string[], teamIds: readon
   const path = c.route.slice(c.route.indexOf(' ') + 1);
   const params: Record<string, string> = {};
   for (const [name, pick] of Object.entries(c.params)) {
-    if (pick.from === 'raw') params[name] = pick.value;
+    if (pick.from === 'raw' || pick.from === 'verbatim') params[name] = pick.value;
     else if (pick.from === 'team') params[name] = teamIds[pick.index % teamIds.length] ?? 'none';
     else params[name] = harvested.length ? (harvested[pick.index % harvested.length] as string) : 'none';
   }
-  return `${fillPath(path, params)}${c.query}`;
+  // fillPath encodes every value; a verbatim one goes back in as it was written.
+  let url = fillPath(path, params);
+  for (const pick of Object.values(c.params)) if (pick.from === 'verbatim') url = url.replace(encodeURIComponent(pick.value), pick.value);
+  return `${url}${c.query}`;
 }

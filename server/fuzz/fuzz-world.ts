@@ -78,11 +78,15 @@ export class FuzzWorld {
   }
 
   /** Sends a JSON text body as it is. */
-  async http(role: FuzzRole, method: string, url: string, jsonText: string | null): Promise<Answer> {
+  async http(role: FuzzRole, method: string, url: string, jsonText: string | null, encoding: string | null = null): Promise<Answer> {
     const token = this.tokens.get(role);
     const res = await fetch(`${this.srv.baseUrl}${url}`, {
       method,
-      headers: { ...(jsonText !== null ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        ...(jsonText !== null ? { 'content-type': 'application/json' } : {}),
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: jsonText ?? undefined,
     });
     const text = await res.text();
