@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FuzzCase, httpCase, socketCase, urlOf } from './fuzz-cases';
+import { describeCase, type FuzzCase, httpCase, socketCase, urlOf } from './fuzz-cases';
 import { type Answer, FuzzWorld } from './fuzz-world';
 import { toJsonText } from './hostile';
 import { httpTargets, socketTargets } from './targets';
@@ -63,12 +63,17 @@ async function check(c: FuzzCase): Promise<void> {
 describe('contract fuzz: every socket request and HTTP route body, as every role', () => {
   it(`answers ${INPUTS} valid-shaped and hostile inputs without a 5xx, a crash, a seq gap or a write on refusal`, async () => {
     const cases = fc.oneof(...httpTargets().map(httpCase), ...socketTargets().map(socketCase));
-    await fc.assert(fc.asyncProperty(cases, check), {
+    const run = await fc.check(fc.asyncProperty(cases, check), {
       seed: SEED,
       path: process.env.FUZZ_PATH,
       numRuns: INPUTS,
       endOnFailure: process.env.FUZZ_SHRINK !== '1',
     });
+    if (run.failed) {
+      const input = run.counterexample ? describeCase(run.counterexample[0]) : '(none)';
+      const cause = run.errorInstance instanceof Error ? run.errorInstance.message : String(run.errorInstance);
+      throw new Error(`input ${run.numRuns} failed: ${input}\n${cause}\nreplay: FUZZ_SEED=${run.seed} FUZZ_PATH=${run.counterexamplePath ?? ''} npx vitest run --project integration server/fuzz`);
+    }
   }, 240_000);
 
   it('refuses a socket without a session, whatever its handshake carries, and stays up', async () => {
