@@ -103,7 +103,7 @@ export class TidewatchApp {
     const layouts = new WallLayoutService(store.db, transactor);
     // Jobs that change shared state run on the instance holding their lock (always this one, until clustering).
     const jobLock = SINGLE_INSTANCE_LOCK;
-    const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, logger, clock, jobLock });
+    const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, fieldReportsPerMinute: config.FIELD_REPORTS_PER_MINUTE, logger, clock, jobLock });
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
 
     const httpServer = http.createServer();
@@ -139,7 +139,7 @@ export class TidewatchApp {
       clock,
     });
     // Tablet positions (not the SOS position, which goes through acceptFieldFix directly) are limited per tablet.
-    const tabletPositions = new WriteLimiter({ burst: 120, perMinute: 120, clock });
+    const tabletPositions = new WriteLimiter({ burst: config.TABLET_POSITIONS_PER_MINUTE, perMinute: config.TABLET_POSITIONS_PER_MINUTE, clock });
     const acceptTabletFix = (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
       tabletPositions.take(principal.sessionId);
       return acceptFieldFix(principal, fieldFix);

@@ -50,6 +50,8 @@ export interface IncidentBoardDeps {
   sessions: SessionService;
   alarms: AlarmService;
   dataDir: string;
+  /** Field reports one tablet may file at once, and then per minute. */
+  fieldReportsPerMinute: number;
   logger: Logger;
   clock: () => number;
   /** Who runs the report-deadline watcher; one instance by default. */
@@ -60,13 +62,13 @@ export interface IncidentBoardDeps {
  * Composes the incident board (issue 5): incidents with reporting deadlines, shelters, supplies and the
  * duty watch. The composition root mounts its routers, registers its socket requests and runs its watchers.
  */
-export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir, logger, clock, jobLock }: IncidentBoardDeps) {
+export function createIncidentBoard({ db, transactor, sessions, alarms, dataDir, fieldReportsPerMinute, logger, clock, jobLock }: IncidentBoardDeps) {
   const rules = new ReportingRulesService(db, transactor);
   const incidents = new IncidentService(db, transactor, rules, alarms, clock);
   const files = new AttachmentFiles(path.join(dataDir, 'attachments'));
   const attachments = new AttachmentService(db, transactor, files, clock);
   // A tablet may file a handful of reports at once (its queue after an outage), then about one every 6 s.
-  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, clock, new WriteLimiter({ burst: 10, perMinute: 10, clock }));
+  const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, clock, new WriteLimiter({ burst: fieldReportsPerMinute, perMinute: fieldReportsPerMinute, clock }));
   const deadlineWatcher = new ReportDeadlineWatcher({ db, alarms, clock, logger, ...(jobLock ? { lock: jobLock } : {}) });
   const shelters = new ShelterService(db, transactor, alarms, clock);
   const evacuation = new EvacuationService(db, transactor, clock);

@@ -44,4 +44,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'password123' })).toThrowError(/ADMIN_PASSWORD/);
     expect(loadConfig({ ADMIN_PASSWORD: 'tide-gauge-7-north' }).ADMIN_PASSWORD).toBe('tide-gauge-7-north');
   });
+
+  it('lets a test run raise the tablet write limits, and refuses a nonsense limit', () => {
+    expect(loadConfig({}).FIELD_REPORTS_PER_MINUTE).toBe(10);
+    expect(loadConfig({ FIELD_REPORTS_PER_MINUTE: '100000', TABLET_POSITIONS_PER_MINUTE: '100000' })).toMatchObject({ FIELD_REPORTS_PER_MINUTE: 100_000, TABLET_POSITIONS_PER_MINUTE: 100_000 });
+    expect(() => loadConfig({ FIELD_REPORTS_PER_MINUTE: '0' })).toThrowError(/FIELD_REPORTS_PER_MINUTE/);
+  });
 });

@@ -52,6 +52,10 @@ export const ConfigSchema = z.object({
   DISPATCH_ACCEPT_TIMEOUT_SECONDS: seconds.default(300),
   POSITION_PUSH_MS: z.coerce.number().int().min(10).max(50).default(50),
   POSITION_FLUSH_MS: z.coerce.number().int().min(50).max(1000).default(500),
+  /** Field reports one tablet may file at once, and then per minute (a test run raises it to fuzz the routes). */
+  FIELD_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** Positions one tablet may send over its socket at once, and then per minute. */
+  TABLET_POSITIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   SESSION_HOURS_ADMIN: seconds.default(12),
   SESSION_HOURS_COMMANDER: seconds.default(24),
   SESSION_HOURS_DUTY_OFFICER: seconds.default(24),

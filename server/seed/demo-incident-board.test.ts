@@ -17,7 +17,7 @@ let board: IncidentBoard;
 beforeEach(async () => {
   s = await openTestServices(() => NOW);
   const sessions = new SessionService(s.store.db, s.transactor, new LoginThrottle(), { admin: 1, commander: 1, duty_officer: 1, field: 1, wall: 1 }, () => NOW);
-  board = createIncidentBoard({ db: s.store.db, transactor: s.transactor, sessions, alarms: s.alarms, dataDir: '/tmp/tw-seed-test', logger: pino({ level: 'silent' }), clock: () => NOW });
+  board = createIncidentBoard({ db: s.store.db, transactor: s.transactor, sessions, alarms: s.alarms, dataDir: '/tmp/tw-seed-test', fieldReportsPerMinute: 10, logger: pino({ level: 'silent' }), clock: () => NOW });
   const users = new UserService(s.store.db, s.transactor);
   await users.create({ username: 'duty', displayName: '值班员', role: 'duty_officer', password: 'long-enough-password' }, SYSTEM_ACTOR);
   await users.create({ username: 'commander', displayName: '值班指挥长', role: 'commander', password: 'long-enough-password' }, SYSTEM_ACTOR);

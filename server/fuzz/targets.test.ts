@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { ROUTE_TABLES } from '../../shared/routes';
+import { CLIENT_REQUESTS } from '../../shared/socket';
+import { HAND_WRITTEN_ROUTES } from './hand-written-routes';
+import { httpTargets, socketTargets, targetName } from './targets';
+
+describe('fuzz targets', () => {
+  it('fuzz every contract route with a body, every socket request, and the hand-written list', () => {
+    const names = new Set(httpTargets().map(targetName));
+    const withBody = Object.values(ROUTE_TABLES).flatMap((t) => Object.values(t)).filter((c) => c.body);
+    for (const c of withBody) expect(names).toContain(`${c.method} /api${c.path}`);
+    for (const r of HAND_WRITTEN_ROUTES) expect(names).toContain(targetName(r));
+    expect(socketTargets().map((t) => t.name).sort()).toEqual(Object.keys(CLIENT_REQUESTS).sort());
+  });
+
+  it('list no route both by hand and by contract: a converted domain leaves the hand-written list', () => {
+    const contracted = new Set(Object.values(ROUTE_TABLES).flatMap((t) => Object.values(t)).map((c) => `${c.method} /api${c.path}`));
+    expect(HAND_WRITTEN_ROUTES.map(targetName).filter((name) => contracted.has(name))).toEqual([]);
+  });
+});

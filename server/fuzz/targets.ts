@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { ROUTE_TABLES } from '../../shared/routes';
+import { paramNamesOf, type HttpMethod } from '../../shared/routes/route';
+import { CLIENT_REQUESTS, type ClientRequestName } from '../../shared/socket';
+import { HAND_WRITTEN_ROUTES } from './hand-written-routes';
+
+/** One HTTP route as the fuzz calls it: the full path (with `:params`) and the schemas of what it reads. */
+export interface HttpTarget {
+  method: HttpMethod;
+  path: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+}
+
+export interface SocketTarget {
+  name: ClientRequestName;
+  request: z.ZodType;
+}
+
+/** Every contract route that reads or writes something (a body, a query, path params, not a GET), then the hand-written ones. */
+export function httpTargets(): HttpTarget[] {
+  const fromContracts = Object.values(ROUTE_TABLES).flatMap((table) =>
+    Object.values(table).map((c): HttpTarget => ({ method: c.method, path: `/api${c.path}`, body: c.body, query: c.query })),
+  );
+  return [...fromContracts, ...HAND_WRITTEN_ROUTES].filter((t) => t.body || t.query || t.method !== 'GET' || paramNamesOf(t.path).length > 0);
+}
+
+export function socketTargets(): SocketTarget[] {
+  return (Object.keys(CLIENT_REQUESTS) as ClientRequestName[]).map((name) => ({ name, request: CLIENT_REQUESTS[name].request }));
+}
+
+export const targetName = (t: HttpTarget): string => `${t.method} ${t.path}`;
