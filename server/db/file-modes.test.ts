@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { jpegBytes } from '../incidents/test-support';
 import { AttachmentFiles } from '../incidents/attachment-files';
 import { openStore, type Store } from './database';
 
@@ -47,7 +48,7 @@ describe('files holding user data are owner-only', () => {
     fs.mkdirSync(dir, { mode: 0o755 });
     fs.chmodSync(dir, 0o755);
     const files = new AttachmentFiles(dir);
-    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 1), Buffer.from([0xff, 0xd9])]);
+    const jpeg = jpegBytes(40, 30);
     const stored = await files.store({ mime: 'image/jpeg', dataBase64: jpeg.toString('base64') });
     expect(modeOf(dir)).toBe(0o700);
     expect(modeOf(files.pathOf(stored.sha256, 'image/jpeg'))).toBe(0o600);
