@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Shelter } from '../shared/schemas/shelter';
 import { dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { DeviceCredentials } from '../shared/schemas/device';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';

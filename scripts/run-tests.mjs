@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Runs every vitest project (unit, integration, e2e) and ends with one summary line:
+// Runs the static checks (lint: ESLint + dependency rules; typecheck), then every vitest project (unit,
+// integration, e2e), and ends with one summary line:
 //   tests: N passed, N failed[, N skipped]
-// Extra arguments are passed to vitest (e.g. `node scripts/run-tests.mjs --project unit`).
+// A failed check counts as one failed test (and is named just above that line); the tests still run so one
+// run shows everything. `--no-checks` skips the checks; other arguments are passed to vitest
+// (e.g. `node scripts/run-tests.mjs --no-checks --project unit`).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHECKS, runChecks } from './checks.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REPORT = path.join(ROOT, 'artifacts', 'vitest-report.json');
@@ -15,6 +19,9 @@ rmSync(REPORT, { force: true });
 
 const env = { ...process.env };
 if (!env.CHROMIUM_PATH) env.CHROMIUM_PATH = '/usr/bin/chromium';
+
+const argv = process.argv.slice(2);
+const failedChecks = argv.includes('--no-checks') ? [] : await runChecks(CHECKS, { cwd: ROOT, env });
 
 const vitestBin = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const [cmd, baseArgs] = existsSync(vitestBin)
@@ -26,7 +33,7 @@ const args = [
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${path.relative(ROOT, REPORT)}`,
-  ...process.argv.slice(2),
+  ...argv.filter((a) => a !== '--no-checks'),
 ];
 
 const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
@@ -65,6 +72,11 @@ try {
 }
 
 let exitCode = code;
+if (failedChecks.length > 0) {
+  failed += failedChecks.length;
+  exitCode = 1;
+  console.error(`[run-tests] failed checks: ${failedChecks.join(', ')} (each counted as one failed test)`);
+}
 if (passed + failed - failedSuites === 0) {
   console.error('[run-tests] no test ran');
   if (exitCode === 0) exitCode = 1;

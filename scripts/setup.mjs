@@ -101,7 +101,8 @@ function runFiltered(cmd, args, env) {
         }
       });
       stream.on('end', () => {
-        if (rest) (rest.startsWith('npm error') ? errors.push(rest) : out.write(`${rest}\n`));
+        if (rest.startsWith('npm error')) errors.push(rest);
+        else if (rest) out.write(`${rest}\n`);
       });
     };
     pump(child.stdout, process.stdout);

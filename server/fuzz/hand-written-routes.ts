@@ -12,7 +12,7 @@ import {
 } from '../../shared/schemas/supply';
 import { SupplyRunArriveSchema, SupplyRunCancelSchema, SupplyRunCreateSchema, SupplyRunDepartSchema, SupplyRunQuerySchema } from '../../shared/schemas/supply-run';
 import { LoginRequestSchema, PasswordChangeSchema, UserCreateSchema, UserUpdateSchema } from '../../shared/schemas/user';
-import type { HttpTarget } from './targets';
+import type { HttpTarget } from './http-target';
 
 /**
  * The routes still written by hand in Express (auth/users, devices, cameras, supplies, ingest), with the shared

@@ -1,16 +1,11 @@
 import type { z } from 'zod';
 import { ROUTE_TABLES } from '../../shared/routes';
-import { paramNamesOf, type HttpMethod } from '../../shared/routes/route';
+import { paramNamesOf } from '../../shared/routes/route';
 import { CLIENT_REQUESTS, type ClientRequestName } from '../../shared/socket';
 import { HAND_WRITTEN_ROUTES } from './hand-written-routes';
+import type { HttpTarget } from './http-target';
 
-/** One HTTP route as the fuzz calls it: the full path (with `:params`) and the schemas of what it reads. */
-export interface HttpTarget {
-  method: HttpMethod;
-  path: string;
-  body?: z.ZodType;
-  query?: z.ZodType;
-}
+export type { HttpTarget } from './http-target';
 
 export interface SocketTarget {
   name: ClientRequestName;

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from '../../shared/schemas/event';
 import type { TidewatchApp } from '../app';
 import type { Config } from '../config/config';
-import { DEMO_LOOPS, positionAlong } from './routes';
+import { DEMO_LOOPS, positionAlong } from './demo-loops';
 import { IntervalJob } from '../jobs/interval-job';
 
 interface SimulatedDevice {

@@ -81,7 +81,11 @@ export class VideoRoom extends EventEmitter<RoomEvents> {
     this.feeds.set(feed.cameraId, feed);
     feed.producer.observer.once('close', () => {
       if (this.feeds.get(feed.cameraId)?.producer === feed.producer) this.feeds.delete(feed.cameraId);
-      for (const [key, pipe] of this.piped) if (key.startsWith(`${feed.producer.id}:`)) (this.piped.delete(key), pipe.close());
+      for (const [key, pipe] of this.piped) {
+        if (!key.startsWith(`${feed.producer.id}:`)) continue;
+        this.piped.delete(key);
+        pipe.close();
+      }
       this.emit('feedClosed', feed.cameraId, feed.producer.id);
     });
   }

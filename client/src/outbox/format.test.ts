@@ -15,7 +15,10 @@ function outboxOn(backend: MemoryBackend, applied: string[]) {
     // The server validates with the shared schemas: what an older client stored must still pass.
     const parsed = CLIENT_REQUESTS[item.kind].request.safeParse(item.payload);
     if (!parsed.success) return { ok: false, retry: false, code: 'VALIDATION_FAILED', message: parsed.error.message };
-    if (!seen.has(item.id)) seen.add(item.id), applied.push(item.id);
+    if (!seen.has(item.id)) {
+      seen.add(item.id);
+      applied.push(item.id);
+    }
     return { ok: true, data: null };
   };
   return new Outbox({ backend, owner: 'u1', send, setTimer: () => 0, clearTimer: () => {} });

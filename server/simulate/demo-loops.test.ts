@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceMetres } from '../../shared/geo';
 import { townshipAt } from '../../shared/townships';
-import { DEMO_LOOPS, positionAlong } from './routes';
+import { DEMO_LOOPS, positionAlong } from './demo-loops';
 
 describe('simulated patrol loops', () => {
   it('moves continuously along the loop and wraps around', () => {
