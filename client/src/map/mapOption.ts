@@ -48,6 +48,9 @@ const PALETTE = {
   light: { bg: '#e9eff5', area: '#f8fbfe', border: '#8aa4bf', township: '#4a6a8a', text: '#1b2a3a', halo: '#ffffff' },
 };
 
+/** Above this many team markers, moves jump instead of gliding: animating thousands costs every frame. */
+export const ANIMATED_MARKERS_LIMIT = 300;
+
 /** Latitude of Xiangshan: geo aspect for an undistorted map at this latitude. */
 const ASPECT = Math.cos((29.4 * Math.PI) / 180);
 
@@ -61,6 +64,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
   const visible = showTeams ? input.markers : [];
   const isActive = (m: MapTeamMarker) => !m.stale && ACTIVE_STATUSES.includes(m.status);
   const symbolSize = Math.round(fontSize * 1.1);
+  const animation = visible.length <= ANIMATED_MARKERS_LIMIT;
 
   const point = (m: MapTeamMarker) => {
     const selected = m.id === input.selectedTeamId;
@@ -136,6 +140,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       {
         id: 'trails',
         type: 'lines',
+        animation,
         coordinateSystem: 'geo',
         polyline: true,
         silent: true,
@@ -170,6 +175,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       {
         id: 'teams',
         type: 'scatter',
+        animation,
         coordinateSystem: 'geo',
         z: 4,
         label,
@@ -180,6 +186,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       {
         id: 'teams-active',
         type: 'effectScatter',
+        animation,
         coordinateSystem: 'geo',
         z: 5,
         rippleEffect: { brushType: 'stroke', scale: 2.6, period: 3 },
