@@ -74,9 +74,11 @@ process.on('message', (command: WorkerCommand) => {
       for (let i = 0; i < due; i++) sendOne();
     }, 5);
   } else if (command.kind === 'stop') {
+    if (timer) clearInterval(timer);
     for (const s of sockets) s.close();
     agent.destroy();
-    process.exit(0);
+    // What was sent so far, for a runner that stops the load before its duration is over (bench:wall).
+    process.send?.({ kind: 'load-done', sent, failed, reasons } satisfies WorkerMessage, () => process.exit(0));
   }
 });
 
