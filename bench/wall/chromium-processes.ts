@@ -18,9 +18,9 @@ function parentOf(pid: number): number | null {
 
 function typeOf(pid: number): string {
   try {
-    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    const type = args.find((a) => a.startsWith('--type='));
-    return type ? type.slice('--type='.length) : 'browser';
+    // Chromium rewrites its children's command lines, joining the switches with spaces.
+    const type = /--type=([\w-]+)/.exec(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    return type?.[1] ?? 'browser';
   } catch {
     return 'gone';
   }

@@ -25,6 +25,8 @@ export interface PhaseFigures {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** A figure, or a dash where the phase has none (no moving points drawn in the baseline). */
+const shown = (n: number) => (Number.isFinite(n) ? String(n) : '—');
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
 const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : Number.NaN);
 
@@ -58,8 +60,8 @@ export function figuresOf(phase: PhaseResult): PhaseFigures {
 type Row = [label: string, value: (f: PhaseFigures) => string, target: string, met: ((f: PhaseFigures) => boolean) | null];
 
 const ROWS: Row[] = [
-  ['newest fix age on the map p50 / p95', (f) => `${f.mapAgeP50} / ${f.mapAgeP95} s`, `p95 ≤ ${TARGETS.ageP95Seconds} s`, (f) => f.mapAgeP95 <= TARGETS.ageP95Seconds],
-  ['team list "N 秒前", newest row p50 / p95', (f) => `${f.listAgeP50} / ${f.listAgeP95} s`, '(刚刚 = < 5 s, read as 0)', null],
+  ['newest fix age on the map p50 / p95', (f) => `${shown(f.mapAgeP50)} / ${shown(f.mapAgeP95)} s`, `p95 ≤ ${TARGETS.ageP95Seconds} s`, (f) => f.mapAgeP95 <= TARGETS.ageP95Seconds],
+  ['team list "N 秒前", newest row p50 / p95', (f) => `${shown(f.listAgeP50)} / ${shown(f.listAgeP95)} s`, '(刚刚 = < 5 s, read as 0)', null],
   ['frames delivered per second', (f) => `${f.fps}`, `≥ ${TARGETS.minFps}`, (f) => f.fps >= TARGETS.minFps],
   ['main thread in long tasks', (f) => `${Math.round(f.longTaskShare * 100)} % (${f.longTaskCount})`, `≤ ${TARGETS.maxLongTaskShare * 100} %`, (f) => f.longTaskShare <= TARGETS.maxLongTaskShare],
   ['longest task after start-up', (f) => `${f.longTaskMax} ms`, `≤ ${TARGETS.maxLongTaskMs} ms`, (f) => f.longTaskMax <= TARGETS.maxLongTaskMs],

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   let engines: EngineResult[] = [];
   const first = SCALES[0]!;
   if (PARTS.includes('engines')) {
-    console.log(`map engines on a bench page (software WebGL: SwiftShader), ${first.units} points, ${first.rate} moves/s, ${ENGINE_MS / 1000} s each …`);
+    console.log(`map engines on a bench page (ECharts as the wall runs it, MapLibre GL on SwiftShader WebGL), ${first.units} points, ${first.rate} moves/s, ${ENGINE_MS / 1000} s each …`);
     engines = await compareEngines(ENGINES, first.units, first.rate, WARM_UP_MS, ENGINE_MS);
   }
   console.log(`\nresult (load average ${load()})`);
