@@ -1,5 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_WALL_LAYOUT } from '../../shared/schemas/wall';
@@ -47,7 +50,11 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 function startLoad(osmandUrl: string, socketUrl: string, httpUnits: string[]): Promise<ChildProcess> {
-  const child = fork(here('../positions/load-worker.ts'), [JSON.stringify({ osmandUrl, socketUrl, httpUnits, socketTokens: [] })], { execArgv: ['--import', 'tsx'] });
+  // Thousands of device ids do not fit in one command-line argument: the worker reads them from a file.
+  const configFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'bench-wall-')), 'load.json');
+  writeFileSync(configFile, JSON.stringify({ osmandUrl, socketUrl, httpUnits, socketTokens: [] }));
+  const child = fork(here('../positions/load-worker.ts'), [`@${configFile}`], { execArgv: ['--import', 'tsx'] });
+  child.once('exit', () => rmSync(path.dirname(configFile), { recursive: true, force: true }));
   return new Promise((resolve, reject) => {
     child.once('message', (m: WorkerMessage) => (m.kind === 'ready' ? resolve(child) : reject(new Error(`unexpected ${m.kind}`))));
     child.once('exit', (code) => reject(new Error(`load worker exited with ${code}`)));

@@ -8,6 +8,7 @@ import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColo
 import { CHART_FONT_FAMILY } from './chartFonts';
 import { boardSeries, type BoardMarkers } from './boardSeries';
 import { cameraSeries, type CameraMarker } from './cameraSeries';
+import { labelledTeamIds, trailSeries } from './denseLayers';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
 import { MAP_NAME } from './echarts';
 
@@ -65,6 +66,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
   const isActive = (m: MapTeamMarker) => !m.stale && ACTIVE_STATUSES.includes(m.status);
   const symbolSize = Math.round(fontSize * 1.1);
   const animation = visible.length <= ANIMATED_MARKERS_LIMIT;
+  const labelled = labelledTeamIds(visible, input.selectedTeamId);
 
   const point = (m: MapTeamMarker) => {
     const selected = m.id === input.selectedTeamId;
@@ -83,7 +85,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         opacity: m.stale ? 0.85 : 1,
       },
       label: {
-        show: layers.labels,
+        show: layers.labels && (!labelled || labelled.has(m.id)),
         formatter: teamLabel(m, input.staleLabels),
         color: m.stale ? STALE_COLOR : c.text,
         fontWeight: selected ? ('bold' as const) : ('normal' as const),
@@ -137,21 +139,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       tooltip: { show: false },
     },
     series: [
-      {
-        id: 'trails',
-        type: 'lines',
-        animation,
-        coordinateSystem: 'geo',
-        polyline: true,
-        silent: true,
-        z: 2,
-        data: layers.trails && showTeams
-          ? input.trails.map((t) => ({
-              coords: t.coords,
-              lineStyle: { color: t.stale ? STALE_COLOR : STATUS_COLORS[t.status], width: Math.max(2, fontSize / 7), opacity: 0.75 },
-            }))
-          : [],
-      },
+      ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
       {
         id: 'track',
         type: 'lines',

@@ -27,7 +27,7 @@ describe('what a map update redraws', () => {
   });
 
   it('grown trails redraw the trails alone', () => {
-    expect(ids(optionForChanges(option, new Set(['trails'])))).toEqual(['trails']);
+    expect(ids(optionForChanges(option, new Set(['trails'])))).toEqual(['trails:standby', 'trails:dispatched', 'trails:en_route', 'trails:on_scene', 'trails:returning', 'trails:off_duty', 'trails:stale']);
   });
 
   it('a change of layers, board or theme redraws everything', () => {

@@ -1,3 +1,4 @@
+import { TRAIL_COLOUR_KEYS, trailSeriesId } from './denseLayers';
 import type { MapOption } from './mapOption';
 
 /**
@@ -10,7 +11,7 @@ export type MapChange = 'scene' | 'points' | 'trails';
 
 /** Series drawn from the teams' latest positions (dispatch lines start at a team's marker). */
 const POINT_SERIES: readonly string[] = ['teams', 'teams-active', 'dispatch-lines', 'dispatch-destinations'];
-const TRAIL_SERIES: readonly string[] = ['trails'];
+const TRAIL_SERIES: readonly string[] = TRAIL_COLOUR_KEYS.map(trailSeriesId);
 
 /** The part of `option` to hand to `setOption` (merged by series id) for these changes. */
 export function optionForChanges(option: MapOption, changes: ReadonlySet<MapChange>): MapOption {
