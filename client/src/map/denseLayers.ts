@@ -26,7 +26,10 @@ export function labelledTeamIds(markers: readonly MapTeamMarker[], selectedTeamI
   return chosen;
 }
 
-/** One trail series per colour (each status, and stale), so thousands of trails draw as a few paths. */
+/**
+ * One trail series per colour (each status, and stale): the style is set once per series, not per trail.
+ * (ECharts' large mode for lines was tried here: at 5,000 trails it stalled the wall for seconds.)
+ */
 export const TRAIL_COLOUR_KEYS = [...TEAM_STATUSES, 'stale'] as const;
 export const trailSeriesId = (key: (typeof TRAIL_COLOUR_KEYS)[number]) => `trails:${key}`;
 
@@ -38,9 +41,6 @@ export function trailSeries(trails: readonly TrailLine[], opts: { visible: boole
     polyline: true,
     silent: true,
     animation: opts.animation,
-    // Drawn as one path per series past this many trails: no per-line elements to lay out.
-    large: true,
-    largeThreshold: 300,
     z: 2,
     lineStyle: { color: key === 'stale' ? STALE_COLOR : STATUS_COLORS[key], width: opts.width, opacity: 0.75 },
     data: opts.visible ? trails.filter((t) => (t.stale ? key === 'stale' : !t.stale && t.status === key)).map((t) => ({ coords: t.coords })) : [],
