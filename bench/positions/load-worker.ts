@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import { io, type Socket } from 'socket.io-client';
 import type { WorkerCommand, WorkerMessage } from './protocol';
@@ -12,7 +13,9 @@ interface LoadConfig {
   httpUnits: string[];
   socketTokens: string[];
 }
-const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
+// `@file` for configs too long for one command-line argument (thousands of unit ids: E2BIG).
+const arg = process.argv[2] ?? '{}';
+const config = JSON.parse(arg.startsWith('@') ? fs.readFileSync(arg.slice(1), 'utf8') : arg) as LoadConfig;
 const send = (m: WorkerMessage) => process.send?.(m);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 48 });
 const osmand = new URL(config.osmandUrl);
@@ -74,9 +77,11 @@ process.on('message', (command: WorkerCommand) => {
       for (let i = 0; i < due; i++) sendOne();
     }, 5);
   } else if (command.kind === 'stop') {
+    if (timer) clearInterval(timer);
     for (const s of sockets) s.close();
     agent.destroy();
-    process.exit(0);
+    // What was sent so far, for a runner that stops the load before its duration is over (bench:wall).
+    process.send?.({ kind: 'load-done', sent, failed, reasons } satisfies WorkerMessage, () => process.exit(0));
   }
 });
 

@@ -34,6 +34,12 @@ export interface TidewatchTestHooks {
   /** Where a map point is on the page (CSS px), so a test can click it. */
   mapPointToPage?: (lat: number, lon: number) => { x: number | null; y: number | null };
   connectionState?: () => string;
+  /**
+   * `t` (epoch ms) of the newest fix the map has drawn, null when it draws none (moving-point layer off).
+   * bench:wall reads it: with the load generator on the same machine stamping each fix with its send time,
+   * now − this is the age of the newest fix on screen.
+   */
+  newestFixOnMap?: () => number | null;
   /** The board layers as drawn: incidents (with severity and overdue) and how many shelters and depots. */
   /** The cameras as drawn, with their page position so a test can click one. */
   camerasOnMap?: () => Array<{ id: string; label: string; kind: string; state: string; lat: number; lon: number; x: number | null; y: number | null }>;

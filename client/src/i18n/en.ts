@@ -143,7 +143,7 @@ const en: MessageSchema = {
     },
   },
   map: { loading: 'Loading map…', clicked: 'Map point: {lat} N, {lon} E' },
-  wall: { teams: 'Teams', alarms: 'Alarms', total: '{n} in total' },
+  wall: { teams: 'Teams', alarms: 'Alarms', total: '{n} in total', page: 'page {page}/{pages}' },
   desk: {
     filters: { kind: 'Kind', status: 'Status', search: 'Search team name', all: 'All', clear: 'Clear filters' },
     selectTeam: 'Select a team in the list or on the map to see details',

@@ -143,7 +143,7 @@ const zhCN = {
     },
   },
   map: { loading: '地图加载中…', clicked: '地图点选：北纬 {lat}，东经 {lon}' },
-  wall: { teams: '队伍动态', alarms: '报警信息', total: '共 {n} 支' },
+  wall: { teams: '队伍动态', alarms: '报警信息', total: '共 {n} 支', page: '第 {page}/{pages} 页' },
   desk: {
     filters: { kind: '类型', status: '状态', search: '搜索队伍名称', all: '全部', clear: '清除筛选' },
     selectTeam: '在列表或地图上选择一支队伍查看详情',

@@ -1,13 +1,13 @@
 import type { EffectScatterSeriesOption, LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GeoComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { TeamStatus } from '@shared/enums';
 import type { WallLayout } from '@shared/schemas/wall';
 import type { MapTeamMarker } from '../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { CHART_FONT_FAMILY } from './chartFonts';
 import { boardSeries, type BoardMarkers } from './boardSeries';
 import { cameraSeries, type CameraMarker } from './cameraSeries';
+import { labelledTeamIds, trailSeries, type TrailLine } from './denseLayers';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
 import { MAP_NAME } from './echarts';
 import { MAP_Z, drawnTeamMarkers } from './markerEmphasis';
@@ -17,12 +17,7 @@ export type MapOption = ComposeOption<
   GeoComponentOption | TooltipComponentOption | ScatterSeriesOption | EffectScatterSeriesOption | LinesSeriesOption
 >;
 
-export interface TrailLine {
-  teamId: string;
-  status: TeamStatus;
-  stale: boolean;
-  coords: Array<[number, number]>;
-}
+export type { TrailLine } from './denseLayers';
 
 export interface MapOptionInput {
   markers: readonly MapTeamMarker[];
@@ -52,6 +47,9 @@ const PALETTE = {
 
 const SOS_COLOR = '#ef1c1c';
 
+/** Above this many team markers, moves jump instead of gliding: animating thousands costs every frame. */
+export const ANIMATED_MARKERS_LIMIT = 300;
+
 /** Latitude of Xiangshan: geo aspect for an undistorted map at this latitude. */
 const ASPECT = Math.cos((29.4 * Math.PI) / 180);
 
@@ -66,6 +64,8 @@ export function buildMapOption(input: MapOptionInput): MapOption {
   const plain = visible.filter((m) => m.sos === null);
   const isActive = (m: MapTeamMarker) => !m.stale && ACTIVE_STATUSES.includes(m.status);
   const symbolSize = Math.round(fontSize * 1.1);
+  const animation = visible.length <= ANIMATED_MARKERS_LIMIT;
+  const labelled = labelledTeamIds(visible, input.selectedTeamId);
 
   const point = (m: MapTeamMarker) => {
     const selected = m.id === input.selectedTeamId;
@@ -84,7 +84,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         opacity: m.stale ? 0.85 : 1,
       },
       label: {
-        show: layers.labels,
+        show: layers.labels && (!labelled || labelled.has(m.id)),
         formatter: teamLabel(m, input.staleLabels),
         color: m.stale ? STALE_COLOR : c.text,
         fontWeight: selected ? ('bold' as const) : ('normal' as const),
@@ -148,20 +148,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       tooltip: { show: false },
     },
     series: [
-      {
-        id: 'trails',
-        type: 'lines',
-        coordinateSystem: 'geo',
-        polyline: true,
-        silent: true,
-        z: MAP_Z.trails,
-        data: layers.trails && showTeams
-          ? input.trails.map((t) => ({
-              coords: t.coords,
-              lineStyle: { color: t.stale ? STALE_COLOR : STATUS_COLORS[t.status], width: Math.max(2, fontSize / 7), opacity: 0.75 },
-            }))
-          : [],
-      },
+      ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
       {
         id: 'track',
         type: 'lines',
@@ -186,6 +173,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       {
         id: 'teams',
         type: 'scatter',
+        animation,
         coordinateSystem: 'geo',
         z: MAP_Z.teams,
         label,
@@ -196,6 +184,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       {
         id: 'teams-active',
         type: 'effectScatter',
+        animation,
         coordinateSystem: 'geo',
         z: MAP_Z.activeTeams,
         rippleEffect: { brushType: 'stroke', scale: 2.6, period: 3 },

@@ -17,7 +17,7 @@ const device: Device = { id: 'dev1', teamId: 't1', kind: 'osmand', name: '车载
 const camera: Camera = { id: 'cam1', name: '石浦港', kind: 'cctv', department: '', location: null, source: { type: 'rtsp', url: 'rtsp://10.0.0.1/stream', codecPolicy: 'h264_passthrough' }, teamId: null, updatedAt: at };
 
 /** Counters that only say "something changed" and hold nothing of a session. */
-const BOOKKEEPING = new Set(['resets', 'trailsVersion', 'since']);
+const BOOKKEEPING = new Set(['resets', 'trailsVersion', 'latestVersion', 'since']);
 
 /** Every store's state, with Maps and Sets written out and counters left aside. */
 function stateOf(pinia: Pinia): Record<string, unknown> {

@@ -4,6 +4,7 @@ import type { Fix, LatestPosition } from '@shared/schemas/position';
 import { positionsApi } from '../api/positions';
 import { teamsApi } from '../api/teams';
 import { isNewerReport, isPositionOld as isPositionOldAt, isSilent } from '../positions/staleness';
+import { frameScheduler } from '../positions/frameScheduler';
 import { appendToTrail, mergeTrail, trimTrail, type TrailPoint } from '../positions/trails';
 import { syncedStore, type EventRouterHooks } from '../realtime/syncedStore';
 
@@ -11,9 +12,13 @@ import { syncedStore, type EventRouterHooks } from '../realtime/syncedStore';
  * Latest fix per team plus the trail of the last `trailMinutes`, kept client-side and trimmed.
  * Trails live in a plain Map (no deep reactivity over thousands of points); `trailsVersion`
  * is bumped whenever they change so views can re-render.
+ * Live batches land in the maps at once (reads see them) but views hear of them once per animation
+ * frame: with thousands of units, a push per 50 ms must not cost a redraw each.
  */
 export const usePositionsStore = defineStore('positions', () => {
   const latest = shallowRef(new Map<string, LatestPosition>());
+  /** Bumped whenever `latest` changes, so a watcher can tell (the Map itself stays the same object). */
+  const latestVersion = ref(0);
   const trailsVersion = ref(0);
   const trailMinutes = ref(30);
   const staleAfterSeconds = ref(300);
@@ -21,21 +26,31 @@ export const usePositionsStore = defineStore('positions', () => {
 
   const cutoff = (now: number) => now - trailMinutes.value * 60_000;
 
+  function touchLatest(): void {
+    triggerRef(latest);
+    latestVersion.value++;
+  }
+
+  let latestPending = false;
+  let trailsPending = false;
+  const notify = frameScheduler(() => {
+    if (latestPending) touchLatest();
+    if (trailsPending) trailsVersion.value++;
+    latestPending = trailsPending = false;
+  });
+
   function applyBatch(fixes: LatestPosition[], now = Date.now()): void {
-    let latestChanged = false;
-    let trailsChanged = false;
     for (const fix of fixes) {
       const current = latest.value.get(fix.teamId);
       if (!current || isNewerReport(fix, current)) {
         latest.value.set(fix.teamId, fix);
-        latestChanged = true;
+        latestPending = true;
       }
       let trail = trails.get(fix.teamId);
       if (!trail) trails.set(fix.teamId, (trail = []));
-      if (appendToTrail(trail, [fix.lon, fix.lat, fix.t], cutoff(now))) trailsChanged = true;
+      if (appendToTrail(trail, [fix.lon, fix.lat, fix.t], cutoff(now))) trailsPending = true;
     }
-    if (latestChanged) triggerRef(latest);
-    if (trailsChanged) trailsVersion.value++;
+    if (latestPending || trailsPending) notify.schedule();
   }
 
   /** Snapshot: the given fixes become the whole truth about latest positions. */
@@ -46,19 +61,20 @@ export const usePositionsStore = defineStore('positions', () => {
       if (!current || isNewerReport(fix, current)) next.set(fix.teamId, fix);
     }
     latest.value = next;
+    latestVersion.value++;
   }
 
   function retainTeams(teamIds: ReadonlySet<string>): void {
     for (const id of [...latest.value.keys()]) if (!teamIds.has(id)) latest.value.delete(id);
     for (const id of [...trails.keys()]) if (!teamIds.has(id)) trails.delete(id);
-    triggerRef(latest);
+    touchLatest();
     trailsVersion.value++;
   }
 
   function removeTeam(teamId: string): void {
     latest.value.delete(teamId);
     trails.delete(teamId);
-    triggerRef(latest);
+    touchLatest();
     trailsVersion.value++;
   }
 
@@ -105,12 +121,14 @@ export const usePositionsStore = defineStore('positions', () => {
 
   function reset(): void {
     latest.value = new Map();
+    latestVersion.value++;
     trails.clear();
     trailsVersion.value++;
   }
 
   return {
     latest,
+    latestVersion,
     trailsVersion,
     trailMinutes,
     staleAfterSeconds,

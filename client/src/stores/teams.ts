@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, shallowRef, triggerRef } from 'vue';
 import type { TeamStatus } from '@shared/enums';
 import type { DomainEvent } from '@shared/schemas/event';
 import type { Team, TeamCreate, TeamUpdate } from '@shared/schemas/team';
@@ -9,17 +9,21 @@ import { syncedStore } from '../realtime/syncedStore';
 const collator = new Intl.Collator('zh-CN');
 
 export const useTeamsStore = defineStore('teams', () => {
-  const byId = ref<Record<string, Team>>({});
+  // Shallow: thousands of teams must not each become a deep proxy read through reactive getters;
+  // a team is replaced whole, never edited in place.
+  const byId = shallowRef<Record<string, Team>>({});
   const list = computed(() => Object.values(byId.value).sort((a, b) => collator.compare(a.name, b.name)));
 
   const get = (id: string): Team | undefined => byId.value[id];
 
   function upsert(team: Team): void {
     byId.value[team.id] = team;
+    triggerRef(byId);
   }
 
   function remove(id: string): void {
     delete byId.value[id];
+    triggerRef(byId);
   }
 
   function reset(teams: Team[]): void {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
+import { buildMapOption, type MapOptionInput } from './mapOption';
+import { optionForChanges } from './mapUpdates';
+
+const input: MapOptionInput = {
+  markers: [{ id: 't1', name: '一队', lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null }],
+  trails: [{ teamId: 't1', status: 'standby', stale: false, coords: [[121.8, 29.4], [121.81, 29.41]] }],
+  track: null,
+  layers: DEFAULT_WALL_LAYOUT.layers,
+  dark: true,
+  selectedTeamId: null,
+  fontSize: 14,
+  staleLabels: { stale: '失联', noFix: '未上报', positionOld: '位置未更新' },
+  tooltip: false,
+  board: { incidents: [{ id: 'i1', label: '内涝', severity: 'major', overdue: false, lat: 29.3, lon: 121.7 }], shelters: [], depots: [] },
+};
+const ids = (option: ReturnType<typeof buildMapOption>) => (Array.isArray(option.series) ? option.series.map((s) => s.id) : []);
+
+describe('what a map update redraws', () => {
+  const option = buildMapOption(input);
+
+  it('a position push redraws the moving points and the dispatch lines starting at them, not the outlines, trails or board', () => {
+    const update = optionForChanges(option, new Set(['points']));
+    expect(update.geo).toBeUndefined();
+    expect(ids(update)).toEqual(['dispatch-lines', 'dispatch-destinations', 'teams', 'teams-active', 'teams-sos', 'teams-sos-acknowledged']);
+  });
+
+  it('grown trails redraw the trails alone', () => {
+    expect(ids(optionForChanges(option, new Set(['trails'])))).toEqual(['trails:standby', 'trails:dispatched', 'trails:en_route', 'trails:on_scene', 'trails:returning', 'trails:off_duty', 'trails:stale']);
+  });
+
+  it('a change of layers, board or theme redraws everything', () => {
+    const update = optionForChanges(option, new Set(['points', 'scene']));
+    expect(update).toBe(option);
+    expect(ids(update)).toContain('board-incidents');
+  });
+});
