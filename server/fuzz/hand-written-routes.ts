@@ -1,4 +1,3 @@
-import { DeviceCreateSchema } from '../../shared/schemas/device';
 import { CameraCreateSchema, CameraUpdateSchema } from '../../shared/schemas/camera';
 import {
   DepotCreateSchema,
@@ -28,8 +27,6 @@ export const HAND_WRITTEN_ROUTES: HttpTarget[] = [
   { method: 'PATCH', path: '/api/users/:id', body: UserUpdateSchema },
   { method: 'GET', path: '/api/users/:id/sessions' },
   { method: 'DELETE', path: '/api/sessions/:id' },
-  { method: 'POST', path: '/api/devices', body: DeviceCreateSchema },
-  { method: 'POST', path: '/api/devices/:id/revoke' },
   { method: 'POST', path: '/api/cameras', body: CameraCreateSchema },
   { method: 'PATCH', path: '/api/cameras/:id', body: CameraUpdateSchema },
   { method: 'DELETE', path: '/api/cameras/:id' },

@@ -1,4 +1,5 @@
 import { ALARM_ROUTES, BOARD_SUMMARY_ROUTES, POSITION_ROUTES, WALL_LAYOUT_ROUTES } from './board';
+import { DEVICE_ROUTES } from './devices';
 import { DISPATCH_ROUTES } from './dispatch';
 import { DUTY_ROUTES } from './duty';
 import { INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
@@ -6,7 +7,7 @@ import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
 import { TEAM_ROUTES } from './teams';
 
-/** Every route declared by contract so far (auth, users, devices, ingest, cameras and supplies follow). */
+/** Every route declared by contract so far (the remaining hand-written ones follow). */
 export const ROUTE_TABLES: Record<string, RouteTable> = {
   teams: TEAM_ROUTES,
   incidents: INCIDENT_ROUTES,
@@ -19,4 +20,5 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   positions: POSITION_ROUTES,
   wallLayout: WALL_LAYOUT_ROUTES,
   boardSummary: BOARD_SUMMARY_ROUTES,
+  devices: DEVICE_ROUTES,
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../enums';
 import { rolesFor } from '../permissions';
 import { ROUTE_TABLES } from './index';
-import { fillPath, paramNamesOf } from './route';
+import { fillPath, paramNamesOf, type RouteAccess } from './route';
 
 const STAFF = 'admin commander duty_officer';
 const BOARD = `${STAFF} wall`;
@@ -61,16 +61,23 @@ const EXPECTED: Record<string, string> = {
   'GET /wall-layout': BOARD,
   'PUT /wall-layout': STAFF,
   'GET /board/summary': BOARD,
+  'GET /devices': 'admin',
+  'GET /devices/endpoints': 'admin',
+  'POST /devices': 'admin',
+  'POST /devices/:id/revoke': 'admin',
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));
 const sorted = (roles: readonly string[]) => [...roles].sort().join(' ');
+/** Login is the one route called before there is a session: no role at all. */
+const rolesOf = (allow: RouteAccess): readonly string[] => (allow === 'public' ? ['public'] : rolesFor(allow));
 
 describe('route contracts', () => {
   it('allow exactly the roles each route allowed before, from the permission table', () => {
-    const actual = Object.fromEntries(routes.map((r) => [`${r.method} ${r.path}`, sorted(rolesFor(r.allow))]));
+    const actual = Object.fromEntries(routes.map((r) => [`${r.method} ${r.path}`, sorted(rolesOf(r.allow))]));
     expect(actual).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [k, sorted(v.split(' '))])));
-    for (const r of routes) expect(rolesFor(r.allow).every((role) => (ROLES as readonly string[]).includes(role))).toBe(true);
+    for (const r of routes.filter((r) => r.allow !== 'public')) expect(rolesOf(r.allow).every((role) => (ROLES as readonly string[]).includes(role))).toBe(true);
+    expect(routes.filter((r) => r.allow === 'public').map((r) => r.path)).toEqual([]);
   });
 
   it('declare each method and path once', () => {
