@@ -1,4 +1,3 @@
-import { CameraCreateSchema, CameraUpdateSchema } from '../../shared/schemas/camera';
 import {
   DepotCreateSchema,
   DepotUpdateSchema,
@@ -27,9 +26,6 @@ export const HAND_WRITTEN_ROUTES: HttpTarget[] = [
   { method: 'PATCH', path: '/api/users/:id', body: UserUpdateSchema },
   { method: 'GET', path: '/api/users/:id/sessions' },
   { method: 'DELETE', path: '/api/sessions/:id' },
-  { method: 'POST', path: '/api/cameras', body: CameraCreateSchema },
-  { method: 'PATCH', path: '/api/cameras/:id', body: CameraUpdateSchema },
-  { method: 'DELETE', path: '/api/cameras/:id' },
   { method: 'POST', path: '/api/depots', body: DepotCreateSchema },
   { method: 'PATCH', path: '/api/depots/:id', body: DepotUpdateSchema },
   { method: 'POST', path: '/api/supply-items', body: SupplyItemCreateSchema },

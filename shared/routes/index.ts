@@ -1,4 +1,5 @@
 import { ALARM_ROUTES, BOARD_SUMMARY_ROUTES, POSITION_ROUTES, WALL_LAYOUT_ROUTES } from './board';
+import { CAMERA_ROUTES } from './cameras';
 import { DEVICE_ROUTES } from './devices';
 import { DISPATCH_ROUTES } from './dispatch';
 import { DUTY_ROUTES } from './duty';
@@ -21,4 +22,5 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   wallLayout: WALL_LAYOUT_ROUTES,
   boardSummary: BOARD_SUMMARY_ROUTES,
   devices: DEVICE_ROUTES,
+  cameras: CAMERA_ROUTES,
 };

@@ -65,6 +65,11 @@ const EXPECTED: Record<string, string> = {
   'GET /devices/endpoints': 'admin',
   'POST /devices': 'admin',
   'POST /devices/:id/revoke': 'admin',
+  'GET /cameras': BOARD,
+  'POST /cameras': 'admin',
+  'PATCH /cameras/:id': 'admin',
+  'DELETE /cameras/:id': 'admin',
+  'GET /video/stats': 'admin',
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));
