@@ -9,7 +9,6 @@ import {
   SupplyItemUpdateSchema,
 } from '../../shared/schemas/supply';
 import { SupplyRunArriveSchema, SupplyRunCancelSchema, SupplyRunCreateSchema, SupplyRunDepartSchema, SupplyRunQuerySchema } from '../../shared/schemas/supply-run';
-import { LoginRequestSchema, PasswordChangeSchema, UserCreateSchema, UserUpdateSchema } from '../../shared/schemas/user';
 import type { HttpTarget } from './targets';
 
 /**
@@ -20,12 +19,6 @@ import type { HttpTarget } from './targets';
  * (text bodies, fuzzed by their own tests).
  */
 export const HAND_WRITTEN_ROUTES: HttpTarget[] = [
-  { method: 'POST', path: '/api/auth/login', body: LoginRequestSchema },
-  { method: 'POST', path: '/api/auth/password', body: PasswordChangeSchema },
-  { method: 'POST', path: '/api/users', body: UserCreateSchema },
-  { method: 'PATCH', path: '/api/users/:id', body: UserUpdateSchema },
-  { method: 'GET', path: '/api/users/:id/sessions' },
-  { method: 'DELETE', path: '/api/sessions/:id' },
   { method: 'POST', path: '/api/depots', body: DepotCreateSchema },
   { method: 'PATCH', path: '/api/depots/:id', body: DepotUpdateSchema },
   { method: 'POST', path: '/api/supply-items', body: SupplyItemCreateSchema },

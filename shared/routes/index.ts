@@ -1,3 +1,4 @@
+import { AUTH_ROUTES, USER_ROUTES } from './auth';
 import { ALARM_ROUTES, BOARD_SUMMARY_ROUTES, POSITION_ROUTES, WALL_LAYOUT_ROUTES } from './board';
 import { CAMERA_ROUTES } from './cameras';
 import { DEVICE_ROUTES } from './devices';
@@ -21,6 +22,8 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   positions: POSITION_ROUTES,
   wallLayout: WALL_LAYOUT_ROUTES,
   boardSummary: BOARD_SUMMARY_ROUTES,
+  auth: AUTH_ROUTES,
+  users: USER_ROUTES,
   devices: DEVICE_ROUTES,
   cameras: CAMERA_ROUTES,
 };
