@@ -7,9 +7,10 @@ import { DUTY_ROUTES } from './duty';
 import { INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
 import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
+import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
 import { TEAM_ROUTES } from './teams';
 
-/** Every route declared by contract so far (the remaining hand-written ones follow). */
+/** Every HTTP route under /api (tracker ingest, outside /api, speaks the trackers' own protocols). */
 export const ROUTE_TABLES: Record<string, RouteTable> = {
   teams: TEAM_ROUTES,
   incidents: INCIDENT_ROUTES,
@@ -26,4 +27,7 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   users: USER_ROUTES,
   devices: DEVICE_ROUTES,
   cameras: CAMERA_ROUTES,
+  supplies: SUPPLY_ROUTES,
+  supplyRuns: SUPPLY_RUN_ROUTES,
+  supplyCsv: SUPPLY_CSV_ROUTES,
 };
