@@ -54,8 +54,9 @@ function paramsOf(req: Request, contract: RouteContract): Record<string, string>
 }
 
 /**
- * Who may call, checked before any body is read (a stranger's 5 MB upload is refused unread), then a raw-body
- * route's own parser (the API's JSON parser leaves other content types alone).
+ * Who may call, checked before any body is read (a stranger's 5 MB upload is refused unread), then the route's
+ * own body parser where it has one: raw bytes (the API's JSON parser leaves other content types alone) or JSON
+ * with a larger limit.
  */
 function beforeHandler(sessions: Authenticator, contract: RouteContract): RequestHandler[] {
   const access = contract.allow;
@@ -64,7 +65,9 @@ function beforeHandler(sessions: Authenticator, contract: RouteContract): Reques
     if (access === 'public') return next();
     admit(sessions, req, { ...contract, allow: access }).then(() => next(), next);
   };
-  return contract.raw ? [gate, express.raw({ type: [...contract.raw.types], limit: contract.raw.limit })] : [gate];
+  if (contract.raw) return [gate, express.raw({ type: [...contract.raw.types], limit: contract.raw.limit })];
+  if (contract.jsonLimit) return [gate, express.json({ limit: contract.jsonLimit })];
+  return [gate];
 }
 
 /**

@@ -4,7 +4,7 @@ import { CAMERA_ROUTES } from './cameras';
 import { DEVICE_ROUTES } from './devices';
 import { DISPATCH_ROUTES } from './dispatch';
 import { DUTY_ROUTES } from './duty';
-import { INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
+import { INCIDENT_PHOTO_ROUTES, INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
 import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
@@ -14,6 +14,7 @@ import { TEAM_ROUTES } from './teams';
 export const ROUTE_TABLES: Record<string, RouteTable> = {
   teams: TEAM_ROUTES,
   incidents: INCIDENT_ROUTES,
+  incidentPhotos: INCIDENT_PHOTO_ROUTES,
   reportingRules: REPORTING_RULE_ROUTES,
   shelters: SHELTER_ROUTES,
   evacuation: EVACUATION_ROUTES,

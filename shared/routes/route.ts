@@ -36,6 +36,11 @@ export interface RouteContract<
   /** The answer carries a credential (a token, a device key): no browser or proxy may cache it, failures included. */
   noStore?: boolean;
   raw?: RawBody;
+  /**
+   * A JSON body larger than the API's 256 kB (a photo as base64), read with this limit after the permission
+   * check. Such a route must be mounted before the API's own JSON parser (see incidentUploadRoutes).
+   */
+  jsonLimit?: string;
   /** The answer is a file to save (a CSV export), sent as its bytes instead of the JSON envelope; `answer` is then DownloadSchema. */
   download?: { contentType: string };
 }
@@ -49,6 +54,7 @@ export const defineRoute = <P extends string, A extends z.ZodType, Q extends z.Z
   allow: RouteAccess;
   noStore?: boolean;
   raw?: RawBody;
+  jsonLimit?: string;
   download?: { contentType: string };
 }): RouteContract<P, Q, B, A> => ({ ...spec, query: spec.query as Q, body: spec.body as B });
 

@@ -22,6 +22,7 @@ const EXPECTED: Record<string, string> = {
   'POST /incidents/:id/severity': 'commander duty_officer',
   'POST /incidents/:id/notes': 'commander duty_officer',
   'POST /incidents/:id/reports': 'commander duty_officer',
+  'POST /incidents/:id/attachments': 'commander duty_officer',
   'GET /reporting-rules': BOARD,
   'PUT /reporting-rules': 'admin commander',
   'GET /shelters': BOARD,
