@@ -124,4 +124,9 @@ describe('route contracts', () => {
     expect(fillPath('/teams/:id/track', { id: 'a/b c' })).toBe('/teams/a%2Fb%20c/track');
     expect(() => fillPath('/teams/:id', {})).toThrow(/missing path param id/);
   });
+
+  it('mark every answer that carries a credential no-store: a session token, a tracker key', () => {
+    const noStore = routes.filter((r) => r.noStore).map((r) => `${r.method} ${r.path}`);
+    expect(noStore.sort()).toEqual(['POST /auth/login', 'POST /devices']);
+  });
 });
