@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/enums';
 import { SYSTEM_ACTOR, type Actor } from '../../shared/schemas/event';
-import { LoginRequestSchema, PasswordChangeSchema, type SessionInfo, type SessionSummary } from '../../shared/schemas/user';
+import type { LoginRequest, PasswordChange, SessionInfo, SessionSummary } from '../../shared/schemas/user';
 import type { Database, SessionRow } from '../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { OncePerInterval, type LoginThrottle } from './login-throttle';
 import { refuseWeakPassword } from './password-rules';
 import { endSessionsOf } from './session-ending';
@@ -38,8 +37,7 @@ export class SessionService {
     this.throttledAudit = new OncePerInterval(60_000, clock);
   }
 
-  async login(input: unknown, client: ClientInfo): Promise<SessionInfo> {
-    const { username, password } = parseInput(LoginRequestSchema, input);
+  async login({ username, password }: LoginRequest, client: ClientInfo): Promise<SessionInfo> {
     const ip = client.ip ?? 'unknown';
     const attempt = await this.throttle.begin(username, ip).catch(async (error: unknown) => {
       if (this.throttledAudit.take(`${username}|${ip}`)) await this.recordFailure(username, client, 'throttled');
@@ -135,8 +133,7 @@ export class SessionService {
    * Changes the caller's password after checking the current one (throttled like a sign-in: it costs a
    * scrypt and is a guess). Every other session of the user ends and its sockets are cut; this one stays.
    */
-  async changePassword(principal: Principal, input: unknown, client: ClientInfo): Promise<void> {
-    const { currentPassword, newPassword } = parseInput(PasswordChangeSchema, input);
+  async changePassword(principal: Principal, { currentPassword, newPassword }: PasswordChange, client: ClientInfo): Promise<void> {
     refuseWeakPassword(newPassword, 'newPassword');
     const attempt = await this.throttle.begin(principal.username, client.ip ?? 'unknown');
     const row = await this.db.selectFrom('users').select('password_hash').where('id', '=', principal.userId).executeTakeFirstOrThrow();

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
-import { UserCreateSchema, UserUpdateSchema, type User } from '../../shared/schemas/user';
+import type { User, UserCreateInput, UserPatch } from '../../shared/schemas/user';
 import type { Database, UserRow } from '../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { refuseWeakPassword } from './password-rules';
 import { hashPassword } from './password';
 import { endSessionsOf } from './session-ending';
@@ -42,8 +41,8 @@ export class UserService {
     return this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   }
 
-  async create(input: unknown, actor: Actor): Promise<User> {
-    const data = parseInput(UserCreateSchema, input);
+  async create(input: UserCreateInput, actor: Actor): Promise<User> {
+    const data = { ...input, teamId: input.teamId ?? null };
     refuseWeakPassword(data.password, 'password');
     if (await this.findRowByUsername(data.username)) throw new DomainError('CONFLICT', 'That username is taken.');
     if (data.teamId) await this.requireTeam(data.teamId);
@@ -66,8 +65,7 @@ export class UserService {
   }
 
   /** Updates a user; disabling one or setting a new password also ends every session of theirs and cuts their sockets. */
-  async update(id: string, input: unknown, actor: Actor): Promise<User> {
-    const patch = parseInput(UserUpdateSchema, input);
+  async update(id: string, patch: UserPatch, actor: Actor): Promise<User> {
     if (patch.password !== undefined) refuseWeakPassword(patch.password, 'password');
     const current = await this.get(id);
     const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DeviceKind } from '../../shared/enums';
-import { DeviceCreateSchema, type Device, type DeviceCredentials } from '../../shared/schemas/device';
+import type { Device, DeviceCreate, DeviceCredentials } from '../../shared/schemas/device';
 import type { Actor } from '../../shared/schemas/event';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { Database, DeviceRow } from '../db/schema';
 import { DomainError, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { newOsmandKey, newOwntracksPassword, newOwntracksUsername, sha256Hex } from './credentials';
 import type { SqliteBackground } from '../db/sqlite-background';
 import { DeviceTelemetry } from './device-telemetry';
@@ -88,8 +87,7 @@ export class DeviceService {
   }
 
   /** Registers a tracker and returns its credentials; they are shown once and stored only as hashes. */
-  async register(input: unknown, actor: Actor): Promise<DeviceCredentials> {
-    const data = parseInput(DeviceCreateSchema, input);
+  async register(data: DeviceCreate, actor: Actor): Promise<DeviceCredentials> {
     const team = await this.db.selectFrom('teams').select('id').where('id', '=', data.teamId).executeTakeFirst();
     if (!team) throw new DomainError('VALIDATION_FAILED', 'No such team.', [{ path: 'teamId', message: 'no such team' }]);
 

@@ -12,10 +12,18 @@ export interface SocketTarget {
   request: z.ZodType;
 }
 
+/**
+ * Left out on purpose: logout (it would end the fuzzing role's own session) and raw-body routes (the CSV
+ * imports take a file's bytes, not JSON; their own tests feed them hostile files).
+ */
+const NOT_FUZZED = new Set(['POST /api/auth/logout']);
+
 /** Every contract route that reads or writes something (a body, a query, path params, not a GET), then the hand-written ones. */
 export function httpTargets(): HttpTarget[] {
   const fromContracts = Object.values(ROUTE_TABLES).flatMap((table) =>
-    Object.values(table).map((c): HttpTarget => ({ method: c.method, path: `/api${c.path}`, body: c.body, query: c.query })),
+    Object.values(table)
+      .filter((c) => !c.raw && !NOT_FUZZED.has(`${c.method} /api${c.path}`))
+      .map((c): HttpTarget => ({ method: c.method, path: `/api${c.path}`, body: c.body, query: c.query })),
   );
   return [...fromContracts, ...HAND_WRITTEN_ROUTES].filter((t) => t.body || t.query || t.method !== 'GET' || paramNamesOf(t.path).length > 0);
 }

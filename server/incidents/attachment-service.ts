@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
-import { PhotoUploadSchema, type Attachment, type PhotoUpload } from '../../shared/schemas/incident-record';
+import type { Attachment, PhotoUpload } from '../../shared/schemas/incident-record';
 import type { Database } from '../db/schema';
 import type { IncidentAttachmentRow } from '../db/schema-incident-board';
 import { notFound } from '../errors';
 import type { RecordEvent, Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import type { AttachmentFiles, StoredPhoto } from './attachment-files';
 import { loadIncident, toAttachment } from './incident-store';
 import { appendTimeline } from './timeline';
@@ -21,13 +20,12 @@ export class AttachmentService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  async addPhoto(incidentId: string, input: unknown, actor: Actor): Promise<Attachment> {
-    const photo = parseInput(PhotoUploadSchema, input);
+  async addPhoto(incidentId: string, photo: PhotoUpload, actor: Actor): Promise<Attachment> {
     await loadIncident(this.db, incidentId);
     return this.withStoredPhoto(photo, (stored) =>
       this.transactor.run(async (tx, record) => {
         await loadIncident(tx, incidentId);
-        return this.attachWithin(tx, record, incidentId, stored, photo.caption, actor);
+        return this.attachWithin(tx, record, incidentId, stored, photo.caption ?? '', actor);
       }),
     );
   }

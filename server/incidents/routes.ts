@@ -1,11 +1,9 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { rolesFor } from '../../shared/permissions';
-import { INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from '../../shared/routes/incidents';
-import { actorOf } from '../auth/principal';
+import { INCIDENT_PHOTO_ROUTES, INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from '../../shared/routes/incidents';
 import type { SessionService } from '../auth/session-service';
-import { principalOf, requireRole } from '../http/auth-middleware';
+import { requireRole } from '../http/auth-middleware';
 import { contractRouter } from '../http/contract-router';
-import { handle } from '../http/respond';
 import type { AttachmentService } from './attachment-service';
 import type { IncidentService } from './incident-service';
 import type { ReportingRulesService } from './reporting-rules-service';
@@ -49,14 +47,12 @@ export function incidentRoutes({ sessions, incidents, attachments, rules }: Inci
   return router;
 }
 
-/** Photo upload: mounted before the API's 256 kB JSON parser, with room for a 2 MB photo as base64. */
+/** Photo upload: mounted before the API's 256 kB JSON parser; its contract reads up to 3 MB (a 2 MB photo as base64). */
 export function incidentUploadRoutes({ sessions, attachments }: Pick<IncidentRouteDeps, 'sessions' | 'attachments'>): Router {
-  const router = Router();
-  router.post(
-    '/api/incidents/:id/attachments',
-    requireRole(sessions, 'commander', 'duty_officer'),
-    express.json({ limit: '3mb' }),
-    handle((req) => attachments.addPhoto(String(req.params.id), req.body, actorOf(principalOf(req)))),
+  return Router().use(
+    '/api',
+    contractRouter(sessions, INCIDENT_PHOTO_ROUTES, {
+      addPhoto: ({ params, body, actor }) => attachments.addPhoto(params.id, body, actor),
+    }),
   );
-  return router;
 }

@@ -1,11 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
-import { DepotCreateSchema, DepotUpdateSchema, type Depot, type DepotCreate } from '../../shared/schemas/supply';
+import { DepotCreateSchema, type Depot, type DepotCreate, type DepotPatch } from '../../shared/schemas/supply';
 import { townshipAt } from '../../shared/townships';
 import type { Database } from '../db/schema';
 import { conflict } from '../errors';
 import type { RecordEvent, Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { listDepots, loadDepot, toDepotRow } from './supply-store';
 
 /** Supply depots in three tiers (county, township, village); admins keep them. */
@@ -20,16 +19,14 @@ export class DepotService {
     return listDepots(this.db);
   }
 
-  async create(input: unknown, actor: Actor): Promise<Depot> {
-    const data = parseInput(DepotCreateSchema, input);
+  async create(data: DepotCreate, actor: Actor): Promise<Depot> {
     return this.transactor.run(async (tx, record) => {
       if (await tx.selectFrom('depots').select('id').where('id', '=', data.id).executeTakeFirst()) throw conflict(`A depot with code ${data.id} exists.`);
       return this.createWithin(tx, record, data, actor);
     });
   }
 
-  async update(id: string, input: unknown, actor: Actor): Promise<Depot> {
-    const patch = parseInput(DepotUpdateSchema, input);
+  async update(id: string, patch: DepotPatch, actor: Actor): Promise<Depot> {
     return this.transactor.run((tx, record) => this.updateWithin(tx, record, id, patch, actor));
   }
 

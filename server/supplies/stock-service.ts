@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
-import { LedgerQuerySchema, StockMovementCreateSchema, StockThresholdSchema, StocktakeSchema, type LedgerEntry, type StockLevel } from '../../shared/schemas/supply';
+import type { LedgerEntry, LedgerQuery, StockLevel, StockMovement, StockThreshold, StocktakeInput } from '../../shared/schemas/supply';
 import type { Database } from '../db/schema';
 import type { RecordEvent, Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import type { StockLedger } from './stock-ledger';
 import { postings } from './stock-rules';
 import { listStockLevels, loadDepot, loadItem, toLedgerEntry, toStockLevel } from './supply-store';
@@ -20,8 +19,7 @@ export class StockService {
     return listStockLevels(this.db);
   }
 
-  async entries(query: unknown): Promise<LedgerEntry[]> {
-    const { depotId, itemId, runId } = parseInput(LedgerQuerySchema, query);
+  async entries({ depotId, itemId, runId }: LedgerQuery): Promise<LedgerEntry[]> {
     let select = this.db.selectFrom('supply_ledger').selectAll();
     if (depotId) select = select.where('depot_id', '=', depotId);
     if (itemId) select = select.where('item_id', '=', itemId);
@@ -30,8 +28,7 @@ export class StockService {
   }
 
   /** A receipt or an issue of one or more items at a depot. */
-  async move(input: unknown, actor: Actor): Promise<StockLevel[]> {
-    const { kind, depotId, lines, reason } = parseInput(StockMovementCreateSchema, input);
+  async move({ kind, depotId, lines, reason }: StockMovement, actor: Actor): Promise<StockLevel[]> {
     return this.transactor.run(async (tx, record) => {
       await loadDepot(tx, depotId);
       for (const line of lines) await loadItem(tx, line.itemId);
@@ -42,8 +39,7 @@ export class StockService {
     });
   }
 
-  async stocktake(input: unknown, actor: Actor): Promise<StockLevel> {
-    const data = parseInput(StocktakeSchema, input);
+  async stocktake(data: StocktakeInput, actor: Actor): Promise<StockLevel> {
     return this.transactor.run(async (tx, record) => {
       await loadDepot(tx, data.depotId);
       await loadItem(tx, data.itemId);
@@ -61,8 +57,7 @@ export class StockService {
     return levels[0]!;
   }
 
-  async setThreshold(depotId: string, itemId: string, input: unknown, actor: Actor): Promise<StockLevel> {
-    const { minLevel } = parseInput(StockThresholdSchema, input);
+  async setThreshold(depotId: string, itemId: string, { minLevel }: StockThreshold, actor: Actor): Promise<StockLevel> {
     return this.transactor.run(async (tx, record) => {
       await loadDepot(tx, depotId);
       await loadItem(tx, itemId);

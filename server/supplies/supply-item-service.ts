@@ -1,10 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
-import { SupplyItemCreateSchema, SupplyItemUpdateSchema, type SupplyItem, type SupplyItemCreate } from '../../shared/schemas/supply';
+import { SupplyItemCreateSchema, type SupplyItem, type SupplyItemCreate, type SupplyItemPatch } from '../../shared/schemas/supply';
 import type { Database } from '../db/schema';
 import { conflict } from '../errors';
 import type { RecordEvent, Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 import { listItems, loadItem, toItemRow } from './supply-store';
 
 /** The item catalogue (帐篷, 棉被, 救生衣, 沙袋 …) with units; admins keep it. */
@@ -19,16 +18,14 @@ export class SupplyItemService {
     return listItems(this.db);
   }
 
-  async create(input: unknown, actor: Actor): Promise<SupplyItem> {
-    const data = parseInput(SupplyItemCreateSchema, input);
+  async create(data: SupplyItemCreate, actor: Actor): Promise<SupplyItem> {
     return this.transactor.run(async (tx, record) => {
       if (await tx.selectFrom('supply_items').select('id').where('id', '=', data.id).executeTakeFirst()) throw conflict(`An item with code ${data.id} exists.`);
       return this.createWithin(tx, record, data, actor);
     });
   }
 
-  async update(id: string, input: unknown, actor: Actor): Promise<SupplyItem> {
-    const patch = parseInput(SupplyItemUpdateSchema, input);
+  async update(id: string, patch: SupplyItemPatch, actor: Actor): Promise<SupplyItem> {
     return this.transactor.run((tx, record) => this.updateWithin(tx, record, id, patch, actor));
   }
 

@@ -2,21 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
 import type { Shelter } from '../../shared/schemas/shelter';
-import {
-  SupplyRunArriveSchema,
-  SupplyRunCancelSchema,
-  SupplyRunCreateSchema,
-  SupplyRunDepartSchema,
-  SupplyRunQuerySchema,
-  type SupplyRun,
-  type SupplyRunStatus,
+import type {
+  SupplyRun,
+  SupplyRunArrive,
+  SupplyRunCancel,
+  SupplyRunCreate,
+  SupplyRunDepart,
+  SupplyRunQuery,
+  SupplyRunStatus,
 } from '../../shared/schemas/supply-run';
 import type { Database } from '../db/schema';
 import { DomainError, conflict } from '../errors';
 import type { Transactor } from '../events/transactor';
 import { loadIncident } from '../incidents/incident-store';
 import { loadShelter } from '../shelters/shelter-store';
-import { parseInput } from '../validation';
 import type { StockLedger } from './stock-ledger';
 import { postings } from './stock-rules';
 import { listRuns, loadDepot, loadItem, loadRun } from './supply-store';
@@ -34,16 +33,15 @@ export class SupplyRunService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  list(query: unknown = {}): Promise<SupplyRun[]> {
-    return listRuns(this.db, { activeOnly: parseInput(SupplyRunQuerySchema, query).active === 'true' });
+  list(query: SupplyRunQuery = {}): Promise<SupplyRun[]> {
+    return listRuns(this.db, { activeOnly: query.active === 'true' });
   }
 
   get(id: string): Promise<SupplyRun> {
     return loadRun(this.db, id);
   }
 
-  async allocate(input: unknown, actor: Actor): Promise<SupplyRun> {
-    const data = parseInput(SupplyRunCreateSchema, input);
+  async allocate(data: SupplyRunCreate, actor: Actor): Promise<SupplyRun> {
     const requestedAtMs = data.requestedAt ? Date.parse(data.requestedAt) : this.clock();
     if (requestedAtMs > this.clock() + 60_000) throw new DomainError('VALIDATION_FAILED', 'The request time is in the future.');
     return this.transactor.run(async (tx, record) => {
@@ -64,8 +62,8 @@ export class SupplyRunService {
           destination_id: data.destinationId,
           status: 'allocated',
           reason: data.reason,
-          vehicle: data.vehicle,
-          dispatch_id: data.dispatchId,
+          vehicle: data.vehicle ?? '',
+          dispatch_id: data.dispatchId ?? null,
           requested_at: new Date(requestedAtMs).toISOString(),
           allocated_at: now,
           departed_at: null,
@@ -85,8 +83,7 @@ export class SupplyRunService {
     });
   }
 
-  async depart(id: string, input: unknown, actor: Actor): Promise<SupplyRun> {
-    const { eta, vehicle } = parseInput(SupplyRunDepartSchema, input);
+  async depart(id: string, { eta, vehicle }: SupplyRunDepart, actor: Actor): Promise<SupplyRun> {
     return this.transactor.run(async (tx, record) => {
       const current = await this.moveStatus(tx, id, 'allocated', 'in_transit');
       const now = this.now();
@@ -99,8 +96,7 @@ export class SupplyRunService {
     });
   }
 
-  async arrive(id: string, input: unknown, actor: Actor): Promise<SupplyRun> {
-    const { note } = parseInput(SupplyRunArriveSchema, input);
+  async arrive(id: string, { note = '' }: SupplyRunArrive, actor: Actor): Promise<SupplyRun> {
     return this.transactor.run(async (tx, record) => {
       const current = await this.moveStatus(tx, id, 'in_transit', 'arrived');
       const now = this.now();
@@ -123,8 +119,7 @@ export class SupplyRunService {
   }
 
   /** Cancels a run not yet on the road; its reservation is released. */
-  async cancel(id: string, input: unknown, actor: Actor): Promise<SupplyRun> {
-    const { reason } = parseInput(SupplyRunCancelSchema, input);
+  async cancel(id: string, { reason }: SupplyRunCancel, actor: Actor): Promise<SupplyRun> {
     return this.transactor.run(async (tx, record) => {
       const current = await this.moveStatus(tx, id, 'allocated', 'cancelled');
       const now = this.now();

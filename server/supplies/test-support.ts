@@ -1,4 +1,5 @@
 // Test-only: the supplies services over a migrated in-memory store. Not imported by the server.
+import type { DepotCreate } from '../../shared/schemas/supply';
 import { deskActor } from '../incidents/test-support';
 import { openTestServices, type TestServices } from '../positions/test-support';
 import { ShelterService } from '../shelters/shelter-service';
@@ -29,8 +30,8 @@ export async function openSupplyTestServices(clock: () => number = Date.now): Pr
   };
 }
 
-export const COUNTY_DEPOT = { id: 'XS-county', name: '象山县救灾物资储备库', tier: 'county', location: { lat: 29.4431, lon: 121.8712 }, manager: '孙仓库', phone: '0574-65000001' };
-export const SHIPU_DEPOT = { id: 'XS-shipu', name: '石浦镇物资储备点', tier: 'township', location: { lat: 29.2089, lon: 121.9418 }, manager: '林仓管' };
+export const COUNTY_DEPOT = { id: 'XS-county', name: '象山县救灾物资储备库', tier: 'county', location: { lat: 29.4431, lon: 121.8712 }, manager: '孙仓库', phone: '0574-65000001' } satisfies DepotCreate;
+export const SHIPU_DEPOT = { id: 'XS-shipu', name: '石浦镇物资储备点', tier: 'township', location: { lat: 29.2089, lon: 121.9418 }, manager: '林仓管' } satisfies DepotCreate;
 export const TENT = { id: 'tent', name: '帐篷', category: '安置类', unit: '顶', keyItem: true };
 export const QUILT = { id: 'quilt', name: '棉被', category: '安置类', unit: '床', keyItem: true };
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { CameraCreateSchema, CameraSourceSchema, CameraUpdateSchema, withoutSecrets, type Camera, type CameraSource } from '../../shared/schemas/camera';
+import { CameraSourceSchema, withoutSecrets, type Camera, type CameraCreateInput, type CameraSource, type CameraUpdateInput } from '../../shared/schemas/camera';
 import { hasHiddenSecrets, restoreUrlSecrets } from '../../shared/schemas/camera-secrets';
 import type { Actor } from '../../shared/schemas/event';
 import { nowIso } from '../../shared/time';
@@ -8,7 +8,6 @@ import type { Database } from '../db/schema';
 import type { CameraRow } from '../db/schema-video';
 import { DomainError, conflict, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
-import { parseInput } from '../validation';
 
 export interface PortRange {
   min: number;
@@ -66,8 +65,7 @@ export class CameraRegistry {
     return toCamera(row);
   }
 
-  async create(input: unknown, actor: Actor): Promise<Camera> {
-    const parsed = parseInput(CameraCreateSchema, input);
+  async create(parsed: CameraCreateInput, actor: Actor): Promise<Camera> {
     return this.transactor.run(async (tx, record) => {
       const source = parsed.source.type === 'rtmp' ? await this.newRtmpSource(tx) : parsed.source;
       const camera: Camera = { id: `cam-${randomUUID().slice(0, 8)}`, ...parsed, source, teamId: null, updatedAt: nowIso(this.clock) };
@@ -77,8 +75,7 @@ export class CameraRegistry {
     });
   }
 
-  async update(id: string, input: unknown, actor: Actor): Promise<Camera> {
-    const patch = parseInput(CameraUpdateSchema, input);
+  async update(id: string, patch: CameraUpdateInput, actor: Actor): Promise<Camera> {
     return this.transactor.run(async (tx, record) => {
       const row = await tx.selectFrom('cameras').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound('Camera');

@@ -10,10 +10,10 @@ import {
   ReportDoneSchema,
   ReportingRulesSchema,
 } from '../schemas/incident';
-import { IncidentDetailSchema, TimelineEntrySchema } from '../schemas/incident-record';
+import { AttachmentSchema, IncidentDetailSchema, PhotoUploadSchema, TimelineEntrySchema } from '../schemas/incident-record';
 import { defineRoute } from './route';
 
-/** Reading is for the board (staff and wall); the duty desk records. Photos go through their own upload route. */
+/** Reading is for the board (staff and wall); the duty desk records. Photos go through INCIDENT_PHOTO_ROUTES. */
 export const INCIDENT_ROUTES = {
   list: defineRoute({ method: 'GET', path: '/incidents', query: IncidentListQuerySchema, answer: z.array(IncidentSchema), allow: 'watchBoard' }),
   create: defineRoute({ method: 'POST', path: '/incidents', body: IncidentCreateSchema, answer: IncidentSchema, allow: 'desk' }),
@@ -29,4 +29,9 @@ export const INCIDENT_ROUTES = {
 export const REPORTING_RULE_ROUTES = {
   get: defineRoute({ method: 'GET', path: '/reporting-rules', answer: ReportingRulesSchema, allow: 'watchBoard' }),
   set: defineRoute({ method: 'PUT', path: '/reporting-rules', body: ReportingRulesSchema, answer: ReportingRulesSchema, allow: 'plan' }),
+};
+
+/** A photo of the scene, as base64 JSON: up to 2 MB of image, so the body may reach 3 MB (mounted before the API's parser). */
+export const INCIDENT_PHOTO_ROUTES = {
+  addPhoto: defineRoute({ method: 'POST', path: '/incidents/:id/attachments', body: PhotoUploadSchema, answer: AttachmentSchema, allow: 'desk', jsonLimit: '3mb' }),
 };

@@ -1,15 +1,20 @@
+import { AUTH_ROUTES, USER_ROUTES } from './auth';
 import { ALARM_ROUTES, BOARD_SUMMARY_ROUTES, POSITION_ROUTES, WALL_LAYOUT_ROUTES } from './board';
+import { CAMERA_ROUTES } from './cameras';
+import { DEVICE_ROUTES } from './devices';
 import { DISPATCH_ROUTES } from './dispatch';
 import { DUTY_ROUTES } from './duty';
-import { INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
+import { INCIDENT_PHOTO_ROUTES, INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
 import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
+import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
 import { TEAM_ROUTES } from './teams';
 
-/** Every route declared by contract so far (auth, users, devices, ingest, cameras and supplies follow). */
+/** Every HTTP route under /api (tracker ingest, outside /api, speaks the trackers' own protocols). */
 export const ROUTE_TABLES: Record<string, RouteTable> = {
   teams: TEAM_ROUTES,
   incidents: INCIDENT_ROUTES,
+  incidentPhotos: INCIDENT_PHOTO_ROUTES,
   reportingRules: REPORTING_RULE_ROUTES,
   shelters: SHELTER_ROUTES,
   evacuation: EVACUATION_ROUTES,
@@ -19,4 +24,11 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   positions: POSITION_ROUTES,
   wallLayout: WALL_LAYOUT_ROUTES,
   boardSummary: BOARD_SUMMARY_ROUTES,
+  auth: AUTH_ROUTES,
+  users: USER_ROUTES,
+  devices: DEVICE_ROUTES,
+  cameras: CAMERA_ROUTES,
+  supplies: SUPPLY_ROUTES,
+  supplyRuns: SUPPLY_RUN_ROUTES,
+  supplyCsv: SUPPLY_CSV_ROUTES,
 };

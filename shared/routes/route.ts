@@ -3,6 +3,18 @@ import type { Permission } from '../permissions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Who may call a route: a row of the permission table, or `public` for the one route used before a session exists (login). */
+export type RouteAccess = Permission | 'public';
+
+/**
+ * How a route's body arrives. Default: JSON under the API's 256 kB limit. `raw`: the bytes themselves (a CSV
+ * file), for the listed content types up to `limit`; the body schema then checks the bytes.
+ */
+export interface RawBody {
+  types: readonly string[];
+  limit: string;
+}
+
 /**
  * One HTTP route, declared once: the Express router (server/http/contract-router.ts) and the typed client
  * (client/src/api/route-client.ts) are both built from it. `path` is under `/api` and names its params
@@ -20,7 +32,17 @@ export interface RouteContract<
   query: Q;
   body: B;
   answer: A;
-  allow: Permission;
+  allow: RouteAccess;
+  /** The answer carries a credential (a token, a device key): no browser or proxy may cache it, failures included. */
+  noStore?: boolean;
+  raw?: RawBody;
+  /**
+   * A JSON body larger than the API's 256 kB (a photo as base64), read with this limit after the permission
+   * check. Such a route must be mounted before the API's own JSON parser (see incidentUploadRoutes).
+   */
+  jsonLimit?: string;
+  /** The answer is a file to save (a CSV export), sent as its bytes instead of the JSON envelope; `answer` is then DownloadSchema. */
+  download?: { contentType: string };
 }
 
 export const defineRoute = <P extends string, A extends z.ZodType, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(spec: {
@@ -29,7 +51,11 @@ export const defineRoute = <P extends string, A extends z.ZodType, Q extends z.Z
   query?: Q;
   body?: B;
   answer: A;
-  allow: Permission;
+  allow: RouteAccess;
+  noStore?: boolean;
+  raw?: RawBody;
+  jsonLimit?: string;
+  download?: { contentType: string };
 }): RouteContract<P, Q, B, A> => ({ ...spec, query: spec.query as Q, body: spec.body as B });
 
 /** `'/teams/:id/status'` → `'id'`. */
@@ -66,3 +92,6 @@ export function fillPath(path: string, params: Record<string, string>): string {
 
 /** Answers that carry nothing (a delete) are `null` in the envelope. */
 export const NoAnswer = z.null();
+
+/** What a download route's handler returns; the router sends `bytes` as an attachment named `filename`. */
+export const DownloadSchema = z.object({ filename: z.string().regex(/^[\w.-]+$/), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array) });

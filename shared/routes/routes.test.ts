@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../enums';
 import { rolesFor } from '../permissions';
 import { ROUTE_TABLES } from './index';
-import { fillPath, paramNamesOf } from './route';
+import { fillPath, paramNamesOf, type RouteAccess } from './route';
 
 const STAFF = 'admin commander duty_officer';
 const BOARD = `${STAFF} wall`;
@@ -22,6 +22,7 @@ const EXPECTED: Record<string, string> = {
   'POST /incidents/:id/severity': 'commander duty_officer',
   'POST /incidents/:id/notes': 'commander duty_officer',
   'POST /incidents/:id/reports': 'commander duty_officer',
+  'POST /incidents/:id/attachments': 'commander duty_officer',
   'GET /reporting-rules': BOARD,
   'PUT /reporting-rules': 'admin commander',
   'GET /shelters': BOARD,
@@ -61,16 +62,56 @@ const EXPECTED: Record<string, string> = {
   'GET /wall-layout': BOARD,
   'PUT /wall-layout': STAFF,
   'GET /board/summary': BOARD,
+  'POST /auth/login': 'public',
+  'POST /auth/logout': `${BOARD} field`,
+  'GET /auth/me': `${BOARD} field`,
+  'POST /auth/password': `${BOARD} field`,
+  'GET /users': 'admin',
+  'POST /users': 'admin',
+  'PATCH /users/:id': 'admin',
+  'GET /users/:id/sessions': 'admin',
+  'DELETE /sessions/:id': 'admin',
+  'GET /devices': 'admin',
+  'GET /devices/endpoints': 'admin',
+  'POST /devices': 'admin',
+  'POST /devices/:id/revoke': 'admin',
+  'GET /cameras': BOARD,
+  'POST /cameras': 'admin',
+  'PATCH /cameras/:id': 'admin',
+  'DELETE /cameras/:id': 'admin',
+  'GET /video/stats': 'admin',
+  'GET /depots': BOARD,
+  'POST /depots': 'admin',
+  'PATCH /depots/:id': 'admin',
+  'GET /supply-items': BOARD,
+  'POST /supply-items': 'admin',
+  'PATCH /supply-items/:id': 'admin',
+  'GET /stock': BOARD,
+  'GET /stock/ledger': BOARD,
+  'POST /stock/movements': 'commander duty_officer',
+  'POST /stock/stocktakes': 'commander duty_officer',
+  'PUT /stock/:depotId/:itemId/threshold': 'admin commander',
+  'GET /supply-runs': BOARD,
+  'POST /supply-runs': 'commander duty_officer',
+  'GET /supply-runs/:id': BOARD,
+  'POST /supply-runs/:id/depart': 'commander duty_officer',
+  'POST /supply-runs/:id/arrive': 'commander duty_officer',
+  'POST /supply-runs/:id/cancel': 'commander duty_officer',
+  'GET /supplies/csv/:kind': STAFF,
+  'POST /supplies/csv/:kind': 'admin commander',
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));
 const sorted = (roles: readonly string[]) => [...roles].sort().join(' ');
+/** Login is the one route called before there is a session: no role at all. */
+const rolesOf = (allow: RouteAccess): readonly string[] => (allow === 'public' ? ['public'] : rolesFor(allow));
 
 describe('route contracts', () => {
   it('allow exactly the roles each route allowed before, from the permission table', () => {
-    const actual = Object.fromEntries(routes.map((r) => [`${r.method} ${r.path}`, sorted(rolesFor(r.allow))]));
+    const actual = Object.fromEntries(routes.map((r) => [`${r.method} ${r.path}`, sorted(rolesOf(r.allow))]));
     expect(actual).toEqual(Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [k, sorted(v.split(' '))])));
-    for (const r of routes) expect(rolesFor(r.allow).every((role) => (ROLES as readonly string[]).includes(role))).toBe(true);
+    for (const r of routes.filter((r) => r.allow !== 'public')) expect(rolesOf(r.allow).every((role) => (ROLES as readonly string[]).includes(role))).toBe(true);
+    expect(routes.filter((r) => r.allow === 'public').map((r) => r.path)).toEqual(['/auth/login']);
   });
 
   it('declare each method and path once', () => {
@@ -82,5 +123,10 @@ describe('route contracts', () => {
     expect(paramNamesOf('/dispatches/:id/steps')).toEqual(['id']);
     expect(fillPath('/teams/:id/track', { id: 'a/b c' })).toBe('/teams/a%2Fb%20c/track');
     expect(() => fillPath('/teams/:id', {})).toThrow(/missing path param id/);
+  });
+
+  it('mark every answer that carries a credential no-store: a session token, a tracker key', () => {
+    const noStore = routes.filter((r) => r.noStore).map((r) => `${r.method} ${r.path}`);
+    expect(noStore.sort()).toEqual(['POST /auth/login', 'POST /devices']);
   });
 });

@@ -72,8 +72,11 @@ export const CameraCreateSchema = z
   })
   .strict();
 export type CameraCreate = z.input<typeof CameraCreateSchema>;
+/** A create as the server holds it once parsed (defaults applied). */
+export type CameraCreateInput = z.output<typeof CameraCreateSchema>;
 export const CameraUpdateSchema = CameraCreateSchema.partial().strict();
 export type CameraUpdate = z.input<typeof CameraUpdateSchema>;
+export type CameraUpdateInput = z.output<typeof CameraUpdateSchema>;
 
 /** The `reason` codes of a camera status (the UI words them); `null` when online or first connecting. */
 export const CAMERA_STATUS_REASONS = [

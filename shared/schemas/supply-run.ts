@@ -51,9 +51,13 @@ export const SupplyRunCreateSchema = z
   .strict();
 export type SupplyRunCreate = z.input<typeof SupplyRunCreateSchema>;
 export const SupplyRunDepartSchema = z.object({ eta: InstantSchema, vehicle: z.string().max(40).optional() }).strict();
+export type SupplyRunDepart = z.infer<typeof SupplyRunDepartSchema>;
 export const SupplyRunArriveSchema = z.object({ note: z.string().max(200).default('') }).strict();
+export type SupplyRunArrive = z.input<typeof SupplyRunArriveSchema>;
 export const SupplyRunCancelSchema = z.object({ reason: ReasonSchema }).strict();
+export type SupplyRunCancel = z.infer<typeof SupplyRunCancelSchema>;
 export const SupplyRunQuerySchema = z.object({ active: z.enum(['true', 'false']).optional() });
+export type SupplyRunQuery = z.infer<typeof SupplyRunQuerySchema>;
 
 export const SUPPLY_EVENT_PAYLOADS = {
   'depot.created': z.object({ depot: DepotSchema }),

@@ -41,6 +41,7 @@ export const DepotCreateSchema = z
   .strict();
 export type DepotCreate = z.input<typeof DepotCreateSchema>;
 export const DepotUpdateSchema = z.object(DepotFields).partial().strict();
+export type DepotPatch = z.infer<typeof DepotUpdateSchema>;
 
 export const SupplyItemSchema = z.object({
   id: CodeSchema,
@@ -64,6 +65,7 @@ const ItemFields = {
 export const SupplyItemCreateSchema = z.object({ ...ItemFields, id: CodeSchema, category: z.string().max(20).default(''), keyItem: z.boolean().default(false) }).strict();
 export type SupplyItemCreate = z.input<typeof SupplyItemCreateSchema>;
 export const SupplyItemUpdateSchema = z.object(ItemFields).partial().strict();
+export type SupplyItemPatch = z.infer<typeof SupplyItemUpdateSchema>;
 
 /** One depot's stock of one item: a projection of the ledger. `reserved` is allocated to runs not yet departed. */
 export const StockLevelSchema = z.object({
@@ -78,6 +80,7 @@ export const StockLevelSchema = z.object({
 export type StockLevel = z.infer<typeof StockLevelSchema>;
 
 export const StockThresholdSchema = z.object({ minLevel: CountSchema }).strict();
+export type StockThreshold = z.infer<typeof StockThresholdSchema>;
 
 /**
  * receipt / issue / stocktake change a depot's stock directly; allocation and release reserve and
@@ -114,10 +117,13 @@ export const SupplyLinesSchema = z
 export const ReasonSchema = z.string().trim().min(1).max(200);
 
 export const StockMovementCreateSchema = z.object({ kind: z.enum(['receipt', 'issue']), depotId: CodeSchema, lines: SupplyLinesSchema, reason: ReasonSchema }).strict();
+export type StockMovement = z.infer<typeof StockMovementCreateSchema>;
 /** The quantity counted at a depot for one item: the difference from the book is posted as a stocktake entry. */
 export const StocktakeSchema = z.object({ depotId: CodeSchema, itemId: CodeSchema, counted: CountSchema, reason: ReasonSchema }).strict();
 export type Stocktake = z.input<typeof StocktakeSchema>;
+export type StocktakeInput = z.output<typeof StocktakeSchema>;
 export const LedgerQuerySchema = z.object({ depotId: CodeSchema.optional(), itemId: CodeSchema.optional(), runId: z.string().optional() });
+export type LedgerQuery = z.infer<typeof LedgerQuerySchema>;
 
 /** What CSV import and export cover: the depots, the catalogue, and stock (counted quantities and minimums). */
 export const SUPPLY_CSV_KINDS = ['depots', 'items', 'stock'] as const;
@@ -125,6 +131,12 @@ export type SupplyCsvKind = (typeof SUPPLY_CSV_KINDS)[number];
 /** A CSV import is refused past this many rows, and its refusal lists at most the first MAX_CSV_PROBLEMS bad lines. */
 export const MAX_CSV_ROWS = 20_000;
 export const MAX_CSV_PROBLEMS = 100;
-export const SupplyCsvImportQuerySchema = z.object({ encoding: z.enum(['utf-8', 'gb18030']).optional() });
+/** How to read an uploaded CSV; without one the server tells UTF-8 from GB18030 itself. */
+export const CSV_ENCODINGS = ['utf-8', 'gb18030'] as const;
+export const CsvEncodingSchema = z.enum(CSV_ENCODINGS);
+export type CsvEncoding = z.infer<typeof CsvEncodingSchema>;
+export const SupplyCsvImportQuerySchema = z.object({ encoding: CsvEncodingSchema.optional() });
+/** A CSV file's bytes as the server's raw parser reads them (the emptiness check names the fix, in the route). */
+export const CsvFileSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Send the file itself as the body, with Content-Type text/csv.');
 export const SupplyCsvImportResultSchema = z.object({ kind: z.enum(SUPPLY_CSV_KINDS), rows: CountSchema, created: CountSchema, updated: CountSchema, unchanged: CountSchema });
 export type SupplyCsvImportResult = z.infer<typeof SupplyCsvImportResultSchema>;

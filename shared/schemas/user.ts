@@ -35,11 +35,14 @@ export const UserCreateSchema = z
     path: ['teamId'],
   });
 export type UserCreate = z.input<typeof UserCreateSchema>;
+/** A create once parsed at the edge (the seed may leave out a non-field account's team). */
+export type UserCreateInput = Omit<z.output<typeof UserCreateSchema>, 'teamId'> & { teamId?: string | null };
 
 export const UserUpdateSchema = z
   .object({ displayName: z.string().min(1).max(60), disabled: z.boolean(), password: PasswordSchema })
   .partial()
   .strict();
+export type UserPatch = z.infer<typeof UserUpdateSchema>;
 
 export const LoginRequestSchema = z.object({ username: z.string().min(1).max(40), password: z.string().min(1).max(200) }).strict();
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
@@ -48,6 +51,7 @@ export const SessionInfoSchema = z.object({ token: z.string(), expiresAt: Instan
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 export const PasswordChangeSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema }).strict();
+export type PasswordChange = z.infer<typeof PasswordChangeSchema>;
 
 export const SessionSummarySchema = z.object({
   id: z.string(),

@@ -1,11 +1,9 @@
-import type { SessionInfo, User } from '@shared/schemas/user';
-import { http } from './http';
+import { AUTH_ROUTES } from '@shared/routes/auth';
+import { callRoute } from './route-client';
 
 export const authApi = {
-  login: (username: string, password: string) =>
-    http.post<SessionInfo>('/api/auth/login', { username, password }, { skipAuthHandling: true }),
-  logout: () => http.post<unknown>('/api/auth/logout', {}, { skipAuthHandling: true }),
-  me: () => http.get<User>('/api/auth/me'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    http.post<unknown>('/api/auth/password', { currentPassword, newPassword }),
+  login: (username: string, password: string) => callRoute(AUTH_ROUTES.login, { body: { username, password } }, { skipAuthHandling: true }),
+  logout: () => callRoute(AUTH_ROUTES.logout, {}, { skipAuthHandling: true }),
+  me: () => callRoute(AUTH_ROUTES.me, {}),
+  changePassword: (currentPassword: string, newPassword: string) => callRoute(AUTH_ROUTES.changePassword, { body: { currentPassword, newPassword } }),
 };

@@ -1,11 +1,10 @@
-import type { Camera, CameraCreate, CameraUpdate, CameraWithStatus } from '@shared/schemas/camera';
-import { http } from './http';
-
-const path = (id: string) => `/api/cameras/${encodeURIComponent(id)}`;
+import { CAMERA_ROUTES } from '@shared/routes/cameras';
+import type { CameraCreate, CameraUpdate } from '@shared/schemas/camera';
+import { callRoute } from './route-client';
 
 export const camerasApi = {
-  list: () => http.get<CameraWithStatus[]>('/api/cameras'),
-  create: (input: CameraCreate) => http.post<Camera>('/api/cameras', input),
-  update: (id: string, patch: CameraUpdate) => http.patch<Camera>(path(id), patch),
-  remove: (id: string) => http.delete<{ removed: true }>(path(id)),
+  list: () => callRoute(CAMERA_ROUTES.list, {}),
+  create: (input: CameraCreate) => callRoute(CAMERA_ROUTES.create, { body: input }),
+  update: (id: string, patch: CameraUpdate) => callRoute(CAMERA_ROUTES.update, { params: { id }, body: patch }),
+  remove: (id: string) => callRoute(CAMERA_ROUTES.remove, { params: { id } }),
 };

@@ -1,10 +1,11 @@
-import type { Device, DeviceCreate, DeviceCredentials, TrackerEndpoints } from '@shared/schemas/device';
-import { http } from './http';
+import { DEVICE_ROUTES } from '@shared/routes/devices';
+import type { DeviceCreate } from '@shared/schemas/device';
+import { callRoute } from './route-client';
 
 export const devicesApi = {
-  list: () => http.get<Device[]>('/api/devices'),
+  list: () => callRoute(DEVICE_ROUTES.list, {}),
   /** Where phones reach this server (LAN addresses, PUBLIC_HOSTNAMES), with the configured ports. */
-  endpoints: () => http.get<TrackerEndpoints>('/api/devices/endpoints'),
-  register: (device: DeviceCreate) => http.post<DeviceCredentials>('/api/devices', device),
-  revoke: (id: string) => http.post<Device>(`/api/devices/${encodeURIComponent(id)}/revoke`, {}),
+  endpoints: () => callRoute(DEVICE_ROUTES.endpoints, {}),
+  register: (device: DeviceCreate) => callRoute(DEVICE_ROUTES.register, { body: device }),
+  revoke: (id: string) => callRoute(DEVICE_ROUTES.revoke, { params: { id } }),
 };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DISPATCH_ROUTES } from '@shared/routes/dispatch';
+import { SUPPLY_CSV_ROUTES } from '@shared/routes/supplies';
 import { TEAM_ROUTES } from '@shared/routes/teams';
 import { ApiError } from './apiError';
 import { callRoute } from './route-client';
@@ -41,5 +42,15 @@ describe('callRoute', () => {
   it('still passes the server refusal through as its own code', async () => {
     answer({ ok: false, error: { code: 'FORBIDDEN', message: 'no' } }, 403);
     await expect(callRoute(TEAM_ROUTES.remove, { params: { id: 't1' } })).rejects.toMatchObject({ code: 'FORBIDDEN', status: 403 });
+  });
+
+  it('sends a raw-body route its bytes as a file of the first accepted type, not as JSON', async () => {
+    const fetchMock = answer({ ok: true, data: { kind: 'items', rows: 1, created: 1, updated: 0, unchanged: 0 } });
+    const csv = new TextEncoder().encode('编码,名称\nTENT,帐篷\n');
+    await callRoute(SUPPLY_CSV_ROUTES.import, { params: { kind: 'items' }, query: { encoding: 'utf-8' }, body: csv });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/supplies/csv/items?encoding=utf-8');
+    expect((init?.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
+    expect(new Uint8Array(await (init?.body as Blob).arrayBuffer())).toEqual(csv);
   });
 });

@@ -11,7 +11,8 @@ import { apiRequest, type RequestOptions } from './http';
 export async function callRoute<C extends RouteContract>(contract: C, call: CallOf<C>, options: Omit<RequestOptions, 'query'> = {}): Promise<AnswerOf<C>> {
   const { params, query, body } = call as { params?: Record<string, string>; query?: RequestOptions['query']; body?: unknown };
   const path = `/api${fillPath(contract.path, params ?? {})}`;
-  const sentBody = contract.body ? body : contract.method === 'POST' ? {} : undefined;
+  // A raw-body route (a CSV import) sends the bytes themselves, as the first content type it accepts.
+  const sentBody = contract.raw ? new Blob([body as BlobPart], { type: contract.raw.types[0] }) : contract.body ? body : contract.method === 'POST' ? {} : undefined;
   const data = await apiRequest<unknown>(contract.method, path, sentBody, { ...options, query });
   return parseAnswer<C['answer']>(contract.answer, data, `${contract.method} ${contract.path}`);
 }

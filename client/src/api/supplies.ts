@@ -1,43 +1,33 @@
-import type { Depot, DepotCreate, LedgerEntry, StockLevel, Stocktake, SupplyCsvImportResult, SupplyCsvKind, SupplyItem, SupplyItemCreate, SupplyLine } from '@shared/schemas/supply';
-import type { SupplyRun, SupplyRunCreate } from '@shared/schemas/supply-run';
-import { downloadFile, http } from './http';
+import { fillPath } from '@shared/routes/route';
+import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from '@shared/routes/supplies';
+import type { CsvEncoding, DepotCreate, DepotPatch, StockMovement, Stocktake, SupplyCsvKind, SupplyItemCreate, SupplyItemPatch } from '@shared/schemas/supply';
+import type { SupplyRunCreate } from '@shared/schemas/supply-run';
+import { downloadFile } from './http';
+import { callRoute } from './route-client';
 
-const seg = encodeURIComponent;
-const runPath = (id: string, action: string) => `/api/supply-runs/${seg(id)}/${action}`;
-
-export type DepotFields = Omit<DepotCreate, 'id'>;
-export type SupplyItemFields = Omit<SupplyItemCreate, 'id'>;
-export interface StockMovement {
-  kind: 'receipt' | 'issue';
-  depotId: string;
-  lines: SupplyLine[];
-  reason: string;
-}
-/** How to read an uploaded CSV; without one the server tells UTF-8 from GB18030 itself. */
-export type CsvEncoding = 'utf-8' | 'gb18030';
 
 /** Depots, the catalogue, stock movements and supply runs (HTTP); the events that follow are authoritative. */
 export const suppliesApi = {
-  createDepot: (input: DepotCreate) => http.post<Depot>('/api/depots', input),
-  updateDepot: (id: string, patch: Partial<DepotFields>) => http.patch<Depot>(`/api/depots/${seg(id)}`, patch),
-  createItem: (input: SupplyItemCreate) => http.post<SupplyItem>('/api/supply-items', input),
-  updateItem: (id: string, patch: Partial<SupplyItemFields>) => http.patch<SupplyItem>(`/api/supply-items/${seg(id)}`, patch),
+  createDepot: (input: DepotCreate) => callRoute(SUPPLY_ROUTES.createDepot, { body: input }),
+  updateDepot: (id: string, patch: DepotPatch) => callRoute(SUPPLY_ROUTES.updateDepot, { params: { id }, body: patch }),
+  createItem: (input: SupplyItemCreate) => callRoute(SUPPLY_ROUTES.createItem, { body: input }),
+  updateItem: (id: string, patch: SupplyItemPatch) => callRoute(SUPPLY_ROUTES.updateItem, { params: { id }, body: patch }),
 
-  ledger: (filter: { depotId?: string; itemId?: string; runId?: string } = {}) => http.get<LedgerEntry[]>('/api/stock/ledger', { query: filter }),
-  move: (movement: StockMovement) => http.post<StockLevel[]>('/api/stock/movements', movement),
+  ledger: (filter: { depotId?: string; itemId?: string; runId?: string } = {}) => callRoute(SUPPLY_ROUTES.ledger, { query: filter }),
+  move: (movement: StockMovement) => callRoute(SUPPLY_ROUTES.move, { body: movement }),
   /** One item's counted quantity; the level it leaves (unchanged when it matches the book). */
-  stocktake: (input: Stocktake) => http.post<StockLevel>('/api/stock/stocktakes', input),
-  setThreshold: (depotId: string, itemId: string, minLevel: number) => http.put<StockLevel>(`/api/stock/${seg(depotId)}/${seg(itemId)}/threshold`, { minLevel }),
+  stocktake: (input: Stocktake) => callRoute(SUPPLY_ROUTES.stocktake, { body: input }),
+  setThreshold: (depotId: string, itemId: string, minLevel: number) => callRoute(SUPPLY_ROUTES.setThreshold, { params: { depotId, itemId }, body: { minLevel } }),
 
-  runs: () => http.get<SupplyRun[]>('/api/supply-runs'),
-  allocateRun: (input: SupplyRunCreate) => http.post<SupplyRun>('/api/supply-runs', input),
-  departRun: (id: string, eta: string, vehicle?: string) => http.post<SupplyRun>(runPath(id, 'depart'), { eta, ...(vehicle ? { vehicle } : {}) }),
-  arriveRun: (id: string, note = '') => http.post<SupplyRun>(runPath(id, 'arrive'), { note }),
-  cancelRun: (id: string, reason: string) => http.post<SupplyRun>(runPath(id, 'cancel'), { reason }),
+  runs: () => callRoute(SUPPLY_RUN_ROUTES.list, {}),
+  allocateRun: (input: SupplyRunCreate) => callRoute(SUPPLY_RUN_ROUTES.allocate, { body: input }),
+  departRun: (id: string, eta: string, vehicle?: string) => callRoute(SUPPLY_RUN_ROUTES.depart, { params: { id }, body: { eta, ...(vehicle ? { vehicle } : {}) } }),
+  arriveRun: (id: string, note = '') => callRoute(SUPPLY_RUN_ROUTES.arrive, { params: { id }, body: { note } }),
+  cancelRun: (id: string, reason: string) => callRoute(SUPPLY_RUN_ROUTES.cancel, { params: { id }, body: { reason } }),
 
   /** UTF-8 with a BOM, so Excel opens it. */
-  exportCsv: (kind: SupplyCsvKind) => downloadFile(`/api/supplies/csv/${kind}.csv`),
+  exportCsv: (kind: SupplyCsvKind) => downloadFile(`/api${fillPath(SUPPLY_CSV_ROUTES.export.path, { kind: `${kind}.csv` })}`),
   /** All or nothing: a file with a bad row is refused with every problem by line (VALIDATION_FAILED details). */
-  importCsv: (kind: SupplyCsvKind, file: Blob, encoding?: CsvEncoding) =>
-    http.post<SupplyCsvImportResult>(`/api/supplies/csv/${kind}`, new Blob([file], { type: 'text/csv' }), { query: { encoding } }),
+  importCsv: async (kind: SupplyCsvKind, file: Blob, encoding?: CsvEncoding) =>
+    callRoute(SUPPLY_CSV_ROUTES.import, { params: { kind }, query: { encoding }, body: new Uint8Array(await file.arrayBuffer()) }),
 };

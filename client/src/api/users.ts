@@ -1,18 +1,13 @@
-import type { SessionSummary, User, UserCreate } from '@shared/schemas/user';
-import { http } from './http';
+import { USER_ROUTES } from '@shared/routes/auth';
+import type { UserCreate, UserPatch } from '@shared/schemas/user';
+import { callRoute } from './route-client';
 
-export interface UserPatch {
-  displayName?: string;
-  disabled?: boolean;
-  password?: string;
-}
-
-const userPath = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+export type { UserPatch } from '@shared/schemas/user';
 
 export const usersApi = {
-  list: () => http.get<User[]>('/api/users'),
-  create: (user: UserCreate) => http.post<User>('/api/users', user),
-  update: (id: string, patch: UserPatch) => http.patch<User>(userPath(id), patch),
-  sessions: (id: string) => http.get<SessionSummary[]>(`${userPath(id)}/sessions`),
-  revokeSession: (sessionId: string) => http.delete(`/api/sessions/${encodeURIComponent(sessionId)}`),
+  list: () => callRoute(USER_ROUTES.list, {}),
+  create: (user: UserCreate) => callRoute(USER_ROUTES.create, { body: user }),
+  update: (id: string, patch: UserPatch) => callRoute(USER_ROUTES.update, { params: { id }, body: patch }),
+  sessions: (id: string) => callRoute(USER_ROUTES.sessions, { params: { id } }),
+  revokeSession: (sessionId: string) => callRoute(USER_ROUTES.revokeSession, { params: { id: sessionId } }),
 };

@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { DomainEvent } from '@shared/schemas/event';
-import type { Depot, DepotCreate, LedgerEntry, StockLevel, Stocktake, SupplyCsvKind, SupplyItem, SupplyItemCreate } from '@shared/schemas/supply';
+import type { CsvEncoding, Depot, DepotCreate, DepotPatch, LedgerEntry, StockLevel, StockMovement, Stocktake, SupplyCsvKind, SupplyItem, SupplyItemCreate, SupplyItemPatch } from '@shared/schemas/supply';
 import type { SupplyRun, SupplyRunCreate } from '@shared/schemas/supply-run';
-import { suppliesApi, type CsvEncoding, type DepotFields, type StockMovement, type SupplyItemFields } from '../api/supplies';
+import { suppliesApi } from '../api/supplies';
 import { byTierThenName, levelKey, mergeEntries, runOrder } from '../supplies/supplyModel';
 import { syncedStore } from '../realtime/syncedStore';
 
@@ -152,9 +152,9 @@ export const useSuppliesStore = defineStore('supplies', () => {
   const cancelRun = (id: string, reason: string) => runCommand(suppliesApi.cancelRun(id, reason));
 
   const createDepot = async (input: DepotCreate) => putDepot(await suppliesApi.createDepot(input));
-  const updateDepot = async (id: string, patch: Partial<DepotFields>) => putDepot(await suppliesApi.updateDepot(id, patch));
+  const updateDepot = async (id: string, patch: DepotPatch) => putDepot(await suppliesApi.updateDepot(id, patch));
   const createItem = async (input: SupplyItemCreate) => putItem(await suppliesApi.createItem(input));
-  const updateItem = async (id: string, patch: Partial<SupplyItemFields>) => putItem(await suppliesApi.updateItem(id, patch));
+  const updateItem = async (id: string, patch: SupplyItemPatch) => putItem(await suppliesApi.updateItem(id, patch));
 
   const exportCsv = (kind: SupplyCsvKind) => suppliesApi.exportCsv(kind);
   const importCsv = (kind: SupplyCsvKind, file: Blob, encoding?: CsvEncoding) => suppliesApi.importCsv(kind, file, encoding);

@@ -1,13 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
-import { MAX_CSV_PROBLEMS, MAX_CSV_ROWS } from '../../../shared/schemas/supply';
+import { MAX_CSV_PROBLEMS, MAX_CSV_ROWS, type CsvEncoding } from '../../../shared/schemas/supply';
 import { DomainError } from '../../errors';
 
-export { MAX_CSV_PROBLEMS, MAX_CSV_ROWS };
-
-export const CSV_ENCODINGS = ['utf-8', 'gb18030'] as const;
-export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+export { MAX_CSV_PROBLEMS, MAX_CSV_ROWS, type CsvEncoding };
 
 const UTF8_BOM = '\uFEFF';
 
