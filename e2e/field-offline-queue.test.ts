@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Alarm } from '../shared/schemas/alarm';
-import type { Dispatch, DispatchDetail } from '../shared/schemas/dispatch';
+import type { DispatchDetail } from '../shared/schemas/dispatch';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot, signIn } from './support/browser';
+import { launchChromium, saveScreenshot } from './support/browser';
+import { connectionState, deliverRescue, openFieldTablet, testAttr } from './support/fieldTablet';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
 
 let server: ServerHandle;
@@ -29,8 +29,6 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).first().getAttribute(name);
-const connection = (page: Page) => attr(page, 'connection-state', 'data-state');
 
 /** Every build asset the page loaded is in one of the service worker's caches (so a reload works offline). */
 const assetsCached = (page: Page) =>
@@ -43,35 +41,25 @@ const assetsCached = (page: Page) =>
 
 describe('field tablet outbox over a cut connection', () => {
   it('queues steps and an SOS in IndexedDB while cut, survives a reload offline, and applies each once after', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 800, height: 1280 },
-      permissions: ['geolocation'],
-      geolocation: { latitude: 29.131, longitude: 122.031, accuracy: 15 },
-    });
-    const page = await context.newPage();
-    await signIn(page, proxy.url, 'tablet-hepu', 'tablet-password-1', /\/field$/);
-    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('online');
+    const { context, page } = await openFieldTablet(browser, proxy.url, 'tablet-hepu', 'tablet-password-1', { lat: 29.131, lon: 122.031 });
 
     // The desk sends a dispatch; the tablet rings, is opened and confirms receipt.
-    const destination = { lat: 29.118, lon: 122.072, township: null, label: '花岙岛码头' };
-    const dispatch = dataOf(await admin.post<Dispatch>('/api/dispatches', { actionId: randomUUID(), teamIds: [team.id], taskType: 'rescue', priority: 'urgent', destination, instructions: '码头人员被困' }));
-    await page.getByTestId('field-alert-open').click({ timeout: 10_000 });
-    await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('delivered');
+    const dispatch = await deliverRescue(page, admin, team.id, { lat: 29.118, lon: 122.072, label: '花岙岛码头' }, '码头人员被困');
     await expect.poll(() => assetsCached(page), { timeout: 15_000 }).toBe(true);
 
     // Cut: the socket drops; every action now waits in the outbox and the page says so.
     proxy.cut();
-    await expect.poll(() => connection(page), { timeout: 15_000 }).not.toBe('online');
+    await expect.poll(() => connectionState(page), { timeout: 15_000 }).not.toBe('online');
     await page.getByTestId('next-step').click(); // accept
-    await expect.poll(() => attr(page, 'current-task', 'data-state')).toBe('accepted');
+    await expect.poll(() => testAttr(page, 'current-task', 'data-state')).toBe('accepted');
     await page.getByTestId('next-step').click(); // depart
-    await expect.poll(() => attr(page, 'current-task', 'data-state')).toBe('en_route');
+    await expect.poll(() => testAttr(page, 'current-task', 'data-state')).toBe('en_route');
     const sos = await page.getByTestId('sos-button').boundingBox();
     await page.mouse.move(sos!.x + sos!.width / 2, sos!.y + sos!.height / 2);
     await page.mouse.down();
     await page.waitForTimeout(3_300);
     await page.mouse.up();
-    await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 5_000 }).toBe('3');
+    await expect.poll(() => testAttr(page, 'outbox', 'data-count'), { timeout: 5_000 }).toBe('3');
     expect(await page.getByTestId('outbox-item').count()).toBe(3);
     expect(await page.getByTestId('task-unsent').count()).toBe(1);
     await saveScreenshot(page, 'field-offline-queued');
@@ -79,11 +67,11 @@ describe('field tablet outbox over a cut connection', () => {
     // Reload while still cut: the service worker serves the page, IndexedDB still holds the queue.
     await page.reload();
     await page.getByTestId('field').waitFor({ timeout: 15_000 });
-    await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 10_000 }).toBe('3');
-    await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('en_route');
+    await expect.poll(() => testAttr(page, 'outbox', 'data-count'), { timeout: 10_000 }).toBe('3');
+    await expect.poll(() => testAttr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('en_route');
     expect(await page.getByTestId('field-team-name').textContent()).toBe('鹤浦海岛救援队');
     // Opened without signal, the tablet says it is offline (离线) once its first attempt fails, not 连接中 forever.
-    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('offline');
+    await expect.poll(() => connectionState(page), { timeout: 15_000 }).toBe('offline');
     // The page's own words come from font subsets cached while online (loading them needs no network).
     const fontsLoadOffline = () =>
       page.evaluate(async () => {
@@ -94,14 +82,14 @@ describe('field tablet outbox over a cut connection', () => {
       });
     await expect.poll(fontsLoadOffline, { timeout: 10_000 }).toBe(true);
     await page.getByTestId('next-step').click(); // arrived
-    await expect.poll(() => attr(page, 'outbox', 'data-count')).toBe('4');
+    await expect.poll(() => testAttr(page, 'outbox', 'data-count')).toBe('4');
     await saveScreenshot(page, 'field-offline-reloaded');
 
     // Restore: the queue drains in order; the server applied every action exactly once.
     proxy.restore();
-    await expect.poll(() => connection(page), { timeout: 60_000 }).toBe('online');
-    await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 15_000 }).toBe('0');
-    await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('on_scene');
+    await expect.poll(() => connectionState(page), { timeout: 60_000 }).toBe('online');
+    await expect.poll(() => testAttr(page, 'outbox', 'data-count'), { timeout: 15_000 }).toBe('0');
+    await expect.poll(() => testAttr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('on_scene');
 
     const recorded = dataOf(await admin.get<DispatchDetail>(`/api/dispatches/${dispatch.id}`));
     expect(recorded.timeline.map((s) => [s.state, s.channel, s.actor.name])).toEqual([

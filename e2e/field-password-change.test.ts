@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Alarm } from '../shared/schemas/alarm';
-import type { Dispatch, DispatchDetail } from '../shared/schemas/dispatch';
+import type { DispatchDetail } from '../shared/schemas/dispatch';
 import type { Team } from '../shared/schemas/team';
 import type { User } from '../shared/schemas/user';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
-import { launchChromium, saveScreenshot, signIn } from './support/browser';
+import { launchChromium, saveScreenshot } from './support/browser';
+import { connectionState, deliverRescue, openFieldTablet, testAttr } from './support/fieldTablet';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
 
 let server: ServerHandle;
@@ -31,38 +31,26 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-const attr = (page: Page, testId: string, name: string) => page.getByTestId(testId).first().getAttribute(name);
-const connection = (page: Page) => attr(page, 'connection-state', 'data-state');
 
 describe('a field tablet cut off by a password change', () => {
   it('keeps its unsent steps and SOS in the outbox and sends them once the team signs in again', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 800, height: 1280 },
-      permissions: ['geolocation'],
-      geolocation: { latitude: 29.021, longitude: 121.921, accuracy: 15 },
-    });
-    const page = await context.newPage();
-    await signIn(page, proxy.url, 'tablet-gaotang', 'tablet-password-1', /\/field$/);
-    await expect.poll(() => connection(page), { timeout: 15_000 }).toBe('online');
+    const { context, page } = await openFieldTablet(browser, proxy.url, 'tablet-gaotang', 'tablet-password-1', { lat: 29.021, lon: 121.921 });
 
-    const destination = { lat: 29.05, lon: 121.95, township: null, label: '高塘岛渔港' };
-    const dispatch = dataOf(await admin.post<Dispatch>('/api/dispatches', { actionId: randomUUID(), teamIds: [team.id], taskType: 'rescue', priority: 'urgent', destination, instructions: '渔船搁浅' }));
-    await page.getByTestId('field-alert-open').click({ timeout: 10_000 });
-    await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('delivered');
+    const dispatch = await deliverRescue(page, admin, team.id, { lat: 29.05, lon: 121.95, label: '高塘岛渔港' }, '渔船搁浅');
 
     // Out of signal: the team accepts, departs and raises an SOS; all of it waits on the tablet.
     proxy.cut();
-    await expect.poll(() => connection(page), { timeout: 15_000 }).not.toBe('online');
+    await expect.poll(() => connectionState(page), { timeout: 15_000 }).not.toBe('online');
     await page.getByTestId('next-step').click();
-    await expect.poll(() => attr(page, 'current-task', 'data-state')).toBe('accepted');
+    await expect.poll(() => testAttr(page, 'current-task', 'data-state')).toBe('accepted');
     await page.getByTestId('next-step').click();
-    await expect.poll(() => attr(page, 'current-task', 'data-state')).toBe('en_route');
+    await expect.poll(() => testAttr(page, 'current-task', 'data-state')).toBe('en_route');
     const sos = await page.getByTestId('sos-button').boundingBox();
     await page.mouse.move(sos!.x + sos!.width / 2, sos!.y + sos!.height / 2);
     await page.mouse.down();
     await page.waitForTimeout(3_300);
     await page.mouse.up();
-    await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 5_000 }).toBe('3');
+    await expect.poll(() => testAttr(page, 'outbox', 'data-count'), { timeout: 5_000 }).toBe('3');
 
     // Meanwhile the admin resets the team's password (a lost tablet, say): every session of it ends.
     dataOf(await admin.patch(`/api/users/${tablet.id}`, { password: 'new-team-password-2' }));
@@ -79,9 +67,9 @@ describe('a field tablet cut off by a password change', () => {
     await page.getByTestId('login-password').fill('new-team-password-2');
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/field$/);
-    await expect.poll(() => connection(page), { timeout: 30_000 }).toBe('online');
-    await expect.poll(() => attr(page, 'outbox', 'data-count'), { timeout: 20_000 }).toBe('0');
-    await expect.poll(() => attr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('en_route');
+    await expect.poll(() => connectionState(page), { timeout: 30_000 }).toBe('online');
+    await expect.poll(() => testAttr(page, 'outbox', 'data-count'), { timeout: 20_000 }).toBe('0');
+    await expect.poll(() => testAttr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('en_route');
     await saveScreenshot(page, 'field-password-changed-drained');
 
     const after = dataOf(await admin.get<DispatchDetail>(`/api/dispatches/${dispatch.id}`));
