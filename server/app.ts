@@ -48,6 +48,7 @@ import { WallLayoutService } from './wall/wall-layout-service';
 import { wallRoutes } from './wall/routes';
 import { createVideoModule } from './video/video-module';
 import { IntervalJob, SINGLE_INSTANCE_LOCK } from './jobs/interval-job';
+import { DEFAULT_REQUEST_LIMITS } from './realtime/request-gate';
 
 export interface AppServices {
   store: Store;
@@ -147,7 +148,7 @@ export class TidewatchApp {
     const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
     const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);
     const transport = { trust: proxyTrust, plainHttpFieldSockets: config.PLAIN_HTTP_FIELD_SOCKETS };
-    realtime = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock, transport });
+    realtime = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, requestLimits: { ...DEFAULT_REQUEST_LIMITS, pointsPerMinute: config.SOCKET_REQUESTS_PER_MINUTE }, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock, transport });
     realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
     realtime.io.on('connection', (socket) => board.registerSocket(socket));
     realtime.io.on('connection', (socket) => video.registerSocket(socket));

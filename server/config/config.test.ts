@@ -49,5 +49,7 @@ describe('loadConfig', () => {
     expect(loadConfig({}).FIELD_REPORTS_PER_MINUTE).toBe(10);
     expect(loadConfig({ FIELD_REPORTS_PER_MINUTE: '100000', TABLET_POSITIONS_PER_MINUTE: '100000' })).toMatchObject({ FIELD_REPORTS_PER_MINUTE: 100_000, TABLET_POSITIONS_PER_MINUTE: 100_000 });
     expect(() => loadConfig({ FIELD_REPORTS_PER_MINUTE: '0' })).toThrowError(/FIELD_REPORTS_PER_MINUTE/);
+    expect(loadConfig({}).SOCKET_REQUESTS_PER_MINUTE).toBe(1_200);
+    expect(() => loadConfig({ SOCKET_REQUESTS_PER_MINUTE: '5' })).toThrowError(/SOCKET_REQUESTS_PER_MINUTE/);
   });
 });

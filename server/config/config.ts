@@ -56,6 +56,8 @@ export const ConfigSchema = z.object({
   FIELD_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
   /** Positions one tablet may send over its socket at once, and then per minute. */
   TABLET_POSITIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** Socket requests one signed-in session may make per minute (a full resync counts 20). */
+  SOCKET_REQUESTS_PER_MINUTE: z.coerce.number().int().min(100).max(10_000_000).default(1_200),
   SESSION_HOURS_ADMIN: seconds.default(12),
   SESSION_HOURS_COMMANDER: seconds.default(24),
   SESSION_HOURS_DUTY_OFFICER: seconds.default(24),
