@@ -31,7 +31,10 @@ export function buildMarkers(
   });
 }
 
-/** A cheap fingerprint so the chart is only redrawn when something visible changed. */
+/**
+ * A cheap fingerprint of what the clock or an alarm changes on the markers (staleness, heard, SOS), so
+ * the per-second re-check redraws only when one changed. Moves are announced by the positions store.
+ */
 export function markersSignature(markers: readonly MapTeamMarker[]): string {
-  return markers.map((m) => `${m.id}|${m.name}|${m.lat.toFixed(6)}|${m.lon.toFixed(6)}|${m.stale ? 1 : 0}${m.heard ? 1 : 0}|${m.status}|${m.sos ?? ''}`).join(';');
+  return markers.map((m) => `${m.stale ? 1 : 0}${m.heard ? 1 : 0}${m.sos ?? ''}`).join('|');
 }
