@@ -53,10 +53,10 @@ module.exports = {
     },
     {
       name: 'socket-only-in-realtime',
-      comment: 'Only client/src/realtime owns the socket: nothing else imports socket.io-client or socketClient.ts.',
+      comment: 'Only client/src/shell/realtime owns the socket: nothing else imports socket.io-client or socketClient.ts.',
       severity: 'error',
-      from: { path: '^client/', pathNot: '^client/src/realtime/' },
-      to: { path: ['(^|/)node_modules/socket[.]io-client/', '^client/src/realtime/socketClient[.]ts$'] },
+      from: { path: '^client/', pathNot: '^client/src/shell/realtime/' },
+      to: { path: ['(^|/)node_modules/socket[.]io-client/', '^client/src/shell/realtime/socketClient[.]ts$'] },
     },
     {
       name: 'components-never-import-realtime',
@@ -65,7 +65,7 @@ module.exports = {
         '(client/src/App.vue) starts and stops the connection.',
       severity: 'error',
       from: { path: '^client/src/.+[.]vue$', pathNot: '^client/src/App[.]vue$' },
-      to: { path: '^client/src/realtime/' },
+      to: { path: '^client/src/shell/realtime/' },
     },
     {
       name: 'client-and-server-apart',

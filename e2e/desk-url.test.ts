@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Dispatch } from '../shared/schemas/dispatch';
 import type { Incident } from '../shared/schemas/incident';
 import type { Team } from '../shared/schemas/team';
-import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 

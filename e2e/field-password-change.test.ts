@@ -4,7 +4,7 @@ import type { Alarm } from '../shared/schemas/alarm';
 import type { DispatchDetail } from '../shared/schemas/dispatch';
 import type { Team } from '../shared/schemas/team';
 import type { User } from '../shared/schemas/user';
-import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot } from './support/browser';
 import { connectionState, deliverRescue, openFieldTablet, testAttr } from './support/fieldTablet';

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { Incident } from '../shared/schemas/incident';
 import type { IncidentDetail } from '../shared/schemas/incident-record';
 import type { Team } from '../shared/schemas/team';
-import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy';

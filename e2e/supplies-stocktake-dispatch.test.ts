@@ -5,7 +5,7 @@ import type { Dispatch } from '../shared/schemas/dispatch';
 import type { Shelter } from '../shared/schemas/shelter';
 import type { SupplyRun } from '../shared/schemas/supply-run';
 import type { Team } from '../shared/schemas/team';
-import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 

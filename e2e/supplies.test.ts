@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Shelter } from '../shared/schemas/shelter';
 import type { SupplyItem } from '../shared/schemas/supply';
-import { dataOf, httpClient, login } from '../server/integration/support';
+import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 

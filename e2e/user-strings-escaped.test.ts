@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Team } from '../shared/schemas/team';
-import { TEAM_INPUT, TestClient, dataOf, httpClient, login } from '../server/integration/support';
+import { TEAM_INPUT, TestClient, dataOf, httpClient, login } from '../server/testing/int-support';
 import { createDispatch } from '../server/dispatch/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Team } from '../shared/schemas/team';
-import { TEAM_INPUT, dataOf, httpClient, login } from '../server/integration/support';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../server/testing/int-support';
 import { REPO_ROOT, startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 import { startOverlayProxy, type OverlayProxy } from './support/overlayProxy';

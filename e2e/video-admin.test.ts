@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { CAMERA_STATES, type CameraWithStatus } from '../shared/schemas/camera';
-import { dataOf, httpClient, login } from '../server/integration/support';
+import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { freePort, startServer, type ServerHandle } from '../server/testing/server-process';
 import { clickMapAt } from './support/map';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';

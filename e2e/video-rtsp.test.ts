@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Camera, CameraWithStatus } from '../shared/schemas/camera';
 import { DEFAULT_WALL_LAYOUT } from '../shared/schemas/wall';
-import { dataOf, httpClient, login } from '../server/integration/support';
+import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { FakeRtspCamera } from '../server/testing/fake-rtsp-camera';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';

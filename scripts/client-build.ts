@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { FONT_CACHE } from '../client/src/field/swCaches';
+import { FONT_CACHE } from '../client/src/features/field/swCaches';
 import { BUILD_INFO_FILE, type BuildInfo } from '../shared/protocol';
 
 /**

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { dataOf, login } from '../../server/integration/support';
+import { dataOf, login } from '../../server/testing/int-support';
 import { readProcess } from '../positions/process-stats';
 import { percentile, type ClientReport, type LoadReport, type WorkerMessage } from '../positions/protocol';
 import { tidewatchTarget, type PrepareTarget } from '../positions/targets';

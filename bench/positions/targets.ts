@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/testing/server-process';
-import { dataOf, httpClient, login } from '../../server/integration/support';
+import { dataOf, httpClient, login } from '../../server/testing/int-support';
 
 /** A server under test, set up with its units and a token the board clients use. */
 export interface Target {

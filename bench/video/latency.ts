@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../e2e/support/browser';
-import { TEAM_INPUT, dataOf, httpClient, login } from '../../server/integration/support';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../../server/testing/int-support';
 import { startServer } from '../../server/testing/server-process';
 import { bundlePages, callPage, openBenchPage } from './bench-pages';
 import { onCleanup } from './cleanup';

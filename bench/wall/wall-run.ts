@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_WALL_LAYOUT } from '../../shared/schemas/wall';
 import { signIn } from '../../e2e/support/browser';
-import { dataOf, httpClient } from '../../server/integration/support';
+import { dataOf, httpClient } from '../../server/testing/int-support';
 import { readProcess } from '../positions/process-stats';
 import type { LoadReport, WorkerMessage } from '../positions/protocol';
 import { tidewatchTarget } from '../positions/targets';

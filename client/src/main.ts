@@ -1,11 +1,11 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
-import './styles/base.css';
+import './shell/styles/base.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';
-import { i18n } from './i18n';
-import { router } from './router';
+import { i18n } from './shell/i18n';
+import { router } from './shell/router';
 
 const app = createApp(App);
 app.use(createPinia());

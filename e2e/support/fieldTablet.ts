@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Dispatch } from '../../shared/schemas/dispatch';
-import { dataOf, type httpClient } from '../../server/integration/support';
+import { dataOf, type httpClient } from '../../server/testing/int-support';
 import { signIn } from './browser';
 
 export const testAttr = (page: Page, testId: string, name: string) => page.getByTestId(testId).first().getAttribute(name);

@@ -45,13 +45,13 @@ const TREE: Record<string, string> = {
   'server/supplies/supply-service.ts': "import { shelterCount } from '../shelters/shelter-service';\nexport const supplyCount = (): number => (shelterCount ? 0 : 1);\n",
   // Client: only realtime owns the socket; only the shell (App.vue) talks to realtime from a component.
   'client/src/labels.ts': "export const label = 'x';\n",
-  'client/src/realtime/socketClient.ts': "import { io } from 'socket.io-client';\nexport const connect = io;\n",
-  'client/src/realtime/channel.ts': "import { connect } from './socketClient';\nexport const request = connect;\n",
-  'client/src/stores/alarms.ts': "import { request } from '../realtime/channel';\nexport const alarms = request;\n",
-  'client/src/stores/sneaky.ts': "import { io } from 'socket.io-client';\nexport const sneaky = io;\n",
-  'client/src/stores/sneakier.ts': "import { connect } from '../realtime/socketClient';\nexport const sneakier = connect;\n",
-  'client/src/App.vue': "<script setup lang=\"ts\">\nimport { request } from './realtime/channel';\nrequest();\n</script>\n<template><p /></template>\n",
-  'client/src/components/AlarmList.vue': "<script setup lang=\"ts\">\nimport { request } from '../realtime/channel';\nrequest();\n</script>\n<template><p /></template>\n",
+  'client/src/shell/realtime/socketClient.ts': "import { io } from 'socket.io-client';\nexport const connect = io;\n",
+  'client/src/shell/realtime/channel.ts': "import { connect } from './socketClient';\nexport const request = connect;\n",
+  'client/src/features/alarms/alarms.ts': "import { request } from '../../shell/realtime/channel';\nexport const alarms = request;\n",
+  'client/src/features/alarms/sneaky.ts': "import { io } from 'socket.io-client';\nexport const sneaky = io;\n",
+  'client/src/features/alarms/sneakier.ts': "import { connect } from '../../shell/realtime/socketClient';\nexport const sneakier = connect;\n",
+  'client/src/App.vue': "<script setup lang=\"ts\">\nimport { request } from './shell/realtime/channel';\nrequest();\n</script>\n<template><p /></template>\n",
+  'client/src/components/AlarmList.vue': "<script setup lang=\"ts\">\nimport { request } from '../shell/realtime/channel';\nrequest();\n</script>\n<template><p /></template>\n",
   'client/src/api/server-peek.ts': "import { secret } from '../../../server/incidents/incident-service';\nexport const peek = secret;\n",
 };
 
@@ -105,13 +105,13 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
   });
 
   it('only client/src/realtime imports socket.io-client or socketClient.ts', () => {
-    expectFound('socket-only-in-realtime', 'client/src/stores/sneaky.ts', /node_modules\/socket\.io-client\//);
-    expectFound('socket-only-in-realtime', 'client/src/stores/sneakier.ts', 'client/src/realtime/socketClient.ts');
-    expect(found.filter((v) => v.includes(': client/src/realtime/') || v.includes(': client/src/stores/alarms.ts'))).toEqual([]);
+    expectFound('socket-only-in-realtime', 'client/src/features/alarms/sneaky.ts', /node_modules\/socket\.io-client\//);
+    expectFound('socket-only-in-realtime', 'client/src/features/alarms/sneakier.ts', 'client/src/shell/realtime/socketClient.ts');
+    expect(found.filter((v) => v.includes(': client/src/shell/realtime/') || v.includes(': client/src/features/alarms/alarms.ts'))).toEqual([]);
   });
 
   it('a component importing the realtime module is reported; the shell (App.vue) is not', () => {
-    expectFound('components-never-import-realtime', 'client/src/components/AlarmList.vue', 'client/src/realtime/channel.ts');
+    expectFound('components-never-import-realtime', 'client/src/components/AlarmList.vue', 'client/src/shell/realtime/channel.ts');
     expect(found.filter((v) => v.includes(': client/src/App.vue → '))).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../db/schema';
-import type { ProcessedActionRow } from '../db/schema-dispatch';
+import type { ProcessedActionRow } from '../dispatch/schema';
 import { DomainError } from '../errors';
 import type { RecordEvent, Transactor } from '../events/transactor';
 

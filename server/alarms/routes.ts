@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ALARM_ROUTES } from '../../shared/routes/board';
+import { ALARM_ROUTES } from '../../shared/routes/overview';
 import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { AlarmService } from './alarm-service';
 

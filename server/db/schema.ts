@@ -1,5 +1,5 @@
-import type { DispatchTables } from './schema-dispatch';
-import type { VideoTables } from './schema-video';
+import type { DispatchTables } from '../dispatch/schema';
+import type { VideoTables } from '../video/schema';
 import type { IncidentBoardTables } from './schema-incident-board';
 
 /** Row types as stored; both dialects. Booleans are 0/1 integers, JSON is text, instants are ISO text. */

@@ -3,7 +3,7 @@ import type { Assignment, AssignmentState, Dispatch, StepChannel } from '../../s
 import type { Actor } from '../../shared/schemas/event';
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
-import type { DispatchAssignmentRow } from '../db/schema-dispatch';
+import type { DispatchAssignmentRow } from './schema';
 import { notFound } from '../errors';
 import type { RecordEvent } from '../events/transactor';
 import { findAssignment, stateOf, teamQueue, toAssignment } from './dispatch-rows';

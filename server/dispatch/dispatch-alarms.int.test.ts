@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../shared/schemas/alarm';
 import type { DomainEvent } from '../../shared/schemas/event';
 import type { Fix } from '../../shared/schemas/position';
-import { TestClient, dataOf, eventually } from '../integration/support';
+import { TestClient, dataOf, eventually } from '../testing/int-support';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { createDispatch, setUpCounty, type County } from './int-support';
 

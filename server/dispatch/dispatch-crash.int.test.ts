@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/ack';
 import type { Dispatch, DispatchCreate, TeamStep } from '../../shared/schemas/dispatch';
 import type { Team } from '../../shared/schemas/team';
-import { dataOf, httpClient, login } from '../integration/support';
+import { dataOf, httpClient, login } from '../testing/int-support';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { createBody, readEventLog, setUpCounty, stepsByAssignment, type County } from './int-support';
 import { postUntilAnswered, resent, RetryingTablet } from './retrying-clients';

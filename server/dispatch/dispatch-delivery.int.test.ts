@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dispatch, DispatchStepRequest } from '../../shared/schemas/dispatch';
 import type { Team } from '../../shared/schemas/team';
-import { TestClient, dataOf, eventually } from '../integration/support';
+import { TestClient, dataOf, eventually } from '../testing/int-support';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { createDispatch, readEventLog, setUpCounty, stepsByAssignment, type County } from './int-support';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/ack';
 import type { Dispatch } from '../../shared/schemas/dispatch';
-import { TestClient, dataOf, httpClient } from '../integration/support';
+import { TestClient, dataOf, httpClient } from '../testing/int-support';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { createDispatch, currentSeq, setUpCounty, type County, type Http } from './int-support';
 

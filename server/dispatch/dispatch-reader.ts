@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ACTIVE_ASSIGNMENT_STATES, type Dispatch, type DispatchDetail, type DispatchListQuery } from '../../shared/schemas/dispatch';
 import { visibleTeams, type Viewer } from '../visibility/policy';
 import type { Database } from '../db/schema';
-import type { DispatchRow } from '../db/schema-dispatch';
+import type { DispatchRow } from './schema';
 import { forbidden, notFound } from '../errors';
 import { currentOrders, isQueued, toAssignment, toDispatchCore, toStep, type Db } from './dispatch-rows';
 

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { ACTIVE_ASSIGNMENT_STATES, type Assignment, type AssignmentState, type Dispatch, type DispatchStep } from '../../shared/schemas/dispatch';
 import type { Database } from '../db/schema';
-import type { DispatchAssignmentRow, DispatchRow, DispatchStepRow } from '../db/schema-dispatch';
+import type { DispatchAssignmentRow, DispatchRow, DispatchStepRow } from './schema';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 

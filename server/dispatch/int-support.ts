@@ -6,7 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import type { Dispatch, DispatchCreate } from '../../shared/schemas/dispatch';
 import type { DomainEvent } from '../../shared/schemas/event';
 import type { Team } from '../../shared/schemas/team';
-import { TEAM_INPUT, dataOf, httpClient, login } from '../integration/support';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../testing/int-support';
 import type { ServerHandle } from '../testing/server-process';
 
 export const PASSWORD = 'dispatch-password-1';

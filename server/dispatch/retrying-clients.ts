@@ -4,7 +4,7 @@ import { io } from 'socket.io-client';
 import type { Ack } from '../../shared/ack';
 import type { Dispatch } from '../../shared/schemas/dispatch';
 import type { ClientRequestName, RequestOf, ResponseOf } from '../../shared/socket';
-import type { ClientSocket } from '../integration/support';
+import type { ClientSocket } from '../testing/int-support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type ServerHandle, startServer } from '../testing/server-process';
-import { dataOf, httpClient, login, TEAM_INPUT, TestClient } from '../integration/support';
+import { dataOf, httpClient, login, TEAM_INPUT, TestClient } from '../testing/int-support';
 import { isPlainObject } from './zod-arbitrary';
 
 /** Every role the fuzz acts as; `anonymous` has no session. */

@@ -7,8 +7,8 @@ import { UserService } from '../auth/user-service';
 import { createIncidentBoard, type IncidentBoard } from '../incident-board';
 import { openTestServices, type TestServices } from '../positions/test-support';
 import { seedDemoIncidentBoard } from './demo-incident-board';
-import { DEMO_CHECK_INS, DEMO_DEPOTS, DEMO_ITEMS, DEMO_STOCK } from './demo-supplies';
-import { DEMO_SHELTERS } from './shelter-sites';
+import { DEMO_CHECK_INS, DEMO_DEPOTS, DEMO_ITEMS, DEMO_STOCK } from '../supplies/demo-supplies';
+import { DEMO_SHELTERS } from '../shelters/shelter-sites';
 
 const NOW = Date.UTC(2025, 8, 15, 6, 30, 0); // 14:30 Beijing time
 let s: TestServices;

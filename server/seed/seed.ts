@@ -7,7 +7,7 @@ import { generatePassword } from '../auth/password';
 import type { UserService } from '../auth/user-service';
 import type { Database } from '../db/schema';
 import type { TeamService } from '../teams/team-service';
-import { DEMO_TEAMS } from './demo-teams';
+import { DEMO_TEAMS } from '../teams/demo-teams';
 import { parseInput } from '../validation';
 import { TeamCreateSchema } from '../../shared/schemas/team';
 

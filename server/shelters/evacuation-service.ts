@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
-import { evacuationTotals } from '../../shared/board-summary';
+import { evacuationTotals } from '../../shared/overview';
 import { TownshipEvacuationReportSchema, type EvacuationTotals, type TownshipEvacuation } from '../../shared/schemas/shelter';
 import type { Db } from '../db/db-handle';
 import type { Database } from '../db/schema';

@@ -9,7 +9,7 @@ import { openStore, type Store } from '../db/database';
 import { EventBus } from '../events/event-bus';
 import { EventLog } from '../events/event-log';
 import { Transactor } from '../events/transactor';
-import { TEAM_INPUT } from '../integration/support';
+import { TEAM_INPUT } from '../testing/int-support';
 import { TeamService } from '../teams/team-service';
 import { parseInput } from '../validation';
 import { WallLayoutService } from '../wall/wall-layout-service';

@@ -7,7 +7,7 @@ import type { Alarm } from '../../shared/schemas/alarm';
 import type { DispatchDetail } from '../../shared/schemas/dispatch';
 import type { Team } from '../../shared/schemas/team';
 import { setUpCounty, type County } from '../dispatch/int-support';
-import { TEAM_INPUT, TestClient, dataOf, httpClient } from '../integration/support';
+import { TEAM_INPUT, TestClient, dataOf, httpClient } from '../testing/int-support';
 import { REPO_ROOT, startServer, type ServerHandle } from '../testing/server-process';
 
 // The county is set up by a server that takes every client, then the same store is served by one that

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rtmpPushUrl, type Camera, type CameraStatus, type CameraWithStatus } from '../../shared/schemas/camera';
-import { TestClient, dataOf, eventually, httpClient, login } from '../integration/support';
+import { TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
 import { FakeRtspCamera } from '../testing/fake-rtsp-camera';
 import { freePort, startServer, type ServerHandle } from '../testing/server-process';
 

@@ -5,7 +5,7 @@ import { hasHiddenSecrets, restoreUrlSecrets } from '../../shared/schemas/camera
 import type { Actor } from '../../shared/schemas/event';
 import { nowIso } from '../../shared/time';
 import type { Database } from '../db/schema';
-import type { CameraRow } from '../db/schema-video';
+import type { CameraRow } from './schema';
 import { DomainError, conflict, notFound } from '../errors';
 import type { Transactor } from '../events/transactor';
 

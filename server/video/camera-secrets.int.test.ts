@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Camera, CameraWithStatus } from '../../shared/schemas/camera';
-import { TestClient, dataOf, eventually, httpClient, login } from '../integration/support';
+import { TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
 import { startServer, type ServerHandle } from '../testing/server-process';
 
 /** Camera URLs in each form a credential takes (nothing serves them: port 9 on localhost is closed). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack } from '../../shared/ack';
 import type { Camera, CameraWithStatus } from '../../shared/schemas/camera';
 import { setUpCounty, type County } from '../dispatch/int-support';
-import { TestClient, dataOf, eventually, httpClient } from '../integration/support';
+import { TestClient, dataOf, eventually, httpClient } from '../testing/int-support';
 import { startServer, type ServerHandle } from '../testing/server-process';
 
 interface RelayStats {

@@ -14,7 +14,7 @@ import { UserService } from '../auth/user-service';
 import { DeviceService } from '../devices/device-service';
 import { createRequest, openDispatchTestBed, principal, type DispatchTestBed } from '../dispatch/test-support';
 import { createIncidentBoard } from '../incident-board';
-import { TestClient } from '../integration/support';
+import { TestClient } from '../testing/int-support';
 import { silentLogger } from '../positions/test-support';
 import { RealtimeServer } from '../realtime/realtime-server';
 import { COUNTY_DEPOT } from '../supplies/test-support';

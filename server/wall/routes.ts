@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { WALL_LAYOUT_ROUTES } from '../../shared/routes/board';
+import { WALL_LAYOUT_ROUTES } from '../../shared/routes/overview';
 import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { WallLayoutService } from './wall-layout-service';
 

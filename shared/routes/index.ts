@@ -1,5 +1,5 @@
 import { AUTH_ROUTES, USER_ROUTES } from './auth';
-import { ALARM_ROUTES, BOARD_SUMMARY_ROUTES, POSITION_ROUTES, WALL_LAYOUT_ROUTES } from './board';
+import { ALARM_ROUTES, BOARD_SUMMARY_ROUTES, POSITION_ROUTES, WALL_LAYOUT_ROUTES } from './overview';
 import { CAMERA_ROUTES } from './cameras';
 import { DEVICE_ROUTES } from './devices';
 import { DISPATCH_ROUTES } from './dispatch';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CameraStatus } from '../../../shared/schemas/camera';
-import { eventually } from '../../integration/support';
+import { eventually } from '../../testing/int-support';
 import { FakeRtspCamera, type FakeCameraOptions } from '../../testing/fake-rtsp-camera';
 import { decodeFromRouter } from '../../testing/rtp-decoder';
 import { CameraStatusBoard } from '../camera-status-board';

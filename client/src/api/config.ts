@@ -1,8 +1,0 @@
-import type { ClientConfig } from '@shared/protocol';
-import { http } from './http';
-
-export type { ClientConfig } from '@shared/protocol';
-
-export const configApi = {
-  get: () => http.get<ClientConfig>('/api/config'),
-};

@@ -1,8 +1,0 @@
-import { WALL_LAYOUT_ROUTES } from '@shared/routes/board';
-import type { WallLayout } from '@shared/schemas/wall';
-import { callRoute } from './route-client';
-
-export const wallLayoutApi = {
-  get: () => callRoute(WALL_LAYOUT_ROUTES.get, {}),
-  put: (layout: WallLayout) => callRoute(WALL_LAYOUT_ROUTES.set, { body: layout }),
-};

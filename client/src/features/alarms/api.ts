@@ -1,0 +1,6 @@
+import { ALARM_ROUTES } from '@shared/routes/board';
+import { callRoute } from '../../shell/api/routeClient';
+
+export const alarmsApi = {
+  acknowledge: (id: string) => callRoute(ALARM_ROUTES.acknowledge, { params: { id } }),
+};

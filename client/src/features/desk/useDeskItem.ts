@@ -1,0 +1,100 @@
+import { computed, reactive, watch, type Ref } from 'vue';
+import { TOWNSHIP_NAMES } from '@shared/townships';
+import { isApiError } from '../../shell/api/apiError';
+import { useConnectionStore } from '../../shell/realtime/connectionStore';
+import { useDispatchesStore } from '../dispatches/store';
+import { useIncidentsStore } from '../incidents/store';
+import { useSheltersStore } from '../shelters/store';
+import { useSuppliesStore } from '../supplies/store';
+import { useTeamsStore } from '../teams/store';
+import { useVideoStore } from '../video/store';
+import type { DeskItem, DeskState } from './deskState';
+
+/** `loading`: the board has not arrived yet (or the item is being fetched); `missing`: nothing has that id. */
+export type ItemStatus = 'none' | 'found' | 'loading' | 'missing';
+
+/** Answers that mean the id names nothing this user can see (any other failure is retried on the next sync). */
+const NOT_THERE = new Set(['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED']);
+
+/**
+ * Whether the item, camera and depot a desk URL names exist. Teams, shelters, depots and cameras are all on the
+ * board once it is synced; the board holds open incidents and recent dispatches only, so an older one is fetched
+ * by id.
+ */
+export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'supplies'>>) {
+  const item = computed(() => desk.value.item);
+  const connection = useConnectionStore();
+  const teams = useTeamsStore();
+  const dispatches = useDispatchesStore();
+  const incidents = useIncidentsStore();
+  const shelters = useSheltersStore();
+  const video = useVideoStore();
+  const supplies = useSuppliesStore();
+  const synced = computed(() => connection.lastSyncedAt !== null);
+  /** Fetch outcomes by `kind:id`; absent: not asked yet. */
+  const fetched = reactive(new Map<string, 'loading' | 'missing'>());
+
+  function onBoard(target: DeskItem): boolean {
+    switch (target.kind) {
+      case 'team':
+        return teams.get(target.id) !== undefined;
+      case 'dispatch':
+        return dispatches.get(target.id) !== undefined;
+      case 'incident':
+        return incidents.get(target.id) !== undefined;
+      case 'shelter':
+        return shelters.get(target.id) !== undefined;
+      case 'township':
+        return TOWNSHIP_NAMES.includes(target.id);
+    }
+  }
+
+  const fetchable = (target: DeskItem): target is DeskItem & { kind: 'dispatch' | 'incident' } => target.kind === 'dispatch' || target.kind === 'incident';
+
+  const status = computed<ItemStatus>(() => {
+    const target = item.value;
+    if (!target) return 'none';
+    if (onBoard(target)) return 'found';
+    if (target.kind === 'township') return 'missing';
+    if (!synced.value) return 'loading';
+    return fetchable(target) ? (fetched.get(`${target.kind}:${target.id}`) ?? 'loading') : 'missing';
+  });
+
+  async function fetchOne(target: DeskItem & { kind: 'dispatch' | 'incident' }): Promise<void> {
+    const key = `${target.kind}:${target.id}`;
+    fetched.set(key, 'loading');
+    try {
+      await (target.kind === 'incident' ? incidents.loadTimeline(target.id) : dispatches.loadTimeline(target.id));
+    } catch (e) {
+      if (isApiError(e) && NOT_THERE.has(e.code)) return void fetched.set(key, 'missing');
+      fetched.delete(key);
+    }
+  }
+
+  watch(
+    [item, () => connection.lastSyncedAt],
+    () => {
+      const target = item.value;
+      if (!target || !synced.value || !fetchable(target) || onBoard(target) || fetched.has(`${target.kind}:${target.id}`)) return;
+      void fetchOne(target);
+    },
+    { immediate: true },
+  );
+
+  const cameraStatus = computed<ItemStatus>(() => {
+    const id = desk.value.camera;
+    if (!id) return 'none';
+    if (video.get(id)) return 'found';
+    return video.loaded ? 'missing' : 'loading';
+  });
+
+  /** The 物资 tab's depot filter. */
+  const depotStatus = computed<ItemStatus>(() => {
+    const id = desk.value.supplies.depot;
+    if (!id) return 'none';
+    if (supplies.depots.some((d) => d.id === id)) return 'found';
+    return synced.value ? 'missing' : 'loading';
+  });
+
+  return { status, cameraStatus, depotStatus };
+}

@@ -1,0 +1,7 @@
+import { POSITION_ROUTES } from '@shared/routes/board';
+import { callRoute } from '../../shell/api/routeClient';
+
+export const positionsApi = {
+  latest: () => callRoute(POSITION_ROUTES.latest, {}),
+  trails: (minutes: number) => callRoute(POSITION_ROUTES.trails, { query: { minutes } }),
+};

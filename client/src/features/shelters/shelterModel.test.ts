@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../shell/api/apiError';
+import { shelter } from '../../shell/realtime/boardFixtures';
+import type { ShelterMovement } from '@shared/schemas/shelter';
+import { groupByTownship, mergeMovements, movementRefusal, occupancyLevel, suppliesOnHand } from './shelterModel';
+
+describe('occupancyLevel', () => {
+  it('is amber from 90 % and red when full', () => {
+    expect(occupancyLevel({ occupancy: 89, capacity: 100, status: 'open' })).toBe('ok');
+    expect(occupancyLevel({ occupancy: 90, capacity: 100, status: 'open' })).toBe('near');
+    expect(occupancyLevel({ occupancy: 9, capacity: 10, status: 'open' })).toBe('near');
+    expect(occupancyLevel({ occupancy: 100, capacity: 100, status: 'open' })).toBe('full');
+    expect(occupancyLevel({ occupancy: 0, capacity: 100, status: 'full' })).toBe('full');
+  });
+});
+
+describe('groupByTownship', () => {
+  it('sums shelters per township and adds townships that only reported relatives', () => {
+    const groups = groupByTownship(
+      [shelter('a', { township: '石浦镇', occupancy: 10, capacity: 50 }), shelter('b', { township: '石浦镇', occupancy: 5, capacity: 20 }), shelter('c', { township: '丹东街道' })],
+      [{ township: '石浦镇', withRelatives: 30, reportedAt: '2026-01-01T00:00:00.000Z', reportedBy: 'x' }, { township: '高塘岛乡', withRelatives: 4, reportedAt: '2026-01-01T00:00:00.000Z', reportedBy: 'x' }],
+    );
+    const shipu = groups.find((g) => g.township === '石浦镇');
+    expect(shipu).toMatchObject({ sheltered: 15, capacity: 70, withRelatives: 30 });
+    expect(shipu?.shelters.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(groups.find((g) => g.township === '高塘岛乡')).toMatchObject({ shelters: [], withRelatives: 4 });
+    expect(groups).toHaveLength(3);
+    expect(groupByTownship([], [], ['石浦镇', '丹东街道']).map((g) => [g.township, g.shelters.length])).toEqual([['丹东街道', 0], ['石浦镇', 0]]);
+  });
+});
+
+describe('movementRefusal', () => {
+  const conflict = (details?: unknown) => new ApiError('CONFLICT', 'no', 409, details);
+  it('says how much room is left, how many are in, or that the shelter is closed', () => {
+    expect(movementRefusal(conflict({ free: 3, capacity: 10 }), 'check_in', { status: 'open' })).toEqual({ key: 'shelter.desk.refused.noRoom', params: { free: 3 } });
+    expect(movementRefusal(conflict({ occupancy: 2 }), 'check_out', { status: 'open' })).toEqual({ key: 'shelter.desk.refused.tooFew', params: { occupancy: 2 } });
+    expect(movementRefusal(conflict(), 'check_in', { status: 'closed' })?.key).toBe('shelter.desk.refused.closed');
+    expect(movementRefusal(conflict(), 'check_in', { status: 'open' })?.key).toBe('shelter.desk.refused.changed');
+    expect(movementRefusal(new ApiError('FORBIDDEN', 'no'), 'check_in', { status: 'open' })).toBeNull();
+  });
+});
+
+describe('mergeMovements', () => {
+  const movement = (id: string, minute: number): ShelterMovement => ({
+    id,
+    shelterId: 's1',
+    kind: 'check_in',
+    people: 1,
+    at: `2025-08-01T01:${String(minute).padStart(2, '0')}:00.000Z`,
+    note: '',
+    actorName: '林值班',
+  });
+  it('puts the newest first and keeps a movement seen both live and in the fetched history once', () => {
+    const merged = mergeMovements([movement('live', 30)], [movement('a', 10), movement('live', 30), movement('b', 20)]);
+    expect(merged.map((m) => m.id)).toEqual(['live', 'b', 'a']);
+    expect(mergeMovements(merged, [movement('c', 40)], 2).map((m) => m.id)).toEqual(['c', 'live']);
+  });
+});
+
+describe('suppliesOnHand', () => {
+  const catalogue: Record<string, { name: string; unit: string }> = { tent: { name: '帐篷', unit: '顶' }, water: { name: '饮用水', unit: '箱' } };
+  it('names each item with its unit, leaves out what is used up, and shows an unknown item by its code', () => {
+    const lines = suppliesOnHand(
+      [
+        { itemId: 'water', quantity: 40 },
+        { itemId: 'tent', quantity: 5 },
+        { itemId: 'quilt', quantity: 0 },
+        { itemId: 'pump-x', quantity: 1 },
+      ],
+      (id) => catalogue[id],
+    );
+    expect(lines.map((l) => `${l.name} ${l.quantity}${l.unit}`)).toEqual(['饮用水 40箱', '帐篷 5顶', 'pump-x 1']);
+  });
+});

@@ -1,0 +1,81 @@
+import type { Shelter, ShelterMovement, TownshipEvacuation } from '@shared/schemas/shelter';
+import { SHELTER_NEAR_FULL_PERCENT } from '@shared/schemas/shelter';
+import { isApiError } from '../../shell/api/apiError';
+
+export type OccupancyLevel = 'ok' | 'near' | 'full';
+
+/** Amber from 90 % of capacity, red when full (by occupancy, or the server's `full` status). */
+export function occupancyLevel(s: Pick<Shelter, 'occupancy' | 'capacity' | 'status'>): OccupancyLevel {
+  if (s.status === 'full' || s.occupancy >= s.capacity) return 'full';
+  return s.occupancy * 100 >= s.capacity * SHELTER_NEAR_FULL_PERCENT ? 'near' : 'ok';
+}
+
+export interface TownshipGroup {
+  township: string;
+  shelters: Shelter[];
+  sheltered: number;
+  capacity: number;
+  withRelatives: number;
+  reportedAt: string | null;
+}
+
+/** Shelters grouped by township (zh-CN order), with each township's own 投亲靠友 count; `all` lists townships to show even when empty. */
+export function groupByTownship(shelters: readonly Shelter[], reports: readonly TownshipEvacuation[], all: readonly string[] = []): TownshipGroup[] {
+  const groups = new Map<string, TownshipGroup>();
+  const group = (township: string) => {
+    let g = groups.get(township);
+    if (!g) groups.set(township, (g = { township, shelters: [], sheltered: 0, capacity: 0, withRelatives: 0, reportedAt: null }));
+    return g;
+  };
+  for (const name of all) group(name);
+  for (const s of shelters) {
+    const g = group(s.township);
+    g.shelters.push(s);
+    g.sheltered += s.occupancy;
+    g.capacity += s.capacity;
+  }
+  for (const r of reports) {
+    const g = group(r.township);
+    g.withRelatives = r.withRelatives;
+    g.reportedAt = r.reportedAt;
+  }
+  return [...groups.values()].sort((a, b) => a.township.localeCompare(b.township, 'zh-CN'));
+}
+
+/** An i18n key and params that say why the server refused a check-in/out, or null for a generic error. */
+export function movementRefusal(e: unknown, kind: 'check_in' | 'check_out', shelter: Pick<Shelter, 'status'>): { key: string; params: Record<string, number> } | null {
+  if (!isApiError(e) || e.code !== 'CONFLICT') return null;
+  const d = (e.details ?? {}) as { free?: unknown; occupancy?: unknown };
+  if (kind === 'check_in' && typeof d.free === 'number') return { key: 'shelter.desk.refused.noRoom', params: { free: d.free } };
+  if (kind === 'check_out' && typeof d.occupancy === 'number') return { key: 'shelter.desk.refused.tooFew', params: { occupancy: d.occupancy } };
+  if (kind === 'check_in' && shelter.status === 'closed') return { key: 'shelter.desk.refused.closed', params: {} };
+  return { key: 'shelter.desk.refused.changed', params: {} };
+}
+
+/** Newest first, without repeats; at most `limit` (the server sends a shelter's newest 200). */
+export function mergeMovements(current: readonly ShelterMovement[], added: readonly ShelterMovement[], limit = 200): ShelterMovement[] {
+  const byId = new Map(current.map((m) => [m.id, m]));
+  for (const m of added) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id)).slice(0, limit);
+}
+
+export interface SupplyOnHand {
+  itemId: string;
+  name: string;
+  unit: string;
+  quantity: number;
+}
+
+/** What the shelter holds, by item name (zh-CN order); an item missing from the catalogue shows by its code. */
+export function suppliesOnHand(
+  supplies: Shelter['supplies'],
+  itemOf: (id: string) => { name: string; unit: string } | undefined,
+): SupplyOnHand[] {
+  return supplies
+    .filter((s) => s.quantity > 0)
+    .map((s) => {
+      const item = itemOf(s.itemId);
+      return { itemId: s.itemId, name: item?.name ?? s.itemId, unit: item?.unit ?? '', quantity: s.quantity };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}

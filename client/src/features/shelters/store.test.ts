@@ -1,0 +1,86 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ShelterMovement } from '@shared/schemas/shelter';
+import { sheltersApi } from './api';
+import { ev, shelter } from '../../shell/realtime/boardFixtures';
+import { createEventRouter } from '../../shell/realtime/eventRouter';
+import { SyncSession } from '../../shell/realtime/syncSession';
+import { snapshot } from '../../shell/realtime/testFixtures';
+import { useSheltersStore } from './store';
+
+vi.mock('./api', () => ({ sheltersApi: { movements: vi.fn() } }));
+const movementsApi = vi.mocked(sheltersApi.movements);
+
+const movement = (id: string, shelterId: string, minute: number, over: Partial<ShelterMovement> = {}): ShelterMovement => ({
+  id,
+  shelterId,
+  kind: 'check_in',
+  people: 10,
+  at: `2025-08-01T02:${String(minute).padStart(2, '0')}:00.000Z`,
+  note: '',
+  actorName: '林值班',
+  ...over,
+});
+const checkedIn = (seq: number, m: ShelterMovement, occupancy: number) =>
+  ev(seq, 'shelter.occupancy_changed', { shelter: shelter(m.shelterId, { occupancy, updatedAt: m.at }), movement: m });
+
+describe('shelters store: movement history', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    movementsApi.mockReset();
+  });
+
+  function start() {
+    const sync = new SyncSession(createEventRouter());
+    sync.beginHello();
+    sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { shelters: [shelter('s1'), shelter('s2')] }), positions: [] });
+    return sync;
+  }
+
+  it('loads a shelter\'s history on first view and adds later check-ins there live, newest first', async () => {
+    const sync = start();
+    const shelters = useSheltersStore();
+    movementsApi.mockResolvedValue([movement('m2', 's1', 20), movement('m1', 's1', 10)]);
+    await shelters.trackMovements('s1');
+    expect(movementsApi).toHaveBeenCalledWith('s1');
+    // Opened again: the store holds it (kept live), so no second fetch.
+    await shelters.trackMovements('s1');
+    expect(movementsApi).toHaveBeenCalledTimes(1);
+
+    sync.receiveEvent(checkedIn(11, movement('m3', 's1', 30, { people: 4, note: '鹤浦渔村转移' }), 24));
+    // Another shelter's movement, whose history nobody has opened, is not kept.
+    sync.receiveEvent(checkedIn(12, movement('x1', 's2', 31), 10));
+
+    expect(shelters.historyOf('s1')?.movements.map((m) => [m.id, m.people])).toEqual([['m3', 4], ['m2', 10], ['m1', 10]]);
+    expect(shelters.get('s1')?.occupancy).toBe(24);
+    expect(shelters.historyOf('s2')).toBeUndefined();
+  });
+
+  it('keeps a movement that arrives while the history is loading, once', async () => {
+    const sync = start();
+    const shelters = useSheltersStore();
+    let answer: (list: ShelterMovement[]) => void = () => {};
+    movementsApi.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const loading = shelters.trackMovements('s1');
+    expect(shelters.historyOf('s1')?.loading).toBe(true);
+    sync.receiveEvent(checkedIn(11, movement('m2', 's1', 20), 20));
+    answer([movement('m2', 's1', 20), movement('m1', 's1', 10)]);
+    await loading;
+    expect(shelters.historyOf('s1')).toMatchObject({ loading: false, error: null });
+    expect(shelters.historyOf('s1')?.movements.map((m) => m.id)).toEqual(['m2', 'm1']);
+  });
+
+  it('fetches the history on screen again after a new snapshot (movements missed while away), and says when loading failed', async () => {
+    const sync = start();
+    const shelters = useSheltersStore();
+    movementsApi.mockRejectedValueOnce(new Error('offline'));
+    await shelters.trackMovements('s1');
+    expect(shelters.historyOf('s1')?.error).toBeInstanceOf(Error);
+
+    movementsApi.mockResolvedValue([movement('m9', 's1', 50)]);
+    sync.beginHello();
+    sync.completeHello({ mode: 'snapshot', snapshot: snapshot(20, { shelters: [shelter('s1', { occupancy: 10 })] }), positions: [] });
+    await vi.waitFor(() => expect(shelters.historyOf('s1')?.movements.map((m) => m.id)).toEqual(['m9']));
+    expect(shelters.historyOf('s1')?.error).toBeNull();
+  });
+});

@@ -1,8 +1,0 @@
-import type { Router } from 'express';
-import { BOARD_SUMMARY_ROUTES } from '../../shared/routes/board';
-import { contractRouter, type Authenticator } from '../http/contract-router';
-import type { BoardSummaryService } from './board-summary-service';
-
-export function boardRoutes(sessions: Authenticator, summaries: BoardSummaryService): Router {
-  return contractRouter(sessions, BOARD_SUMMARY_ROUTES, { summary: () => summaries.summary() });
-}
