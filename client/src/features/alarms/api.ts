@@ -1,4 +1,4 @@
-import { ALARM_ROUTES } from '@shared/routes/board';
+import { ALARM_ROUTES } from '@shared/routes/overview';
 import { callRoute } from '../../shell/api/routeClient';
 
 export const alarmsApi = {

@@ -6,7 +6,7 @@ import { alarmsApi } from './api';
 import { isOpen } from './bellPolicy';
 import { compareAlarms } from './alarmOrder';
 import { request } from '../../shell/realtime/channel';
-import { useConnectionStore } from '../../shell/realtime/connectionStore';
+import { useConnectionStore } from '../../shell/connectionStore';
 import { syncedStore } from '../../shell/realtime/syncedStore';
 
 type RaisedListener = (alarm: Alarm) => void;

@@ -5,7 +5,7 @@ import { ApiError } from '../../shell/api/apiError';
 import { incidentsApi } from '../incidents/api';
 import { incident } from '../../shell/realtime/boardFixtures';
 import { team } from '../../shell/realtime/testFixtures';
-import { useConnectionStore } from '../../shell/realtime/connectionStore';
+import { useConnectionStore } from '../../shell/connectionStore';
 import { useTeamsStore } from '../teams/store';
 import { DESK_HOME, type DeskItem } from './deskState';
 import { useDeskItem } from './useDeskItem';

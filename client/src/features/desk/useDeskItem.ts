@@ -1,7 +1,7 @@
 import { computed, reactive, watch, type Ref } from 'vue';
 import { TOWNSHIP_NAMES } from '@shared/townships';
 import { isApiError } from '../../shell/api/apiError';
-import { useConnectionStore } from '../../shell/realtime/connectionStore';
+import { useConnectionStore } from '../../shell/connectionStore';
 import { useDispatchesStore } from '../dispatches/store';
 import { useIncidentsStore } from '../incidents/store';
 import { useSheltersStore } from '../shelters/store';

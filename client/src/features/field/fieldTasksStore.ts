@@ -4,7 +4,7 @@ import type { Assignment, AssignmentState, Dispatch } from '@shared/schemas/disp
 import type { FieldFix } from '@shared/schemas/position';
 import type { Team } from '@shared/schemas/team';
 import { effectiveState, isActiveState, type TabletStep } from '../dispatches/nextStep';
-import { useConnectionStore } from '../../shell/realtime/connectionStore';
+import { useConnectionStore } from '../../shell/connectionStore';
 import { useDispatchesStore } from '../dispatches/store';
 import { useOutboxStore } from './outbox/store';
 import { useSessionStore } from '../auth/sessionStore';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MapTeamMarker } from '../env';
+import type { MapTeamMarker } from '../../env';
 import { labelledTeamIds, trailSeries } from './denseLayers';
 
 const marker = (id: string, over: Partial<MapTeamMarker> = {}): MapTeamMarker => ({ id, name: id, lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null, ...over });

@@ -1,6 +1,6 @@
 import type { LinesSeriesOption } from 'echarts/charts';
 import { TEAM_STATUSES, type TeamStatus } from '@shared/enums';
-import type { MapTeamMarker } from '../env';
+import type { MapTeamMarker } from '../../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 
 /** A team's recent trail, one polyline in its status colour. */

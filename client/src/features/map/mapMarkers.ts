@@ -1,6 +1,6 @@
 import type { LatestPosition } from '@shared/schemas/position';
 import type { Team } from '@shared/schemas/team';
-import type { MapTeamMarker } from '../env';
+import type { MapTeamMarker } from '../../env';
 import { isSilent, isStale } from '../positions/staleness';
 
 /**

@@ -2,7 +2,7 @@ import type { EffectScatterSeriesOption, LinesSeriesOption, ScatterSeriesOption 
 import type { GeoComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { WallLayout } from '@shared/schemas/wall';
-import type { MapTeamMarker } from '../env';
+import type { MapTeamMarker } from '../../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { CHART_FONT_FAMILY } from './chartFonts';
 import { boardSeries, type BoardMarkers } from './boardSeries';

@@ -1,4 +1,4 @@
-import type { MapTeamMarker } from '../env';
+import type { MapTeamMarker } from '../../env';
 
 /**
  * Draw order of the map's layers, bottom to top. Whatever engine draws the map must keep it: a team in

@@ -1,4 +1,4 @@
-import { WALL_LAYOUT_ROUTES } from '@shared/routes/board';
+import { WALL_LAYOUT_ROUTES } from '@shared/routes/overview';
 import type { WallLayout } from '@shared/schemas/wall';
 import { callRoute } from '../../shell/api/routeClient';
 

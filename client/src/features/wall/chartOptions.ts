@@ -1,7 +1,7 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { BoardSummary } from '@shared/schemas/board-summary';
+import type { BoardSummary } from '@shared/schemas/overview';
 import { CHART_FONT_FAMILY } from '../map/chartFonts';
 
 export type BarOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;

@@ -1,5 +1,5 @@
 import { computed } from 'vue';
-import { summarizeBoard } from '@shared/board-summary';
+import { summarizeBoard } from '@shared/overview';
 import { useNow } from '../../ui/useNow';
 import { useIncidentsStore } from '../incidents/store';
 import { useSheltersStore } from '../shelters/store';

@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { summarizeBoard } from '@shared/board-summary';
+import { summarizeBoard } from '@shared/overview';
 import { useDutyStore } from '../../features/duty/store';
 import { useIncidentsStore } from '../../features/incidents/store';
 import { useSheltersStore } from '../../features/shelters/store';

@@ -4,7 +4,7 @@ import type { ClientRequestName, ClientToServerEvents, PushOf, RequestOf, Respon
 import type { SyncResult } from '@shared/schemas/sync';
 import { ApiError, apiErrorFrom } from '../api/apiError';
 import { PROTOCOL_VERSION } from '@shared/protocol';
-import type { ConnectionState } from './connectionStore';
+import type { ConnectionState } from '../connectionStore';
 import { backoffDelay, RECONNECT_BACKOFF } from '@shared/backoff';
 import type { SyncSession } from './syncSession';
 import { fromLivePosition } from '@shared/schemas/position';

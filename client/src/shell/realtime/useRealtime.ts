@@ -1,7 +1,7 @@
 import { computed } from 'vue';
 import type { ClientRequestName, RequestOf, ResponseOf } from '@shared/socket';
 import { useConfigStore } from '../config/store';
-import { useConnectionStore } from './connectionStore';
+import { useConnectionStore } from '../connectionStore';
 import { usePositionsStore } from '../../features/positions/store';
 import { useSessionStore } from '../../features/auth/sessionStore';
 import { useDispatchesStore } from '../../features/dispatches/store';

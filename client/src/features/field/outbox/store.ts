@@ -6,7 +6,7 @@ import { IdbBackend } from './idbBackend';
 import { MemoryBackend, Outbox, isRetryable, type OutboxBackend, type OutboxItem, type OutboxKind, type SendResult } from './outbox';
 import { backoffDelay } from '@shared/backoff';
 import { request } from '../../../shell/realtime/channel';
-import { useConnectionStore } from '../../../shell/realtime/connectionStore';
+import { useConnectionStore } from '../../../shell/connectionStore';
 
 type SentListener = (item: OutboxItem, data: unknown) => void;
 
