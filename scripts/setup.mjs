@@ -52,7 +52,8 @@ function systemPackages() {
   // ffmpeg pulls camera streams; the rest builds the mediasoup worker from Debian's libraries.
   const pkgs = ['openssl', 'python3', 'make', 'g++', 'ca-certificates', 'ffmpeg', ...WORKER_BUILD_PACKAGES];
   if (purpose === 'test' || purpose === 'bench') pkgs.push('chromium');
-  if (purpose === 'test') pkgs.push('postgresql-client');
+  // xmllint validates every CAP alert the product writes against the OASIS schema in the tests.
+  if (purpose === 'test') pkgs.push('postgresql-client', 'libxml2-utils');
 
   const probe = spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' });
   if (probe.error || probe.status !== 0) {
