@@ -8,7 +8,7 @@ import { ActionPruner } from './actions/action-pruner';
 import { AlarmService } from './alarms/alarm-service';
 import { alarmRoutes } from './alarms/routes';
 import { UnitSilenceWatcher } from './alarms/unit-silence-watcher';
-import { LoginThrottle } from './auth/login-throttle';
+import { DEFAULT_THROTTLE_LIMITS, LoginThrottle } from './auth/login-throttle';
 import type { Principal } from './auth/principal';
 import { authRoutes } from './auth/routes';
 import { SessionService } from './auth/session-service';
@@ -97,7 +97,7 @@ export class TidewatchApp {
       wall: config.SESSION_HOURS_WALL,
     };
     const users = new UserService(store.db, transactor, clock);
-    const sessions = new SessionService(store.db, transactor, new LoginThrottle(), lifetimes, clock);
+    const sessions = new SessionService(store.db, transactor, new LoginThrottle({ ...DEFAULT_THROTTLE_LIMITS, perAccountAddress: config.LOGIN_FAILURES_PER_ACCOUNT_ADDRESS, perAddress: config.LOGIN_FAILURES_PER_ADDRESS, freeFailures: config.LOGIN_FREE_FAILURES }), lifetimes, clock);
     const teams = new TeamService(store.db, transactor, clock);
     const devices = new DeviceService(store.db, transactor, clock, store.background);
     const alarms = new AlarmService(store.db, transactor, clock);

@@ -51,5 +51,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FIELD_REPORTS_PER_MINUTE: '0' })).toThrowError(/FIELD_REPORTS_PER_MINUTE/);
     expect(loadConfig({}).SOCKET_REQUESTS_PER_MINUTE).toBe(1_200);
     expect(() => loadConfig({ SOCKET_REQUESTS_PER_MINUTE: '5' })).toThrowError(/SOCKET_REQUESTS_PER_MINUTE/);
+    expect(loadConfig({}).LOGIN_FAILURES_PER_ACCOUNT_ADDRESS).toBe(5);
+    expect(loadConfig({ LOGIN_FAILURES_PER_ADDRESS: '50' }).LOGIN_FAILURES_PER_ADDRESS).toBe(50);
+    expect(() => loadConfig({ LOGIN_FAILURES_PER_ACCOUNT_ADDRESS: '0' })).toThrowError(/LOGIN_FAILURES_PER_ACCOUNT_ADDRESS/);
   });
 });

@@ -58,6 +58,12 @@ export const ConfigSchema = z.object({
   TABLET_POSITIONS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** Socket requests one signed-in session may make per minute (a full resync counts 20). */
   SOCKET_REQUESTS_PER_MINUTE: z.coerce.number().int().min(100).max(10_000_000).default(1_200),
+  /** Wrong passwords for one account from one address before that pair is locked out for 15 minutes. */
+  LOGIN_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).max(10_000_000).default(5),
+  /** Wrong passwords from one address over all accounts in 15 minutes (a NATed command centre shares one). */
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000_000).default(300),
+  /** Wrong passwords for one account (any address) before each further check is slowed down. */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(0).max(10_000_000).default(3),
   SESSION_HOURS_ADMIN: seconds.default(12),
   SESSION_HOURS_COMMANDER: seconds.default(24),
   SESSION_HOURS_DUTY_OFFICER: seconds.default(24),
