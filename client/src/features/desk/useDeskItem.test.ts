@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { computed, nextTick, ref, type Ref } from 'vue';
 import { ApiError } from '../../shell/api/apiError';
 import { incidentsApi } from '../incidents/api';
-import { incident } from '../../shell/realtime/boardFixtures';
+import { incident } from '../incidents/testFixtures';
 import { team } from '../../shell/realtime/testFixtures';
 import { useConnectionStore } from '../../shell/connectionStore';
 import { useTeamsStore } from '../teams/store';

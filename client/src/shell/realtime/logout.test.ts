@@ -4,11 +4,14 @@ import type { Camera } from '@shared/schemas/camera';
 import type { Device } from '@shared/schemas/device';
 import type { User } from '@shared/schemas/user';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
-import { depot, entry, ev, incident, item, level, run, shelter, shift } from './boardFixtures';
-import { assignment, dispatch } from './dispatchFixtures';
+import { depot, item, level, run } from '../../features/supplies/testFixtures';
+import { entry, incident } from '../../features/incidents/testFixtures';
+import { shelter } from '../../features/shelters/testFixtures';
+import { shift } from '../../features/duty/testFixtures';
+import { assignment, dispatch } from '../../features/dispatches/testFixtures';
 import { createEventRouter } from './eventRouter';
 import { SyncSession } from './syncSession';
-import { alarm, fix, snapshot, team } from './testFixtures';
+import { alarm, ev, fix, snapshot, team } from './testFixtures';
 import { clearSyncedState } from './useRealtime';
 
 const at = '2025-08-01T00:00:00.000Z';

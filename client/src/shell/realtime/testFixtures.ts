@@ -79,3 +79,6 @@ export const layoutChanged = (seq: number, trailMinutes: number): DomainEvent =>
   type: 'wall.layout_changed',
   payload: { layout: { ...DEFAULT_WALL_LAYOUT, trailMinutes } },
 });
+
+/** Builds an event of any type; the payload is checked by the caller's literal. */
+export const ev = (seq: number, type: DomainEvent['type'], payload: unknown): DomainEvent => ({ seq, at, actor, type, payload }) as DomainEvent;

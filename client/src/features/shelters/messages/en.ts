@@ -1,6 +1,6 @@
 import type sheltersZhCN from './zh-CN';
 
-/** English messages of the shelters and the evacuation; same shape as ./zh-CN.ts. */
+/** English messages of the shelters (registry, movements, township reports); same shape as ./zh-CN.ts. */
 const sheltersEn: typeof sheltersZhCN = {
   shelter: {
     title: 'Shelters',
@@ -69,13 +69,6 @@ const sheltersEn: typeof sheltersZhCN = {
         invalid: 'Please check: {fields}',
       },
     },
-  },
-  evacuation: {
-    title: 'Evacuation',
-    sheltered: 'In shelters',
-    withRelatives: 'With relatives',
-    evacuated: 'Evacuated',
-    perTownship: 'Evacuated per township',
   },
 };
 

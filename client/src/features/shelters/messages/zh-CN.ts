@@ -1,4 +1,4 @@
-/** Messages of the shelters and the evacuation; composed into shell/i18n/zh-CN.ts. */
+/** Messages of the shelters (registry, movements, township reports); composed into shell/i18n/zh-CN.ts. */
 const sheltersZhCN = {
   shelter: {
     title: '避灾安置场所',
@@ -67,13 +67,6 @@ const sheltersZhCN = {
         invalid: '以下内容填写有误：{fields}',
       },
     },
-  },
-  evacuation: {
-    title: '人员转移安置',
-    sheltered: '集中安置',
-    withRelatives: '投亲靠友',
-    evacuated: '转移合计',
-    perTownship: '各乡镇转移人数',
   },
 };
 

@@ -157,12 +157,6 @@ const suppliesEn: typeof suppliesZhCN = {
       keyItemHint: 'Key items are shown on the wall against their minimums',
     },
   },
-  stock: {
-    title: 'Key supplies',
-    available: 'Available',
-    minLevel: 'Minimum',
-    low: '{n} depots below minimum',
-  },
 };
 
 export default suppliesEn;

@@ -1,4 +1,4 @@
-/** Messages of the supplies screens (物资储备: desk tab, admin tab, CSV, the wall stock panel); composed into shell/i18n/zh-CN.ts. */
+/** Messages of the supplies screens (物资储备: desk tab, admin tab, CSV); composed into shell/i18n/zh-CN.ts. */
 const suppliesZhCN = {
   supplies: {
     tab: '物资',
@@ -154,12 +154,6 @@ const suppliesZhCN = {
       keyItem: '重点物资',
       keyItemHint: '重点物资在大屏上对比下限显示',
     },
-  },
-  stock: {
-    title: '重点物资库存',
-    available: '可用',
-    minLevel: '下限',
-    low: '{n} 个仓库低于下限',
   },
 };
 

@@ -1,11 +1,24 @@
 import type wallZhCN from './zh-CN';
 
-/** English messages of the wall (team and alarm panels, the situation summary, the layout set from the desk); same shape as ./zh-CN.ts. */
+/** English messages of the wall (team and alarm panels, the situation summary and its charts, the layout set from the desk); same shape as ./zh-CN.ts. */
 const wallEn: typeof wallZhCN = {
   wall: { teams: 'Teams', alarms: 'Alarms', total: '{n} in total', page: 'page {page}/{pages}' },
   board: {
     incidentsBySeverity: '{n} open incidents',
     overdueReports: '{n} reports overdue',
+  },
+  evacuation: {
+    title: 'Evacuation',
+    sheltered: 'In shelters',
+    withRelatives: 'With relatives',
+    evacuated: 'Evacuated',
+    perTownship: 'Evacuated per township',
+  },
+  stock: {
+    title: 'Key supplies',
+    available: 'Available',
+    minLevel: 'Minimum',
+    low: '{n} depots below minimum',
   },
   desk: {
     layout: {

@@ -1,9 +1,22 @@
-/** Messages of the wall (team and alarm panels, the situation summary, the layout set from the desk); composed into shell/i18n/zh-CN.ts. */
+/** Messages of the wall (team and alarm panels, the situation summary and its charts, the layout set from the desk); composed into shell/i18n/zh-CN.ts. */
 const wallZhCN = {
   wall: { teams: '队伍动态', alarms: '报警信息', total: '共 {n} 支', page: '第 {page}/{pages} 页' },
   board: {
     incidentsBySeverity: '未结事件 {n} 起',
     overdueReports: '{n} 项报告超时',
+  },
+  evacuation: {
+    title: '人员转移安置',
+    sheltered: '集中安置',
+    withRelatives: '投亲靠友',
+    evacuated: '转移合计',
+    perTownship: '各乡镇转移人数',
+  },
+  stock: {
+    title: '重点物资库存',
+    available: '可用',
+    minLevel: '下限',
+    low: '{n} 个仓库低于下限',
   },
   desk: {
     layout: {
