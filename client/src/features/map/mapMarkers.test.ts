@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
-import { fix, team } from '../../shell/realtime/testFixtures';
+import { fix } from '../positions/testFixtures';
+import { team } from '../teams/testFixtures';
 import { buildMarkers, markersSignature } from './mapMarkers';
 import { MAP_Z, drawnTeamMarkers, teamMarkerLook } from './markerEmphasis';
 import { buildMapOption, teamLabel } from './mapOption';

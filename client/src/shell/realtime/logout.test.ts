@@ -11,7 +11,10 @@ import { shift } from '../../features/duty/testFixtures';
 import { assignment, dispatch } from '../../features/dispatches/testFixtures';
 import { createEventRouter } from './eventRouter';
 import { SyncSession } from './syncSession';
-import { alarm, ev, fix, snapshot, team } from './testFixtures';
+import { ev, snapshot } from './testFixtures';
+import { alarm } from '../../features/alarms/testFixtures';
+import { fix } from '../../features/positions/testFixtures';
+import { team } from '../../features/teams/testFixtures';
 import { clearSyncedState } from './useRealtime';
 
 const at = '2025-08-01T00:00:00.000Z';
