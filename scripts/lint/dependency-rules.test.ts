@@ -109,7 +109,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     expect(found.filter((v) => edges.some((e) => v.includes(`: ${e} → `)))).toEqual([]);
   });
 
-  it('only client/src/realtime imports socket.io-client or socketClient.ts', () => {
+  it('only client/src/shell/realtime imports socket.io-client or socketClient.ts', () => {
     expectFound('socket-only-in-realtime', 'client/src/features/alarms/sneaky.ts', /node_modules\/socket\.io-client\//);
     expectFound('socket-only-in-realtime', 'client/src/features/alarms/sneakier.ts', 'client/src/shell/realtime/socketClient.ts');
     expect(found.filter((v) => v.includes(': client/src/shell/realtime/') || v.includes(': client/src/features/alarms/alarms.ts'))).toEqual([]);
