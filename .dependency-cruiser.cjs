@@ -68,6 +68,25 @@ module.exports = {
       to: { path: '^client/src/shell/realtime/' },
     },
     {
+      name: 'feature-components-stay-in-their-feature',
+      comment:
+        "A feature's components belong to it: another feature reads its store or model instead. Only the screens " +
+        '(client/src/features/<domain>/<Name>View.vue: WallView, DeskView, FieldView, AdminView, LoginView) compose ' +
+        "other features' components, plus the small pieces listed here that several features show.",
+      severity: 'error',
+      from: { path: '^client/src/features/([^/]+)/', pathNot: '^client/src/features/[^/]+/[A-Z][A-Za-z]*View[.]vue$' },
+      to: {
+        path: '^client/src/features/[^/]+/components/',
+        pathNot: [
+          '^client/src/features/$1/',
+          // A dispatch's priority and state look the same wherever a dispatch is shown (tablet, incident, supply run).
+          '^client/src/features/dispatches/components/(PriorityBadge|StatePill)[.]vue$',
+          // The wall layout form on the desk embeds the wall's video settings.
+          '^client/src/features/video/components/WallVideoControls[.]vue$',
+        ],
+      },
+    },
+    {
       name: 'client-and-server-apart',
       comment: 'The client and the server share code only through shared/.',
       severity: 'error',

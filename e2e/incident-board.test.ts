@@ -5,12 +5,12 @@ import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
-interface BoardOnMap {
+interface PlacesOnMap {
   incidents: Array<{ label: string; severity: string }>;
 }
 const incidentsOnMap = (page: Page): Promise<Array<[string, string]>> =>
   page.evaluate(() =>
-    ((window as unknown as { __tidewatch?: { boardOnMap?: () => BoardOnMap | null } }).__tidewatch?.boardOnMap?.()?.incidents ?? []).map((i) => [i.label, i.severity] as [string, string]),
+    ((window as unknown as { __tidewatch?: { placesOnMap?: () => PlacesOnMap | null } }).__tidewatch?.placesOnMap?.()?.incidents ?? []).map((i) => [i.label, i.severity] as [string, string]),
   );
 
 let server: ServerHandle;

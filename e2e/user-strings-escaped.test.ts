@@ -72,7 +72,7 @@ type Hooks = {
   __tidewatch?: {
     teamsOnMap?: () => Array<{ name: string; x: number | null; y: number | null }>;
     camerasOnMap?: () => Array<{ label: string; x: number | null; y: number | null }>;
-    boardOnMap?: () => { incidents: unknown[]; shelters: number; depots: number } | null;
+    placesOnMap?: () => { incidents: unknown[]; shelters: number; depots: number } | null;
     mapPointToPage?: (lat: number, lon: number) => { x: number | null; y: number | null };
   };
 };
@@ -114,7 +114,7 @@ const pointOf = (page: Page, p: { lat: number; lon: number }) => () =>
 describe('user-written names with markup', () => {
   it('show literally in map tooltips, lists and banners of the desk, the wall and the tablet, and never inject anything', async () => {
     const desk = await open(/\/desk$/, 'esc-desk');
-    await expect.poll(() => desk.evaluate(() => (window as unknown as Hooks).__tidewatch?.boardOnMap?.() ?? null), { timeout: 20_000 }).toEqual({
+    await expect.poll(() => desk.evaluate(() => (window as unknown as Hooks).__tidewatch?.placesOnMap?.() ?? null), { timeout: 20_000 }).toEqual({
       incidents: expect.any(Array),
       shelters: 1,
       depots: 1,

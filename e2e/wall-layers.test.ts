@@ -4,15 +4,15 @@ import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
-interface BoardOnMap {
+interface PlacesOnMap {
   incidents: unknown[];
   shelters: number;
   depots: number;
 }
 /** What the wall map draws of the board layers (null until the map has rendered them). */
-const boardOnMap = (page: Page): Promise<{ incidents: number; shelters: number } | null> =>
+const placesOnMap = (page: Page): Promise<{ incidents: number; shelters: number } | null> =>
   page.evaluate(() => {
-    const drawn = (window as unknown as { __tidewatch?: { boardOnMap?: () => BoardOnMap | null } }).__tidewatch?.boardOnMap?.();
+    const drawn = (window as unknown as { __tidewatch?: { placesOnMap?: () => PlacesOnMap | null } }).__tidewatch?.placesOnMap?.();
     return drawn ? { incidents: drawn.incidents.length, shelters: drawn.shelters } : null;
   });
 
@@ -41,24 +41,24 @@ describe('wall map layers set from the desk', () => {
     const desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await signIn(desk, server.baseUrl, 'layers-desk', 'desk-password-1', /\/desk$/);
 
-    await expect.poll(() => boardOnMap(wall), { timeout: 20_000 }).toEqual({ incidents: 1, shelters: 1 });
+    await expect.poll(() => placesOnMap(wall), { timeout: 20_000 }).toEqual({ incidents: 1, shelters: 1 });
 
     const shelters = desk.getByTestId('layer-shelters');
     expect(await shelters.isChecked()).toBe(true);
     await shelters.uncheck();
     await desk.getByTestId('apply-layout').click();
-    await expect.poll(() => boardOnMap(wall), { timeout: 10_000 }).toEqual({ incidents: 1, shelters: 0 });
+    await expect.poll(() => placesOnMap(wall), { timeout: 10_000 }).toEqual({ incidents: 1, shelters: 0 });
     await wall.waitForTimeout(500);
     await saveScreenshot(wall, 'wall-layers-shelters-off');
 
     // Kept on the server: a wall that starts afresh still leaves them out.
     await wall.reload();
-    await expect.poll(() => boardOnMap(wall), { timeout: 20_000 }).toEqual({ incidents: 1, shelters: 0 });
+    await expect.poll(() => placesOnMap(wall), { timeout: 20_000 }).toEqual({ incidents: 1, shelters: 0 });
 
     await desk.getByTestId('layer-shelters').check();
     await desk.getByTestId('layer-incidents').uncheck();
     await desk.getByTestId('apply-layout').click();
-    await expect.poll(() => boardOnMap(wall), { timeout: 10_000 }).toEqual({ incidents: 0, shelters: 1 });
+    await expect.poll(() => placesOnMap(wall), { timeout: 10_000 }).toEqual({ incidents: 0, shelters: 1 });
     await desk.close();
     await wall.close();
   });

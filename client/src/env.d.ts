@@ -40,12 +40,12 @@ export interface TidewatchTestHooks {
    * now − this is the age of the newest fix on screen.
    */
   newestFixOnMap?: () => number | null;
-  /** The board layers as drawn: incidents (with severity and overdue) and how many shelters and depots. */
+  /** The place layers as drawn: incidents (with severity and overdue) and how many shelters and depots. */
   /** The cameras as drawn, with their page position so a test can click one. */
   camerasOnMap?: () => Array<{ id: string; label: string; kind: string; state: string; lat: number; lon: number; x: number | null; y: number | null }>;
   /** The alarm bell's stage and its latest rings (what the room hears). */
   alarmBell?: () => { stage: 'normal' | 'loud' | null; rings: Array<{ stage: 'normal' | 'loud'; at: number }> };
-  boardOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
+  placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
 }
 
 declare global {

@@ -51,8 +51,13 @@ const TREE: Record<string, string> = {
   'client/src/features/alarms/sneaky.ts': "import { io } from 'socket.io-client';\nexport const sneaky = io;\n",
   'client/src/features/alarms/sneakier.ts': "import { connect } from '../../shell/realtime/socketClient';\nexport const sneakier = connect;\n",
   'client/src/App.vue': "<script setup lang=\"ts\">\nimport { request } from './shell/realtime/channel';\nrequest();\n</script>\n<template><p /></template>\n",
-  'client/src/components/AlarmList.vue': "<script setup lang=\"ts\">\nimport { request } from '../shell/realtime/channel';\nrequest();\n</script>\n<template><p /></template>\n",
-  'client/src/api/server-peek.ts': "import { secret } from '../../../server/incidents/incident-service';\nexport const peek = secret;\n",
+  'client/src/features/alarms/components/AlarmList.vue': "<script setup lang=\"ts\">\nimport { request } from '../../../shell/realtime/channel';\nrequest();\n</script>\n<template><p /></template>\n",
+  'client/src/shell/api/server-peek.ts': "import { secret } from '../../../../server/incidents/incident-service';\nexport const peek = secret;\n",
+  // Client features: another feature's store may be read; its components are composed only by a screen (or itself).
+  'client/src/features/alarms/components/AlarmPanel.vue': "<script setup lang=\"ts\">\nimport AlarmList from './AlarmList.vue';\n</script>\n<template><AlarmList /></template>\n",
+  'client/src/features/wall/WallView.vue': "<script setup lang=\"ts\">\nimport AlarmList from '../alarms/components/AlarmList.vue';\n</script>\n<template><AlarmList /></template>\n",
+  'client/src/features/wall/wallAlarms.ts': "import { alarms } from '../alarms/alarms';\nexport const wallAlarms = alarms;\n",
+  'client/src/features/incidents/components/IncidentCard.vue': "<script setup lang=\"ts\">\nimport AlarmList from '../../alarms/components/AlarmList.vue';\n</script>\n<template><AlarmList /></template>\n",
 };
 
 let dir = '';
@@ -104,19 +109,25 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
     expect(found.filter((v) => edges.some((e) => v.includes(`: ${e} → `)))).toEqual([]);
   });
 
-  it('only client/src/realtime imports socket.io-client or socketClient.ts', () => {
+  it('only client/src/shell/realtime imports socket.io-client or socketClient.ts', () => {
     expectFound('socket-only-in-realtime', 'client/src/features/alarms/sneaky.ts', /node_modules\/socket\.io-client\//);
     expectFound('socket-only-in-realtime', 'client/src/features/alarms/sneakier.ts', 'client/src/shell/realtime/socketClient.ts');
     expect(found.filter((v) => v.includes(': client/src/shell/realtime/') || v.includes(': client/src/features/alarms/alarms.ts'))).toEqual([]);
   });
 
   it('a component importing the realtime module is reported; the shell (App.vue) is not', () => {
-    expectFound('components-never-import-realtime', 'client/src/components/AlarmList.vue', 'client/src/shell/realtime/channel.ts');
+    expectFound('components-never-import-realtime', 'client/src/features/alarms/components/AlarmList.vue', 'client/src/shell/realtime/channel.ts');
     expect(found.filter((v) => v.includes(': client/src/App.vue → '))).toEqual([]);
   });
 
+  it("a feature's component used by another feature is reported; screens, the feature itself and stores are not", () => {
+    expectFound('feature-components-stay-in-their-feature', 'client/src/features/incidents/components/IncidentCard.vue', 'client/src/features/alarms/components/AlarmList.vue');
+    const allowed = ['client/src/features/alarms/components/AlarmPanel.vue', 'client/src/features/wall/WallView.vue', 'client/src/features/wall/wallAlarms.ts'];
+    expect(found.filter((v) => v.startsWith('feature-components-stay-in-their-feature: ') && allowed.some((a) => v.includes(`: ${a} → `)))).toEqual([]);
+  });
+
   it('client and server share code only through shared/', () => {
-    expectFound('client-and-server-apart', 'client/src/api/server-peek.ts', 'server/incidents/incident-service.ts');
+    expectFound('client-and-server-apart', 'client/src/shell/api/server-peek.ts', 'server/incidents/incident-service.ts');
     expectFound('server-never-imports-client', 'server/incidents/client-peek.ts', 'client/src/labels.ts');
   });
 

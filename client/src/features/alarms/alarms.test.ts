@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { describe, expect, it } from 'vitest';
 import type { Alarm } from '@shared/schemas/alarm';
-import { alarm, alarmEvent } from '../../shell/realtime/testFixtures';
+import { alarm, alarmEvent } from './testFixtures';
 import { useAlarmsStore } from './store';
 import { alarmMessage } from './alarmMessage';
 import { AlarmBell, type BellStage } from './alarmBell';

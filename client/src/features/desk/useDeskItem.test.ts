@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { computed, nextTick, ref, type Ref } from 'vue';
 import { ApiError } from '../../shell/api/apiError';
 import { incidentsApi } from '../incidents/api';
-import { incident } from '../../shell/realtime/boardFixtures';
-import { team } from '../../shell/realtime/testFixtures';
+import { incident } from '../incidents/testFixtures';
+import { team } from '../teams/testFixtures';
 import { useConnectionStore } from '../../shell/connectionStore';
 import { useTeamsStore } from '../teams/store';
 import { DESK_HOME, type DeskItem } from './deskState';
@@ -28,7 +28,7 @@ describe('what a desk link names', () => {
     detailApi.mockReset();
   });
 
-  it('waits for the board before calling a team missing, and notices when the team is deleted', async () => {
+  it('waits for the first sync before calling a team missing, and notices when the team is deleted', async () => {
     const item = ref<DeskItem | null>({ kind: 'team', id: 't1' });
     const { status } = useDeskItem(around(item));
     expect(status.value).toBe('loading');
@@ -41,7 +41,7 @@ describe('what a desk link names', () => {
     expect(status.value).toBe('none');
   });
 
-  it('fetches an incident that is not on the board (closed earlier), and calls it missing when the server does not know it', async () => {
+  it('fetches an incident that is not in the stores (closed earlier), and calls it missing when the server does not know it', async () => {
     useConnectionStore().noteSynced(1);
     detailApi.mockImplementation(async (id) => {
       if (id !== 'old') throw new ApiError('NOT_FOUND', 'Not found.', 404);
@@ -75,12 +75,12 @@ describe('what a desk link names', () => {
     expect(status.value).toBe('found');
   });
 
-  it('knows townships by name, without waiting for the board', () => {
+  it('knows townships by name, without waiting for the first sync', () => {
     expect(useDeskItem(on({ kind: 'township', id: '石浦镇' })).status.value).toBe('found');
     expect(useDeskItem(on({ kind: 'township', id: '火星镇' })).status.value).toBe('missing');
   });
 
-  it('calls a depot in the 物资 filter missing once the board has arrived without it', () => {
+  it('calls a depot in the 物资 filter missing once the first sync has arrived without it', () => {
     const desk = computed(() => ({ ...DESK_HOME, tab: 'supplies' as const, supplies: { view: 'stock' as const, depot: 'gone' } }));
     const { depotStatus } = useDeskItem(desk);
     expect(depotStatus.value).toBe('loading');

@@ -10,15 +10,15 @@ import { useTeamsStore } from '../teams/store';
 import { useVideoStore } from '../video/store';
 import type { DeskItem, DeskState } from './deskState';
 
-/** `loading`: the board has not arrived yet (or the item is being fetched); `missing`: nothing has that id. */
+/** `loading`: the stores have not synced yet (or the item is being fetched); `missing`: nothing has that id. */
 export type ItemStatus = 'none' | 'found' | 'loading' | 'missing';
 
 /** Answers that mean the id names nothing this user can see (any other failure is retried on the next sync). */
 const NOT_THERE = new Set(['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED']);
 
 /**
- * Whether the item, camera and depot a desk URL names exist. Teams, shelters, depots and cameras are all on the
- * board once it is synced; the board holds open incidents and recent dispatches only, so an older one is fetched
+ * Whether the item, camera and depot a desk URL names exist. Teams, shelters, depots and cameras are all in the
+ * stores once they are synced; the snapshot holds open incidents and recent dispatches only, so an older one is fetched
  * by id.
  */
 export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'supplies'>>) {
@@ -34,7 +34,7 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
   /** Fetch outcomes by `kind:id`; absent: not asked yet. */
   const fetched = reactive(new Map<string, 'loading' | 'missing'>());
 
-  function onBoard(target: DeskItem): boolean {
+  function inStores(target: DeskItem): boolean {
     switch (target.kind) {
       case 'team':
         return teams.get(target.id) !== undefined;
@@ -54,7 +54,7 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
   const status = computed<ItemStatus>(() => {
     const target = item.value;
     if (!target) return 'none';
-    if (onBoard(target)) return 'found';
+    if (inStores(target)) return 'found';
     if (target.kind === 'township') return 'missing';
     if (!synced.value) return 'loading';
     return fetchable(target) ? (fetched.get(`${target.kind}:${target.id}`) ?? 'loading') : 'missing';
@@ -75,7 +75,7 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
     [item, () => connection.lastSyncedAt],
     () => {
       const target = item.value;
-      if (!target || !synced.value || !fetchable(target) || onBoard(target) || fetched.has(`${target.kind}:${target.id}`)) return;
+      if (!target || !synced.value || !fetchable(target) || inStores(target) || fetched.has(`${target.kind}:${target.id}`)) return;
       void fetchOne(target);
     },
     { immediate: true },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignment, dispatch } from '../../shell/realtime/dispatchFixtures';
+import { assignment, dispatch } from './testFixtures';
 import { EMPTY_BOARD_FILTER, boardRows, deriveQueues, emptyState, feedFromDispatches, groupByState, mapTargets, mergeTimeline, upsertDispatch } from './dispatchModel';
 import { canDecline, effectiveState, nextStep } from './nextStep';
 

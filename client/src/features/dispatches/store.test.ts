@@ -1,7 +1,7 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEventRouter } from '../../shell/realtime/eventRouter';
-import { assigned, assignment, dispatch, stepped } from '../../shell/realtime/dispatchFixtures';
+import { assigned, assignment, dispatch, stepped } from './testFixtures';
 import { SyncSession } from '../../shell/realtime/syncSession';
 import { snapshot } from '../../shell/realtime/testFixtures';
 import { useDispatchesStore } from './store';

@@ -1,10 +1,10 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DutyLogEntry, Handover } from '@shared/schemas/duty';
-import { ev, shift } from '../../shell/realtime/boardFixtures';
+import { shift } from './testFixtures';
 import { createEventRouter } from '../../shell/realtime/eventRouter';
 import { SyncSession } from '../../shell/realtime/syncSession';
-import { snapshot } from '../../shell/realtime/testFixtures';
+import { ev, snapshot } from '../../shell/realtime/testFixtures';
 import { useDutyStore } from './store';
 
 const at = (min: number) => new Date(Date.parse('2025-08-01T00:00:00.000Z') + min * 60_000).toISOString();
@@ -47,5 +47,16 @@ describe('duty store: events from other desks', () => {
     sync.receiveEvent(ev(12, 'duty.handover_acknowledged', { handover: handover(at(3)) }));
     sync.receiveEvent(ev(13, 'duty.handover_written', { handover: handover(null) }));
     expect(duty.handovers.map((h) => h.acknowledgedBy)).toEqual(['赵带班']);
+  });
+
+  it('tells who is on watch from the roster, and follows roster changes', () => {
+    const sync = start();
+    const duty = useDutyStore();
+    expect(duty.onWatch(Date.parse(at(0)))?.leader.name).toBe('李带班');
+    expect(duty.onWatch(Date.parse(at(90)))?.leader.name).toBe('赵带班');
+    sync.receiveEvent(ev(11, 'duty.shift_updated', { shift: shift('sh1', at(-60), at(60), '钱带班') }));
+    expect(duty.onWatch(Date.parse(at(0)))?.leader.name).toBe('钱带班');
+    sync.receiveEvent(ev(12, 'duty.shift_deleted', { shiftId: 'sh1' }));
+    expect(duty.onWatch(Date.parse(at(0)))).toBeNull();
   });
 });

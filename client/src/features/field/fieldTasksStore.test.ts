@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import type { User } from '@shared/schemas/user';
-import { assignment, dispatch } from '../../shell/realtime/dispatchFixtures';
+import { assignment, dispatch } from '../dispatches/testFixtures';
 import { useDispatchesStore } from '../dispatches/store';
 import { useFieldTasksStore } from './fieldTasksStore';
 import { useOutboxStore } from './outbox/store';

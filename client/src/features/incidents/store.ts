@@ -14,7 +14,7 @@ function addEntry(list: TimelineEntry[], entry: TimelineEntry): TimelineEntry[] 
   return [...list, entry].sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Incidents on the board (open ones from the snapshot, plus any closed while watching), with loaded timelines and photos. */
+/** Incidents in view (open ones from the snapshot, plus any closed while watching), with loaded timelines and photos. */
 export const useIncidentsStore = defineStore('incidents', () => {
   const byId = ref<Record<string, Incident>>({});
   const timelines = ref<Record<string, TimelineEntry[]>>({});

@@ -5,7 +5,7 @@ import { labelledTeamIds, trailSeries } from './denseLayers';
 const marker = (id: string, over: Partial<MapTeamMarker> = {}): MapTeamMarker => ({ id, name: id, lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null, ...over });
 
 describe('team layers with thousands of units', () => {
-  it('a county-sized board labels every team', () => {
+  it('a county-sized map labels every team', () => {
     expect(labelledTeamIds([marker('a'), marker('b', { stale: true })], null, 5)).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
-import { fix, team } from '../../shell/realtime/testFixtures';
+import { fix } from '../positions/testFixtures';
+import { team } from '../teams/testFixtures';
 import { buildMarkers, markersSignature } from './mapMarkers';
 import { MAP_Z, drawnTeamMarkers, teamMarkerLook } from './markerEmphasis';
 import { buildMapOption, teamLabel } from './mapOption';
@@ -77,7 +78,7 @@ describe('a team in SOS on the map', () => {
       staleLabels: { stale: '失联', noFix: '无定位', positionOld: '位置未更新' },
       tooltip: true,
       cameras: [{ id: 'cam', label: '摄像头', kind: 'cctv', state: 'online', lat: 29.4, lon: 121.9 }],
-      board: { incidents: [{ id: 'i', label: '事件', severity: 'major', overdue: false, lat: 29.4, lon: 121.9 }], shelters: [], depots: [] },
+      places: { incidents: [{ id: 'i', label: '事件', severity: 'major', overdue: false, lat: 29.4, lon: 121.9 }], shelters: [], depots: [] },
     });
     const series = option.series as Array<{ id: string; z: number; data: Array<{ id?: string }> }>;
     const sosSeries = series.filter((s) => s.data.some((d) => d.id === 'b' || d.id === 'c'));
@@ -107,7 +108,7 @@ describe('map tooltips', () => {
       tooltip,
       dispatchLines: [{ dispatchId: 'd', teamId: 'a', state: 'accepted', priority: 'flash', from: [121.9, 29.4], to: [121.8, 29.3], label: evil }],
       cameras: [{ id: 'cam', label: evil, kind: 'cctv', state: 'online', lat: 29.4, lon: 121.9 }],
-      board: { incidents: [{ id: 'i', label: evil, severity: 'major', overdue: false, lat: 29.4, lon: 121.9 }], shelters: [{ id: 's', label: evil, status: 'open', lat: 29.4, lon: 121.9 }], depots: [{ id: 'd', label: evil, lat: 29.4, lon: 121.9 }] },
+      places: { incidents: [{ id: 'i', label: evil, severity: 'major', overdue: false, lat: 29.4, lon: 121.9 }], shelters: [{ id: 's', label: evil, status: 'open', lat: 29.4, lon: 121.9 }], depots: [{ id: 'd', label: evil, lat: 29.4, lon: 121.9 }] },
     });
   type Series = { id: string; silent?: boolean; data: unknown[]; tooltip?: { show?: boolean; formatter?: (p: { name?: string }) => string } };
   const markerSeries = (tooltip: boolean) => (optionWith(tooltip).series as Series[]).filter((s) => !s.silent && s.data.length > 0);

@@ -5,7 +5,7 @@ import type { WallLayout } from '@shared/schemas/wall';
 import type { MapTeamMarker } from '../../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { CHART_FONT_FAMILY } from './chartFonts';
-import { boardSeries, type BoardMarkers } from './boardSeries';
+import { placeSeries, type PlaceMarkers } from './placeSeries';
 import { cameraSeries, type CameraMarker } from './cameraSeries';
 import { labelledTeamIds, trailSeries, type TrailLine } from './denseLayers';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
@@ -35,7 +35,7 @@ export interface MapOptionInput {
   /** A destination being picked on the desk. */
   pick?: { lat: number; lon: number } | null;
   /** Incidents, shelters and depots, as far as their layers are on. */
-  board?: BoardMarkers;
+  places?: PlaceMarkers;
   /** Cameras, coloured by the state of their feed (none when absent). */
   cameras?: readonly CameraMarker[];
 }
@@ -168,7 +168,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         labelStyle: { ...label, color: c.text },
         tooltip: input.tooltip,
       }),
-      ...(input.board ? boardSeries(input.board, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }) : []),
+      ...(input.places ? placeSeries(input.places, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }) : []),
       cameraSeries(input.cameras ?? [], { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }),
       {
         id: 'teams',

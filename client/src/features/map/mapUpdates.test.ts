@@ -13,14 +13,14 @@ const input: MapOptionInput = {
   fontSize: 14,
   staleLabels: { stale: '失联', noFix: '未上报', positionOld: '位置未更新' },
   tooltip: false,
-  board: { incidents: [{ id: 'i1', label: '内涝', severity: 'major', overdue: false, lat: 29.3, lon: 121.7 }], shelters: [], depots: [] },
+  places: { incidents: [{ id: 'i1', label: '内涝', severity: 'major', overdue: false, lat: 29.3, lon: 121.7 }], shelters: [], depots: [] },
 };
 const ids = (option: ReturnType<typeof buildMapOption>) => (Array.isArray(option.series) ? option.series.map((s) => s.id) : []);
 
 describe('what a map update redraws', () => {
   const option = buildMapOption(input);
 
-  it('a position push redraws the moving points and the dispatch lines starting at them, not the outlines, trails or board', () => {
+  it('a position push redraws the moving points and the dispatch lines starting at them, not the outlines, trails or places', () => {
     const update = optionForChanges(option, new Set(['points']));
     expect(update.geo).toBeUndefined();
     expect(ids(update)).toEqual(['dispatch-lines', 'dispatch-destinations', 'teams', 'teams-active', 'teams-sos', 'teams-sos-acknowledged']);
@@ -30,9 +30,9 @@ describe('what a map update redraws', () => {
     expect(ids(optionForChanges(option, new Set(['trails'])))).toEqual(['trails:standby', 'trails:dispatched', 'trails:en_route', 'trails:on_scene', 'trails:returning', 'trails:off_duty', 'trails:stale']);
   });
 
-  it('a change of layers, board or theme redraws everything', () => {
+  it('a change of layers, places or theme redraws everything', () => {
     const update = optionForChanges(option, new Set(['points', 'scene']));
     expect(update).toBe(option);
-    expect(ids(update)).toContain('board-incidents');
+    expect(ids(update)).toContain('place-incidents');
   });
 });

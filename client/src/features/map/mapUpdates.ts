@@ -2,10 +2,10 @@ import { TRAIL_COLOUR_KEYS, trailSeriesId } from './denseLayers';
 import type { MapOption } from './mapOption';
 
 /**
- * What changed since the map was last drawn. `scene` is anything but live positions (layers, board,
+ * What changed since the map was last drawn. `scene` is anything but live positions (layers, places,
  * cameras, size, theme, a picked point…) and redraws the whole option; `points` (a position push, a
  * team's status, staleness) and `trails` touch only their own series, so a push at 5,000 units does
- * not rebuild the outlines, the board layers or 5,000 trails.
+ * not rebuild the outlines, the place layers or 5,000 trails.
  */
 export type MapChange = 'scene' | 'points' | 'trails';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia, storeToRefs } from 'pinia';
 import { watch } from 'vue';
-import { fix } from '../../shell/realtime/testFixtures';
+import { fix } from './testFixtures';
 import { usePositionsStore } from './store';
 
 describe('live positions reach the screen once per frame', () => {

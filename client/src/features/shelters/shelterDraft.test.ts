@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ShelterCreateSchema, ShelterUpdateSchema } from '@shared/schemas/shelter';
 import { ApiError } from '../../shell/api/apiError';
-import { shelter } from '../../shell/realtime/boardFixtures';
+import { shelter } from './testFixtures';
 import { COMMON_FACILITIES, MAX_FACILITIES, draftOf, facilityChoices, inputOf, registryRefusal, toggleFacility, withFacility } from './shelterDraft';
 
 describe('the shelter form', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shell/api/apiError';
-import { shelter } from '../../shell/realtime/boardFixtures';
+import { shelter } from './testFixtures';
 import type { ShelterMovement } from '@shared/schemas/shelter';
 import { groupByTownship, mergeMovements, movementRefusal, occupancyLevel, suppliesOnHand } from './shelterModel';
 

@@ -2,10 +2,11 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ShelterMovement } from '@shared/schemas/shelter';
 import { sheltersApi } from './api';
-import { ev, shelter } from '../../shell/realtime/boardFixtures';
+import { shelter } from './testFixtures';
 import { createEventRouter } from '../../shell/realtime/eventRouter';
 import { SyncSession } from '../../shell/realtime/syncSession';
-import { snapshot } from '../../shell/realtime/testFixtures';
+import { ev, snapshot } from '../../shell/realtime/testFixtures';
+import { summarizeBoard } from '@shared/overview';
 import { useSheltersStore } from './store';
 
 vi.mock('./api', () => ({ sheltersApi: { movements: vi.fn() } }));
@@ -82,5 +83,26 @@ describe('shelters store: movement history', () => {
     sync.completeHello({ mode: 'snapshot', snapshot: snapshot(20, { shelters: [shelter('s1', { occupancy: 10 })] }), positions: [] });
     await vi.waitFor(() => expect(shelters.historyOf('s1')?.movements.map((m) => m.id)).toEqual(['m9']));
     expect(shelters.historyOf('s1')?.error).toBeNull();
+  });
+});
+
+describe('shelters store: occupancy and township reports', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('tracks occupancy and township reports, and the wall summary adds them up', () => {
+    const later = (min: number) => new Date(Date.parse('2025-08-01T00:00:00.000Z') + min * 60_000).toISOString();
+    const sync = new SyncSession(createEventRouter());
+    sync.beginHello();
+    const townshipEvacuations = [{ township: '丹东街道', withRelatives: 30, reportedAt: later(0), reportedBy: '乡镇' }];
+    sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { shelters: [shelter('s1', { occupancy: 20 })], townshipEvacuations }), positions: [] });
+    const shelters = useSheltersStore();
+    expect(shelters.list.map((s) => s.occupancy)).toEqual([20]);
+    const movement = { id: 'm1', shelterId: 's1', kind: 'check_in', people: 75, at: later(1), note: '', actorName: '值班员' };
+    sync.receiveEvent(ev(11, 'shelter.occupancy_changed', { shelter: shelter('s1', { occupancy: 95, updatedAt: later(1) }), movement }));
+    sync.receiveEvent(ev(12, 'evacuation.township_reported', { report: { township: '丹东街道', withRelatives: 40, reportedAt: later(2), reportedBy: '乡镇' } }));
+    sync.receiveEvent(ev(13, 'shelter.created', { shelter: shelter('s2', { status: 'closed' }) }));
+    const summary = summarizeBoard({ incidents: [], shelters: shelters.list, townshipEvacuations: shelters.townshipEvacuations, depots: [], supplyItems: [], stockLevels: [], supplyRuns: [] }, Date.parse(later(3)));
+    expect(summary.evacuation.county).toMatchObject({ sheltered: 95, withRelatives: 40, evacuated: 135 });
+    expect(summary.shelters).toMatchObject({ total: 2, open: 1 });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { depot, incident, shelter } from '../../shell/realtime/boardFixtures';
-import { assignment, dispatch } from '../../shell/realtime/dispatchFixtures';
+import { depot } from './testFixtures';
+import { incident } from '../incidents/testFixtures';
+import { shelter } from '../shelters/testFixtures';
+import { assignment, dispatch } from '../dispatches/testFixtures';
 import { carrierChoices, dispatchStartFor } from './runDispatch';
 
 const minute = (m: number) => `2025-08-01T01:${String(m).padStart(2, '0')}:00.000Z`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../shell/realtime/boardFixtures';
+import { run } from './testFixtures';
 import { fromBeijingInput, hoursMinutes, runGoal, toBeijingInput } from './runGoal';
 
 // The fixture run is requested at 2025-08-01T00:00Z, goal 12:00Z.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shell/api/apiError';
-import { item } from '../../shell/realtime/boardFixtures';
+import { item } from './testFixtures';
 import { countSheet, signedDifference, stocktakeRefusal, summarize } from './stocktake';
 
 const catalogue = [item('tent'), item('quilt'), item('pump'), item('boat')];

@@ -2,11 +2,13 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerEntry } from '@shared/schemas/supply';
 import { suppliesApi } from './api';
-import { depot, ev, item, level, run } from '../../shell/realtime/boardFixtures';
+import { depot, item, level, run } from './testFixtures';
 import { createEventRouter } from '../../shell/realtime/eventRouter';
 import { SyncSession } from '../../shell/realtime/syncSession';
-import { snapshot } from '../../shell/realtime/testFixtures';
+import { ev, snapshot } from '../../shell/realtime/testFixtures';
 import { useSuppliesStore } from './store';
+import { useSheltersStore } from '../shelters/store';
+import { shelter } from '../shelters/testFixtures';
 
 vi.mock('./api', () => ({ suppliesApi: { ledger: vi.fn(), runs: vi.fn() } }));
 const ledgerApi = vi.mocked(suppliesApi.ledger);
@@ -36,7 +38,7 @@ describe('supplies store: live stock, runs and ledger', () => {
   function start(supplyRuns = [run('r1')]) {
     const sync = new SyncSession(createEventRouter());
     sync.beginHello();
-    sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { depots: [depot('d1'), depot('d2')], supplyItems: [item('tent')], stockLevels: [level('d1', 'tent')], supplyRuns }), positions: [] });
+    sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { depots: [depot('d1'), depot('d2')], supplyItems: [item('tent')], stockLevels: [level('d1', 'tent')], supplyRuns, shelters: [shelter('s1')] }), positions: [] });
     return sync;
   }
 
@@ -85,5 +87,18 @@ describe('supplies store: live stock, runs and ledger', () => {
     const sync = start();
     sync.receiveEvent(ev(11, 'supply_run.cancelled', { run: run('r1', { status: 'cancelled', updatedAt: '2025-08-01T03:00:00.000Z' }), levels: [] }));
     expect(ledgerApi).not.toHaveBeenCalled();
+  });
+
+  it('applies stock levels from ledger events, drops arrived runs and stocks the shelter they reached', () => {
+    const sync = start();
+    const supplies = useSuppliesStore();
+    expect(supplies.activeRuns.map((r) => r.id)).toEqual(['r1']);
+    sync.receiveEvent(ev(11, 'stock.changed', { entries: [], levels: [level('d1', 'tent', { onHand: 3, available: 3, updatedAt: '2025-08-01T00:01:00.000Z' })] }));
+    sync.receiveEvent(ev(12, 'supply_run.arrived', { run: run('r1', { status: 'arrived', updatedAt: '2025-08-01T00:02:00.000Z' }), levels: [], shelter: shelter('s1', { supplies: [{ itemId: 'tent', quantity: 2 }], updatedAt: '2025-08-01T00:02:00.000Z' }) }));
+    sync.receiveEvent(ev(13, 'supply_item.created', { item: item('boat') }));
+    expect(supplies.levelsByKey['d1|tent']?.available).toBe(3);
+    expect(supplies.activeRuns).toEqual([]);
+    expect(supplies.items.map((i) => i.id)).toContain('boat');
+    expect(useSheltersStore().get('s1')?.supplies).toEqual([{ itemId: 'tent', quantity: 2 }]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CSV_PROBLEMS, type LedgerEntry } from '@shared/schemas/supply';
 import { ApiError } from '../../shell/api/apiError';
-import { depot, item, level, run } from '../../shell/realtime/boardFixtures';
+import { depot, item, level, run } from './testFixtures';
 import { byTierThenName, completeLines, csvProblems, csvRefusalKey, depotStock, levelKey, mergeEntries, runOrder, stockRefusal } from './supplyModel';
 
 const entry = (id: string, at: string): LedgerEntry => ({ id, at, kind: 'receipt', depotId: 'd1', shelterId: null, incidentId: null, itemId: 'tent', quantity: 1, reservedDelta: 0, runId: null, reason: '入库', actorName: '林值班' });

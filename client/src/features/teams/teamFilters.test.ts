@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { team } from '../../shell/realtime/testFixtures';
+import { team } from './testFixtures';
 import { countByStatus, EMPTY_FILTER, filterTeams } from './teamFilters';
 
 const teams = [

@@ -1,10 +1,9 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Camera, CameraStatus, CameraWithStatus } from '@shared/schemas/camera';
-import { ev } from '../../shell/realtime/boardFixtures';
 import { createEventRouter } from '../../shell/realtime/eventRouter';
 import { SyncSession } from '../../shell/realtime/syncSession';
-import { snapshot } from '../../shell/realtime/testFixtures';
+import { ev, snapshot } from '../../shell/realtime/testFixtures';
 import { useVideoStore } from './store';
 
 const at = (s: number) => new Date(Date.parse('2025-08-01T00:00:00.000Z') + s * 1000).toISOString();

@@ -6,7 +6,7 @@ import { useSheltersStore } from '../shelters/store';
 import { useSuppliesStore } from '../supplies/store';
 
 /** The wall's panels, computed live from the stores (the same function backs GET /api/board/summary). */
-export function useBoardSummary() {
+export function useSituationSummary() {
   const incidents = useIncidentsStore();
   const shelters = useSheltersStore();
   const supplies = useSuppliesStore();

@@ -6,7 +6,10 @@ import { useTeamsStore } from '../../features/teams/store';
 import { useWallLayoutStore } from '../../features/wall/store';
 import { createEventRouter } from './eventRouter';
 import { SyncSession } from './syncSession';
-import { alarm, alarmEvent, fix, layoutChanged, snapshot, team, teamCreated, teamDeleted, teamUpdated } from './testFixtures';
+import { layoutChanged, snapshot } from './testFixtures';
+import { alarm, alarmEvent } from '../../features/alarms/testFixtures';
+import { fix } from '../../features/positions/testFixtures';
+import { team, teamCreated, teamDeleted, teamUpdated } from '../../features/teams/testFixtures';
 
 describe('event dispatch into stores', () => {
   beforeEach(() => setActivePinia(createPinia()));

@@ -3,7 +3,9 @@ import type { DomainEvent } from '@shared/schemas/event';
 import type { Fix } from '@shared/schemas/position';
 import type { Snapshot } from '@shared/schemas/sync';
 import { SyncSession, type SyncSink } from './syncSession';
-import { fix, snapshot, team, teamUpdated } from './testFixtures';
+import { snapshot } from './testFixtures';
+import { fix } from '../../features/positions/testFixtures';
+import { team, teamUpdated } from '../../features/teams/testFixtures';
 
 function recorder() {
   const log: string[] = [];

@@ -1,6 +1,27 @@
-import type sosZhCN from './zh-CN';
+import type alarmsZhCN from './zh-CN';
 
-const sosEn: typeof sosZhCN = {
+const alarmsEn: typeof alarmsZhCN = {
+  alarm: {
+    title: 'Alarms',
+    none: 'No open alarms',
+    acknowledge: 'Acknowledge',
+    acknowledgedBy: 'acknowledged by {name}',
+    raisedAt: 'Raised',
+    kind: {
+      unit_silent: '{teamName} has not reported a position for {minutes} min',
+      dispatch_undelivered: '{priorityText} dispatch not delivered: {teamName} ({destination}), {minutes} min',
+      dispatch_unaccepted: '{priorityText} dispatch not accepted: {teamName} ({destination}), {minutes} min',
+      sos: 'SOS: {teamName} ({reportedBy}) {note}',
+      report_overdue: '{reportKindText} overdue: {code} {title}',
+      shelter_near_full: '{shelterName} ({township}) nearly full: {occupancy}/{capacity}',
+      shelter_full: '{shelterName} ({township}) full: {occupancy}/{capacity}',
+      stock_low: '{itemName} low at {depotName}: {available} {unit} available, minimum {minLevel} {unit}',
+    },
+    resolveSos: 'SOS handled',
+    severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
+    state: { raised: 'Unacknowledged', acknowledged: 'Acknowledged', cleared: 'Cleared' },
+    unacknowledged: '{n} unacknowledged',
+  },
   sos: {
     banner: 'SOS',
     label: 'Open SOS calls',
@@ -20,4 +41,4 @@ const sosEn: typeof sosZhCN = {
   },
 };
 
-export default sosEn;
+export default alarmsEn;

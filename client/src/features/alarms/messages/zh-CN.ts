@@ -1,5 +1,26 @@
-/** Messages of the SOS banner on the desk and the wall; merged into zh-CN.ts. */
-const sosZhCN = {
+/** Messages of the alarms and the SOS banner on the desk and the wall; composed into shell/i18n/zh-CN.ts. */
+const alarmsZhCN = {
+  alarm: {
+    title: '报警',
+    none: '当前无报警',
+    acknowledge: '确认',
+    acknowledgedBy: '{name} 已确认',
+    raisedAt: '报警时间',
+    kind: {
+      unit_silent: '{teamName} 已 {minutes} 分钟未上报位置',
+      dispatch_undelivered: '{priorityText}调度未送达：{teamName}（{destination}），已 {minutes} 分钟',
+      dispatch_unaccepted: '{priorityText}调度未接受：{teamName}（{destination}），已 {minutes} 分钟',
+      sos: 'SOS 求救：{teamName}（{reportedBy}）{note}',
+      report_overdue: '{code} {title}：{reportKindText}超时未报',
+      shelter_near_full: '{township}{shelterName}接近满员（{occupancy}/{capacity}）',
+      shelter_full: '{township}{shelterName}已满员（{occupancy}/{capacity}）',
+      stock_low: '{depotName}{itemName}低于下限：可用 {available}{unit}，下限 {minLevel}{unit}',
+    },
+    resolveSos: 'SOS 已处置',
+    severity: { critical: '紧急', warning: '警告', info: '提示' },
+    state: { raised: '未确认', acknowledged: '已确认', cleared: '已解除' },
+    unacknowledged: '{n} 条未确认',
+  },
   sos: {
     banner: 'SOS 求救',
     label: '未处置的 SOS 求救',
@@ -19,4 +40,4 @@ const sosZhCN = {
   },
 };
 
-export default sosZhCN;
+export default alarmsZhCN;

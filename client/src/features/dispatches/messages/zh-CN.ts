@@ -1,4 +1,4 @@
-/** Messages of dispatch (desk and wall), field tasks and the outbox; merged into zh-CN.ts. */
+/** Messages of dispatch on the desk and the wall; composed into shell/i18n/zh-CN.ts. */
 const dispatchZhCN = {
   dispatch: {
     title: '调度',
@@ -73,50 +73,6 @@ const dispatchZhCN = {
       done: '已登记',
     },
     feed: { title: '调度动态', empty: '暂无调度动态' },
-  },
-  fieldTask: {
-    alert: { title: '新调度任务', open: '查看任务', more: '另有 {n} 项新任务' },
-    cancelled: { title: '任务已取消', ok: '知道了' },
-    current: '当前任务',
-    queued: '排队任务',
-    none: '暂无任务，保持待命',
-    next: { accepted: '接受', en_route: '出发', on_scene: '到达', completed: '完成' },
-    decline: '拒绝',
-    declineTitle: '拒绝原因',
-    declineReasons: { busy: '正在执行其他任务', equipment: '装备或车辆故障', unreachable: '道路不通，无法到达', other: '其他原因' },
-    declineConfirm: '确认拒绝',
-    distance: '直线距离 {d}',
-    bearing: '方位 {dir} {deg}°（相对正北）',
-    noPosition: '尚无本机定位：开启值守后显示距离和方位',
-    dirs: { N: '北', NE: '东北', E: '东', SE: '东南', S: '南', SW: '西南', W: '西', NW: '西北' },
-    metres: '{n} 米',
-    km: '{n} 公里',
-    sharing: '任务中：本队位置正在共享',
-    notSharing: '任务中：请开启值守以共享位置',
-    unsent: '未发送',
-    waiting: '等待队伍前序任务完成',
-    sos: {
-      received: 'SOS 已送达指挥中心（{time}），等待确认',
-      acknowledged: '{name} 已确认 SOS（{time}），救援正在组织',
-      resolved: '指挥中心已处置本队 SOS',
-      hold: '按住 3 秒发送 SOS',
-      holding: '继续按住…',
-      queued: 'SOS 待发送（{time}）',
-      sent: 'SOS 已发送（{time}）',
-      noFix: '无定位，按驻地位置发送',
-    },
-  },
-  outbox: {
-    logoutWarning: '还有 {n} 项未发送。退出后，此账号下次登录时会继续发送。确定退出？',
-    title: '待发送',
-    allSent: '全部已发送',
-    count: '{n} 项未发送',
-    positions: '另有 {n} 个位置点待发送',
-    notDurable: '此浏览器无法保存离线队列：刷新页面会丢失未发送的内容',
-    failed: '服务器未接受',
-    dismiss: '知道了',
-    attempts: '已尝试 {n} 次',
-    kind: { received: '确认收到任务', step: '任务进展：{state}', sos: 'SOS 求救', fieldReport: '灾情上报', position: '位置' },
   },
 };
 

@@ -62,6 +62,12 @@ const dutyEn: typeof dutyZhCN = {
       loadFailed: 'The duty log could not be loaded',
     },
   },
+  duty: {
+    onWatch: 'On watch',
+    leader: 'Leader: {name}',
+    officers: 'Officers: {names}',
+    none: 'No shift on the roster',
+  },
 };
 
 export default dutyEn;

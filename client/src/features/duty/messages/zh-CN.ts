@@ -1,4 +1,4 @@
-/** Messages of the duty watch on the desk (值班: roster, handover, duty log); merged into zh-CN.ts. */
+/** Messages of the duty watch (值班: roster, handover, duty log on the desk; who is on watch on the wall); composed into shell/i18n/zh-CN.ts. */
 const dutyZhCN = {
   dutyWatch: {
     tab: '值班',
@@ -59,6 +59,12 @@ const dutyZhCN = {
       added: '已记录',
       loadFailed: '值班日志加载失败',
     },
+  },
+  duty: {
+    onWatch: '值班',
+    leader: '带班：{name}',
+    officers: '值班员：{names}',
+    none: '当前无排班',
   },
 };
 

@@ -1,4 +1,4 @@
-/** Messages of the supplies screens (物资储备: desk tab, admin tab, CSV); merged into zh-CN.ts. */
+/** Messages of the supplies screens (物资储备: desk tab, admin tab, CSV); composed into shell/i18n/zh-CN.ts. */
 const suppliesZhCN = {
   supplies: {
     tab: '物资',

@@ -1,6 +1,6 @@
 import type { CameraStatusReason } from '@shared/schemas/camera';
 
-/** Messages of video (摄像头、无人机、单兵、布控球与现场平板视频); merged into zh-CN.ts. */
+/** Messages of video (摄像头、无人机、单兵、布控球与现场平板视频); composed into shell/i18n/zh-CN.ts. */
 const videoZhCN = {
   video: {
     title: '视频',

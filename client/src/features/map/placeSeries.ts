@@ -6,17 +6,15 @@ import { SEVERITY_COLORS } from '../incidents/severityColors';
 import { MAP_Z } from './markerEmphasis';
 import { nameTooltip } from './tooltipText';
 
-/** What the board layers draw: open incidents, shelters and depots. */
-export interface BoardMarkers {
+/** The places the map marks besides teams: open incidents, shelters and depots. */
+export interface PlaceMarkers {
   incidents: ReadonlyArray<{ id: string; label: string; severity: IncidentSeverity; overdue: boolean; lat: number; lon: number }>;
   shelters: ReadonlyArray<{ id: string; label: string; status: ShelterStatus; lat: number; lon: number }>;
   depots: ReadonlyArray<{ id: string; label: string; lat: number; lon: number }>;
 }
 
-export const EMPTY_BOARD_MARKERS: BoardMarkers = { incidents: [], shelters: [], depots: [] };
-
 /** The markers whose layers are switched on (the wall layout is set from the desk). */
-export function visibleBoardMarkers(markers: BoardMarkers, layers: Pick<WallLayout['layers'], 'incidents' | 'shelters' | 'depots'>): BoardMarkers {
+export function visiblePlaceMarkers(markers: PlaceMarkers, layers: Pick<WallLayout['layers'], 'incidents' | 'shelters' | 'depots'>): PlaceMarkers {
   return {
     incidents: layers.incidents ? markers.incidents : [],
     shelters: layers.shelters ? markers.shelters : [],
@@ -27,13 +25,13 @@ export function visibleBoardMarkers(markers: BoardMarkers, layers: Pick<WallLayo
 const SHELTER_COLORS: Record<ShelterStatus, string> = { open: '#22c55e', full: '#dc2626', closed: '#64748b' };
 const DEPOT_COLOR = '#a78bfa';
 
-export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string; tooltip: boolean }): ScatterSeriesOption[] {
+export function placeSeries(markers: PlaceMarkers, opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string; tooltip: boolean }): ScatterSeriesOption[] {
   const size = Math.round(opts.fontSize * 1.2);
   const label = { ...opts.labelStyle, show: opts.showLabels, formatter: (p: { name?: string }) => p.name ?? '' };
   const tooltip = nameTooltip(opts.tooltip);
   return [
     {
-      id: 'board-depots',
+      id: 'place-depots',
       type: 'scatter',
       coordinateSystem: 'geo',
       z: MAP_Z.depots,
@@ -45,7 +43,7 @@ export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; sho
       data: markers.depots.map((d) => ({ id: `depot:${d.id}`, name: d.label, value: [d.lon, d.lat] })),
     },
     {
-      id: 'board-shelters',
+      id: 'place-shelters',
       type: 'scatter',
       coordinateSystem: 'geo',
       z: MAP_Z.shelters,
@@ -56,7 +54,7 @@ export function boardSeries(markers: BoardMarkers, opts: { fontSize: number; sho
       data: markers.shelters.map((s) => ({ id: `shelter:${s.id}`, name: s.label, value: [s.lon, s.lat], itemStyle: { color: SHELTER_COLORS[s.status], borderColor: opts.halo, borderWidth: 1 } })),
     },
     {
-      id: 'board-incidents',
+      id: 'place-incidents',
       type: 'scatter',
       coordinateSystem: 'geo',
       z: MAP_Z.incidents,

@@ -3,16 +3,16 @@ import { useNow } from '../../ui/useNow';
 import { useIncidentsStore } from '../incidents/store';
 import { useSheltersStore } from '../shelters/store';
 import { useSuppliesStore } from '../supplies/store';
-import type { BoardMarkers } from './boardSeries';
+import type { PlaceMarkers } from './placeSeries';
 
 /** The map's incident, shelter and depot markers from the stores; overdue is re-checked every 10 s. */
-export function useBoardMarkers() {
+export function usePlaceMarkers() {
   const incidents = useIncidentsStore();
   const shelters = useSheltersStore();
   const supplies = useSuppliesStore();
   const now = useNow();
   const tick = computed(() => Math.floor(now.value / 10_000) * 10_000);
-  return computed<BoardMarkers>(() => ({
+  return computed<PlaceMarkers>(() => ({
     incidents: incidents.open.flatMap((i) =>
       i.location
         ? [{ id: i.id, label: i.title, severity: i.severity, lat: i.location.lat, lon: i.location.lon, overdue: i.deadlines.some((d) => d.state === 'open' && Date.parse(d.dueAt) <= tick.value) }]

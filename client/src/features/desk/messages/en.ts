@@ -1,0 +1,33 @@
+import type deskZhCN from './zh-CN';
+
+/** English messages of the desk (tabs, links to missing items, the team hint); same shape as ./zh-CN.ts. */
+const deskEn: typeof deskZhCN = {
+  desk: {
+    selectTeam: 'Select a team in the list or on the map to see details',
+    missing: {
+      team: 'Team not found',
+      dispatch: 'Dispatch not found',
+      incident: 'Incident not found',
+      shelter: 'Shelter not found',
+      township: 'Township not found',
+      camera: 'Camera not found',
+      depot: 'Depot not found',
+      hint: '“{id}” in the link does not exist or has been deleted.',
+    },
+    tabs: {
+      label: 'Desk sections',
+      teams: 'Teams',
+      dispatches: 'Dispatch',
+      incidents: 'Incidents',
+      shelters: 'Shelters',
+      supplies: 'Supplies',
+      duty: 'Duty',
+      cameras: 'Video',
+      work: { dispatches: '{n} dispatches under way', incidents: '{n} open incidents' },
+      alarms: '{n} alarms',
+      unacknowledged: '{n} not acknowledged',
+    },
+  },
+};
+
+export default deskEn;

@@ -1,0 +1,58 @@
+/** Messages of the teams (kinds, statuses, the team panel, the desk filters and the admin tab); composed into shell/i18n/zh-CN.ts. */
+const teamsZhCN = {
+  teamKind: {
+    fire_rescue: '综合性消防救援',
+    forest_fire: '森林消防',
+    township: '乡镇综合应急救援队',
+    civil: '社会救援力量',
+    hazmat: '危化品救援',
+    water_rescue: '水域救援',
+    medical: '医疗',
+    utility_repair: '电力/通信抢修',
+  },
+  teamStatus: { standby: '待命', dispatched: '出动', en_route: '途中', on_scene: '到场', returning: '返回', off_duty: '休整' },
+  team: {
+    title: '队伍',
+    count: '{n} 支队伍',
+    stale: '失联',
+    positionOld: '位置未更新',
+    noPosition: '无定位',
+    noFix: '无定位',
+    lastReport: '最后上报',
+    leader: '负责人',
+    phone: '电话',
+    headcount: '人数',
+    capabilities: '能力',
+    devices: '设备',
+    baseName: '驻地',
+    township: '乡镇',
+    status: '状态',
+    kind: '类型',
+    name: '名称',
+    lastFix: '最新定位',
+    accuracy: '精度',
+    speed: '速度',
+    battery: '电量',
+    setStatus: '设置状态',
+    track: '历史轨迹',
+    trackHours: '近 {n} 小时',
+    trackPoints: '{n} 个轨迹点',
+    hideTrack: '隐藏轨迹',
+    metres: '{n} 米',
+    kmh: '{n} 公里/时',
+  },
+  desk: {
+    filters: { kind: '类型', status: '状态', search: '搜索队伍名称', all: '全部', clear: '清除筛选' },
+  },
+  admin: {
+    teams: {
+      create: '新建队伍',
+      editTitle: '编辑队伍',
+      baseLat: '驻地纬度',
+      baseLon: '驻地经度',
+      capabilitiesHint: '用逗号分隔',
+    },
+  },
+};
+
+export default teamsZhCN;

@@ -1,0 +1,40 @@
+import type wallZhCN from './zh-CN';
+
+/** English messages of the wall (team and alarm panels, the situation summary and its charts, the layout set from the desk); same shape as ./zh-CN.ts. */
+const wallEn: typeof wallZhCN = {
+  wall: { teams: 'Teams', alarms: 'Alarms', total: '{n} in total', page: 'page {page}/{pages}' },
+  board: {
+    incidentsBySeverity: '{n} open incidents',
+    overdueReports: '{n} reports overdue',
+  },
+  evacuation: {
+    title: 'Evacuation',
+    sheltered: 'In shelters',
+    withRelatives: 'With relatives',
+    evacuated: 'Evacuated',
+    perTownship: 'Evacuated per township',
+  },
+  stock: {
+    title: 'Key supplies',
+    available: 'Available',
+    minLevel: 'Minimum',
+    low: '{n} depots below minimum',
+  },
+  desk: {
+    layout: {
+      title: 'Wall layers',
+      teams: 'Teams',
+      trails: 'Trails',
+      labels: 'Labels',
+      townships: 'Townships',
+      incidents: 'Incidents',
+      shelters: 'Shelters',
+      depots: 'Supply depots',
+      trailMinutes: 'Trail length (minutes)',
+      apply: 'Apply to wall',
+      applied: 'Applied to the wall',
+    },
+  },
+};
+
+export default wallEn;
