@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { summarizeBoard } from '@shared/overview';
+import { summarizeSituation } from '@shared/overview';
 import { useDutyStore } from '../../features/duty/store';
 import { useIncidentsStore } from '../../features/incidents/store';
 import { useSheltersStore } from '../../features/shelters/store';
@@ -69,7 +69,7 @@ describe('incident board events into stores', () => {
     sync.receiveEvent(ev(12, 'evacuation.township_reported', { report: { township: '丹东街道', withRelatives: 40, reportedAt: later(2), reportedBy: '乡镇' } }));
     sync.receiveEvent(ev(13, 'shelter.created', { shelter: shelter('s2', { status: 'closed' }) }));
     const supplies = useSuppliesStore();
-    const summary = summarizeBoard({ incidents: [], shelters: shelters.list, townshipEvacuations: shelters.townshipEvacuations, depots: supplies.depots, supplyItems: supplies.items, stockLevels: supplies.levels, supplyRuns: supplies.activeRuns }, Date.parse(later(3)));
+    const summary = summarizeSituation({ incidents: [], shelters: shelters.list, townshipEvacuations: shelters.townshipEvacuations, depots: supplies.depots, supplyItems: supplies.items, stockLevels: supplies.levels, supplyRuns: supplies.activeRuns }, Date.parse(later(3)));
     expect(summary.evacuation.county).toMatchObject({ sheltered: 95, withRelatives: 40, evacuated: 135 });
     expect(summary.shelters).toMatchObject({ total: 2, open: 1 });
   });

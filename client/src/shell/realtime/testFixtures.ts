@@ -1,9 +1,8 @@
 import type { Alarm } from '@shared/schemas/alarm';
 import type { DomainEvent } from '@shared/schemas/event';
 import type { Fix } from '@shared/schemas/position';
-import type { Snapshot } from '@shared/schemas/sync';
+import { EMPTY_SITUATION_LISTS, type Snapshot } from '@shared/schemas/sync';
 import type { Team } from '@shared/schemas/team';
-import { EMPTY_INCIDENT_BOARD_SNAPSHOT } from '@shared/schemas/incident-board';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
 
 const at = '2025-08-01T00:00:00.000Z';
@@ -63,7 +62,7 @@ export const snapshot = (seq: number, over: Partial<Snapshot> = {}): Snapshot =>
   users: [],
   devices: [],
   dispatches: [],
-  ...EMPTY_INCIDENT_BOARD_SNAPSHOT,
+  ...EMPTY_SITUATION_LISTS,
   ...over,
 });
 
