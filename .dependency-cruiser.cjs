@@ -4,14 +4,14 @@
  *
  * "Transport" on the server is everything that knows about HTTP or Socket.IO: the packages express,
  * socket.io, helmet, node:http(s) and the folders server/http, server/realtime, server/tls. Only edge files
- * may import it: the composition roots (server/main.ts, app.ts, incident-board.ts, a domain's *-module.ts),
+ * may import it: the composition roots (server/main.ts, app.ts, module.ts, a domain's *-module.ts),
  * a domain's routes (routes.ts, *-routes.ts), socket handlers (*-sockets.ts), the tracker listeners
  * (server/ingest/osmand-server.ts), the version middleware (server/versions/client-protocol.ts,
  * config-route.ts), the test harnesses (server/testing, server/fuzz) and tests. Services, stores, watchers and
  * jobs receive typed inputs and never see a request, a response or a socket.
  */
 const TRANSPORT_EDGE = [
-  '^server/(main|app|incident-board)[.]ts$',
+  '^server/(main|app|module)[.]ts$',
   '^server/(http|realtime|tls|testing|fuzz)/',
   '^server/.+/(routes|[^/]+-routes|[^/]+-sockets|[^/]+-module)[.]ts$',
   '^server/ingest/osmand-server[.]ts$',

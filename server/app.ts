@@ -1,57 +1,51 @@
 import http from 'node:http';
 import path from 'node:path';
-import { Router } from 'express';
+import type { Router } from 'express';
 import type { Logger } from 'pino';
-import type { Role } from '../shared/enums';
-import type { FieldFix } from '../shared/schemas/position';
-import { ActionPruner } from './actions/action-pruner';
-import { AlarmService } from './alarms/alarm-service';
-import { alarmRoutes } from './alarms/routes';
-import { UnitSilenceWatcher } from './alarms/unit-silence-watcher';
-import { DEFAULT_THROTTLE_LIMITS, LoginThrottle } from './auth/login-throttle';
-import type { Principal } from './auth/principal';
-import { authRoutes } from './auth/routes';
-import { SessionService } from './auth/session-service';
-import { UserService } from './auth/user-service';
+import { createActionsModule } from './actions/actions-module';
+import type { AlarmService } from './alarms/alarm-service';
+import { createAlarmsModule } from './alarms/alarms-module';
+import { createAuthModule } from './auth/auth-module';
+import type { SessionService } from './auth/session-service';
+import type { UserService } from './auth/user-service';
 import type { Config } from './config/config';
 import { openStore, type Store } from './db/database';
-import { DeviceService } from './devices/device-service';
-import { deviceRoutes } from './devices/routes';
-import { trackerEndpoints } from './devices/tracker-endpoints';
+import type { DeviceService } from './devices/device-service';
+import { createDevicesModule } from './devices/devices-module';
+import { createDispatchModule } from './dispatch/dispatch-module';
+import { createDutyModule, type DutyServices } from './duty/duty-module';
 import { EventBus } from './events/event-bus';
 import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
-import { createDispatchModule } from './dispatch/dispatch-module';
+import { healthRoutes } from './http/health';
 import { createHttpApp } from './http/http-app';
 import { ProxyTrust } from './http/proxy-trust';
 import { findClientDir } from './http/static-client';
-import { servedBuildId } from './versions/build-info';
-import { protocolGate } from './versions/client-protocol';
-import { clientConfigRoute } from './versions/config-route';
-import { createIncidentBoard, type IncidentBoard } from './incident-board';
-import { ingestRoutes } from './ingest/ingest-routes';
-import { createOsmandServer } from './ingest/osmand-server';
-import { checkFix } from './positions/plausibility';
-import { trackerSos } from './ingest/tracker-sos';
-import { WriteLimiter } from './actions/write-limiter';
-import { PositionHub } from './positions/position-hub';
-import { historyWriter } from './positions/position-store';
-import { RetentionJob } from './positions/retention';
-import { positionRoutes } from './positions/routes';
+import { createIncidentsModule, type IncidentServices } from './incidents/incidents-module';
+import { createIngestModule } from './ingest/ingest-module';
+import { SINGLE_INSTANCE_LOCK } from './jobs/interval-job';
+import type { BackgroundJob, ModuleParts } from './module';
+import { createOverviewModule } from './overview/overview-module';
+import type { OverviewService } from './overview/overview-service';
+import type { PositionHub } from './positions/position-hub';
+import { createPositionsModule } from './positions/positions-module';
 import { RealtimeServer } from './realtime/realtime-server';
+import { DEFAULT_REQUEST_LIMITS } from './realtime/request-gate';
+import { createSheltersModule, type ShelterServices } from './shelters/shelters-module';
+import { createSuppliesModule, type SupplyServices } from './supplies/supplies-module';
 import { SnapshotCoalescer } from './sync/snapshot-coalescer';
 import { SnapshotService } from './sync/snapshot-service';
-import { teamRoutes } from './teams/routes';
-import { TeamService } from './teams/team-service';
+import type { TeamService } from './teams/team-service';
+import { createTeamsModule } from './teams/teams-module';
 import { redirectRemotePlainHttp } from './tls/https-redirect';
-import { WallLayoutService } from './wall/wall-layout-service';
-import { wallRoutes } from './wall/routes';
+import { createVersionsModule } from './versions/versions-module';
 import { createVideoModule } from './video/video-module';
-import { IntervalJob, SINGLE_INSTANCE_LOCK } from './jobs/interval-job';
-import { DEFAULT_REQUEST_LIMITS } from './realtime/request-gate';
+import { createWallModule } from './wall/wall-module';
+import type { WallLayoutService } from './wall/wall-layout-service';
 
 export interface AppServices {
   store: Store;
+  log: EventLog;
   users: UserService;
   sessions: SessionService;
   teams: TeamService;
@@ -59,13 +53,17 @@ export interface AppServices {
   alarms: AlarmService;
   positions: PositionHub;
   layouts: WallLayoutService;
-  log: EventLog;
-  board: IncidentBoard['services'];
+  incidents: IncidentServices;
+  shelters: ShelterServices;
+  supplies: SupplyServices;
+  duty: DutyServices;
+  overview: OverviewService;
 }
 
 /**
- * The composition root: builds every service from the config, wires them together and owns their
- * lifetimes. Ownership runs down from here; `close()` tears down in reverse and is idempotent.
+ * The composition root: builds each domain's module from the config in dependency order, hands their routers,
+ * socket handlers and snapshot readers to the HTTP app, the socket server and the snapshot service, and owns
+ * their jobs' lifetimes. `close()` tears down in reverse and is idempotent.
  */
 export class TidewatchApp {
   private closing: Promise<void> | null = null;
@@ -75,7 +73,7 @@ export class TidewatchApp {
     readonly httpServer: http.Server,
     readonly osmandServer: http.Server,
     private readonly realtime: RealtimeServer,
-    private readonly background: Array<{ start(): void; close(): void | Promise<void> }>,
+    private readonly jobs: BackgroundJob[],
     private readonly logger: Logger,
   ) {}
 
@@ -85,129 +83,92 @@ export class TidewatchApp {
       schema: config.DATABASE_SCHEMA,
       sqliteFile: path.join(config.dataDir, 'tidewatch.sqlite'),
     });
-    const log = new EventLog(store.db, clock);
+    const { db } = store;
+    const log = new EventLog(db, clock);
     const bus = new EventBus(await log.currentSeq(), (from, to) => log.readRange(from, to), (err) => logger.error({ err }, 'event delivery failed'));
-    const transactor = new Transactor(store.db, log, bus);
-
-    const lifetimes: Record<Role, number> = {
-      admin: config.SESSION_HOURS_ADMIN,
-      commander: config.SESSION_HOURS_COMMANDER,
-      duty_officer: config.SESSION_HOURS_DUTY_OFFICER,
-      field: config.SESSION_HOURS_FIELD,
-      wall: config.SESSION_HOURS_WALL,
-    };
-    const users = new UserService(store.db, transactor, clock);
-    const sessions = new SessionService(store.db, transactor, new LoginThrottle({ ...DEFAULT_THROTTLE_LIMITS, perAccountAddress: config.LOGIN_FAILURES_PER_ACCOUNT_ADDRESS, perAddress: config.LOGIN_FAILURES_PER_ADDRESS, freeFailures: config.LOGIN_FREE_FAILURES }), lifetimes, clock);
-    const teams = new TeamService(store.db, transactor, clock);
-    const devices = new DeviceService(store.db, transactor, clock, store.background);
-    const alarms = new AlarmService(store.db, transactor, clock);
-    const layouts = new WallLayoutService(store.db, transactor);
+    const transactor = new Transactor(db, log, bus);
     // Jobs that change shared state run on the instance holding their lock (always this one, until clustering).
     const jobLock = SINGLE_INSTANCE_LOCK;
-    const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, fieldReportsPerMinute: config.FIELD_REPORTS_PER_MINUTE, logger, clock, jobLock });
-    const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
-
-    const httpServer = http.createServer();
+    // Modules that push to sockets are built before the socket server; they reach it through this.
     let realtime: RealtimeServer | null = null;
-    const positions = new PositionHub({
-      db: store.db,
-      clock,
-      pushIntervalMs: config.POSITION_PUSH_MS,
-      flushIntervalMs: config.POSITION_FLUSH_MS,
-      writeHistory: historyWriter(store),
-      publish: (fixes) => realtime?.publishPositions(fixes),
-      logger,
-    });
-    await positions.loadLatest();
 
-    const acceptFieldFix = async (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
-      if (!principal.teamId) return false;
-      const { fix } = checkFix({ ...fieldFix, teamId: principal.teamId, deviceId: `browser:${principal.userId}` }, clock());
-      if (!fix) return false;
-      positions.accept(fix);
-      return true;
-    };
-    const dispatch = createDispatchModule({ db: store.db, transactor, alarms, sessions, config, latestFix: (id) => positions.latestFor(id), acceptFieldFix, logger, clock, jobLock });
-    const video = await createVideoModule({
-      db: store.db,
-      transactor,
-      bus,
-      sessions,
-      config,
-      teamName: async (id) => (await teams.get(id)).name,
-      io: () => realtime?.io ?? null,
-      logger,
-      clock,
+    const auth = createAuthModule({ db, transactor, config, clock });
+    const { sessions } = auth;
+    const teams = await createTeamsModule({ db, transactor, bus, sessions, clock });
+    const devices = createDevicesModule({ db, transactor, background: store.background, sessions, config, logger, clock });
+    const positions = await createPositionsModule({ store, sessions, teams: teams.teams, config, publish: (fixes) => realtime?.publishPositions(fixes), logger, clock, jobLock });
+    const alarms = createAlarmsModule({ db, transactor, sessions, hub: positions.positions, teamName: teams.teamName, config, logger, clock, jobLock });
+    const actions = createActionsModule({ db, config, logger, clock, jobLock });
+    const wall = createWallModule({ db, transactor, sessions });
+    const domain = { db, transactor, sessions, alarms: alarms.alarms, clock };
+    const incidents = createIncidentsModule({ ...domain, dataDir: config.dataDir, fieldReportsPerMinute: config.FIELD_REPORTS_PER_MINUTE, logger, jobLock });
+    const shelters = createSheltersModule(domain);
+    const supplies = createSuppliesModule(domain);
+    const duty = createDutyModule(domain);
+    const overview = createOverviewModule({ db, sessions, clock });
+    const dispatch = createDispatchModule({ ...domain, config, latestFix: (id) => positions.positions.latestFor(id), acceptFieldFix: positions.acceptFieldFix, logger, jobLock });
+    const teamName = async (id: string) => (await teams.teams.get(id)).name;
+    const video = await createVideoModule({ db, transactor, bus, sessions, config, teamName, io: () => realtime?.io ?? null, logger, clock });
+    const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });
+    const clientDir = findClientDir();
+    const versions = createVersionsModule({ config, clientDir });
+    // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
+    const modules: ModuleParts[] = [versions, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest];
+
+    const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
+      readDevices: devices.readSnapshot,
+      readDispatches: dispatch.readSnapshot,
+      readSituationParts: [incidents.readSnapshot, shelters.readSnapshot, supplies.readSnapshot, duty.readSnapshot],
     });
-    // Tablet positions (not the SOS position, which goes through acceptFieldFix directly) are limited per tablet.
-    const tabletPositions = new WriteLimiter({ burst: config.TABLET_POSITIONS_PER_MINUTE, perMinute: config.TABLET_POSITIONS_PER_MINUTE, clock });
-    const acceptTabletFix = (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
-      tabletPositions.take(principal.sessionId);
-      return acceptFieldFix(principal, fieldFix);
-    };
-    const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
+    const httpServer = http.createServer();
     const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);
     const transport = { trust: proxyTrust, plainHttpFieldSockets: config.PLAIN_HTTP_FIELD_SOCKETS };
-    realtime = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, requestLimits: { ...DEFAULT_REQUEST_LIMITS, pointsPerMinute: config.SOCKET_REQUESTS_PER_MINUTE }, sessions, log, bus, snapshots: sharedSnapshots, positions, alarms, acceptFieldFix: acceptTabletFix, logger, clock, transport });
-    realtime.io.on('connection', (socket) => dispatch.registerSocket(socket));
-    realtime.io.on('connection', (socket) => board.registerSocket(socket));
-    realtime.io.on('connection', (socket) => video.registerSocket(socket));
+    const requestLimits = { ...DEFAULT_REQUEST_LIMITS, pointsPerMinute: config.SOCKET_REQUESTS_PER_MINUTE };
+    const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
+    const realtimeServer = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, requestLimits, sessions, log, bus, snapshots: sharedSnapshots, positions: positions.positions, alarms: alarms.alarms, acceptFieldFix: positions.acceptTabletFix, logger, clock, transport });
+    realtime = realtimeServer;
+    for (const { registerSocket } of modules) if (registerSocket) realtimeServer.io.on('connection', (socket) => registerSocket(socket));
 
-    const teamNames = new Map((await teams.list()).map((t) => [t.id, t.name]));
-    const ingest = { devices, hub: positions, logger, clock, raiseSos: trackerSos(alarms, (id) => teamNames.get(id)) };
-    const health = Router().get('/health', async (_req, res) => {
-      const seq = await log.currentSeq();
-      res.json({ ok: true, data: { status: 'ok', store: store.dialect, seq } });
-    });
-    const clientDir = findClientDir();
-    const publicConfig = clientConfigRoute(config, servedBuildId(clientDir));
+    const redirect = redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router;
     const app = createHttpApp({
-      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, protocolGate(config.MIN_CLIENT_PROTOCOL), health, ingestRoutes(ingest), ...board.rootRouters],
-      api: [
-        publicConfig,
-        authRoutes(sessions, users),
-        teamRoutes(sessions, teams),
-        deviceRoutes(sessions, devices, () => trackerEndpoints({ publicHostnames: config.PUBLIC_HOSTNAMES, port: config.PORT, osmandPort: config.OSMAND_PORT })),
-        positionRoutes(sessions, positions, teams),
-        alarmRoutes(sessions, alarms),
-        wallRoutes(sessions, layouts),
-        ...board.apiRouters,
-        dispatch.router,
-        video.router,
-      ],
+      root: [redirect, healthRoutes(store, log), ...modules.flatMap((m) => m.rootRoutes ?? [])],
+      api: modules.flatMap((m) => m.routes ?? []),
       clientDir,
       logger,
       proxyTrust,
     });
     httpServer.on('request', app);
-    const osmandServer = createOsmandServer(ingest);
 
-    bus.subscribe(({ event }) => {
-      if (event.type === 'team.created' || event.type === 'team.updated') teamNames.set(event.payload.team.id, event.payload.team.name);
-      if (event.type === 'team.deleted') teamNames.delete(event.payload.teamId);
-    });
-    const watcher = new UnitSilenceWatcher({ hub: positions, alarms, teamName: (id) => teamNames.get(id), staleAfterMs: config.STALE_AFTER_SECONDS * 1000, checkEveryMs: Math.min(10_000, config.STALE_AFTER_SECONDS * 250), clock, logger, lock: jobLock });
-    const actionPruner = new ActionPruner({ db: store.db, keepDays: config.ACTION_RETENTION_DAYS, logger, clock, lock: jobLock });
-    const retention = new RetentionJob({ db: store.db, retentionDays: config.POSITION_RETENTION_DAYS, clock, logger, lock: jobLock });
-    // Buffered telemetry is this instance's own: every instance flushes it.
-    const deviceFlush = new IntervalJob({ name: 'device-telemetry-flush', everyMs: 5_000, pass: () => devices.flush(), whileRunning: 'join', runAtStart: false, logger });
-
-    const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
-    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background], logger);
+    const services: AppServices = {
+      store,
+      log,
+      users: auth.users,
+      sessions,
+      teams: teams.teams,
+      devices: devices.devices,
+      alarms: alarms.alarms,
+      positions: positions.positions,
+      layouts: wall.layouts,
+      incidents: incidents.services,
+      shelters: shelters.services,
+      supplies: supplies.services,
+      duty: duty.services,
+      overview: overview.overview,
+    };
+    return new TidewatchApp(services, httpServer, ingest.osmandServer, realtimeServer, modules.flatMap((m) => m.jobs ?? []), logger);
   }
 
   start(): void {
-    for (const part of this.background) part.start();
+    for (const job of this.jobs) job.start();
   }
 
-  /** Stops taking work, flushes buffered positions and device telemetry, closes the store. */
+  /** Stops taking work, closes the jobs (which flush buffered positions and device telemetry), closes the store. */
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.osmandServer.close();
       await this.realtime.close();
       this.httpServer.closeAllConnections();
-      for (const part of [...this.background].reverse()) await part.close();
-      await this.services.devices.flush();
+      for (const job of [...this.jobs].reverse()) await job.close();
       await this.services.store.close();
     })();
     return this.closing;

@@ -2,8 +2,7 @@ import type net from 'node:net';
 import { TidewatchApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './logger';
-import { seedDemoIncidentBoard } from './seed/demo-incident-board';
-import { ensureAdmin, seedDemoCounty } from './seed/seed';
+import { ensureAdmin, seedDemoCounty, seedDemoSituation } from './seed/seed';
 import { startSimulation } from './simulate/simulation';
 import { startupBanner } from './startup-banner';
 import { loadTlsMaterial } from './tls/certificates';
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
 
   const admin = await ensureAdmin(services.store.db, services.users, config.ADMIN_PASSWORD);
   const demo = config.SEED === 'demo' ? await seedDemoCounty(services.store.db, services.teams, services.users, config.dataDir) : null;
-  if (demo) await seedDemoIncidentBoard(services.store.db, services.board);
+  if (demo) await seedDemoSituation(services.store.db, services);
 
   const tls = await loadTlsMaterial({ dataDir: config.dataDir, certPath: config.TLS_CERT, keyPath: config.TLS_KEY, extraHostnames: config.PUBLIC_HOSTNAMES, logger });
   const listener: net.Server = await listenDualProtocol({ server: app.httpServer, tls, port: config.PORT, host: config.HOST });

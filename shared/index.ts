@@ -20,7 +20,6 @@ export * from './overview';
 export * from './schemas/overview';
 export * from './schemas/duty';
 export * from './schemas/incident';
-export * from './schemas/incident-board';
 export * from './schemas/incident-record';
 export * from './schemas/shelter';
 export * from './schemas/supply';

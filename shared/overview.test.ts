@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeBoard, type BoardLists } from './overview';
+import { summarizeSituation, type OverviewLists } from './overview';
 import type { Incident } from './schemas/incident';
 import type { Shelter } from './schemas/shelter';
 import type { StockLevel } from './schemas/supply';
@@ -22,7 +22,7 @@ const run = (id: string, status: SupplyRun['status'], goalMin: number): SupplyRu
   allocatedAt: iso(-10), departedAt: null, eta: null, arrivedAt: null, cancelledAt: null, createdBy: 'x', updatedAt: iso(0),
 });
 
-const lists: BoardLists = {
+const lists: OverviewLists = {
   incidents: [
     incident('a', { severity: 'major', type: 'landslide', deadlines: [deadline('written', 10), deadline('phone', -5)] }),
     incident('b', { severity: 'serious', deadlines: [deadline('phone', -1, 'done')] }),
@@ -40,8 +40,8 @@ const lists: BoardLists = {
   supplyRuns: [run('r1', 'allocated', 60), run('r2', 'in_transit', -5), run('r3', 'arrived', -100)],
 };
 
-describe('summarizeBoard', () => {
-  const summary = summarizeBoard(lists, NOW);
+describe('summarizeSituation', () => {
+  const summary = summarizeSituation(lists, NOW);
 
   it('lists open incidents most severe first with their outstanding deadlines soonest first', () => {
     expect(summary.incidents.open.map((i) => i.id)).toEqual(['b', 'a', 'c']);

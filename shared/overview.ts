@@ -1,11 +1,11 @@
-import type { BoardSummary } from './schemas/overview';
+import type { SituationOverview } from './schemas/overview';
 import { INCIDENT_SEVERITIES, INCIDENT_TYPES, severityRank, type Incident } from './schemas/incident';
 import type { Shelter, TownshipEvacuation } from './schemas/shelter';
 import type { Depot, StockLevel, SupplyItem } from './schemas/supply';
 import type { SupplyRun } from './schemas/supply-run';
 import { TOWNSHIP_NAMES } from './townships';
 
-export interface BoardLists {
+export interface OverviewLists {
   incidents: readonly Incident[];
   shelters: readonly Shelter[];
   townshipEvacuations: readonly TownshipEvacuation[];
@@ -19,10 +19,10 @@ const countBy = <K extends string>(keys: readonly K[], values: readonly K[]): Re
   Object.fromEntries(keys.map((k) => [k, values.filter((v) => v === k).length])) as Record<K, number>;
 
 /**
- * The wall's panels from the board's lists: the server answers GET /api/board/summary with it, and a
+ * The wall's panels from the situation lists: the server answers GET /api/board/summary with it, and a
  * client holding the same lists (from its snapshot and events) can compute it live.
  */
-export function summarizeBoard(lists: BoardLists, nowMs: number): BoardSummary {
+export function summarizeSituation(lists: OverviewLists, nowMs: number): SituationOverview {
   const open = lists.incidents.filter((i) => i.status !== 'closed');
   const openSummaries = open
     .map((i) => ({
@@ -93,7 +93,7 @@ export function summarizeBoard(lists: BoardLists, nowMs: number): BoardSummary {
 }
 
 /** Per township (the reporting unit): people in its shelters plus those it reports staying with relatives (投亲靠友). */
-export function evacuationTotals(shelters: readonly Shelter[], reports: readonly TownshipEvacuation[]): BoardSummary['evacuation'] {
+export function evacuationTotals(shelters: readonly Shelter[], reports: readonly TownshipEvacuation[]): SituationOverview['evacuation'] {
   const reportOf = new Map(reports.map((r) => [r.township, r]));
   const townships = TOWNSHIP_NAMES.map((township) => {
     const here = shelters.filter((s) => s.township === township);

@@ -3,7 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AlarmKind, AlarmSeverity, AlarmSound } from '../../shared/enums';
 import type { Alarm } from '../../shared/schemas/alarm';
 import { SYSTEM_ACTOR, type Actor } from '../../shared/schemas/event';
-import type { AlarmRow, Database } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { AlarmRow } from './schema';
 import { conflict, notFound } from '../errors';
 import type { RecordEvent, Transactor } from '../events/transactor';
 

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { ALARM_ROUTES } from '../../shared/routes/overview';
+import { ALARM_ROUTES } from '../../shared/routes/alarms';
 import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { AlarmService } from './alarm-service';
 

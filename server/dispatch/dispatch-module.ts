@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
 import type { JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
+import type { BackgroundJob } from '../module';
 import type { TidewatchSocket } from '../realtime/types';
 import { ActionLedger } from '../actions/action-ledger';
 import { AssignmentWriter } from './assignment-writer';
@@ -38,10 +39,10 @@ export interface DispatchModuleDeps {
 
 export interface DispatchModule {
   dispatches: DispatchService;
-  router: Router;
+  routes: Router[];
   registerSocket(socket: TidewatchSocket): void;
   readSnapshot(db: Db, viewer: Principal): Promise<Dispatch[]>;
-  background: Array<{ start(): void; close(): Promise<void> }>;
+  jobs: BackgroundJob[];
 }
 
 /** Builds the dispatch capability from the app's shared services: one call and a few hooks in the composition root. */
@@ -64,9 +65,9 @@ export function createDispatchModule(deps: DispatchModuleDeps): DispatchModule {
   });
   return {
     dispatches,
-    router: dispatchRoutes({ sessions: deps.sessions, dispatches, reader, suggester, sos }),
+    routes: [dispatchRoutes({ sessions: deps.sessions, dispatches, reader, suggester, sos })],
     registerSocket: (socket) => registerDispatchSocket(socket, { dispatches, reader, sos, logger }),
     readSnapshot: (snapshotDb, viewer) => reader.forSnapshot(snapshotDb, viewer),
-    background: [watcher],
+    jobs: [watcher],
   };
 }

@@ -1,6 +1,6 @@
 import type { DutyLogEntry, DutyMember, DutyShift, Handover } from '../../shared/schemas/duty';
 import type { Db } from '../db/db-handle';
-import type { DutyHandoverRow, DutyLogRow, DutyShiftRow } from '../db/schema-incident-board';
+import type { DutyHandoverRow, DutyLogRow, DutyShiftRow } from './schema';
 import { notFound } from '../errors';
 
 /** Names of users by id, for showing shift members. */

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { type Actor, type Audience, type DomainEvent, type EventPayload, type EventType } from '../../shared/schemas/event';
-import type { Database, EventRow } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { EventRow } from './schema';
 import { audienceFilter, audienceOf, type Viewer } from '../visibility/policy';
 
 export interface NewEvent<T extends EventType = EventType> {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
 import type { Attachment, PhotoUpload } from '../../shared/schemas/incident-record';
 import type { Database } from '../db/schema';
-import type { IncidentAttachmentRow } from '../db/schema-incident-board';
+import type { IncidentAttachmentRow } from './schema';
 import { notFound } from '../errors';
 import type { RecordEvent, Transactor } from '../events/transactor';
 import type { AttachmentFiles, StoredPhoto } from './attachment-files';

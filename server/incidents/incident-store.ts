@@ -1,7 +1,7 @@
 import type { Incident, ReportDeadline } from '../../shared/schemas/incident';
 import type { Attachment, IncidentDetail, TimelineEntry } from '../../shared/schemas/incident-record';
 import type { Db } from '../db/db-handle';
-import type { IncidentAttachmentRow, IncidentDeadlineRow, IncidentRow, IncidentTimelineRow } from '../db/schema-incident-board';
+import type { IncidentAttachmentRow, IncidentDeadlineRow, IncidentRow, IncidentTimelineRow } from './schema';
 import { notFound } from '../errors';
 
 export const toDeadline = (row: IncidentDeadlineRow): ReportDeadline => ({

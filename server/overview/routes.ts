@@ -1,8 +1,8 @@
 import type { Router } from 'express';
-import { BOARD_SUMMARY_ROUTES } from '../../shared/routes/overview';
+import { OVERVIEW_ROUTES } from '../../shared/routes/overview';
 import { contractRouter, type Authenticator } from '../http/contract-router';
-import type { BoardSummaryService } from './overview-service';
+import type { OverviewService } from './overview-service';
 
-export function boardRoutes(sessions: Authenticator, summaries: BoardSummaryService): Router {
-  return contractRouter(sessions, BOARD_SUMMARY_ROUTES, { summary: () => summaries.summary() });
+export function overviewRoutes(sessions: Authenticator, summaries: OverviewService): Router {
+  return contractRouter(sessions, OVERVIEW_ROUTES, { summary: () => summaries.summary() });
 }

@@ -1,7 +1,8 @@
 import { SqliteAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Fix } from '../../shared/schemas/position';
 import { SQLITE_SYNCHRONOUS, type Store } from '../db/database';
-import type { Database, PositionRow } from '../db/schema';
+import type { Database } from '../db/schema';
+import type { PositionRow } from './schema';
 import { yieldToEventLoop } from '../db/yield';
 
 /** Rows per INSERT: 12 columns each keeps a statement far below both dialects' parameter limits. */

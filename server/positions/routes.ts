@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { POSITION_ROUTES } from '../../shared/routes/overview';
+import { POSITION_ROUTES } from '../../shared/routes/positions';
 import { DomainError, forbidden } from '../errors';
 import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { TeamService } from '../teams/team-service';

@@ -2,10 +2,18 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Role } from '../../shared/enums';
-import { SYSTEM_ACTOR } from '../../shared/schemas/event';
+import { SYSTEM_ACTOR, type Actor } from '../../shared/schemas/event';
 import { generatePassword } from '../auth/password';
 import type { UserService } from '../auth/user-service';
 import type { Database } from '../db/schema';
+import { seedDemoDuty } from '../duty/demo-seed';
+import type { DutyServices } from '../duty/duty-module';
+import { seedDemoIncidents } from '../incidents/demo-seed';
+import type { IncidentServices } from '../incidents/incidents-module';
+import { seedDemoShelters } from '../shelters/demo-seed';
+import type { ShelterServices } from '../shelters/shelters-module';
+import { seedDemoSupplies } from '../supplies/demo-seed';
+import type { SupplyServices } from '../supplies/supplies-module';
 import type { TeamService } from '../teams/team-service';
 import { DEMO_TEAMS } from '../teams/demo-teams';
 import { parseInput } from '../validation';
@@ -50,4 +58,36 @@ export async function seedDemoCounty(db: Kysely<Database>, teams: TeamService, u
   await fs.mkdir(dataDir, { recursive: true });
   await fs.writeFile(accountsFile, `${lines.join('\n')}\n`, { mode: 0o600 });
   return { accountsFile };
+}
+
+export interface SituationServices {
+  incidents: IncidentServices;
+  shelters: ShelterServices;
+  supplies: SupplyServices;
+  duty: DutyServices;
+}
+
+/**
+ * Seeds the demo county's situation once, through each domain's services so every row has its event:
+ * shelters, depots with stock and a run on the road, a typhoon night's incidents, and the duty watch.
+ */
+export async function seedDemoSituation(db: Kysely<Database>, services: SituationServices, clock: () => number = Date.now): Promise<void> {
+  if (await db.selectFrom('shelters').select('id').executeTakeFirst()) return;
+  const staff = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('username', 'in', ['duty', 'commander']).execute();
+  const account = (username: string) => staff.find((u) => u.username === username);
+  const actorOf = (username: string): Actor => {
+    const user = account(username);
+    return user ? { type: 'user', id: user.id, name: user.display_name } : SYSTEM_ACTOR;
+  };
+  const dutyOfficer = actorOf('duty');
+  const commander = actorOf('commander');
+  const dutyAccount = account('duty');
+  const commanderAccount = account('commander');
+  const now = clock();
+
+  await seedDemoShelters(services.shelters, dutyOfficer);
+  await seedDemoSupplies(services.supplies, dutyOfficer, now);
+  const { vesselId } = await seedDemoIncidents(services.incidents, { dutyOfficer, commander }, now);
+  const accounts = dutyAccount && commanderAccount ? { dutyOfficerId: dutyAccount.id, commanderId: commanderAccount.id } : null;
+  await seedDemoDuty(services.duty, { dutyOfficer, commander, accounts }, now, vesselId);
 }

@@ -1,5 +1,5 @@
 import type { Shelter, ShelterMovement, TownshipEvacuation } from '../../shared/schemas/shelter';
-import type { ShelterMovementRow, ShelterRow, TownshipEvacuationRow } from '../db/schema-incident-board';
+import type { ShelterMovementRow, ShelterRow, TownshipEvacuationRow } from './schema';
 import { notFound } from '../errors';
 import type { Db } from '../db/db-handle';
 

@@ -40,16 +40,3 @@ export const DEMO_STOCK: Record<string, Array<[string, number, number]>> = {
   'XS-v-dongmen': [['lifejacket', 60, 30], ['flashlight', 30, 10], ['raincoat', 50, 20]],
   'XS-v-xiagan': [['sandbag', 1500, 800], ['raincoat', 40, 20]],
 };
-
-/** 投亲靠友 counts the coastal townships reported. */
-export const DEMO_WITH_RELATIVES: Record<string, number> = { 石浦镇: 1860, 鹤浦镇: 940, 高塘岛乡: 620, 定塘镇: 410, 东陈乡: 230, 爵溪街道: 180 };
-
-/** Open shelters and the evacuees checked in: [shelter id, people]. */
-export const DEMO_CHECK_INS: Array<[string, number]> = [
-  ['shelter-14', 276], // 石浦镇中心小学: near full
-  ['shelter-16', 190], // 金星学校
-  ['shelter-17', 220], // 象山高塘学校
-  ['shelter-32', 160], // 鹤浦镇文体中心
-  ['shelter-12', 85], // 定塘镇中心小学
-  ['shelter-07', 40], // 旦门小学
-];

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/schemas/event';
 import type { LedgerEntry, StockLevel } from '../../shared/schemas/supply';
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
-import type { StockLevelRow, SupplyLedgerRow } from '../db/schema-incident-board';
+import type { StockLevelRow, SupplyLedgerRow } from './schema';
 import { conflict } from '../errors';
 import type { RecordEvent } from '../events/transactor';
 import { isLow, nextHolding, type Posting } from './stock-rules';

@@ -2,7 +2,7 @@ import type { Depot, LedgerEntry, StockLevel, SupplyItem } from '../../shared/sc
 import type { SupplyRun } from '../../shared/schemas/supply-run';
 import { RELIEF_GOAL_HOURS } from '../../shared/schemas/supply-run';
 import type { Db } from '../db/db-handle';
-import type { DepotRow, StockLevelRow, SupplyItemRow, SupplyLedgerRow, SupplyRunLineRow, SupplyRunRow } from '../db/schema-incident-board';
+import type { DepotRow, StockLevelRow, SupplyItemRow, SupplyLedgerRow, SupplyRunLineRow, SupplyRunRow } from './schema';
 import { notFound } from '../errors';
 
 export const toDepot = (row: DepotRow): Depot => ({

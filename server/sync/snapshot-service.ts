@@ -1,8 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Device } from '../../shared/schemas/device';
 import type { Dispatch } from '../../shared/schemas/dispatch';
-import { EMPTY_INCIDENT_BOARD_SNAPSHOT, type IncidentBoardSnapshot } from '../../shared/schemas/incident-board';
-import type { Snapshot } from '../../shared/schemas/sync';
+import { EMPTY_SITUATION_LISTS, type SituationLists, type Snapshot } from '../../shared/schemas/sync';
 import type { Principal } from '../auth/principal';
 import { toUser } from '../auth/user-service';
 import type { Database } from '../db/schema';
@@ -18,8 +17,8 @@ export interface SnapshotReaders {
   readDevices(db: Kysely<Database> | Transaction<Database>): Promise<Device[]>;
   /** What of the dispatches the viewer may see; none when not given. */
   readDispatches?(db: Kysely<Database> | Transaction<Database>, viewer: Principal): Promise<Dispatch[]>;
-  /** Incidents, shelters, supplies and the duty watch, for board roles; empty lists when not given. */
-  readIncidentBoard?(db: Kysely<Database> | Transaction<Database>): Promise<IncidentBoardSnapshot>;
+  /** Each domain's part of the situation lists (incidents, shelters, supplies, duty watch), for board roles; a part not given stays empty. */
+  readSituationParts?: ReadonlyArray<(db: Kysely<Database> | Transaction<Database>) => Promise<Partial<SituationLists>>>;
 }
 
 /**
@@ -56,8 +55,16 @@ export class SnapshotService {
         users: seesAdmin ? (await tx.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser) : [],
         devices: seesAdmin ? await this.readers.readDevices(tx) : [],
         dispatches: (await this.readers.readDispatches?.(tx, viewer)) ?? [],
-        ...((seesBoard && (await this.readers.readIncidentBoard?.(tx))) || EMPTY_INCIDENT_BOARD_SNAPSHOT),
+        ...EMPTY_SITUATION_LISTS,
+        ...(seesBoard ? await this.readSituationLists(tx) : {}),
       };
     });
+  }
+
+  /** One part after another, in the one transaction of the snapshot. */
+  private async readSituationLists(tx: Transaction<Database>): Promise<Partial<SituationLists>> {
+    const lists: Partial<SituationLists> = {};
+    for (const read of this.readers.readSituationParts ?? []) Object.assign(lists, await read(tx));
+    return lists;
   }
 }

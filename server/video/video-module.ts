@@ -98,9 +98,9 @@ export async function createVideoModule({ db, transactor, bus, sessions, config,
     statuses,
     video,
     room,
-    router: videoRoutes({ sessions, registry, video, relayStats }),
+    routes: [videoRoutes({ sessions, registry, video, relayStats })],
     registerSocket: (socket: TidewatchSocket) => registerVideoSocket(socket, video, logger),
-    background: [
+    jobs: [
       {
         start: () => {
           unsubscribe = bus.subscribe(({ event }) => ingest.handle(event, (id) => registry.get(id).catch(() => null)));

@@ -13,7 +13,10 @@ import { SessionService } from '../auth/session-service';
 import { UserService } from '../auth/user-service';
 import { DeviceService } from '../devices/device-service';
 import { createRequest, openDispatchTestBed, principal, type DispatchTestBed } from '../dispatch/test-support';
-import { createIncidentBoard } from '../incident-board';
+import { createDutyModule } from '../duty/duty-module';
+import { createIncidentsModule } from '../incidents/incidents-module';
+import { createSheltersModule } from '../shelters/shelters-module';
+import { createSuppliesModule } from '../supplies/supplies-module';
 import { TestClient } from '../testing/int-support';
 import { silentLogger } from '../positions/test-support';
 import { RealtimeServer } from '../realtime/realtime-server';
@@ -80,10 +83,13 @@ describe('one visibility policy for live routing, resync and snapshot', () => {
     const sessions = new SessionService(db, bed.transactor, new LoginThrottle(), LIFETIMES);
     const devices = new DeviceService(db, bed.transactor);
     const layouts = new WallLayoutService(db, bed.transactor);
-    const board = createIncidentBoard({ db, transactor: bed.transactor, sessions, alarms: bed.alarms, dataDir, fieldReportsPerMinute: 10, logger: silentLogger, clock: Date.now });
+    const domain = { db, transactor: bed.transactor, sessions, alarms: bed.alarms, clock: Date.now };
+    const incidents = createIncidentsModule({ ...domain, dataDir, fieldReportsPerMinute: 10, logger: silentLogger });
+    const supplies = createSuppliesModule(domain);
+    const situationParts = [incidents.readSnapshot, createSheltersModule(domain).readSnapshot, supplies.readSnapshot, createDutyModule(domain).readSnapshot];
     const snapshots = new SnapshotService(db, bed.store.dialect, bed.log, bed.alarms, layouts, {
       readDevices: (tx) => devices.list(tx),
-      readIncidentBoard: (tx) => board.readSnapshotLists(tx),
+      readSituationParts: situationParts,
       readDispatches: (tx, viewer) => bed.reader.forSnapshot(tx, viewer),
     });
     httpServer = http.createServer();
@@ -95,7 +101,7 @@ describe('one visibility policy for live routing, resync and snapshot', () => {
     await bed.addTeam(TEAM);
     await bed.addTeam(OTHER_TEAM);
     await devices.register({ teamId: TEAM, kind: 'osmand', name: '车载定位' }, SYSTEM_ACTOR);
-    await board.services.depots.create(COUNTY_DEPOT, SYSTEM_ACTOR);
+    await supplies.services.depots.create(COUNTY_DEPOT, SYSTEM_ACTOR);
     await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest([TEAM, OTHER_TEAM])), principal('duty_officer'));
     for (const teamId of [TEAM, OTHER_TEAM]) {
       await bed.alarms.raise({ kind: 'sos', severity: 'critical', sound: 'repeat', sourceType: 'team', sourceId: teamId, params: { teamName: teamId } });

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { WALL_LAYOUT_ROUTES } from '../../shared/routes/overview';
+import { WALL_LAYOUT_ROUTES } from '../../shared/routes/wall';
 import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { WallLayoutService } from './wall-layout-service';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardSummary } from '../../shared/schemas/overview';
+import type { SituationOverview } from '../../shared/schemas/overview';
 import type { Incident } from '../../shared/schemas/incident';
 import type { Snapshot } from '../../shared/schemas/sync';
 import { startServer, type ServerHandle } from '../testing/server-process';
@@ -36,7 +36,7 @@ async function snapshotOf(token: string): Promise<Snapshot> {
 describe('the wall panels', () => {
   it('summarise the seeded county in one answer for the board, and nothing for tablets', async () => {
     const wall = httpClient(server.baseUrl, tokens.wall);
-    const summary = dataOf(await wall.get<BoardSummary>('/api/board/summary'));
+    const summary = dataOf(await wall.get<SituationOverview>('/api/board/summary'));
     expect(summary.incidents.open.length).toBe(4);
     expect(summary.incidents.bySeverity.major).toBe(2);
     expect(summary.incidents.open.find((i) => i.type === 'landslide')?.deadlines.map((d) => d.kind)).toEqual(['phone', 'written']);
@@ -67,7 +67,7 @@ describe('the wall panels', () => {
       const incident = dataOf(await httpClient(server.baseUrl, tokens.duty).post<Incident>('/api/incidents', { title: '爵溪海塘漫水', type: 'typhoon', severity: 'serious', source: 'township_report', township: '爵溪街道' }));
       const seen = await eventually(() => wall.events.find((e) => e.type === 'incident.reported' && e.payload.incident.id === incident.id), 5_000, 'the intake on the wall');
       expect(seen.type === 'incident.reported' && seen.payload.incident.deadlines.map((d) => d.kind)).toEqual(['phone', 'written']);
-      const summary = dataOf(await httpClient(server.baseUrl, tokens.wall).get<BoardSummary>('/api/board/summary'));
+      const summary = dataOf(await httpClient(server.baseUrl, tokens.wall).get<SituationOverview>('/api/board/summary'));
       expect(summary.incidents.open[0]).toMatchObject({ id: incident.id, severity: 'serious' });
     } finally {
       wall.close();

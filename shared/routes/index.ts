@@ -1,14 +1,17 @@
 import { AUTH_ROUTES, USER_ROUTES } from './auth';
-import { ALARM_ROUTES, BOARD_SUMMARY_ROUTES, POSITION_ROUTES, WALL_LAYOUT_ROUTES } from './overview';
+import { ALARM_ROUTES } from './alarms';
 import { CAMERA_ROUTES } from './cameras';
 import { DEVICE_ROUTES } from './devices';
 import { DISPATCH_ROUTES } from './dispatch';
 import { DUTY_ROUTES } from './duty';
 import { INCIDENT_PHOTO_ROUTES, INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
+import { OVERVIEW_ROUTES } from './overview';
+import { POSITION_ROUTES } from './positions';
 import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
 import { TEAM_ROUTES } from './teams';
+import { WALL_LAYOUT_ROUTES } from './wall';
 
 /** Every HTTP route under /api (tracker ingest, outside /api, speaks the trackers' own protocols). */
 export const ROUTE_TABLES: Record<string, RouteTable> = {
@@ -23,7 +26,7 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   alarms: ALARM_ROUTES,
   positions: POSITION_ROUTES,
   wallLayout: WALL_LAYOUT_ROUTES,
-  boardSummary: BOARD_SUMMARY_ROUTES,
+  overview: OVERVIEW_ROUTES,
   auth: AUTH_ROUTES,
   users: USER_ROUTES,
   devices: DEVICE_ROUTES,

@@ -109,3 +109,12 @@ export const DUTY_EVENT_PAYLOADS = {
   'duty.handover_acknowledged': z.object({ handover: HandoverSchema }),
   'duty.log_added': z.object({ entry: DutyLogEntrySchema }),
 } as const;
+
+/** The duty watch part of a snapshot (board roles). */
+export const DutyListsSchema = z.object({
+  /** Shifts from half a day ago to two days ahead. */
+  dutyShifts: z.array(DutyShiftSchema),
+  /** The latest handovers. */
+  handovers: z.array(HandoverSchema),
+});
+export type DutyLists = z.infer<typeof DutyListsSchema>;

@@ -163,3 +163,7 @@ export const ReportDoneSchema = z
 export type ReportDone = z.input<typeof ReportDoneSchema>;
 
 export const IncidentListQuerySchema = z.object({ open: z.enum(['true', 'false']).optional() });
+
+/** The incidents part of a snapshot (board roles): those not yet closed, with their deadlines. */
+export const IncidentListsSchema = z.object({ incidents: z.array(IncidentSchema) });
+export type IncidentLists = z.infer<typeof IncidentListsSchema>;

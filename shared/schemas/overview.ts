@@ -49,8 +49,8 @@ export const KeyItemStockSchema = z.object({
 
 export const LowStockSchema = z.object({ depotId: z.string(), depotName: z.string(), itemId: z.string(), itemName: z.string(), unit: z.string(), available: count, minLevel: count });
 
-/** What the wall panels show next to the map, computed from the board's lists. */
-export const BoardSummarySchema = z.object({
+/** What the wall panels show next to the map, computed from the situation lists. */
+export const SituationOverviewSchema = z.object({
   at: InstantSchema,
   incidents: z.object({
     open: z.array(OpenIncidentSummarySchema),
@@ -63,4 +63,4 @@ export const BoardSummarySchema = z.object({
   stock: z.object({ keyItems: z.array(KeyItemStockSchema), low: z.array(LowStockSchema) }),
   supplyRuns: z.object({ allocated: count, inTransit: count, pastGoal: count }),
 });
-export type BoardSummary = z.infer<typeof BoardSummarySchema>;
+export type SituationOverview = z.infer<typeof SituationOverviewSchema>;

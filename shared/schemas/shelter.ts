@@ -105,3 +105,11 @@ export const SHELTER_EVENT_PAYLOADS = {
   'shelter.occupancy_changed': z.object({ shelter: ShelterSchema, movement: ShelterMovementSchema }),
   'evacuation.township_reported': z.object({ report: TownshipEvacuationSchema }),
 } as const;
+
+/** The shelters part of a snapshot (board roles). */
+export const ShelterListsSchema = z.object({
+  shelters: z.array(ShelterSchema),
+  /** Townships' counts of evacuees staying with relatives; sheltered counts come from `shelters`. */
+  townshipEvacuations: z.array(TownshipEvacuationSchema),
+});
+export type ShelterLists = z.infer<typeof ShelterListsSchema>;

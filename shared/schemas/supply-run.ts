@@ -72,3 +72,13 @@ export const SUPPLY_EVENT_PAYLOADS = {
   'supply_run.arrived': z.object({ run: SupplyRunSchema, levels: z.array(StockLevelSchema), shelter: ShelterSchema.nullable() }),
   'supply_run.cancelled': z.object({ run: SupplyRunSchema, levels: z.array(StockLevelSchema) }),
 } as const;
+
+/** The supplies part of a snapshot (board roles). */
+export const SupplyListsSchema = z.object({
+  depots: z.array(DepotSchema),
+  supplyItems: z.array(SupplyItemSchema),
+  stockLevels: z.array(StockLevelSchema),
+  /** Runs allocated or in transit. */
+  supplyRuns: z.array(SupplyRunSchema),
+});
+export type SupplyLists = z.infer<typeof SupplyListsSchema>;

@@ -3,11 +3,30 @@ import { AlarmSchema } from './alarm';
 import { DeviceSchema } from './device';
 import { DispatchSchema } from './dispatch';
 import { DomainEventSchema } from './event';
-import { INCIDENT_BOARD_SNAPSHOT } from './incident-board';
+import { DutyListsSchema } from './duty';
+import { IncidentListsSchema } from './incident';
 import { FixSchema } from './position';
+import { ShelterListsSchema } from './shelter';
+import { SupplyListsSchema } from './supply-run';
 import { TeamSchema } from './team';
 import { UserSchema } from './user';
 import { WallLayoutSchema } from './wall';
+
+/** The lists only board roles (staff and wall screens) get, one part per domain; a field tablet gets them empty. */
+export const SituationListsSchema = z.object({ ...IncidentListsSchema.shape, ...ShelterListsSchema.shape, ...SupplyListsSchema.shape, ...DutyListsSchema.shape });
+export type SituationLists = z.infer<typeof SituationListsSchema>;
+
+export const EMPTY_SITUATION_LISTS: SituationLists = {
+  incidents: [],
+  shelters: [],
+  townshipEvacuations: [],
+  depots: [],
+  supplyItems: [],
+  stockLevels: [],
+  supplyRuns: [],
+  dutyShifts: [],
+  handovers: [],
+};
 
 /** The state a client starts from; `seq` is the last event it reflects. Lists are what the role may see. */
 export const SnapshotSchema = z.object({
@@ -19,7 +38,7 @@ export const SnapshotSchema = z.object({
   devices: z.array(DeviceSchema),
   /** Active dispatches and those of the last day (a field tablet: its own team's). */
   dispatches: z.array(DispatchSchema),
-  ...INCIDENT_BOARD_SNAPSHOT,
+  ...SituationListsSchema.shape,
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

@@ -1,4 +1,4 @@
-import { ALARM_ROUTES } from '@shared/routes/overview';
+import { ALARM_ROUTES } from '@shared/routes/alarms';
 import { callRoute } from '../../shell/api/routeClient';
 
 export const alarmsApi = {

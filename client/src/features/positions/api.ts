@@ -1,4 +1,4 @@
-import { POSITION_ROUTES } from '@shared/routes/overview';
+import { POSITION_ROUTES } from '@shared/routes/positions';
 import { callRoute } from '../../shell/api/routeClient';
 
 export const positionsApi = {

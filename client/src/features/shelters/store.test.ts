@@ -6,7 +6,7 @@ import { shelter } from './testFixtures';
 import { createEventRouter } from '../../shell/realtime/eventRouter';
 import { SyncSession } from '../../shell/realtime/syncSession';
 import { ev, snapshot } from '../../shell/realtime/testFixtures';
-import { summarizeBoard } from '@shared/overview';
+import { summarizeSituation } from '@shared/overview';
 import { useSheltersStore } from './store';
 
 vi.mock('./api', () => ({ sheltersApi: { movements: vi.fn() } }));
@@ -101,7 +101,7 @@ describe('shelters store: occupancy and township reports', () => {
     sync.receiveEvent(ev(11, 'shelter.occupancy_changed', { shelter: shelter('s1', { occupancy: 95, updatedAt: later(1) }), movement }));
     sync.receiveEvent(ev(12, 'evacuation.township_reported', { report: { township: '丹东街道', withRelatives: 40, reportedAt: later(2), reportedBy: '乡镇' } }));
     sync.receiveEvent(ev(13, 'shelter.created', { shelter: shelter('s2', { status: 'closed' }) }));
-    const summary = summarizeBoard({ incidents: [], shelters: shelters.list, townshipEvacuations: shelters.townshipEvacuations, depots: [], supplyItems: [], stockLevels: [], supplyRuns: [] }, Date.parse(later(3)));
+    const summary = summarizeSituation({ incidents: [], shelters: shelters.list, townshipEvacuations: shelters.townshipEvacuations, depots: [], supplyItems: [], stockLevels: [], supplyRuns: [] }, Date.parse(later(3)));
     expect(summary.evacuation.county).toMatchObject({ sheltered: 95, withRelatives: 40, evacuated: 135 });
     expect(summary.shelters).toMatchObject({ total: 2, open: 1 });
   });

@@ -1,5 +1,5 @@
 import type { TeamStatus } from '@shared/enums';
-import { POSITION_ROUTES } from '@shared/routes/overview';
+import { POSITION_ROUTES } from '@shared/routes/positions';
 import { TEAM_ROUTES } from '@shared/routes/teams';
 import type { TeamCreate, TeamUpdate } from '@shared/schemas/team';
 import { callRoute } from '../../shell/api/routeClient';

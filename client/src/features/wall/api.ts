@@ -1,4 +1,4 @@
-import { WALL_LAYOUT_ROUTES } from '@shared/routes/overview';
+import { WALL_LAYOUT_ROUTES } from '@shared/routes/wall';
 import type { WallLayout } from '@shared/schemas/wall';
 import { callRoute } from '../../shell/api/routeClient';
 

@@ -1,7 +1,7 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { BoardSummary } from '@shared/schemas/overview';
+import type { SituationOverview } from '@shared/schemas/overview';
 import { CHART_FONT_FAMILY } from '../map/chartFonts';
 
 export type BarOption = ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -22,7 +22,7 @@ function base(fontSize: number, categories: string[], legend: string[]): BarOpti
 }
 
 /** Evacuated people per township (townships with anyone evacuated or a shelter open), stacked by where they stay. */
-export function evacuationChart(evacuation: BoardSummary['evacuation'], labels: { sheltered: string; withRelatives: string }, fontSize: number): BarOption {
+export function evacuationChart(evacuation: SituationOverview['evacuation'], labels: { sheltered: string; withRelatives: string }, fontSize: number): BarOption {
   const rows = evacuation.townships
     .filter((t) => t.evacuated > 0 || t.sheltersOpen > 0)
     .sort((a, b) => b.evacuated - a.evacuated)
@@ -47,7 +47,7 @@ export function evacuationChart(evacuation: BoardSummary['evacuation'], labels: 
 }
 
 /** Key items: available over all depots against the summed minimum; red when below. */
-export function stockChart(keyItems: BoardSummary['stock']['keyItems'], labels: { available: string; minLevel: string }, fontSize: number): BarOption {
+export function stockChart(keyItems: SituationOverview['stock']['keyItems'], labels: { available: string; minLevel: string }, fontSize: number): BarOption {
   const label = { show: true, position: 'right' as const, color: TEXT, fontSize: fontSize * 0.85 };
   return {
     ...base(fontSize, keyItems.map((i) => `${i.name}（${i.unit}）`), [labels.available, labels.minLevel]),

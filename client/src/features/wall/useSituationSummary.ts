@@ -1,5 +1,5 @@
 import { computed } from 'vue';
-import { summarizeBoard } from '@shared/overview';
+import { summarizeSituation } from '@shared/overview';
 import { useNow } from '../../ui/useNow';
 import { useIncidentsStore } from '../incidents/store';
 import { useSheltersStore } from '../shelters/store';
@@ -21,6 +21,6 @@ export function useSituationSummary() {
     stockLevels: supplies.levels,
     supplyRuns: supplies.activeRuns,
   }));
-  const summary = computed(() => summarizeBoard(lists.value, Math.floor(now.value / 10_000) * 10_000));
+  const summary = computed(() => summarizeSituation(lists.value, Math.floor(now.value / 10_000) * 10_000));
   return { summary, now };
 }

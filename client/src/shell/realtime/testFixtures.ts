@@ -1,6 +1,5 @@
 import type { DomainEvent } from '@shared/schemas/event';
-import type { Snapshot } from '@shared/schemas/sync';
-import { EMPTY_INCIDENT_BOARD_SNAPSHOT } from '@shared/schemas/incident-board';
+import { EMPTY_SITUATION_LISTS, type Snapshot } from '@shared/schemas/sync';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
 
 const at = '2025-08-01T00:00:00.000Z';
@@ -14,7 +13,7 @@ export const snapshot = (seq: number, over: Partial<Snapshot> = {}): Snapshot =>
   users: [],
   devices: [],
   dispatches: [],
-  ...EMPTY_INCIDENT_BOARD_SNAPSHOT,
+  ...EMPTY_SITUATION_LISTS,
   ...over,
 });
 

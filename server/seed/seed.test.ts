@@ -4,38 +4,40 @@ import { SYSTEM_ACTOR } from '../../shared/schemas/event';
 import { LoginThrottle } from '../auth/login-throttle';
 import { SessionService } from '../auth/session-service';
 import { UserService } from '../auth/user-service';
-import { createIncidentBoard, type IncidentBoard } from '../incident-board';
+import { createDutyModule } from '../duty/duty-module';
+import { createIncidentsModule } from '../incidents/incidents-module';
+import { OverviewService } from '../overview/overview-service';
 import { openTestServices, type TestServices } from '../positions/test-support';
-import { seedDemoIncidentBoard } from './demo-incident-board';
-import { DEMO_CHECK_INS, DEMO_DEPOTS, DEMO_ITEMS, DEMO_STOCK } from '../supplies/demo-supplies';
+import { DEMO_CHECK_INS } from '../shelters/demo-seed';
 import { DEMO_SHELTERS } from '../shelters/shelter-sites';
+import { createSheltersModule } from '../shelters/shelters-module';
+import { createSuppliesModule } from '../supplies/supplies-module';
+import { seedDemoSituation, type SituationServices } from './seed';
 
 const NOW = Date.UTC(2025, 8, 15, 6, 30, 0); // 14:30 Beijing time
 let s: TestServices;
-let board: IncidentBoard;
+let services: SituationServices;
 
 beforeEach(async () => {
   s = await openTestServices(() => NOW);
   const sessions = new SessionService(s.store.db, s.transactor, new LoginThrottle(), { admin: 1, commander: 1, duty_officer: 1, field: 1, wall: 1 }, () => NOW);
-  board = createIncidentBoard({ db: s.store.db, transactor: s.transactor, sessions, alarms: s.alarms, dataDir: '/tmp/tw-seed-test', fieldReportsPerMinute: 10, logger: pino({ level: 'silent' }), clock: () => NOW });
+  const domain = { db: s.store.db, transactor: s.transactor, sessions, alarms: s.alarms, clock: () => NOW };
+  services = {
+    incidents: createIncidentsModule({ ...domain, dataDir: '/tmp/tw-seed-test', fieldReportsPerMinute: 10, logger: pino({ level: 'silent' }) }).services,
+    shelters: createSheltersModule(domain).services,
+    supplies: createSuppliesModule(domain).services,
+    duty: createDutyModule(domain).services,
+  };
   const users = new UserService(s.store.db, s.transactor);
   await users.create({ username: 'duty', displayName: '值班员', role: 'duty_officer', password: 'long-enough-password' }, SYSTEM_ACTOR);
   await users.create({ username: 'commander', displayName: '值班指挥长', role: 'commander', password: 'long-enough-password' }, SYSTEM_ACTOR);
 });
 afterEach(() => s.close());
 
-describe('the demo incident board', () => {
-  it('has consistent data: check-ins fit their shelters, stock names known depots and items', () => {
-    for (const [id, people] of DEMO_CHECK_INS) expect(DEMO_SHELTERS.find((sh) => sh.id === id)!.capacity).toBeGreaterThanOrEqual(people);
-    for (const [depotId, lines] of Object.entries(DEMO_STOCK)) {
-      expect(DEMO_DEPOTS.some((d) => d.id === depotId)).toBe(true);
-      for (const [itemId] of lines) expect(DEMO_ITEMS.some((i) => i.id === itemId) || itemId).toBe(true);
-    }
-  });
-
+describe('the demo situation', () => {
   it('seeds through the services, once, with a shift on watch now and a run on the road', async () => {
-    await seedDemoIncidentBoard(s.store.db, board.services, () => NOW);
-    const summary = await board.services.summaries.summary();
+    await seedDemoSituation(s.store.db, services, () => NOW);
+    const summary = await new OverviewService(s.store.db, () => NOW).summary();
     expect(summary.shelters.total).toBe(DEMO_SHELTERS.length);
     expect(summary.evacuation.townships.every((t) => t.shelters > 0)).toBe(true);
     expect(summary.evacuation.county.sheltered).toBe(DEMO_CHECK_INS.reduce((n, [, people]) => n + people, 0));
@@ -43,15 +45,17 @@ describe('the demo incident board', () => {
     expect(summary.supplyRuns.inTransit).toBe(1);
     expect(summary.stock.keyItems.length).toBeGreaterThanOrEqual(6);
     expect(summary.stock.low.map((l) => `${l.depotId}:${l.itemId}`)).toContain('XS-hepu:water');
-    const watch = await board.services.roster.onWatch();
+    const watch = await services.duty.roster.onWatch();
     expect(watch.shift?.leader.name).toBe('值班员');
     expect(watch.shift?.startsAt).toBe('2025-09-15T00:00:00.000Z');
     expect(watch.next?.leader.name).toBe('值班指挥长');
+    const log = await services.duty.dutyLog.list();
+    expect(log.filter((entry) => entry.incidentId !== null)).toHaveLength(1);
     const alarms = (await s.alarms.listOpen()).map((a) => a.kind);
     expect(alarms).toContain('shelter_near_full');
     expect(alarms).toContain('stock_low');
     const events = await s.log.currentSeq();
-    await seedDemoIncidentBoard(s.store.db, board.services, () => NOW);
+    await seedDemoSituation(s.store.db, services, () => NOW);
     expect(await s.log.currentSeq()).toBe(events);
   });
 });

@@ -36,9 +36,9 @@ import { ShelterCreateSchema, ShelterMovementCreateSchema } from '../../shared/s
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const T0 = Date.UTC(2025, 8, 15, 1, 0, 0);
 
-/** The incident board's hand-written SQL (upserted counters, joins, aggregates) on both dialects. */
-describe.each(['sqlite', 'postgres'] as const)('incident board store on %s', (dialect) => {
-  const schema = `tw_board_${randomBytes(5).toString('hex')}`;
+/** The hand-written SQL of incidents, shelters, supplies and the duty watch (upserted counters, joins, aggregates) on both dialects. */
+describe.each(['sqlite', 'postgres'] as const)('situation store on %s', (dialect) => {
+  const schema = `tw_situation_${randomBytes(5).toString('hex')}`;
   let now = T0;
   const clock = () => now;
   let store: Store;

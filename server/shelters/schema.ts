@@ -1,0 +1,38 @@
+/** Row types of the shelter tables (migration 0003_incidents_supplies). */
+export interface ShelterRow {
+  id: string;
+  name: string;
+  level: string;
+  township: string;
+  lat: number;
+  lon: number;
+  address: string;
+  capacity: number;
+  facilities: string;
+  contact_name: string;
+  contact_phone: string;
+  status: string;
+  occupancy: number;
+  updated_at: string;
+}
+export interface ShelterMovementRow {
+  id: string;
+  shelter_id: string;
+  kind: string;
+  people: number;
+  at: string;
+  note: string;
+  actor_name: string;
+}
+export interface TownshipEvacuationRow {
+  township: string;
+  with_relatives: number;
+  reported_at: string;
+  reported_by: string;
+}
+
+export interface ShelterTables {
+  shelters: ShelterRow;
+  shelter_movements: ShelterMovementRow;
+  township_evacuations: TownshipEvacuationRow;
+}

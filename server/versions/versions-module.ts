@@ -1,0 +1,19 @@
+import type { Config } from '../config/config';
+import { servedBuildId } from './build-info';
+import { protocolGate } from './client-protocol';
+import { clientConfigRoute } from './config-route';
+
+export interface VersionsModuleDeps {
+  config: Config;
+  /** The built client served, whose build id screens compare with their own; null when none is built. */
+  clientDir: string | null;
+}
+
+/** Which client build and protocol the server takes: the public config route and the gate on outdated writes. */
+export function createVersionsModule({ config, clientDir }: VersionsModuleDeps) {
+  return {
+    routes: [clientConfigRoute(config, servedBuildId(clientDir))],
+    /** Ahead of every API router, photo uploads included. */
+    rootRoutes: [protocolGate(config.MIN_CLIENT_PROTOCOL)],
+  };
+}
