@@ -1,4 +1,5 @@
 import type { DispatchTables } from '../dispatch/schema';
+import type { TyphoonTables } from '../typhoon/schema';
 import type { VideoTables } from '../video/schema';
 import type { IncidentBoardTables } from './schema-incident-board';
 
@@ -99,7 +100,7 @@ export interface SettingRow {
   value: string;
 }
 
-export interface Database extends IncidentBoardTables, DispatchTables, VideoTables {
+export interface Database extends IncidentBoardTables, DispatchTables, VideoTables, TyphoonTables {
   events: EventRow;
   event_counter: EventCounterRow;
   teams: TeamRow;

@@ -13,6 +13,7 @@ import type { WallLayoutService } from '../wall/wall-layout-service';
 import type { AlarmService } from '../alarms/alarm-service';
 import { alarmAudience, canSee, visibleTeams } from '../visibility/policy';
 import { DEFAULT_WALL_LAYOUT } from '../../shared/schemas/wall';
+import type { Storm } from '../../shared/schemas/typhoon';
 
 export interface SnapshotReaders {
   readDevices(db: Kysely<Database> | Transaction<Database>): Promise<Device[]>;
@@ -20,6 +21,8 @@ export interface SnapshotReaders {
   readDispatches?(db: Kysely<Database> | Transaction<Database>, viewer: Principal): Promise<Dispatch[]>;
   /** Incidents, shelters, supplies and the duty watch, for board roles; empty lists when not given. */
   readIncidentBoard?(db: Kysely<Database> | Transaction<Database>): Promise<IncidentBoardSnapshot>;
+  /** Storms not archived, for board roles; none when not given. */
+  readTyphoons?(db: Kysely<Database> | Transaction<Database>): Promise<Storm[]>;
 }
 
 /**
@@ -57,6 +60,7 @@ export class SnapshotService {
         devices: seesAdmin ? await this.readers.readDevices(tx) : [],
         dispatches: (await this.readers.readDispatches?.(tx, viewer)) ?? [],
         ...((seesBoard && (await this.readers.readIncidentBoard?.(tx))) || EMPTY_INCIDENT_BOARD_SNAPSHOT),
+        typhoons: (seesBoard && (await this.readers.readTyphoons?.(tx))) || [],
       };
     });
   }

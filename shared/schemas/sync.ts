@@ -6,6 +6,7 @@ import { DomainEventSchema } from './event';
 import { INCIDENT_BOARD_SNAPSHOT } from './incident-board';
 import { FixSchema } from './position';
 import { TeamSchema } from './team';
+import { StormSchema } from './typhoon';
 import { UserSchema } from './user';
 import { WallLayoutSchema } from './wall';
 
@@ -20,6 +21,8 @@ export const SnapshotSchema = z.object({
   /** Active dispatches and those of the last day (a field tablet: its own team's). */
   dispatches: z.array(DispatchSchema),
   ...INCIDENT_BOARD_SNAPSHOT,
+  /** Storms not archived (board roles; empty for a field tablet). */
+  typhoons: z.array(StormSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

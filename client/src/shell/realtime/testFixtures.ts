@@ -64,6 +64,7 @@ export const snapshot = (seq: number, over: Partial<Snapshot> = {}): Snapshot =>
   devices: [],
   dispatches: [],
   ...EMPTY_INCIDENT_BOARD_SNAPSHOT,
+  typhoons: [],
   ...over,
 });
 
