@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../../shared/schemas/event';
 import type { ImportResult } from '../../shared/schemas/typhoon';
-import { LEKIMA_1909_JMA_BEST_TRACK } from './data/lekima-1909';
+import { LEKIMA_1909_JMA_BEST_TRACK } from './reference/lekima-1909';
 import type { StormService } from './storm-service';
 
 /** The demo board is never without a storm: Lekima (2019) from JMA's best track, marked historical so it drives no countdown or suggestion. */
