@@ -58,6 +58,7 @@ export const normalizeBearing = (deg: number): number => ((deg % 360) + 360) % 3
 
 /** Into (-180, 180]. */
 export function normalizeLon(lon: number): number {
-  const x = ((((lon + 180) % 360) + 360) % 360) - 180;
+  if (lon > -180 && lon <= 180) return lon;
+  const x = Math.round((((((lon + 180) % 360) + 360) % 360) - 180) * 1e9) / 1e9;
   return x === -180 ? 180 : x;
 }
