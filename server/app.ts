@@ -39,6 +39,8 @@ import type { TeamService } from './teams/team-service';
 import { createTeamsModule } from './teams/teams-module';
 import { redirectRemotePlainHttp } from './tls/https-redirect';
 import { createVersionsModule } from './versions/versions-module';
+import type { StormService } from './typhoon/storm-service';
+import { createTyphoonModule } from './typhoon/typhoon-module';
 import { createVideoModule } from './video/video-module';
 import { createWallModule } from './wall/wall-module';
 import type { WallLayoutService } from './wall/wall-layout-service';
@@ -58,6 +60,7 @@ export interface AppServices {
   supplies: SupplyServices;
   duty: DutyServices;
   overview: OverviewService;
+  typhoons: StormService;
 }
 
 /**
@@ -110,15 +113,16 @@ export class TidewatchApp {
     const teamName = async (id: string) => (await teams.teams.get(id)).name;
     const video = await createVideoModule({ db, transactor, bus, sessions, config, teamName, io: () => realtime?.io ?? null, logger, clock });
     const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });
+    const typhoon = createTyphoonModule({ db, transactor, sessions, config, logger, clock, jobLock });
     const clientDir = findClientDir();
     const versions = createVersionsModule({ config, clientDir });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest];
+    const modules: ModuleParts[] = [versions, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,
       readDispatches: dispatch.readSnapshot,
-      readSituationParts: [incidents.readSnapshot, shelters.readSnapshot, supplies.readSnapshot, duty.readSnapshot],
+      readSituationParts: [incidents.readSnapshot, shelters.readSnapshot, supplies.readSnapshot, duty.readSnapshot, typhoon.readSnapshot],
     });
     const httpServer = http.createServer();
     const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);
@@ -154,6 +158,7 @@ export class TidewatchApp {
       supplies: supplies.services,
       duty: duty.services,
       overview: overview.overview,
+      typhoons: typhoon.storms,
     };
     return new TidewatchApp(services, httpServer, ingest.osmandServer, realtimeServer, modules.flatMap((m) => m.jobs ?? []), logger);
   }

@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { ensureAdmin, seedDemoCounty, seedDemoSituation } from './seed/seed';
 import { startSimulation } from './simulate/simulation';
 import { startupBanner } from './startup-banner';
+import { seedDemoTyphoon } from './typhoon/demo-seed';
 import { loadTlsMaterial } from './tls/certificates';
 import { listenDualProtocol } from './tls/dual-protocol';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const admin = await ensureAdmin(services.store.db, services.users, config.ADMIN_PASSWORD);
   const demo = config.SEED === 'demo' ? await seedDemoCounty(services.store.db, services.teams, services.users, config.dataDir) : null;
   if (demo) await seedDemoSituation(services.store.db, services);
+  if (demo) await seedDemoTyphoon(services.typhoons);
 
   const tls = await loadTlsMaterial({ dataDir: config.dataDir, certPath: config.TLS_CERT, keyPath: config.TLS_KEY, extraHostnames: config.PUBLIC_HOSTNAMES, logger });
   const listener: net.Server = await listenDualProtocol({ server: app.httpServer, tls, port: config.PORT, host: config.HOST });

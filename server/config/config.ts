@@ -82,6 +82,16 @@ export const ConfigSchema = z.object({
   FFMPEG_PATH: z.string().default('ffmpeg'),
   /** The oldest client protocol (shared/protocol.ts) that may start new work; older ones may only drain their outbox. */
   MIN_CLIENT_PROTOCOL: z.coerce.number().int().min(1).default(1),
+  /** The Zhejiang typhoon site (or a mirror) to poll for active storms: `<url>/Api/TyhoonActivity`, `<url>/Api/TyphoonInfo/<tfid>`. Off when unset. */
+  TYPHOON_FEED_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TYPHOON_FEED_MINUTES: z.coerce.number().int().min(1).max(180).default(10),
+  /** How the Zhejiang JSON's four `|`-separated radii are read (server/typhoon/README.md). */
+  TYPHOON_ZJ_QUADRANT_ORDER: z
+    .string()
+    .default('ne,se,sw,nw')
+    .transform((s) => s.split(',').map((q) => q.trim().toLowerCase()))
+    .refine((q) => q.length === 4 && ['ne', 'se', 'sw', 'nw'].every((x) => q.includes(x)), 'the four quadrants ne, se, sw, nw in some order, comma-separated')
+    .transform((q) => q as ['ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw']),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

@@ -9,6 +9,7 @@ import type { PositionTables } from '../positions/schema';
 import type { ShelterTables } from '../shelters/schema';
 import type { SupplyTables } from '../supplies/schema';
 import type { TeamTables } from '../teams/schema';
+import type { TyphoonTables } from '../typhoon/schema';
 import type { VideoTables } from '../video/schema';
 import type { SettingTables } from './settings-schema';
 
@@ -29,4 +30,5 @@ export interface Database
     SupplyTables,
     DutyTables,
     DispatchTables,
-    VideoTables {}
+    VideoTables,
+    TyphoonTables {}

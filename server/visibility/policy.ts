@@ -74,6 +74,10 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'camera.registered': 'board',
   'camera.updated': 'board',
   'camera.removed': 'board',
+  'typhoon.imported': 'board',
+  'typhoon.updated': 'board',
+  'typhoon.archived': 'board',
+  'typhoon.signal_rules_changed': 'board',
 };
 
 /** Who an event is for. */

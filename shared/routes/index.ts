@@ -12,6 +12,7 @@ import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
 import { TEAM_ROUTES } from './teams';
 import { WALL_LAYOUT_ROUTES } from './wall';
+import { TYPHOON_IMPORT_ROUTES, TYPHOON_ROUTES } from './typhoons';
 
 /** Every HTTP route under /api (tracker ingest, outside /api, speaks the trackers' own protocols). */
 export const ROUTE_TABLES: Record<string, RouteTable> = {
@@ -34,4 +35,6 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   supplies: SUPPLY_ROUTES,
   supplyRuns: SUPPLY_RUN_ROUTES,
   supplyCsv: SUPPLY_CSV_ROUTES,
+  typhoons: TYPHOON_ROUTES,
+  typhoonImport: TYPHOON_IMPORT_ROUTES,
 };

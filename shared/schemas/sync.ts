@@ -9,11 +9,12 @@ import { FixSchema } from './position';
 import { ShelterListsSchema } from './shelter';
 import { SupplyListsSchema } from './supply-run';
 import { TeamSchema } from './team';
+import { TyphoonListsSchema } from './typhoon';
 import { UserSchema } from './user';
 import { WallLayoutSchema } from './wall';
 
 /** The lists only board roles (staff and wall screens) get, one part per domain; a field tablet gets them empty. */
-export const SituationListsSchema = z.object({ ...IncidentListsSchema.shape, ...ShelterListsSchema.shape, ...SupplyListsSchema.shape, ...DutyListsSchema.shape });
+export const SituationListsSchema = z.object({ ...IncidentListsSchema.shape, ...ShelterListsSchema.shape, ...SupplyListsSchema.shape, ...DutyListsSchema.shape, ...TyphoonListsSchema.shape });
 export type SituationLists = z.infer<typeof SituationListsSchema>;
 
 export const EMPTY_SITUATION_LISTS: SituationLists = {
@@ -26,6 +27,7 @@ export const EMPTY_SITUATION_LISTS: SituationLists = {
   supplyRuns: [],
   dutyShifts: [],
   handovers: [],
+  typhoons: [],
 };
 
 /** The state a client starts from; `seq` is the last event it reflects. Lists are what the role may see. */

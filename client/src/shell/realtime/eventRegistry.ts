@@ -40,6 +40,11 @@ export const IGNORED_EVENTS = [
   'auth.logout',
   'auth.password_changed',
   'incident.reporting_rules_changed',
+  // The typhoon store is built with the typhoon client (issue 13, second half); it moves these to its syncedStore.
+  'typhoon.imported',
+  'typhoon.updated',
+  'typhoon.archived',
+  'typhoon.signal_rules_changed',
 ] as const satisfies readonly EventType[];
 
 type HandledBy<S> = S extends SyncedStore<infer E> ? E : never;
