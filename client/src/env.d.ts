@@ -45,6 +45,11 @@ export interface TidewatchTestHooks {
   camerasOnMap?: () => Array<{ id: string; label: string; kind: string; state: string; lat: number; lon: number; x: number | null; y: number | null }>;
   /** The alarm bell's stage and its latest rings (what the room hears). */
   alarmBell?: () => { stage: 'normal' | 'loud' | null; rings: Array<{ stage: 'normal' | 'loud'; at: number }> };
+  /** The storms as drawn: centre, wind-circle ring sizes by level (0: none), forecasts, and the replay time (null: live). */
+  typhoonOnMap?: () => {
+    replayAt: string | null;
+    storms: Array<{ id: string; centre: { at: string; lon: number; lat: number } | null; circles: Record<'level7' | 'level10' | 'level12', number>; segments: number; forecasts: string[]; probability: number }>;
+  };
   placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
 }
 

@@ -38,6 +38,8 @@ export interface MapOptionInput {
   places?: PlaceMarkers;
   /** Cameras, coloured by the state of their feed (none when absent). */
   cameras?: readonly CameraMarker[];
+  /** Layers drawn beneath every marker (the typhoon), with fixed series ids. */
+  overlays?: ReadonlyArray<LinesSeriesOption | ScatterSeriesOption>;
 }
 
 const PALETTE = {
@@ -148,6 +150,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       tooltip: { show: false },
     },
     series: [
+      ...(input.overlays ?? []),
       ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
       {
         id: 'track',

@@ -11,6 +11,7 @@ import mapZhCN from '../../features/map/messages/zh-CN';
 import sheltersZhCN from '../../features/shelters/messages/zh-CN';
 import suppliesZhCN from '../../features/supplies/messages/zh-CN';
 import teamsZhCN from '../../features/teams/messages/zh-CN';
+import typhoonZhCN from '../../features/typhoon/messages/zh-CN';
 import videoZhCN from '../../features/video/messages/zh-CN';
 import wallZhCN from '../../features/wall/messages/zh-CN';
 import versionsZhCN from '../versions/messages/zh-CN';
@@ -87,6 +88,7 @@ const zhCN = {
   ...sheltersZhCN,
   ...suppliesZhCN,
   ...teamsZhCN,
+  ...typhoonZhCN,
   ...videoZhCN,
   ...wallZhCN,
   ...versionsZhCN,

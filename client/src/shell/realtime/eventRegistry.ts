@@ -8,6 +8,7 @@ import { positionsSync } from '../../features/positions/store';
 import { sheltersSync } from '../../features/shelters/store';
 import { suppliesSync } from '../../features/supplies/store';
 import { teamsSync } from '../../features/teams/store';
+import { typhoonSync } from '../../features/typhoon/store';
 import { usersSync } from '../../features/auth/usersStore';
 import { videoSync } from '../../features/video/store';
 import { wallLayoutSync } from '../../features/wall/store';
@@ -29,6 +30,7 @@ export const SYNCED_STORES = [
   suppliesSync,
   dutySync,
   videoSync,
+  typhoonSync,
   positionsSync,
 ] as const;
 
@@ -40,11 +42,6 @@ export const IGNORED_EVENTS = [
   'auth.logout',
   'auth.password_changed',
   'incident.reporting_rules_changed',
-  // The typhoon store is built with the typhoon client (issue 13, second half); it moves these to its syncedStore.
-  'typhoon.imported',
-  'typhoon.updated',
-  'typhoon.archived',
-  'typhoon.signal_rules_changed',
 ] as const satisfies readonly EventType[];
 
 type HandledBy<S> = S extends SyncedStore<infer E> ? E : never;

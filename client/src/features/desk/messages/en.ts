@@ -23,6 +23,7 @@ const deskEn: typeof deskZhCN = {
       supplies: 'Supplies',
       duty: 'Duty',
       cameras: 'Video',
+      typhoon: 'Typhoon',
       work: { dispatches: '{n} dispatches under way', incidents: '{n} open incidents' },
       alarms: '{n} alarms',
       unacknowledged: '{n} not acknowledged',

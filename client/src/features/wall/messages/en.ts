@@ -30,6 +30,7 @@ const wallEn: typeof wallZhCN = {
       incidents: 'Incidents',
       shelters: 'Shelters',
       depots: 'Supply depots',
+      typhoon: 'Typhoon',
       trailMinutes: 'Trail length (minutes)',
       apply: 'Apply to wall',
       applied: 'Applied to the wall',

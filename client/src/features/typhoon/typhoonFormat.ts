@@ -1,0 +1,40 @@
+/** The 16 compass points, clockwise from north (message keys under `typhoon.compass`). */
+export const COMPASS_POINTS = ['N', 'NNE', 'NE', 'ENE', 'E', 'ESE', 'SE', 'SSE', 'S', 'SSW', 'SW', 'WSW', 'W', 'WNW', 'NW', 'NNW'] as const;
+export type CompassPoint = (typeof COMPASS_POINTS)[number];
+
+/** The compass point a bearing (degrees clockwise from north) is nearest to; 348.75°–11.25° is north. */
+export function compassPoint(bearing: number): CompassPoint {
+  const normal = ((bearing % 360) + 360) % 360;
+  return COMPASS_POINTS[Math.round(normal / 22.5) % 16] as CompassPoint;
+}
+
+/** Where the storm centre lies seen from a place, given the bearing from the centre to the place. */
+export const bearingOfCentreFrom = (bearingFromCentre: number): number => (((bearingFromCentre + 180) % 360) + 360) % 360;
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** Day of month and hour in Beijing time (UTC+8 all year: China keeps no summer time). */
+export function beijingDayHour(instant: string | number): { day: number; hour: number; minute: number } {
+  const d = new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + BEIJING_OFFSET_MS);
+  return { day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+/** A forecast point's label on the map, the way bulletins write it: 「10日14时」 or "10th 14:00". */
+export function forecastTimeLabel(instant: string | number, locale: string): string {
+  const { day, hour } = beijingDayHour(instant);
+  return locale.startsWith('zh') ? `${day}日${hour}时` : `${day}/${String(hour).padStart(2, '0')}h`;
+}
+
+/** Whole minutes from now until `at`, rounded up (a countdown never says 0 while time remains); negative when past. */
+export function minutesUntil(at: string | number, now: number): number {
+  const ms = (typeof at === 'number' ? at : Date.parse(at)) - now;
+  return ms >= 0 ? Math.ceil(ms / 60_000) : -Math.ceil(-ms / 60_000);
+}
+
+/** A countdown's hours and minutes ("3 小时 05 分"). */
+export function countdownParts(minutes: number): { hours: number; minutes: number } {
+  const m = Math.max(0, minutes);
+  return { hours: Math.floor(m / 60), minutes: m % 60 };
+}
+
+export const formatKm = (km: number | null): string => (km === null ? '—' : km < 10 ? km.toFixed(1) : String(Math.round(km)));
