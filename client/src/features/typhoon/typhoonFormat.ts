@@ -38,3 +38,18 @@ export function countdownParts(minutes: number): { hours: number; minutes: numbe
 }
 
 export const formatKm = (km: number | null): string => (km === null ? '—' : km < 10 ? km.toFixed(1) : String(Math.round(km)));
+
+/** A `datetime-local` value read as Beijing time, as a UTC instant; null when it is not a full date and time. */
+export function beijingLocalToIso(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const ms = Date.parse(`${value}:00+08:00`);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** Radii typed per quadrant: all four blank is "no data" (null); otherwise blanks are 0 km. */
+export function radiiFromInputs(inputs: Record<'ne' | 'se' | 'sw' | 'nw', string>): { ne: number; se: number; sw: number; nw: number } | null {
+  const values = Object.values(inputs);
+  if (values.every((v) => v.trim() === '')) return null;
+  const n = (v: string) => (v.trim() === '' ? 0 : Number(v));
+  return { ne: n(inputs.ne), se: n(inputs.se), sw: n(inputs.sw), nw: n(inputs.nw) };
+}
