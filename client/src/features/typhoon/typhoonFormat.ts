@@ -53,3 +53,10 @@ export function radiiFromInputs(inputs: Record<'ne' | 'se' | 'sw' | 'nw', string
   const n = (v: string) => (v.trim() === '' ? 0 : Number(v));
   return { ne: n(inputs.ne), se: n(inputs.se), sw: n(inputs.sw), nw: n(inputs.nw) };
 }
+
+/** A compact Beijing time for tables and the wall's narrow lines: `08-09 20:00`. */
+export function shortBeijingTime(instant: string | number): string {
+  const d = new Date((typeof instant === 'number' ? instant : Date.parse(instant)) + BEIJING_OFFSET_MS);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}

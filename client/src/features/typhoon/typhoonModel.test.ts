@@ -5,7 +5,7 @@ import { sortExposure, nextSort } from './exposureSort';
 import { probabilityRadiusKm, probabilityRings } from './probabilityCircles';
 import { focusStorm, newerStorm, orderStorms } from './stormOrder';
 import { GRADE_COLORS, gradeColor, UNGRADED_COLOR } from './typhoonColors';
-import { beijingDayHour, beijingLocalToIso, bearingOfCentreFrom, compassPoint, countdownParts, forecastTimeLabel, minutesUntil, radiiFromInputs } from './typhoonFormat';
+import { shortBeijingTime, beijingDayHour, beijingLocalToIso, bearingOfCentreFrom, compassPoint, countdownParts, forecastTimeLabel, minutesUntil, radiiFromInputs } from './typhoonFormat';
 import { makeExposure, makeStorm, townshipRow } from './testFixtures';
 import { townshipLines } from './wallStorm';
 
@@ -20,6 +20,7 @@ describe('typhoon formatting', () => {
     expect(beijingDayHour('2019-08-09T18:00:00Z')).toEqual({ day: 10, hour: 2, minute: 0 });
     expect(forecastTimeLabel('2019-08-09T18:00:00Z', 'zh-CN')).toBe('10日2时');
     expect(forecastTimeLabel('2019-08-09T06:00:00Z', 'en')).toBe('9/14h');
+    expect(shortBeijingTime('2019-08-31T16:05:00Z')).toBe('09-01 00:05');
   });
 
   it('reads a typed time as Beijing time and refuses a partial one', () => {
