@@ -13,7 +13,14 @@ let browser: Browser;
 let desk: Page;
 let wall: Page;
 
-const typhoonOnMap = (page: Page) => page.evaluate(() => window.__tidewatch?.typhoonOnMap?.() ?? null);
+interface StormOnMap {
+  id: string;
+  centre: { at: string; lon: number; lat: number } | null;
+  circles: Record<'level7' | 'level10' | 'level12', number>;
+  segments: number;
+}
+type TyphoonHooks = { __tidewatch?: { typhoonOnMap?: () => { replayAt: string | null; storms: StormOnMap[] } } };
+const typhoonOnMap = (page: Page) => page.evaluate(() => (window as unknown as TyphoonHooks).__tidewatch?.typhoonOnMap?.() ?? null);
 
 beforeAll(async () => {
   server = await startServer();
