@@ -1,13 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_WALL_LAYOUT } from '../../shared/schemas/wall';
 import { signIn } from '../../e2e/support/browser';
-import { dataOf, httpClient } from '../../server/testing/int-support';
+import { dataOf, httpClient, login } from '../../server/testing/int-support';
 import { readProcess } from '../positions/process-stats';
 import type { LoadReport, WorkerMessage } from '../positions/protocol';
 import { tidewatchTarget } from '../positions/targets';
@@ -48,6 +48,7 @@ export interface RunOptions {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const LEKIMA_FILE = here('../../server/typhoon/fixtures/jma_bst_1909_lekima.txt');
 
 function startLoad(osmandUrl: string, socketUrl: string, httpUnits: string[]): Promise<ChildProcess> {
   // Thousands of device ids do not fit in one command-line argument: the worker reads them from a file.
@@ -115,6 +116,10 @@ export async function runScale(browser: Browser, scale: Scale, options: RunOptio
   const target = await tidewatchTarget(scale.units, 0, async (setup) => {
     admin = setup.admin;
     dataOf(await setup.admin.post('/api/users', { username, displayName: '压测大屏', role: 'wall', password }));
+    // The wall is measured with a storm on it (issue 13): Lekima's track, circles and exposure panel.
+    dataOf(await setup.admin.post('/api/users', { username: 'bench-typhoon-desk', displayName: '压测值班', role: 'duty_officer', password }));
+    const desk = httpClient(setup.baseUrl, await login(setup.baseUrl, 'bench-typhoon-desk', password));
+    dataOf(await desk.post('/api/typhoons/import?historical=true', readFileSync(LEKIMA_FILE, 'utf8'), { 'content-type': 'text/plain' }));
   });
   try {
     const setLayout = async (teams: boolean) => {

@@ -14,8 +14,15 @@ export interface TyphoonSeriesStyle {
   tooltip: boolean;
 }
 
-/** Below the teams and places (z 2 and up): the storm is the backdrop the command works against. */
+/** Order within the typhoon layer. */
 const Z = { warning: 1, probability: 1, circles: 1, forecasts: 1, track: 2, centres: 3 };
+/**
+ * The layer has a canvas of its own: the moving team markers redraw their canvas several times a second,
+ * and redrawing the storm's long lines (a warning line runs thousands of pixels past the county's edges)
+ * with them doubled the wall's long tasks in bench:wall. Its own canvas sits over the map's, so the lines are
+ * outlines only and every part of it but the centre is silent (clicks reach the markers beneath).
+ */
+const ZLEVEL = 1;
 
 /**
  * The typhoon layer as ECharts series on the map's geo. The ids never change and every series is present
@@ -28,7 +35,7 @@ export function typhoonSeries(scenes: readonly StormScene[], style: TyphoonSerie
   const text = style.dark ? '#e8eef6' : '#1b2a3a';
   const width = Math.max(2, style.fontSize / 6);
   const labelBase = { fontSize: Math.round(style.fontSize * 0.8), color: text, textBorderColor: halo, textBorderWidth: 3 };
-  const lines = (id: string, z: number, data: LinesSeriesOption['data']): LinesSeriesOption => ({ id, type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true, z, data: on ? data : [] });
+  const lines = (id: string, z: number, data: LinesSeriesOption['data']): LinesSeriesOption => ({ id, type: 'lines', coordinateSystem: 'geo', polyline: true, silent: true, zlevel: ZLEVEL, z, data: on ? data : [] });
 
   return [
     lines('typhoon-warning-lines', Z.warning, [
@@ -65,6 +72,7 @@ export function typhoonSeries(scenes: readonly StormScene[], style: TyphoonSerie
       type: 'scatter',
       coordinateSystem: 'geo',
       silent: true,
+      zlevel: ZLEVEL,
       z: Z.forecasts,
       symbolSize: Math.round(style.fontSize * 0.5),
       labelLayout: { hideOverlap: true },
@@ -90,6 +98,7 @@ export function typhoonSeries(scenes: readonly StormScene[], style: TyphoonSerie
       type: 'scatter',
       coordinateSystem: 'geo',
       silent: true,
+      zlevel: ZLEVEL,
       z: Z.track,
       symbolSize: Math.round(style.fontSize * 0.45),
       data: shown.flatMap((s) => s.points.map((p) => ({ value: p.lonLat, itemStyle: { color: gradeColor(p.grade), borderColor: halo, borderWidth: 1 } }))),
@@ -98,6 +107,7 @@ export function typhoonSeries(scenes: readonly StormScene[], style: TyphoonSerie
       id: 'typhoon-centres',
       type: 'scatter',
       coordinateSystem: 'geo',
+      zlevel: ZLEVEL,
       z: Z.centres,
       symbol: 'path://M12,2 a10,10 0 1,1 -0.01,0 z M12,7 a5,5 0 1,0 0.01,0 z',
       symbolSize: Math.round(style.fontSize * 1.8),
