@@ -64,7 +64,8 @@ export const useTyphoonStore = defineStore('typhoon', () => {
   /** Keeps a storm's exposure live from now on, fetched unless it is held for the current version. */
   async function trackExposure(id: string): Promise<void> {
     const held = exposures.value[id];
-    if (!held || held.error || held.version !== (byId.value[id]?.updatedAt ?? null)) await loadExposure(id);
+    // One in flight was started by the update itself (see put): no second request for the same version.
+    if (!held || held.error || (!held.loading && held.version !== (byId.value[id]?.updatedAt ?? null))) await loadExposure(id);
   }
 
   async function loadArchived(): Promise<void> {
