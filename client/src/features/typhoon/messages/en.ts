@@ -130,6 +130,7 @@ const typhoonEn: typeof typhoonZhCN = {
       historical: 'Historical storm: no countdown',
       townships: 'Townships',
     },
+    feed: { data: 'Live feed: data from {age}', failing: '(the last fetch failed: showing the last good data)' },
     map: { warning24: '24 h warning line', warning48: '48 h warning line' },
   },
 };

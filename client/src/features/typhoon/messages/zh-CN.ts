@@ -128,6 +128,7 @@ const typhoonZhCN = {
       historical: '历史台风，不倒计时',
       townships: '各乡镇',
     },
+    feed: { data: '实时数据源：{age}更新', failing: '（最近一次获取失败，显示的是上次的数据）' },
     map: { warning24: '24小时警戒线', warning48: '48小时警戒线' },
   },
 };
