@@ -99,6 +99,15 @@ const EXPECTED: Record<string, string> = {
   'POST /supply-runs/:id/cancel': 'commander duty_officer',
   'GET /supplies/csv/:kind': STAFF,
   'POST /supplies/csv/:kind': 'admin commander',
+  'GET /typhoons': BOARD,
+  'GET /typhoons/:id': BOARD,
+  'POST /typhoons/bulletins': 'commander duty_officer',
+  'POST /typhoons/:id/archive': 'commander duty_officer',
+  'GET /typhoons/:id/exposure': BOARD,
+  'GET /typhoon-signal-rules': BOARD,
+  'PUT /typhoon-signal-rules': 'admin commander',
+  'GET /typhoon-feed': BOARD,
+  'POST /typhoons/import': 'commander duty_officer',
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));
