@@ -1,4 +1,5 @@
 import sosEn from '../../features/alarms/messages/en';
+import basemapEn from '../../features/map/messages/en';
 import updateEn from '../versions/messages/en';
 import dutyEn from '../../features/duty/messages/en';
 import videoEn from '../../features/video/messages/en';
@@ -282,6 +283,7 @@ const en: MessageSchema = {
   ...boardEn,
   ...suppliesEn,
   ...dutyEn,
+  ...basemapEn,
   ...videoEn,
   ...updateEn,
 };

@@ -1,4 +1,5 @@
 import sosZhCN from '../../features/alarms/messages/zh-CN';
+import basemapZhCN from '../../features/map/messages/zh-CN';
 import updateZhCN from '../versions/messages/zh-CN';
 import dutyZhCN from '../../features/duty/messages/zh-CN';
 import videoZhCN from '../../features/video/messages/zh-CN';
@@ -282,6 +283,7 @@ const zhCN = {
   ...boardZhCN,
   ...suppliesZhCN,
   ...dutyZhCN,
+  ...basemapZhCN,
   ...videoZhCN,
   ...updateZhCN,
 };
