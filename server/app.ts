@@ -22,6 +22,7 @@ import { EventBus } from './events/event-bus';
 import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
 import { createDispatchModule } from './dispatch/dispatch-module';
+import { createBasemapModule } from './basemap/basemap-module';
 import { createHttpApp } from './http/http-app';
 import { ProxyTrust } from './http/proxy-trust';
 import { findClientDir } from './http/static-client';
@@ -160,9 +161,10 @@ export class TidewatchApp {
       res.json({ ok: true, data: { status: 'ok', store: store.dialect, seq } });
     });
     const clientDir = findClientDir();
-    const publicConfig = clientConfigRoute(config, servedBuildId(clientDir));
+    const basemap = await createBasemapModule({ config, logger });
+    const publicConfig = clientConfigRoute(config, servedBuildId(clientDir), basemap.basemaps);
     const app = createHttpApp({
-      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, protocolGate(config.MIN_CLIENT_PROTOCOL), health, ingestRoutes(ingest), ...board.rootRouters],
+      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, protocolGate(config.MIN_CLIENT_PROTOCOL), health, ingestRoutes(ingest), basemap.router, ...board.rootRouters],
       api: [
         publicConfig,
         authRoutes(sessions, users),
@@ -178,6 +180,7 @@ export class TidewatchApp {
       clientDir,
       logger,
       proxyTrust,
+      imgSources: basemap.imgSources,
     });
     httpServer.on('request', app);
     const osmandServer = createOsmandServer(ingest);
@@ -193,7 +196,7 @@ export class TidewatchApp {
     const deviceFlush = new IntervalJob({ name: 'device-telemetry-flush', everyMs: 5_000, pass: () => devices.flush(), whileRunning: 'join', runAtStart: false, logger });
 
     const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
-    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background], logger);
+    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background, basemap.lifetime], logger);
   }
 
   start(): void {

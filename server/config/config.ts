@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblem } from '../../shared/passwords/password-rules';
+import { BasemapsSetting, TiandituKey } from '../basemap/basemap-config';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const seconds = z.coerce.number().int().min(1);
@@ -76,6 +77,10 @@ export const ConfigSchema = z.object({
   FFMPEG_PATH: z.string().default('ffmpeg'),
   /** The oldest client protocol (shared/protocol.ts) that may start new work; older ones may only drain their outbox. */
   MIN_CLIENT_PROTOCOL: z.coerce.number().int().min(1).default(1),
+  /** A 天地图 browser key: offers 天地图 vector and imagery as basemaps (README "Basemaps"). */
+  TIANDITU_KEY: TiandituKey.optional(),
+  /** Other basemaps, a JSON array: XYZ or WMTS services, or a tile folder / MBTiles / PMTiles this server serves. */
+  BASEMAPS: BasemapsSetting.optional().transform((v) => v ?? []),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
