@@ -21,7 +21,8 @@ const TileParams = z.object({
  * address is a typed 400, an unknown set or tile a 404.
  */
 export function basemapRoutes(stores: ReadonlyMap<string, TileStore>): Router {
-  return Router().get('/tiles/:id/:z/:x/:y', async (req, res) => {
+  const router = Router();
+  router.get('/tiles/:id/:z/:x/:y', async (req, res) => {
     const parsed = TileParams.safeParse(req.params);
     if (!parsed.success) throw new DomainError('VALIDATION_FAILED', 'A tile address is /tiles/{basemap}/{z}/{x}/{y} with whole numbers.');
     const { id, z: zoom, x, y } = parsed.data;
@@ -34,4 +35,9 @@ export function basemapRoutes(stores: ReadonlyMap<string, TileStore>): Router {
     res.set('Cache-Control', 'public, max-age=86400');
     res.send(tile.data);
   });
+  // Anything else under /tiles is not a page of the client either.
+  router.use('/tiles', () => {
+    throw new DomainError('VALIDATION_FAILED', 'A tile address is /tiles/{basemap}/{z}/{x}/{y} with whole numbers.');
+  });
+  return router;
 }
