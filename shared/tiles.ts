@@ -65,9 +65,10 @@ export function tilesCovering(view: TileBounds, z: number, limit = 256): TileAdd
   const n = 2 ** z;
   const clamp = (v: number) => Math.max(0, Math.min(n - 1, Math.floor(v)));
   const x0 = clamp(tileXOf(Math.max(-180, view.west), z));
-  const x1 = clamp(tileXOf(Math.min(180, view.east) - 1e-9, z));
+  // A view ending exactly on a tile edge does not need the tile beyond it.
+  const x1 = clamp(tileXOf(Math.min(180, view.east), z) - 1e-6);
   const y0 = clamp(tileYOf(view.north, z));
-  const y1 = clamp(tileYOf(view.south, z));
+  const y1 = clamp(tileYOf(view.south, z) - 1e-6);
   if ((x1 - x0 + 1) * (y1 - y0 + 1) > limit) return null;
   const tiles: TileAddress[] = [];
   for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) tiles.push({ z, x, y });
