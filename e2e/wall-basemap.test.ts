@@ -1,0 +1,99 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { dataOf, httpClient, login } from '../server/testing/int-support';
+import { startServer, type ServerHandle } from '../server/testing/server-process';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
+import { startTileServer, writeColouredTiles } from './support/tileServer';
+
+type BasemapHook = { __tidewatch?: { basemapOnMap?: () => { id: string | null; state: string; zoom: number | null; tiles: number } } };
+const basemapOnMap = (page: Page) => page.evaluate(() => (window as unknown as BasemapHook).__tidewatch?.basemapOnMap?.() ?? null);
+
+/** The share of the map's pixels (a grid over the screenshot) in the tiles' magenta: read from a screenshot, not from the engine. */
+async function magentaShare(page: Page): Promise<number> {
+  const png = (await page.getByTestId('team-map').screenshot()).toString('base64');
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.width, img.height);
+    let magenta = 0;
+    let sampled = 0;
+    for (let y = 5; y < img.height; y += 17) {
+      for (let x = 5; x < img.width; x += 17) {
+        const i = (y * img.width + x) * 4;
+        sampled++;
+        if (data[i]! > 200 && data[i + 1]! < 60 && data[i + 2]! > 200) magenta++;
+      }
+    }
+    return magenta / sampled;
+  }, png);
+}
+
+let server: ServerHandle;
+let browser: Browser;
+let tiles: Awaited<ReturnType<typeof startTileServer>>;
+
+beforeAll(async () => {
+  // The tile set: magenta 256×256 PNGs over Xiangshan and its sea at zooms 9–13, served as an internal XYZ service.
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-e2e-tiles-'));
+  writeColouredTiles(folder, [255, 0, 255], { west: 121.0, east: 122.8, south: 28.6, north: 30.1 }, [9, 10, 11, 12, 13]);
+  tiles = await startTileServer(folder);
+  // Configured as the README says for an internal GIS service.
+  const BASEMAPS = JSON.stringify([{ id: 'test-gis', name: '测试瓦片', type: 'xyz', url: `${tiles.url}/{z}/{x}/{y}.png`, maxZoom: 13, attribution: '测试瓦片集' }]);
+  server = await startServer({ env: { BASEMAPS } });
+  const admin = httpClient(server.baseUrl, await login(server.baseUrl, 'admin', server.adminPassword));
+  dataOf(await admin.post('/api/users', { username: 'basemap-desk', displayName: '郑值班', role: 'duty_officer', password: 'desk-password-1' }));
+  dataOf(await admin.post('/api/users', { username: 'basemap-wall', displayName: '二号大屏', role: 'wall', password: 'wall-password-1' }));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+  await tiles?.stop();
+});
+
+describe('a basemap on the wall', () => {
+  it('draws the tiles the desk chose for the wall, and falls back to the outline map with a note when the tile server stops', async () => {
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(wall, server.baseUrl, 'basemap-wall', 'wall-password-1', /\/wall$/);
+    await expect.poll(() => basemapOnMap(wall), { timeout: 20_000 }).toMatchObject({ id: null, state: 'off' });
+    expect(await magentaShare(wall)).toBe(0);
+
+    const desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(desk, server.baseUrl, 'basemap-desk', 'desk-password-1', /\/desk$/);
+    const controls = desk.getByTestId('wall-layout-controls');
+    await controls.getByTestId('basemap-select').selectOption('test-gis');
+    await controls.getByTestId('apply-layout').click();
+
+    await expect.poll(() => basemapOnMap(wall), { timeout: 15_000 }).toMatchObject({ id: 'test-gis', state: 'ok' });
+    // The tiles are drawn under the outlines: most of the map is their colour.
+    await expect.poll(() => magentaShare(wall), { timeout: 10_000 }).toBeGreaterThan(0.5);
+    await expect.poll(() => wall.getByTestId('basemap-attribution').textContent()).toBe('测试瓦片集');
+    await saveScreenshot(wall, 'wall-basemap-tiles');
+    const before = await basemapOnMap(wall);
+
+    // The tile server goes away; the wall zooms out to the sea and needs tiles it has not fetched.
+    await tiles.stop();
+    await wall.mouse.move(960, 540);
+    for (let i = 0; i < 40 && (await basemapOnMap(wall))?.zoom === before?.zoom; i++) {
+      await wall.mouse.wheel(0, 300);
+      await wall.waitForTimeout(50);
+    }
+    await expect.poll(() => basemapOnMap(wall), { timeout: 15_000 }).toMatchObject({ state: 'failed', tiles: 0 });
+    await expect.poll(() => wall.getByTestId('basemap-failed').isVisible()).toBe(true);
+    expect(await wall.getByTestId('basemap-failed').textContent()).toContain('测试瓦片');
+    await expect.poll(() => magentaShare(wall), { timeout: 10_000 }).toBe(0);
+    // The offline outline map is drawn instead: township areas in the outline colour.
+    await saveScreenshot(wall, 'wall-basemap-fallback');
+    await wall.close();
+    await desk.close();
+  });
+});
