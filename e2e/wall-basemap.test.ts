@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { dataOf, httpClient, login } from '../server/testing/int-support';
+import { TEAM_INPUT, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 import { startTileServer, writeColouredTiles } from './support/tileServer';
@@ -51,6 +51,7 @@ beforeAll(async () => {
   server = await startServer({ env: { BASEMAPS } });
   const admin = httpClient(server.baseUrl, await login(server.baseUrl, 'admin', server.adminPassword));
   dataOf(await admin.post('/api/users', { username: 'basemap-desk', displayName: '郑值班', role: 'duty_officer', password: 'desk-password-1' }));
+  dataOf(await admin.post('/api/teams', { ...TEAM_INPUT, name: '石浦水上救援队', township: '石浦镇', base: { lat: 29.215, lon: 121.93 }, baseName: '石浦渔港码头' }));
   dataOf(await admin.post('/api/users', { username: 'basemap-wall', displayName: '二号大屏', role: 'wall', password: 'wall-password-1' }));
   browser = await launchChromium();
 });
@@ -58,6 +59,43 @@ afterAll(async () => {
   await browser?.close();
   await server?.dispose();
   await tiles?.stop();
+});
+
+type TeamHook = { __tidewatch?: { teamsOnMap?: () => Array<{ name: string; x: number | null; y: number | null }> } };
+
+describe('the desk map', () => {
+  it('keeps its own basemap across a reload, and in pick mode a click on a marker picks the map point under it', async () => {
+    const desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(desk, server.baseUrl, 'basemap-desk', 'desk-password-1', /\/desk$/);
+    const map = desk.locator('main.center');
+    // The switcher names the basemaps the server offers, after the outline map.
+    await expect.poll(() => map.getByTestId('basemap-select').locator('option').allTextContents(), { timeout: 10_000 }).toEqual(['离线轮廓图', '测试瓦片']);
+    await map.getByTestId('basemap-select').selectOption('test-gis');
+    await expect.poll(() => basemapOnMap(desk), { timeout: 15_000 }).toMatchObject({ id: 'test-gis', state: 'ok' });
+    await desk.reload();
+    await expect.poll(() => basemapOnMap(desk), { timeout: 20_000 }).toMatchObject({ id: 'test-gis', state: 'ok' });
+    expect(await map.getByTestId('basemap-select').inputValue()).toBe('test-gis');
+
+    const marker = async () => {
+      await expect.poll(() => desk.evaluate(() => (window as unknown as TeamHook).__tidewatch?.teamsOnMap?.().find((t) => t.x !== null) ?? null), { timeout: 15_000 }).not.toBeNull();
+      return (await desk.evaluate(() => (window as unknown as TeamHook).__tidewatch!.teamsOnMap!()[0]!))!;
+    };
+    // A click on the team's marker selects the team…
+    const team = await marker();
+    await desk.mouse.click(team.x!, team.y!);
+    await expect.poll(() => desk.url()).toContain('team=');
+    expect(await desk.getByTestId('map-click').count()).toBe(0);
+    // …and in pick mode the same click picks the point there (the team's base, 29.215°N 121.93°E).
+    await map.getByTestId('map-pick-mode').click();
+    expect(await map.getByTestId('map-pick-mode').getAttribute('aria-pressed')).toBe('true');
+    const again = await marker();
+    await desk.mouse.click(again.x!, again.y!);
+    const picked = await desk.getByTestId('map-click').textContent();
+    const [lat, lon] = (picked ?? '').match(/\d+\.\d+/g)!.map(Number);
+    expect(Math.abs(lat! - 29.215)).toBeLessThan(0.001);
+    expect(Math.abs(lon! - 121.93)).toBeLessThan(0.001);
+    await desk.close();
+  });
 });
 
 describe('a basemap on the wall', () => {
