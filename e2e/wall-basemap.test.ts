@@ -8,7 +8,15 @@ import { startServer, type ServerHandle } from '../server/testing/server-process
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 import { startTileServer, writeColouredTiles } from './support/tileServer';
 
-type BasemapHook = { __tidewatch?: { basemapOnMap?: () => { id: string | null; state: string; zoom: number | null; tiles: number } } };
+interface DrawnBasemap {
+  id: string | null;
+  state: string;
+  zoom: number | null;
+  tiles: number;
+  pixelsPerDegree: number | null;
+  bounds: { west: number; east: number; north: number; south: number } | null;
+}
+type BasemapHook = { __tidewatch?: { basemapOnMap?: () => DrawnBasemap } };
 const basemapOnMap = (page: Page) => page.evaluate(() => (window as unknown as BasemapHook).__tidewatch?.basemapOnMap?.() ?? null);
 
 /** The share of the map's pixels (a grid over the screenshot) in the tiles' magenta: read from a screenshot, not from the engine. */
@@ -135,3 +143,43 @@ describe('a basemap on the wall', () => {
     await desk.close();
   });
 });
+
+describe('zooming the map', () => {
+  /** Turns the mouse wheel over the map until the scale stops changing (the zoom limit). */
+  async function wheelToLimit(page: Page, deltaY: number): Promise<DrawnBasemap> {
+    await page.mouse.move(960, 500);
+    let last = -1;
+    for (let i = 0; i < 200; i++) {
+      const now = (await basemapOnMap(page))?.pixelsPerDegree ?? -1;
+      if (i > 3 && Math.abs(now - last) < 1e-9) break;
+      last = now;
+      for (let k = 0; k < 5; k++) await page.mouse.wheel(0, deltaY);
+      await page.waitForTimeout(150);
+    }
+    return (await basemapOnMap(page))!;
+  }
+
+  it('goes out to the whole East China Sea and in to a street', async () => {
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await signIn(wall, server.baseUrl, 'basemap-wall', 'wall-password-1', /\/wall$/);
+    await expect.poll(async () => (await basemapOnMap(wall))?.bounds ?? null, { timeout: 20_000 }).not.toBeNull();
+    const county = (await basemapOnMap(wall))!;
+    // The default view is the county.
+    expect(county.bounds!.west).toBeGreaterThan(121);
+    expect(county.bounds!.east).toBeLessThan(122.7);
+
+    const sea = await wheelToLimit(wall, 300);
+    // From Shanghai's coast to Okinawa and from Taiwan's north to Korea's south coast.
+    expect(sea.bounds!.west).toBeLessThan(121);
+    expect(sea.bounds!.east).toBeGreaterThan(128);
+    expect(sea.bounds!.north).toBeGreaterThan(33);
+    expect(sea.bounds!.south).toBeLessThan(25.5);
+    await saveScreenshot(wall, 'map-east-china-sea');
+
+    const street = await wheelToLimit(wall, -300);
+    // About a metre per pixel or finer (a degree of longitude is ~97 km here).
+    expect(street.pixelsPerDegree!).toBeGreaterThan(97_000);
+    await wall.close();
+  });
+});
+

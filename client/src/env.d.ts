@@ -45,8 +45,15 @@ export interface TidewatchTestHooks {
   camerasOnMap?: () => Array<{ id: string; label: string; kind: string; state: string; lat: number; lon: number; x: number | null; y: number | null }>;
   /** The alarm bell's stage and its latest rings (what the room hears). */
   alarmBell?: () => { stage: 'normal' | 'loud' | null; rings: Array<{ stage: 'normal' | 'loud'; at: number }> };
-  /** The basemap drawn under the map: its state, tile zoom and how many tiles are drawn. */
-  basemapOnMap?: () => { id: string | null; state: 'off' | 'loading' | 'ok' | 'failed'; zoom: number | null; tiles: number; pixelsPerDegree: number | null };
+  /** The basemap drawn under the map (its state, tile zoom, how many tiles are drawn) and the map's view. */
+  basemapOnMap?: () => {
+    id: string | null;
+    state: 'off' | 'loading' | 'ok' | 'failed';
+    zoom: number | null;
+    tiles: number;
+    pixelsPerDegree: number | null;
+    bounds: { west: number; east: number; north: number; south: number } | null;
+  };
   boardOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
 }
 
