@@ -56,6 +56,36 @@ function clipRing(ring: Ring): Ring {
   return points.length >= 3 ? [...points, points[0]!] : [];
 }
 
+/**
+ * Douglas–Peucker: keeps the points that stray more than `tolerance` degrees from the line between kept
+ * neighbours. The map redraws every outline on each update, so the regional layer carries no more detail
+ * than its zoom range shows (the townships carry the county's own detail).
+ */
+function simplify(ring: Ring, tolerance: number): Ring {
+  if (ring.length <= 4) return ring;
+  const keep = new Uint8Array(ring.length);
+  keep[0] = keep[ring.length - 1] = 1;
+  const stack: Array<[number, number]> = [[0, ring.length - 1]];
+  while (stack.length) {
+    const [from, to] = stack.pop()!;
+    const [ax, ay] = ring[from]!;
+    const [bx, by] = ring[to]!;
+    const length = Math.hypot(bx - ax, by - ay);
+    let worst = -1;
+    let at = -1;
+    for (let i = from + 1; i < to; i++) {
+      const [px, py] = ring[i]!;
+      const d = length === 0 ? Math.hypot(px - ax, py - ay) : Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / length;
+      if (d > worst) [worst, at] = [d, i];
+    }
+    if (worst > tolerance) {
+      keep[at] = 1;
+      stack.push([from, at], [at, to]);
+    }
+  }
+  return ring.filter((_, i) => keep[i]);
+}
+
 /** Drops consecutive points that round to the same place. */
 function roundRing(ring: Ring, digits: number): Ring {
   const out: Ring = [];
@@ -67,6 +97,13 @@ function roundRing(ring: Ring, digits: number): Ring {
   return out.length >= 4 ? out : [];
 }
 
+/** Islets under about a kilometre across: specks at the zoom these outlines are for (the townships keep Xiangshan's own). */
+const islet = (outer: Ring): boolean => {
+  const lons = outer.map((p) => p[0]);
+  const lats = outer.map((p) => p[1]);
+  return Math.hypot(Math.max(...lons) - Math.min(...lons), Math.max(...lats) - Math.min(...lats)) < 0.01;
+};
+
 const polygonsOf = (g: { type: string; coordinates: unknown }): Polygon[] =>
   g.type === 'Polygon' ? [g.coordinates as Polygon] : g.type === 'MultiPolygon' ? (g.coordinates as Polygon[]) : [];
 
@@ -76,7 +113,7 @@ function land(): RegionFeature[] {
   const polygons: Polygon[] = [];
   for (const f of collection.features) {
     for (const polygon of polygonsOf(f.geometry as { type: string; coordinates: unknown })) {
-      const rings = polygon.map((r) => roundRing(clipRing(r), 3)).filter((r) => r.length);
+      const rings = polygon.map((r) => roundRing(simplify(clipRing(r), 0.01), 3)).filter((r) => r.length);
       if (rings[0]) polygons.push(rings);
     }
   }
@@ -88,12 +125,12 @@ function shifted(file: string, layer: 'city' | 'district'): RegionFeature[] {
     features: Array<{ properties: { name: string; centroid?: LonLat; center?: LonLat }; geometry: { type: string; coordinates: unknown } }>;
   };
   return json.features.map((f) => {
-    const polygons = polygonsOf(f.geometry).map((polygon) => polygon.map((ring) => roundRing(ring.map(gcj02ToWgs84), 5)).filter((r) => r.length));
+    const polygons = polygonsOf(f.geometry).map((polygon) => polygon.map((ring) => roundRing(simplify(ring.map(gcj02ToWgs84), 0.002), 5)).filter((r) => r.length));
     const centre = f.properties.centroid ?? f.properties.center;
     return {
       type: 'Feature',
       properties: { name: f.properties.name, layer, ...(centre ? { centre: gcj02ToWgs84(centre).map((v) => round(v, 5)) as LonLat } : {}) },
-      geometry: { type: 'MultiPolygon', coordinates: polygons.filter((p) => p.length) },
+      geometry: { type: 'MultiPolygon', coordinates: polygons.filter((p) => p.length && !islet(p[0]!)) },
     };
   });
 }
