@@ -17,6 +17,7 @@ import { createDutyModule, type DutyServices } from './duty/duty-module';
 import { EventBus } from './events/event-bus';
 import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
+import { createBasemapModule } from './basemap/basemap-module';
 import { healthRoutes } from './http/health';
 import { createHttpApp } from './http/http-app';
 import { ProxyTrust } from './http/proxy-trust';
@@ -115,9 +116,10 @@ export class TidewatchApp {
     const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });
     const typhoon = createTyphoonModule({ db, transactor, sessions, config, logger, clock, jobLock });
     const clientDir = findClientDir();
-    const versions = createVersionsModule({ config, clientDir });
+    const basemap = await createBasemapModule({ config, logger });
+    const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon];
+    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,
@@ -140,6 +142,7 @@ export class TidewatchApp {
       clientDir,
       logger,
       proxyTrust,
+      imgSources: basemap.imgSources,
     });
     httpServer.on('request', app);
 

@@ -46,6 +46,15 @@ export interface TidewatchTestHooks {
   /** The alarm bell's stage and its latest rings (what the room hears). */
   alarmBell?: () => { stage: 'normal' | 'loud' | null; rings: Array<{ stage: 'normal' | 'loud'; at: number }> };
   placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
+  /** The basemap drawn under the map (its state, tile zoom, how many tiles are drawn) and the map's view. */
+  basemapOnMap?: () => {
+    id: string | null;
+    state: 'off' | 'loading' | 'ok' | 'failed';
+    zoom: number | null;
+    tiles: number;
+    pixelsPerDegree: number | null;
+    bounds: { west: number; east: number; north: number; south: number } | null;
+  };
 }
 
 declare global {

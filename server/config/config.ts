@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblem } from '../../shared/passwords/password-rules';
+import { BasemapsSetting, TiandituKey } from '../basemap/basemap-config';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const seconds = z.coerce.number().int().min(1);
@@ -92,6 +93,10 @@ export const ConfigSchema = z.object({
     .transform((s) => s.split(',').map((q) => q.trim().toLowerCase()))
     .refine((q) => q.length === 4 && ['ne', 'se', 'sw', 'nw'].every((x) => q.includes(x)), 'the four quadrants ne, se, sw, nw in some order, comma-separated')
     .transform((q) => q as ['ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw']),
+  /** A 天地图 browser key: offers 天地图 vector and imagery as basemaps (README "Basemaps"). */
+  TIANDITU_KEY: TiandituKey.optional(),
+  /** Other basemaps, a JSON array: XYZ or WMTS services, or a tile folder / MBTiles / PMTiles this server serves. */
+  BASEMAPS: BasemapsSetting.optional().transform((v) => v ?? []),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
