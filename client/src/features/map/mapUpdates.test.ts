@@ -42,9 +42,9 @@ describe('pick mode', () => {
 
   it('makes every marker ignore clicks, and gives them back when it ends', () => {
     const picking = silentOf(silencedInPickMode(buildMapOption(input), true));
-    for (const id of ['teams', 'teams-active', 'teams-sos', 'board-incidents', 'cameras']) expect(picking.get(id), id).toBe(true);
+    for (const id of ['teams', 'teams-active', 'teams-sos', 'place-incidents', 'cameras']) expect(picking.get(id), id).toBe(true);
     const normal = silentOf(silencedInPickMode(buildMapOption(input), false));
-    for (const id of ['teams', 'teams-active', 'teams-sos', 'board-incidents', 'cameras']) expect(normal.get(id), id).toBe(false);
+    for (const id of ['teams', 'teams-active', 'teams-sos', 'place-incidents', 'cameras']) expect(normal.get(id), id).toBe(false);
     // Layers that never take clicks stay silent.
     expect(normal.get('place-labels')).toBe(true);
     expect(normal.get('basemap-tiles')).toBe(true);
