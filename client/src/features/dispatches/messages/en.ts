@@ -57,6 +57,13 @@ const dispatchEn: typeof dispatchZhCN = {
       queued: 'queued',
       loadFailed: 'Could not load the timeline',
     },
+    outcome: {
+      title: 'Outcome (dispatch statistics)',
+      rescued: 'no one rescued | 1 person rescued | {n} people rescued',
+      evacuated: 'no one evacuated | 1 person evacuated | {n} people evacuated',
+      total: 'Total',
+      hint: 'Reported by the teams on completion; not added to the evacuation totals (those come from shelters and townships)',
+    },
     actions: {
       cancel: 'Cancel',
       reassign: 'Reassign',
