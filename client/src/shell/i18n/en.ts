@@ -36,6 +36,11 @@ const en: MessageSchema = {
     yes: 'Yes',
     no: 'No',
     confirmDelete: 'Delete “{name}”?',
+    labelled: '{label}: {value}',
+    listJoin: ', ',
+    clauseJoin: ', ',
+    withUnit: '{name} ({unit})',
+    inParens: ' ({text})',
   },
   connection: {
     connecting: 'Connecting',

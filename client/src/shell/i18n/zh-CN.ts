@@ -36,6 +36,12 @@ const zhCN = {
     yes: '是',
     no: '否',
     confirmDelete: '确定删除“{name}”？',
+    // Punctuation that differs by language: Chinese full-width marks must not leak into English.
+    labelled: '{label}：{value}',
+    listJoin: '、',
+    clauseJoin: '，',
+    withUnit: '{name}（{unit}）',
+    inParens: '（{text}）',
   },
   connection: {
     connecting: '连接中',

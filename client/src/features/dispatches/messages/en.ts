@@ -40,7 +40,7 @@ const dispatchEn: typeof dispatchZhCN = {
       fromPosition: 'from last position',
       fromBase: 'from base',
       available: 'available',
-      busy: '{n} tasks',
+      busy: '1 task | {n} tasks',
       none: 'No available team nearby',
       pickDestination: 'Choose a destination to see the nearest teams',
     },
