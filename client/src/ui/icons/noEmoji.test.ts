@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * Extended_Pictographic code point, the Dingbats block (✓ ✗ ✚ …), regional indicators (flags) and the
  * emoji presentation selector. Arrows (← ↑ →), the middle dot and CJK punctuation are in the UI font and stay.
  */
-const EMOJI = /[\p{Extended_Pictographic}\u{2700}-\u{27BF}\u{1F1E6}-\u{1F1FF}\u{FE0F}]/gu;
+const EMOJI = /[\p{Extended_Pictographic}\u{2700}-\u{27BF}\u{1F1E6}-\u{1F1FF}]|\u{FE0F}/gu;
 
 const CLIENT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const SHIPPED = /\.(vue|ts|html|css|json|webmanifest)$/;
