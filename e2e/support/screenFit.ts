@@ -8,6 +8,7 @@
  * .priority-badge, .connection-badge) and the on-watch line, buttons and tabs, table header and data cells, headings
  * (h1–h3), list rows (li), form labels and selects. Not checked: boxes that scroll on purpose (overflow-x
  * auto or scroll), text inputs and textareas (their content is the user's), and invisible elements.
+ * Any element cut with an ellipsis (text-overflow: ellipsis) counts too, whatever it is: "象山…" is a cut label.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { saveScreenshot, signIn } from './browser';
@@ -42,6 +43,8 @@ export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export interface Clipped {
+  /** The nearest data-testid around the element, when there is one. */
+  testId: string | null;
   where: string;
   text: string;
   scrollWidth: number;
@@ -57,12 +60,13 @@ export function clippedText(page: Page): Promise<Clipped[]> {
       return `${testId ? `[${testId}] ` : ''}${el.tagName.toLowerCase()}${cls}`;
     };
     const out: Clipped[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+    const ellipsized = Array.from(document.querySelectorAll<HTMLElement>('body *')).filter((el) => getComputedStyle(el).textOverflow === 'ellipsis');
+    for (const el of new Set([...Array.from(document.querySelectorAll<HTMLElement>(selector)), ...ellipsized])) {
       if (!el.getClientRects().length || el.clientWidth === 0) continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
       // One pixel of slack: sub-pixel layout rounds scrollWidth up.
-      if (el.scrollWidth > el.clientWidth + 1) out.push({ where: describe(el), text: (el.innerText || '').trim().slice(0, 60), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
+      if (el.scrollWidth > el.clientWidth + 1) out.push({ testId: el.closest('[data-testid]')?.getAttribute('data-testid') ?? null, where: describe(el), text: (el.innerText || '').trim().slice(0, 60), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
     }
     return out;
   }, CLIP_CHECKED);
@@ -137,10 +141,16 @@ export async function chooseLanguage(page: Page, language: Language): Promise<vo
 
 /**
  * Visits every screen at each viewport and language, calling `check` on each visit after saving its
- * screenshot; returns the clipped text found, one line per element.
+ * screenshot; returns the clipped text found, one entry per element and visit.
  */
-export async function visitAll(baseUrl: string, specs: ScreenSpec[], pages: Map<string, Page>, check: (visit: Visit) => Promise<void> = async () => undefined): Promise<string[]> {
-  const problems: string[] = [];
+export const clippedLine = (c: ClippedOnVisit) => `${c.visit}: ${c.where} "${c.text}" (${c.scrollWidth} > ${c.clientWidth})`;
+
+export interface ClippedOnVisit extends Clipped {
+  visit: string;
+}
+
+export async function visitAll(baseUrl: string, specs: ScreenSpec[], pages: Map<string, Page>, check: (visit: Visit) => Promise<void> = async () => undefined): Promise<ClippedOnVisit[]> {
+  const problems: ClippedOnVisit[] = [];
   for (const spec of specs) {
     const page = pages.get(spec.name)!;
     // Path outermost: a navigation reloads the screen's data and map; viewport and language are cheap.
@@ -155,7 +165,7 @@ export async function visitAll(baseUrl: string, specs: ScreenSpec[], pages: Map<
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           const size = `${viewport.width}x${viewport.height}`;
           await saveScreenshot(page, `fit-${spec.name}${path.replace(/\//g, '-')}-${size}-${language}`);
-          for (const c of await clippedText(page)) problems.push(`${spec.name} ${path} ${size} ${language}: ${c.where} "${c.text}" (${c.scrollWidth} > ${c.clientWidth})`);
+          for (const c of await clippedText(page)) problems.push({ ...c, visit: `${spec.name} ${path} ${size} ${language}` });
           await check({ screen: spec.name, path, viewport: size, language, page });
         }
       }
