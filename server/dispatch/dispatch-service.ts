@@ -77,7 +77,7 @@ export class DispatchService {
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.step', request: data, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       await this.reader.get(data.dispatchId, principal, tx);
-      await this.writer.step(tx, record, { dispatchId: data.dispatchId, teamId, to: data.to, actor: actorOf(principal), channel: 'tablet', reason: data.reason });
+      await this.writer.step(tx, record, { dispatchId: data.dispatchId, teamId, to: data.to, actor: actorOf(principal), channel: 'tablet', reason: data.reason, outcome: data.outcome });
       return this.reader.get(data.dispatchId, principal, tx);
     });
   }
@@ -88,7 +88,7 @@ export class DispatchService {
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.on_behalf', request: { dispatchId, ...data }, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       await this.reader.get(dispatchId, principal, tx);
-      await this.writer.step(tx, record, { dispatchId, teamId: data.teamId, to: data.to, actor: actorOf(principal), channel: data.channel, reason: data.reason });
+      await this.writer.step(tx, record, { dispatchId, teamId: data.teamId, to: data.to, actor: actorOf(principal), channel: data.channel, reason: data.reason, outcome: data.outcome });
       return this.reader.get(dispatchId, principal, tx);
     });
   }

@@ -40,7 +40,7 @@ const dispatchEn: typeof dispatchZhCN = {
       fromPosition: 'from last position',
       fromBase: 'from base',
       available: 'available',
-      busy: '{n} tasks',
+      busy: '1 task | {n} tasks',
       none: 'No available team nearby',
       pickDestination: 'Choose a destination to see the nearest teams',
     },
@@ -56,6 +56,13 @@ const dispatchEn: typeof dispatchZhCN = {
       reason: 'reason: {reason}',
       queued: 'queued',
       loadFailed: 'Could not load the timeline',
+    },
+    outcome: {
+      title: 'Outcome (dispatch statistics)',
+      rescued: 'no one rescued | 1 person rescued | {n} people rescued',
+      evacuated: 'no one evacuated | 1 person evacuated | {n} people evacuated',
+      total: 'Total',
+      hint: 'Reported by the teams on completion; not added to the evacuation totals (those come from shelters and townships)',
     },
     actions: {
       cancel: 'Cancel',

@@ -56,6 +56,13 @@ const dispatchZhCN = {
       queued: '排队中',
       loadFailed: '时间线加载失败',
     },
+    outcome: {
+      title: '任务结果（调度统计）',
+      rescued: '救出 {n} 人',
+      evacuated: '转移 {n} 人',
+      total: '合计',
+      hint: '由队伍完成任务时报告，不计入转移安置总数（以安置点和乡镇统计为准）',
+    },
     actions: {
       cancel: '取消',
       reassign: '改派',

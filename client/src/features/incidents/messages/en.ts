@@ -8,7 +8,7 @@ const incidentsEn: typeof incidentsZhCN = {
     open: 'Open incidents',
     none: 'No open incidents',
     new: 'New incident',
-    severity: { general: 'General', major: 'Major', serious: 'Serious', extraordinary: 'Extraordinary' },
+    severity: { general: 'Class IV', major: 'Class III', serious: 'Class II', extraordinary: 'Class I' },
     type: {
       typhoon: 'Typhoon',
       waterlogging: 'Waterlogging',

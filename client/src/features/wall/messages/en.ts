@@ -4,8 +4,8 @@ import type wallZhCN from './zh-CN';
 const wallEn: typeof wallZhCN = {
   wall: { teams: 'Teams', alarms: 'Alarms', total: '{n} in total', page: 'page {page}/{pages}' },
   board: {
-    incidentsBySeverity: '{n} open incidents',
-    overdueReports: '{n} reports overdue',
+    incidentsBySeverity: '1 open incident | {n} open incidents',
+    overdueReports: '1 report overdue | {n} reports overdue',
   },
   evacuation: {
     title: 'Evacuation',
@@ -18,7 +18,7 @@ const wallEn: typeof wallZhCN = {
     title: 'Key supplies',
     available: 'Available',
     minLevel: 'Minimum',
-    low: '{n} depots below minimum',
+    low: '1 depot below minimum | {n} depots below minimum',
   },
   desk: {
     layout: {
