@@ -44,9 +44,12 @@ describe('the demo incident board', () => {
     expect(summary.stock.keyItems.length).toBeGreaterThanOrEqual(6);
     expect(summary.stock.low.map((l) => `${l.depotId}:${l.itemId}`)).toContain('XS-hepu:water');
     const watch = await board.services.roster.onWatch();
-    expect(watch.shift?.leader.name).toBe('值班员');
+    // The header reads 带班：值班指挥长 / 值班员：值班员 on every shift, never the other way round.
+    expect(watch.shift?.leader.name).toBe('值班指挥长');
+    expect(watch.shift?.officers.map((o) => o.name)).toEqual(['值班员']);
     expect(watch.shift?.startsAt).toBe('2025-09-15T00:00:00.000Z');
     expect(watch.next?.leader.name).toBe('值班指挥长');
+    expect(watch.next?.officers.map((o) => o.name)).toEqual(['值班员']);
     const alarms = (await s.alarms.listOpen()).map((a) => a.kind);
     expect(alarms).toContain('shelter_near_full');
     expect(alarms).toContain('stock_low');

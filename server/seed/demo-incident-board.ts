@@ -86,7 +86,7 @@ async function seedRoster(board: IncidentBoard['services'], now: number, staff: 
   const lastChange = now - sinceMidnight + (sinceMidnight >= 20 * HOUR ? 20 : sinceMidnight >= 8 * HOUR ? 8 : -4) * HOUR;
   for (let i = -1; i < 4; i++) {
     const startsAt = lastChange + i * 12 * HOUR;
-    const [leader, officer] = i % 2 === 0 ? [duty, commander] : [commander, duty];
-    await board.roster.create({ startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 12 * HOUR).toISOString(), leaderUserId: leader.id, officerUserIds: [officer.id], note: '防台风Ⅲ级应急响应期间' }, SYSTEM_ACTOR);
+    // 带班 is the commander's post; the duty officer (值班员) stands the watch beside them.
+    await board.roster.create({ startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 12 * HOUR).toISOString(), leaderUserId: commander.id, officerUserIds: [duty.id], note: '防台风Ⅲ级应急响应期间' }, SYSTEM_ACTOR);
   }
 }
