@@ -76,6 +76,8 @@ describe('DispatchService lifecycle', () => {
     expect(created.assignments.map((a) => a.teamId)).toEqual(['team-b']);
     expect(await teamStatus('team-a')).toBe('standby');
     await expect(bed.dispatches.cancel(original.id, { actionId: action(), reason: '再取消' }, desk)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    // A cancelled assignment is finished: the desk offers no 改派 for it and the server refuses one.
+    await expect(bed.dispatches.reassign(original.id, { actionId: action(), fromTeamId: 'team-a', toTeamIds: ['team-b'], reason: '再改派' }, desk)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
   });
 });
 
