@@ -54,6 +54,11 @@ describe('dispatch model', () => {
     expect(boardRows(list, { ...EMPTY_BOARD_FILTER, teamId: 't2' })).toHaveLength(2);
     expect(boardRows(list, { ...EMPTY_BOARD_FILTER, state: 'en_route' })).toHaveLength(1);
     expect(boardRows(list, { ...EMPTY_BOARD_FILTER, incidentId: 'inc-7' })).toHaveLength(2);
+    // The officer types the incident's number or a word of its title, not its id.
+    const names = (id: string) => (id === 'INC-7' ? '20250915-003 渔船遇险' : '');
+    expect(boardRows(list, { ...EMPTY_BOARD_FILTER, incidentId: '渔船' }, names)).toHaveLength(2);
+    expect(boardRows(list, { ...EMPTY_BOARD_FILTER, incidentId: '20250915-003' }, names)).toHaveLength(2);
+    expect(boardRows(list, { ...EMPTY_BOARD_FILTER, incidentId: '塌方' }, names)).toHaveLength(0);
     expect(groupByState(boardRows(list, EMPTY_BOARD_FILTER)).map((g) => g.state)).toEqual(['created', 'en_route', 'declined']);
   });
 

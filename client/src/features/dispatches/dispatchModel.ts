@@ -152,12 +152,12 @@ export const BOARD_STATES: readonly AssignmentState[] = ['created', 'delivered',
 
 const PRIORITY_RANK: Record<DispatchPriority, number> = { flash: 0, urgent: 1, routine: 2 };
 
-/** One row per (dispatch, team), filtered, flash first then newest. */
-export function boardRows(dispatches: Iterable<Dispatch>, filter: BoardFilter): BoardRow[] {
+/** One row per (dispatch, team), filtered, flash first then newest; the incident filter matches the incident's number or title (`nameOf`). */
+export function boardRows(dispatches: Iterable<Dispatch>, filter: BoardFilter, nameOf: (incidentId: string) => string = (id) => id): BoardRow[] {
   const incident = filter.incidentId.trim().toLowerCase();
   const rows: BoardRow[] = [];
   for (const dispatch of dispatches) {
-    if (incident && !(dispatch.incidentId ?? '').toLowerCase().includes(incident)) continue;
+    if (incident && !(dispatch.incidentId && nameOf(dispatch.incidentId).toLowerCase().includes(incident))) continue;
     for (const assignment of dispatch.assignments) {
       if (filter.teamId && assignment.teamId !== filter.teamId) continue;
       if (filter.state && assignment.state !== filter.state) continue;

@@ -87,6 +87,17 @@ export const useIncidentsStore = defineStore('incidents', () => {
     for (const a of detail.attachments) attach(a);
   }
 
+  const asked = new Set<string>();
+  /** Fetches an incident not in view (closed before this screen loaded) once, so links to it can name it. */
+  function ensure(id: string): void {
+    if (byId.value[id] || asked.has(id)) return;
+    asked.add(id);
+    incidentsApi.detail(id).then(
+      (detail) => put(detail.incident),
+      () => asked.delete(id),
+    );
+  }
+
   async function create(input: IncidentCreate): Promise<Incident> {
     const incident = await incidentsApi.create(input);
     put(incident);
@@ -99,7 +110,7 @@ export const useIncidentsStore = defineStore('incidents', () => {
     await incidentsApi.addNote(id, text);
   };
 
-  return { byId, list, open, get, timelineOf, attachmentsOf, reset, applyEvent, trackTimeline, loadTimeline, create, changeStatus, changeSeverity, reportDone, addNote };
+  return { byId, list, open, get, ensure, timelineOf, attachmentsOf, reset, applyEvent, trackTimeline, loadTimeline, create, changeStatus, changeSeverity, reportDone, addNote };
 });
 
 /** The events the incidents store handles and its part of the synchronised state. */

@@ -5,6 +5,7 @@ const incidentsEn: typeof incidentsZhCN = {
   incident: {
     title: 'Incident intake',
     list: 'Incidents',
+    loadingName: 'Loading linked incident…',
     open: 'Open incidents',
     none: 'No open incidents',
     new: 'New incident',

@@ -3,6 +3,7 @@ const incidentsZhCN = {
   incident: {
     title: '事件接报',
     list: '事件列表',
+    loadingName: '关联事件加载中…',
     open: '未结事件',
     none: '暂无未结事件',
     new: '接报事件',
