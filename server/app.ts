@@ -127,7 +127,7 @@ export class TidewatchApp {
       positions.accept(fix);
       return true;
     };
-    const dispatch = createDispatchModule({ db: store.db, transactor, alarms, sessions, config, latestFix: (id) => positions.latestFor(id), acceptFieldFix, logger, clock, jobLock });
+    const dispatch = createDispatchModule({ db: store.db, transactor, alarms, sessions, config, latestFix: (id) => positions.latestFor(id), tabletOnline: (id) => realtime?.teamConnected(id) ?? false, acceptFieldFix, logger, clock, jobLock });
     const video = await createVideoModule({
       db: store.db,
       transactor,

@@ -89,7 +89,7 @@ export const useDispatchesStore = defineStore('dispatches', () => {
     return dispatch;
   }
 
-  const suggestions = (lat: number, lon: number) => dispatchesApi.suggestions(lat, lon);
+  const suggestions = (lat: number, lon: number, limit?: number) => dispatchesApi.suggestions(lat, lon, limit);
   /** The desk has dealt with a team's SOS: its alarm clears (the event removes it from the list). */
   const resolveSos = (teamId: string) => dispatchesApi.resolveSos(teamId);
 
