@@ -6,6 +6,7 @@ const incidentsEn: typeof incidentsZhCN = {
     title: 'Incident intake',
     list: 'Incidents',
     loadingName: 'Loading linked incident…',
+    fieldNotice: { title: 'New field report', open: 'Open', dismiss: 'Dismiss' },
     open: 'Open incidents',
     none: 'No open incidents',
     new: 'New incident',
