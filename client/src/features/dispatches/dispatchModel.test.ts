@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AssignmentState } from '@shared/schemas/dispatch';
 import { assignment, dispatch } from './testFixtures';
-import { EMPTY_BOARD_FILTER, boardRows, deriveQueues, emptyState, feedFromDispatches, groupByState, mapTargets, mergeTimeline, upsertDispatch } from './dispatchModel';
+import { EMPTY_BOARD_FILTER, boardRows, deriveQueues, emptyState, feedFromDispatches, groupByState, mapTargets, mergeFeedSteps, mergeTimeline, resetState, upsertDispatch } from './dispatchModel';
 import { canDecline, effectiveState, nextStep } from './nextStep';
 
 describe('next step', () => {
@@ -68,6 +69,17 @@ describe('dispatch model', () => {
       dispatch('d2', [assignment('t1', 'accepted', { queued: true })]),
     ]);
     expect(targets.map((t) => [t.dispatchId, t.teamId, t.state])).toEqual([['d1', 't1', 'en_route']]);
+  });
+
+  it('rebuilds the feed from the log after a reload: every step, and live steps that came meanwhile', () => {
+    const state = emptyState();
+    resetState(state, [dispatch('d1', [assignment('t1', 'en_route', { updatedAt: '2025-08-01T00:09:00.000Z' })])]);
+    // The snapshot alone implies one line: the assignment's latest state.
+    expect(state.feed.map((e) => e.state)).toEqual(['en_route']);
+    const step = (seq: number, from: AssignmentState | null, to: AssignmentState) => ({ seq, dispatchId: 'd1', teamId: 't1', from, state: to, at: `2025-08-01T00:0${seq}:00.000Z`, actor: { type: 'system' as const, id: 's', name: 's' }, channel: null, reason: null });
+    state.feed = [{ ...state.feed[0]!, key: '9', seq: 9, state: 'on_scene', from: 'en_route' }, ...state.feed]; // a live step during the fetch
+    mergeFeedSteps(state, [step(4, 'accepted', 'en_route'), step(3, 'delivered', 'accepted'), step(2, 'created', 'delivered'), step(1, null, 'created')]);
+    expect(state.feed.map((e) => e.state)).toEqual(['on_scene', 'en_route', 'accepted', 'delivered', 'created']);
   });
 
   it('starts the feed from each assignment’s latest step and merges timelines by seq', () => {
