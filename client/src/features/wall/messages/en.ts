@@ -16,6 +16,7 @@ const wallEn: typeof wallZhCN = {
   },
   stock: {
     title: 'Key supplies',
+    scale: 'Line: minimum; a full bar is twice the minimum',
     available: 'Available',
     minLevel: 'Minimum',
     low: '{n} depots below minimum',

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Dispatch } from '../shared/schemas/dispatch';
+import type { Team } from '../shared/schemas/team';
+import { dataOf, httpClient, login } from '../server/testing/int-support';
+import { startServer, type ServerHandle } from '../server/testing/server-process';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
+
+// The demo county: 24 teams, the townships' shelters, key supplies from 74,500 sandbags down to a dozen boats.
+let server: ServerHandle;
+let browser: Browser;
+let dpr1: BrowserContext;
+let wall: Page;
+let dispatchId = '';
+
+async function demoPassword(username: string): Promise<string> {
+  const accounts = await readFile(path.join(server.dataDir, 'demo-accounts.txt'), 'utf8');
+  return new RegExp(`^\\S+\\s+${username}\\s+(\\S+)$`, 'm').exec(accounts)?.[1] ?? '';
+}
+
+beforeAll(async () => {
+  server = await startServer({ env: { SEED: 'demo' } });
+  // One dispatch that has gone through three steps before the wall is opened (or reloaded).
+  const desk = httpClient(server.baseUrl, await login(server.baseUrl, 'commander', await demoPassword('commander')));
+  const [team] = dataOf(await desk.get<Team[]>('/api/teams'));
+  const request = { actionId: randomUUID(), teamIds: [team!.id], taskType: 'rescue', priority: 'urgent', destination: { lat: 29.4431, lon: 121.8712, label: '丹西街道积水点' }, instructions: '' };
+  dispatchId = dataOf(await desk.post<Dispatch>('/api/dispatches', request)).id;
+  for (const to of ['accepted', 'en_route']) dataOf(await desk.post(`/api/dispatches/${dispatchId}/steps`, { actionId: randomUUID(), teamId: team!.id, to, channel: 'phone' }));
+  browser = await launchChromium();
+  dpr1 = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  wall = await dpr1.newPage();
+  await signIn(wall, server.baseUrl, 'wall', await demoPassword('wall'), /\/wall$/);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** Every element on the wall whose own text is cut sideways (its scroll width beyond its width). */
+function clippedText(page: Page) {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="wall"] *')) {
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (!ownText || getComputedStyle(el).display === 'inline') continue;
+      if (el.scrollWidth > el.clientWidth + 1) cut.push(`${el.className}: ${el.textContent!.trim().slice(0, 30)}`);
+    }
+    return cut;
+  });
+}
+
+/** Text on the wall smaller than `least` of the viewport height, and the smallest number's share of it. */
+function typeSizes(page: Page, least: number) {
+  return page.evaluate((least) => {
+    const vh = window.innerHeight;
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="wall"] *')) {
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      if (!ownText || !el.getClientRects().length) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize) / vh;
+      if (size < least) small.push(`${(size * 100).toFixed(2)}% ${el.textContent!.trim().slice(0, 16)}`);
+    }
+    const numbers = [...document.querySelectorAll<HTMLElement>('[data-testid="wall-number"], [data-testid="status-counts"] .n, [data-testid="evac-sheltered"], [data-testid="evac-relatives"], [data-testid="evac-total"]')]
+      .filter((el) => el.getClientRects().length)
+      .map((el) => parseFloat(getComputedStyle(el).fontSize) / vh);
+    return { small, smallestNumber: Math.min(...numbers), numbers: numbers.length };
+  }, least);
+}
+
+/** Rows of the self-paging lists that stick out of their list (a wall is never scrolled). */
+function rowsOutside(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const list of document.querySelectorAll<HTMLElement>('[data-testid="wall-team-list"] ul, [data-testid="stock-rows"], [data-testid="evac-rows"], [data-testid="wall-shelters"] ul')) {
+      const box = list.getBoundingClientRect();
+      for (const row of list.children) if (row.getBoundingClientRect().bottom > box.bottom + 1) out.push(row.textContent!.trim().slice(0, 20));
+    }
+    return out;
+  });
+}
+
+async function checkScreen(page: Page, name: string, screenshot = true): Promise<void> {
+  await page.getByTestId('stock-row').first().waitFor();
+  await page.getByTestId('evac-row').first().waitFor();
+  await page.getByTestId('wall-incident').first().waitFor();
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
+  // Screenshots at DPR 1 only: a 7680×4320 PNG takes longer than every check together.
+  if (screenshot) await saveScreenshot(page, `wall-legible-${name}`);
+  // Labels ≈ 1.9 % of the viewport height and numbers ≈ 2.6 % (about 21 px and 28 px at 1080 p).
+  const sizes = await typeSizes(page, 0.0185);
+  expect(sizes.small).toEqual([]);
+  expect(sizes.numbers).toBeGreaterThan(5);
+  expect(sizes.smallestNumber).toBeGreaterThanOrEqual(0.0255);
+  expect(await clippedText(page)).toEqual([]);
+  await expect.poll(() => rowsOutside(page)).toEqual([]);
+}
+
+describe('the wall read from 4–6 m', () => {
+  it('sizes type by the viewport height and cuts no label on 1920×1080 and 3840×2160 (a 4K screen or a 2×2 wall of 1080 p panels), at DPR 1 and 2', async () => {
+    await checkScreen(wall, '1920x1080@1');
+    // The 24 demo teams do not fit the list at this size: it pages itself.
+    await expect.poll(() => wall.getByTestId('wall-team-page').textContent()).toMatch(/^第 \d+\/\d+ 页$/);
+    await wall.setViewportSize({ width: 3840, height: 2160 });
+    await checkScreen(wall, '3840x2160@1');
+
+    const dpr2 = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2, storageState: await dpr1.storageState() });
+    const sharp = await dpr2.newPage();
+    await sharp.goto(`${server.baseUrl}/wall`);
+    await checkScreen(sharp, '1920x1080@2', false);
+    await sharp.setViewportSize({ width: 3840, height: 2160 });
+    await checkScreen(sharp, '3840x2160@2', false);
+    await dpr2.close();
+  });
+
+  it('shows each bar against its own minimum, so 74,500 sandbags do not flatten the boats', async () => {
+    const fills = await wall.getByTestId('stock-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-fill'))));
+    // On one linear scale every other item would be a sliver beside the sandbags; against its minimum each reads.
+    expect(fills.filter((f) => f > 0.2).length).toBeGreaterThan(1);
+  });
+
+  it('shows every incident row with its status whole, and the header with the commander leading the watch', async () => {
+    const statuses = wall.getByTestId('wall-incident-status');
+    expect(await statuses.count()).toBeGreaterThan(0);
+    for (const text of await statuses.allTextContents()) expect(text.trim()).toMatch(/^\S+$/);
+    await expect.poll(() => wall.getByTestId('on-watch-leader').textContent()).toBe('带班：值班指挥长');
+    await expect.poll(() => wall.getByTestId('on-watch-officers').textContent()).toBe('值班员：值班员');
+  });
+
+  it('rebuilds the dispatch feed from the log after a reload: every step, not only the latest', async () => {
+    const feed = (page: Page) => page.locator(`[data-testid="feed-item"][data-dispatch-id="${dispatchId}"]`).evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));
+    await wall.reload();
+    await expect.poll(() => feed(wall), { timeout: 10_000 }).toEqual(['en_route', 'accepted', 'created']);
+  });
+});
