@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Dispatch } from '../shared/schemas/dispatch';
+import type { Incident } from '../shared/schemas/incident';
 import type { Team } from '../shared/schemas/team';
-import { dataOf, httpClient, login } from '../server/testing/int-support';
+import { TestClient, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
@@ -15,6 +16,9 @@ let browser: Browser;
 let dpr1: BrowserContext;
 let wall: Page;
 let dispatchId = '';
+let desk: ReturnType<typeof httpClient>;
+let linked: { dispatchId: string; incident: Incident };
+let finishedId = '';
 
 async function demoPassword(username: string): Promise<string> {
   const accounts = await readFile(path.join(server.dataDir, 'demo-accounts.txt'), 'utf8');
@@ -24,11 +28,21 @@ async function demoPassword(username: string): Promise<string> {
 beforeAll(async () => {
   server = await startServer({ env: { SEED: 'demo' } });
   // One dispatch that has gone through three steps before the wall is opened (or reloaded).
-  const desk = httpClient(server.baseUrl, await login(server.baseUrl, 'commander', await demoPassword('commander')));
-  const [team] = dataOf(await desk.get<Team[]>('/api/teams'));
-  const request = { actionId: randomUUID(), teamIds: [team!.id], taskType: 'rescue', priority: 'urgent', destination: { lat: 29.4431, lon: 121.8712, label: '丹西街道积水点' }, instructions: '' };
-  dispatchId = dataOf(await desk.post<Dispatch>('/api/dispatches', request)).id;
-  for (const to of ['accepted', 'en_route']) dataOf(await desk.post(`/api/dispatches/${dispatchId}/steps`, { actionId: randomUUID(), teamId: team!.id, to, channel: 'phone' }));
+  desk = httpClient(server.baseUrl, await login(server.baseUrl, 'commander', await demoPassword('commander')));
+  const [team, second, third] = dataOf(await desk.get<Team[]>('/api/teams'));
+  const dispatchTo = async (teamId: string, incidentId: string | null = null) => {
+    const request = { actionId: randomUUID(), teamIds: [teamId], taskType: 'rescue', priority: 'urgent', destination: { lat: 29.4431, lon: 121.8712, label: '丹西街道积水点' }, instructions: '', incidentId };
+    return dataOf(await desk.post<Dispatch>('/api/dispatches', request)).id;
+  };
+  const step = async (id: string, teamId: string, ...steps: string[]) => {
+    for (const to of steps) dataOf(await desk.post(`/api/dispatches/${id}/steps`, { actionId: randomUUID(), teamId, to, channel: 'phone' }));
+  };
+  dispatchId = await dispatchTo(team!.id);
+  await step(dispatchId, team!.id, 'accepted', 'en_route');
+  const [incident] = dataOf(await desk.get<Incident[]>('/api/incidents?open=true'));
+  linked = { dispatchId: await dispatchTo(second!.id, incident!.id), incident: incident! };
+  finishedId = await dispatchTo(third!.id);
+  await step(finishedId, third!.id, 'accepted', 'on_scene', 'completed');
   browser = await launchChromium();
   dpr1 = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   wall = await dpr1.newPage();
@@ -39,17 +53,37 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-/** Every element on the wall whose own text is cut sideways (its scroll width beyond its width). */
-function clippedText(page: Page) {
-  return page.evaluate(() => {
+/**
+ * Every element under `root` whose own text is cut sideways (its scroll width beyond its width), and every
+ * select too narrow for the option it shows.
+ */
+function clippedText(page: Page, root = '[data-testid="wall"]') {
+  return page.evaluate((root) => {
     const cut: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="wall"] *')) {
+    const probe = document.body.appendChild(document.createElement('span'));
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre';
+    for (const select of document.querySelectorAll<HTMLSelectElement>(`${root} select`)) {
+      const style = getComputedStyle(select);
+      probe.style.font = style.font;
+      probe.textContent = select.selectedOptions[0]?.textContent ?? '';
+      // The arrow takes about 1.2em at the right.
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.fontSize) * 1.2;
+      if (select.getClientRects().length && probe.offsetWidth > room + 1) cut.push(`select: ${probe.textContent}`);
+    }
+    probe.remove();
+    // Anything sticking out of the screen's column is hidden behind its edge.
+    const edge = document.querySelector(root)!.getBoundingClientRect();
+    for (const el of document.querySelectorAll<HTMLElement>(`${root} select, ${root} input, ${root} button`)) {
+      const box = el.getBoundingClientRect();
+      if (box.width && (box.right > edge.right + 1 || box.left < edge.left - 1)) cut.push(`beyond the edge: ${el.getAttribute('data-testid') ?? el.tagName}`);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>(`${root} *`)) {
       const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
       if (!ownText || getComputedStyle(el).display === 'inline') continue;
       if (el.scrollWidth > el.clientWidth + 1) cut.push(`${el.className}: ${el.textContent!.trim().slice(0, 30)}`);
     }
     return cut;
-  });
+  }, root);
 }
 
 /** Text on the wall smaller than `least` of the viewport height, and the smallest number's share of it. */
@@ -133,5 +167,39 @@ describe('the wall read from 4–6 m', () => {
     const feed = (page: Page) => page.locator(`[data-testid="feed-item"][data-dispatch-id="${dispatchId}"]`).evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));
     await wall.reload();
     await expect.poll(() => feed(wall), { timeout: 10_000 }).toEqual(['en_route', 'accepted', 'created']);
+  });
+});
+
+describe('the desk at 1366×768 and 1920×1080', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let tablet: TestClient;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    page = await context.newPage();
+    await signIn(page, server.baseUrl, 'commander', await demoPassword('commander'), /\/desk/);
+    // 中片救援队's tablet is online; every other demo team has never connected one.
+    tablet = new TestClient(server.baseUrl, await login(server.baseUrl, 'field-central', await demoPassword('field-central')));
+    await tablet.connected();
+  });
+  afterAll(async () => {
+    tablet?.close();
+    await context?.close();
+  });
+
+  it('cuts no filter, label or status chip on any list', async () => {
+    for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const tab of ['teams', 'dispatches', 'incidents', 'shelters']) {
+        await page.getByTestId(`desk-tab-${tab}`).click();
+        await page.locator('aside.left li, aside.left [data-testid="desk-team"]').first().waitFor();
+        await page.evaluate(() => document.fonts.ready);
+        await saveScreenshot(page, `desk-${tab}-${width}x${height}`);
+        for (const column of ['aside.left', 'aside.right']) {
+          expect({ tab, width, column, cut: await clippedText(page, `[data-testid="desk"] ${column}`) }).toEqual({ tab, width, column, cut: [] });
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 });
