@@ -29,7 +29,8 @@ beforeAll(async () => {
   server = await startServer({ env: { SEED: 'demo' } });
   // One dispatch that has gone through three steps before the wall is opened (or reloaded).
   desk = httpClient(server.baseUrl, await login(server.baseUrl, 'commander', await demoPassword('commander')));
-  const [team, second, third] = dataOf(await desk.get<Team[]>('/api/teams'));
+  // 中片救援队 (whose tablet the desk tests connect) stays free.
+  const [team, second, third] = dataOf(await desk.get<Team[]>('/api/teams')).filter((t) => t.id !== 'zone-central');
   const dispatchTo = async (teamId: string, incidentId: string | null = null) => {
     const request = { actionId: randomUUID(), teamIds: [teamId], taskType: 'rescue', priority: 'urgent', destination: { lat: 29.4431, lon: 121.8712, label: '丹西街道积水点' }, instructions: '', incidentId };
     return dataOf(await desk.post<Dispatch>('/api/dispatches', request)).id;
@@ -181,6 +182,7 @@ describe('the desk at 1366×768 and 1920×1080', () => {
     // 中片救援队's tablet is online; every other demo team has never connected one.
     tablet = new TestClient(server.baseUrl, await login(server.baseUrl, 'field-central', await demoPassword('field-central')));
     await tablet.connected();
+    expect((await tablet.request('sync:hello', { lastSeq: null })).ok).toBe(true);
   });
   afterAll(async () => {
     tablet?.close();
@@ -201,5 +203,85 @@ describe('the desk at 1366×768 and 1920×1080', () => {
       }
     }
     await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('names a linked incident by its number and title, never its id', async () => {
+    const name = `${linked.incident.code} ${linked.incident.title}`;
+    await page.goto(`${server.baseUrl}/desk/dispatches?dispatch=${linked.dispatchId}`);
+    await expect.poll(() => page.getByTestId('dispatch-incident').textContent()).toBe(name);
+    await expect.poll(() => page.locator(`[data-testid="dispatch-row"][data-dispatch-id="${linked.dispatchId}"] [data-testid="dispatch-row-incident"]`).textContent()).toBe(name);
+    expect(await page.getByTestId('dispatch-board').textContent()).not.toContain(linked.incident.id);
+  });
+
+  it('offers 改派 and 取消 only while the state machine allows them', async () => {
+    await page.goto(`${server.baseUrl}/desk/dispatches?dispatch=${finishedId}`);
+    await page.locator(`[data-testid="dispatch-detail"][data-dispatch-id="${finishedId}"]`).waitFor();
+    expect(await page.getByTestId('dispatch-actions').count()).toBe(0);
+    await page.goto(`${server.baseUrl}/desk/dispatches?dispatch=${dispatchId}`);
+    await page.getByTestId('dispatch-action-cancel').waitFor();
+    expect(await page.getByTestId('dispatch-action-reassign').count()).toBe(1);
+  });
+
+  it('says how each suggested team is reached, ranks the tablet first and warns at once about a team without one', async () => {
+    await page.goto(`${server.baseUrl}/desk`);
+    await page.getByTestId('dispatch-new').click();
+    await page.getByTestId('dispatch-township').selectOption('丹东街道');
+    const suggestions = page.getByTestId('dispatch-suggestion');
+    await suggestions.first().waitFor();
+    const rows = await suggestions.evaluateAll((els) => els.map((el) => ({ team: el.getAttribute('data-team-id'), reach: el.getAttribute('data-reach'), available: el.getAttribute('data-available') })));
+    // 中片救援队 is the only team with a tablet online: it leads the free teams, though others are nearer.
+    expect(rows[0]).toEqual({ team: 'zone-central', reach: 'tablet', available: 'true' });
+    expect(rows.slice(1).every((r) => r.reach !== 'tablet')).toBe(true);
+    const phoneOnly = suggestions.locator('xpath=self::*[@data-reach="phone"]').first();
+    const phone = await phoneOnly.getByTestId('suggestion-phone').textContent();
+    expect(phone).toMatch(/\d{5,}/);
+    await phoneOnly.locator('input[type="checkbox"]').check();
+    const warning = page.getByTestId('dispatch-no-tablet');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(phone!.replace(/^\D+/, ''));
+    await saveScreenshot(page, 'desk-dispatch-no-tablet');
+  });
+
+  it('raises a notice for a new field report (灾情上报), which opens the incident', async () => {
+    await page.goto(`${server.baseUrl}/desk/dispatches?dispatch=${dispatchId}`);
+    await page.getByTestId('dispatch-detail').waitFor();
+    const ack = await tablet.request('incident:field_report', { actionId: randomUUID(), type: 'landslide', text: '红庙山村后山滑坡，两户房屋受威胁', position: null });
+    expect(ack.ok).toBe(true);
+    const notice = page.getByTestId('field-report-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('红庙山村后山滑坡');
+    await saveScreenshot(page, 'desk-field-report-notice');
+    await notice.getByTestId('field-report-notice-open').click();
+    await page.getByTestId('incident-detail').waitFor();
+    expect(await page.getByTestId('field-report-notice').count()).toBe(0);
+  });
+
+  it('switches the detail panel to a team clicked while another detail is open', async () => {
+    await page.goto(`${server.baseUrl}/desk/dispatches?dispatch=${dispatchId}`);
+    await page.getByTestId('dispatch-detail').waitFor();
+    type Marker = { id: string; x: number | null; y: number | null };
+    const markers = () => page.evaluate(() => (window as unknown as { __tidewatch?: { teamsOnMap?: () => Marker[] } }).__tidewatch?.teamsOnMap?.() ?? []);
+    await expect.poll(async () => (await markers()).filter((m) => m.x !== null).length, { timeout: 15_000 }).toBeGreaterThan(3);
+    const marker = (await markers()).find((m) => m.id === 'zone-central')!;
+    await page.mouse.click(marker.x!, marker.y!);
+    await page.locator('[data-testid="team-detail"][data-team-id="zone-central"]').waitFor({ timeout: 5_000 });
+    expect(await page.getByTestId('dispatch-detail').count()).toBe(0);
+    // And from the list, with the team's detail open, another team.
+    await page.getByTestId('desk-tab-teams').click();
+    const row = page.locator('[data-testid="desk-team"]:not([data-team-id="zone-central"])').first();
+    const teamId = await row.getAttribute('data-team-id');
+    await row.click();
+    await page.locator(`[data-testid="team-detail"][data-team-id="${teamId}"]`).waitFor({ timeout: 5_000 });
+  });
+
+  it('lists open shelters first and closed ones last', async () => {
+    await page.getByTestId('desk-tab-shelters').click();
+    const statuses = await page.getByTestId('shelter-township').evaluateAll((groups) =>
+      groups.map((g) => [...g.querySelectorAll('[data-testid="shelter-row"]')].map((r) => r.querySelector('.status')!.classList.contains('closed'))),
+    );
+    for (const group of statuses) expect(group).toEqual([...group].sort((a, b) => Number(a) - Number(b)));
+    // Townships with somewhere still open come before those whose shelters are all closed.
+    const anyOpen = statuses.filter((g) => g.length).map((g) => g.some((closed) => !closed));
+    expect(anyOpen).toEqual([...anyOpen].sort((a, b) => Number(b) - Number(a)));
   });
 });
