@@ -109,7 +109,7 @@ function typeSizes(page: Page, least: number) {
 function rowsOutside(page: Page) {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const list of document.querySelectorAll<HTMLElement>('[data-testid="wall-team-list"] ul, [data-testid="stock-rows"], [data-testid="evac-rows"], [data-testid="wall-shelters"] ul')) {
+    for (const list of document.querySelectorAll<HTMLElement>('[data-testid="wall-team-list"] ul, [data-testid="wall-stock-rows"], [data-testid="evac-rows"], [data-testid="wall-shelters"] ul')) {
       const box = list.getBoundingClientRect();
       for (const row of list.children) if (row.getBoundingClientRect().bottom > box.bottom + 1) out.push(row.textContent!.trim().slice(0, 20));
     }
@@ -118,7 +118,7 @@ function rowsOutside(page: Page) {
 }
 
 async function checkScreen(page: Page, name: string, screenshot = true): Promise<void> {
-  await page.getByTestId('stock-row').first().waitFor();
+  await page.getByTestId('wall-stock-row').first().waitFor();
   await page.getByTestId('evac-row').first().waitFor();
   await page.getByTestId('wall-incident').first().waitFor();
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
@@ -151,7 +151,7 @@ describe('the wall read from 4–6 m', () => {
   });
 
   it('shows each bar against its own minimum, so 74,500 sandbags do not flatten the boats', async () => {
-    const fills = await wall.getByTestId('stock-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-fill'))));
+    const fills = await wall.getByTestId('wall-stock-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-fill'))));
     // On one linear scale every other item would be a sliver beside the sandbags; against its minimum each reads.
     expect(fills.filter((f) => f > 0.2).length).toBeGreaterThan(1);
   });
