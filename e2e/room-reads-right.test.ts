@@ -208,7 +208,7 @@ describe('the desk at 1366×768 and 1920×1080', () => {
   it('names a linked incident by its number and title, never its id', async () => {
     const name = `${linked.incident.code} ${linked.incident.title}`;
     await page.goto(`${server.baseUrl}/desk/dispatches?dispatch=${linked.dispatchId}`);
-    await expect.poll(() => page.getByTestId('dispatch-incident').textContent()).toBe(name);
+    await expect.poll(() => page.getByTestId('dispatch-detail-incident').textContent()).toBe(name);
     await expect.poll(() => page.locator(`[data-testid="dispatch-row"][data-dispatch-id="${linked.dispatchId}"] [data-testid="dispatch-row-incident"]`).textContent()).toBe(name);
     expect(await page.getByTestId('dispatch-board').textContent()).not.toContain(linked.incident.id);
   });
