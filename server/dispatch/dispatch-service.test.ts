@@ -81,6 +81,17 @@ describe('DispatchService lifecycle', () => {
   });
 });
 
+describe('the dispatch feed', () => {
+  it('reads every step from the log, newest first, and a tablet only its own team\'s', async () => {
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
+    for (const to of ['accepted', 'en_route'] as const) await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to }), tabletA);
+    await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-b'])), desk);
+    expect((await bed.reader.feed(10, desk)).map((s) => `${s.teamId}:${s.state}`)).toEqual(['team-b:created', 'team-a:en_route', 'team-a:accepted', 'team-a:created']);
+    expect((await bed.reader.feed(2, desk)).map((s) => s.state)).toEqual(['created', 'en_route']);
+    expect((await bed.reader.feed(10, tabletB)).map((s) => `${s.teamId}:${s.state}`)).toEqual(['team-b:created']);
+  });
+});
+
 describe('queueing', () => {
   it('keeps a second dispatch queued until the current one completes, then it takes over', async () => {
     const first = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
