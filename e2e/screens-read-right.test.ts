@@ -12,13 +12,6 @@ let contexts: BrowserContext[] = [];
 let pages: Map<string, Page>;
 let specs: ScreenSpec[];
 
-/**
- * Rows that issue 12 gives to its Wall and Desk sections (fixed on their own branches): wall incident, team
- * and shelter rows cut their names, desk incident rows at 1366. Listed so this test guards everything else
- * now; the ratchet below fails once they are fixed, so the list is emptied then rather than forgotten.
- */
-const CLIPPED_UNTIL_WALL_AND_DESK_SECTIONS = ['wall-incident', 'wall-team', 'wall-shelter', 'incident-row'];
-
 beforeAll(async () => {
   server = await startServer({ env: { SEED: 'demo' } });
   const accounts = fs.readFileSync(path.join(server.dataDir, 'demo-accounts.txt'), 'utf8');
@@ -51,10 +44,7 @@ describe('every screen reads right at 1366×768 and 1920×1080, in Chinese and E
         if (!bar || bar.wrapped.length) headers.push(`desk header ${at} ${language}: ${JSON.stringify(bar)}`);
       }
     });
-    const elsewhere = problems.filter((c) => c.testId && CLIPPED_UNTIL_WALL_AND_DESK_SECTIONS.includes(c.testId));
-    const clipped = problems.filter((c) => !elsewhere.includes(c)).map(clippedLine);
-    expect({ headers, clipped }).toEqual({ headers: [], clipped: [] });
-    expect([...new Set(elsewhere.map((c) => c.testId))].sort(), 'fixed on the Wall/Desk branches? empty CLIPPED_UNTIL_WALL_AND_DESK_SECTIONS').toEqual([...CLIPPED_UNTIL_WALL_AND_DESK_SECTIONS].sort());
+    expect({ headers, clipped: problems.map(clippedLine) }).toEqual({ headers: [], clipped: [] });
   });
 
   it('offers a language switch on every screen and each screen keeps its own choice across a reload', async () => {

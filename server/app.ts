@@ -110,7 +110,7 @@ export class TidewatchApp {
     const supplies = createSuppliesModule(domain);
     const duty = createDutyModule(domain);
     const overview = createOverviewModule({ db, sessions, clock });
-    const dispatch = createDispatchModule({ ...domain, config, latestFix: (id) => positions.positions.latestFor(id), acceptFieldFix: positions.acceptFieldFix, logger, jobLock });
+    const dispatch = createDispatchModule({ ...domain, config, latestFix: (id) => positions.positions.latestFor(id), tabletOnline: (id) => realtime?.teamConnected(id) ?? false, acceptFieldFix: positions.acceptFieldFix, logger, jobLock });
     const teamName = async (id: string) => (await teams.teams.get(id)).name;
     const video = await createVideoModule({ db, transactor, bus, sessions, config, teamName, io: () => realtime?.io ?? null, logger, clock });
     const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });

@@ -48,6 +48,7 @@ const EXPECTED: Record<string, string> = {
   'POST /duty/log': 'commander duty_officer',
   'GET /dispatches': `${BOARD} field`,
   'GET /dispatches/suggestions': STAFF,
+  'GET /dispatches/feed': `${BOARD} field`,
   'GET /dispatches/:id': `${BOARD} field`,
   'POST /dispatches': STAFF,
   'POST /dispatches/:id/steps': STAFF,

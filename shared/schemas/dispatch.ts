@@ -189,6 +189,10 @@ export const DispatchListQuerySchema = z.object({
 });
 export type DispatchListQuery = z.infer<typeof DispatchListQuerySchema>;
 
+/** The latest steps of every dispatch, from the log: the wall's feed as it was before a reload. */
+export const DispatchFeedQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export type DispatchFeedQuery = z.infer<typeof DispatchFeedQuerySchema>;
+
 /** The team's active dispatches in the order it works through them: the first is current, the rest queued. */
 const QueueSchema = z.array(DispatchIdSchema);
 

@@ -15,6 +15,8 @@ const dispatchEn: typeof dispatchZhCN = {
     state: { created: 'Not delivered', delivered: 'Delivered', accepted: 'Accepted', declined: 'Declined', en_route: 'En route', on_scene: 'On scene', completed: 'Completed', cancelled: 'Cancelled' },
     channel: { tablet: 'tablet', phone: 'phone', radio: 'radio', in_person: 'in person' },
     form: {
+      noTablet: 'No tablet online for these teams; the task will not reach them. Phone them:',
+      noPhone: 'no phone number',
       teams: 'Teams',
       teamsChosen: '{n} chosen',
       allTeams: 'All teams',
@@ -35,6 +37,8 @@ const dispatchEn: typeof dispatchZhCN = {
     },
     suggest: {
       title: 'Nearest teams',
+      reach: { tablet: 'tablet online', tracker: 'tracker only', phone: 'phone only' },
+      call: 'phone {phone}',
       method: 'Straight-line distance: across the harbour or to an island the way is much longer',
       km: '{n} km',
       fromPosition: 'from last position',

@@ -5,6 +5,8 @@ const incidentsEn: typeof incidentsZhCN = {
   incident: {
     title: 'Incident intake',
     list: 'Incidents',
+    loadingName: 'Loading linked incident…',
+    fieldNotice: { title: 'New field report', open: 'Open', dismiss: 'Dismiss' },
     open: 'Open incidents',
     none: 'No open incidents',
     new: 'New incident',

@@ -16,9 +16,11 @@ const wallEn: typeof wallZhCN = {
   },
   stock: {
     title: 'Key supplies',
+    scale: 'Line: minimum; a full bar is twice the minimum',
     available: 'Available',
     minLevel: 'Minimum',
     low: '1 depot below minimum | {n} depots below minimum',
+    unit: ' ({unit})',
   },
   desk: {
     layout: {
