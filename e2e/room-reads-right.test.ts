@@ -80,7 +80,8 @@ function clippedText(page: Page, root = '[data-testid="wall"]') {
     }
     for (const el of document.querySelectorAll<HTMLElement>(`${root} *`)) {
       const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
-      if (!ownText || getComputedStyle(el).display === 'inline') continue;
+      // Screen-reader-only text is clipped on purpose: it is never seen.
+      if (!ownText || getComputedStyle(el).display === 'inline' || el.classList.contains('sr-only')) continue;
       if (el.scrollWidth > el.clientWidth + 1) cut.push(`${el.className}: ${el.textContent!.trim().slice(0, 30)}`);
     }
     return cut;
