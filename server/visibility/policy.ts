@@ -74,6 +74,18 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'camera.registered': 'board',
   'camera.updated': 'board',
   'camera.removed': 'board',
+  'warning.drafted': 'board',
+  'warning.draft_edited': 'board',
+  'warning.issued': 'board',
+  'warning.replaced': 'board',
+  // Names and phones of the people who must answer: staff, not the wall kiosk's screen ('board' includes
+  // the wall, which shows coverage percentages only), so kept to the board audience like contacts below.
+  'warning.recipient_changed': 'board',
+  'warning.delivery_failed': 'board',
+  'cap.received': 'board',
+  'cap.replaced': 'board',
+  'contact.saved': 'board',
+  'contact.removed': 'board',
 };
 
 /** Who an event is for. */

@@ -9,6 +9,7 @@ import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
 import { TEAM_ROUTES } from './teams';
+import { CAP_ROUTES, CONTACT_ROUTES, WARNING_ROUTES } from './warnings';
 
 /** Every HTTP route under /api (tracker ingest, outside /api, speaks the trackers' own protocols). */
 export const ROUTE_TABLES: Record<string, RouteTable> = {
@@ -31,4 +32,7 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   supplies: SUPPLY_ROUTES,
   supplyRuns: SUPPLY_RUN_ROUTES,
   supplyCsv: SUPPLY_CSV_ROUTES,
+  warnings: WARNING_ROUTES,
+  cap: CAP_ROUTES,
+  contacts: CONTACT_ROUTES,
 };

@@ -9,6 +9,9 @@ import { SHELTER_EVENT_PAYLOADS } from './shelter';
 import { SUPPLY_EVENT_PAYLOADS } from './supply-run';
 import { DUTY_EVENT_PAYLOADS } from './duty';
 import { CAMERA_EVENT_PAYLOADS } from './camera';
+import { CAP_EVENT_PAYLOADS } from './cap-alert';
+import { CONTACT_EVENT_PAYLOADS } from './contact';
+import { WARNING_EVENT_PAYLOADS } from './warning';
 import { DeviceSchema } from './device';
 import { TeamIdSchema, TeamSchema } from './team';
 import { UserSchema } from './user';
@@ -42,6 +45,9 @@ export const EVENT_PAYLOADS = {
   ...DUTY_EVENT_PAYLOADS,
   ...DISPATCH_EVENT_PAYLOADS,
   ...CAMERA_EVENT_PAYLOADS,
+  ...WARNING_EVENT_PAYLOADS,
+  ...CAP_EVENT_PAYLOADS,
+  ...CONTACT_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

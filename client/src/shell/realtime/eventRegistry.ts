@@ -40,6 +40,17 @@ export const IGNORED_EVENTS = [
   'auth.logout',
   'auth.password_changed',
   'incident.reporting_rules_changed',
+  // Warnings, received CAP alerts and contacts: the desk and wall stores for these come with the warnings UI.
+  'warning.drafted',
+  'warning.draft_edited',
+  'warning.issued',
+  'warning.replaced',
+  'warning.recipient_changed',
+  'warning.delivery_failed',
+  'cap.received',
+  'cap.replaced',
+  'contact.saved',
+  'contact.removed',
 ] as const satisfies readonly EventType[];
 
 type HandledBy<S> = S extends SyncedStore<infer E> ? E : never;
