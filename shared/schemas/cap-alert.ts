@@ -10,7 +10,12 @@ export const CapAreaSchema = z.object({
   circles: z.array(z.object({ lat: z.number(), lon: z.number(), radiusKm: z.number() })),
   geocodes: z.array(z.object({ valueName: z.string(), value: z.string() })),
   /** Where the drawn shape came from: the alert's own polygons/circles, a known outline for its area code, or nothing. */
-  drawnFrom: z.enum(['alert', 'township', 'county', 'none']),
+  drawnFrom: z.enum(['alert', 'township', 'county']),
+  /**
+   * For `township`, the township whose outline (shared/townships.ts) to draw; for `county`, the county code
+   * when the alert named it, or null when the area code is unknown and the county outline stands in.
+   */
+  outlineOf: z.string().nullable(),
 });
 export type CapArea = z.infer<typeof CapAreaSchema>;
 
