@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblem } from '../../shared/passwords/password-rules';
+import { WARNING_CONFIG } from '../warnings/warning-config';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const seconds = z.coerce.number().int().min(1);
@@ -76,6 +77,7 @@ export const ConfigSchema = z.object({
   FFMPEG_PATH: z.string().default('ffmpeg'),
   /** The oldest client protocol (shared/protocol.ts) that may start new work; older ones may only drain their outbox. */
   MIN_CLIENT_PROTOCOL: z.coerce.number().int().min(1).default(1),
+  ...WARNING_CONFIG,
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

@@ -68,6 +68,8 @@ export interface RecipientRow {
   phones: string;
   channels: string;
   role: string;
+  /** For a backup (AB角): the primary recipient they stand in for. */
+  backup_for: string | null;
   state: string;
   /** SHA-256 of the personal link's token; the token itself is never stored. */
   token_hash: string;

@@ -5,7 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../../shared/schemas/event';
+import { ContactService } from '../contacts/contact-service';
+import type { Database } from '../db/schema';
+import { RecipientService } from './ack/recipient-service';
+import { SilenceWatcher } from './ack/silence-watcher';
+import { outboxNotifier } from './delivery/channels';
+import { DeliveryDispatcher } from './delivery/delivery-dispatcher';
+import { FanOut } from './delivery/fan-out';
+import type { DeliveryChannel, Notifier } from './delivery/notifier';
 import { openTestServices, type TestServices } from '../positions/test-support';
 import { WarningService, type OnPublished, type WarningPublisher } from './warning-service';
 
@@ -44,4 +53,31 @@ export async function schemaComplaints(xml: string): Promise<string> {
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+export interface AckTestOptions {
+  publicBaseUrl?: string | null;
+  channels?: ReadonlySet<DeliveryChannel>;
+  notifiers?: Notifier[];
+  silenceMinutes?: Partial<Record<'red' | 'orange' | 'yellow' | 'blue', number>>;
+}
+
+/** The whole 叫应 chain over one in-memory store: contacts, warnings, fan-out, dispatcher, answers, escalation. */
+export async function openAckServices(clock: () => number, options: AckTestOptions = {}) {
+  const fanOut = new FanOut({ channels: options.channels ?? new Set(['outbox']), publicBaseUrl: options.publicBaseUrl === undefined ? 'https://warn.example.org' : options.publicBaseUrl, clock });
+  const base = await openWarningServices(clock, (tx, record, warning, actor) => fanOut.published(tx, record, warning, actor));
+  const contacts = new ContactService(base.store.db, base.transactor, clock);
+  const recipients = new RecipientService(base.store.db, base.transactor, clock);
+  const dispatcher = new DeliveryDispatcher(base.store.db, base.transactor, { notifiers: options.notifiers ?? [outboxNotifier], clock, backoff: { baseMs: 1_000, maxMs: 4_000, jitter: 0 } });
+  const watcher = new SilenceWatcher(base.store.db, base.transactor, base.alarms, fanOut, { silenceMinutes: { red: 10, orange: 20, yellow: 30, blue: 60, ...options.silenceMinutes }, doneMinutes: 120 }, clock);
+  return { ...base, fanOut, contacts, recipients, dispatcher, watcher };
+}
+
+/** The personal link's token, read back from the message the outbox or SMS was given. */
+export async function linkTokens(db: Kysely<Database>, warningId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('warning_deliveries').select(['recipient_id', 'text']).where('warning_id', '=', warningId).where('recipient_id', 'is not', null).execute();
+  return new Map(rows.flatMap((r) => {
+    const token = /\/w\/([A-Za-z0-9_-]{43})/.exec(r.text)?.[1];
+    return token ? [[r.recipient_id!, token] as const] : [];
+  }));
 }

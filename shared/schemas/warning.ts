@@ -145,6 +145,6 @@ export const WARNING_EVENT_PAYLOADS = {
   'warning.issued': z.object({ warning: WarningSchema }),
   /** The original, now `updated` or `cancelled`, and what replaced it. */
   'warning.replaced': z.object({ warning: WarningSchema, replacedBy: WarningSchema, reason: z.string().nullable() }),
-  'warning.recipient_changed': recipientEvent.extend({ cause: z.enum(['queued', 'sent', 'opened', 'received', 'done', 'phone_answer', 'backup_added']) }),
+  'warning.recipient_changed': recipientEvent.extend({ cause: z.enum(['queued', 'sent', 'delivery_failed', 'opened', 'received', 'done', 'phone_answer', 'backup_added']) }),
   'warning.delivery_failed': z.object({ delivery: DeliverySchema }),
 };

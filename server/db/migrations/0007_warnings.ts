@@ -76,6 +76,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('phones', 'text', (c) => c.notNull())
     .addColumn('channels', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('backup_for', 'text')
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('expires_at', 'text', (c) => c.notNull())
