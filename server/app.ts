@@ -49,6 +49,7 @@ import { wallRoutes } from './wall/routes';
 import { createVideoModule } from './video/video-module';
 import { IntervalJob, SINGLE_INSTANCE_LOCK } from './jobs/interval-job';
 import { DEFAULT_REQUEST_LIMITS } from './realtime/request-gate';
+import { createWarningsModule, type WarningsModule } from './warnings/warnings-module';
 
 export interface AppServices {
   store: Store;
@@ -61,6 +62,7 @@ export interface AppServices {
   layouts: WallLayoutService;
   log: EventLog;
   board: IncidentBoard['services'];
+  warnings: WarningsModule['services'];
 }
 
 /**
@@ -104,6 +106,7 @@ export class TidewatchApp {
     const layouts = new WallLayoutService(store.db, transactor);
     // Jobs that change shared state run on the instance holding their lock (always this one, until clustering).
     const jobLock = SINGLE_INSTANCE_LOCK;
+    const warnings = createWarningsModule({ db: store.db, transactor, alarms, sessions, config, logger, clock, jobLock });
     const board = createIncidentBoard({ db: store.db, transactor, sessions, alarms, dataDir: config.dataDir, fieldReportsPerMinute: config.FIELD_REPORTS_PER_MINUTE, logger, clock, jobLock });
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms, layouts, { readDevices: (db) => devices.list(db), readIncidentBoard: (db) => board.readSnapshotLists(db), readDispatches: (db, viewer) => dispatch.readSnapshot(db, viewer) });
 
@@ -162,7 +165,7 @@ export class TidewatchApp {
     const clientDir = findClientDir();
     const publicConfig = clientConfigRoute(config, servedBuildId(clientDir));
     const app = createHttpApp({
-      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, protocolGate(config.MIN_CLIENT_PROTOCOL), health, ingestRoutes(ingest), ...board.rootRouters],
+      root: [redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router, protocolGate(config.MIN_CLIENT_PROTOCOL), health, ingestRoutes(ingest), ...board.rootRouters, ...warnings.rootRouters],
       api: [
         publicConfig,
         authRoutes(sessions, users),
@@ -174,6 +177,7 @@ export class TidewatchApp {
         ...board.apiRouters,
         dispatch.router,
         video.router,
+        ...warnings.apiRouters,
       ],
       clientDir,
       logger,
@@ -192,8 +196,8 @@ export class TidewatchApp {
     // Buffered telemetry is this instance's own: every instance flushes it.
     const deviceFlush = new IntervalJob({ name: 'device-telemetry-flush', everyMs: 5_000, pass: () => devices.flush(), whileRunning: 'join', runAtStart: false, logger });
 
-    const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
-    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background], logger);
+    const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services, warnings: warnings.services };
+    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background, ...warnings.background], logger);
   }
 
   start(): void {
