@@ -80,6 +80,8 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'warning.replaced': 'board',
   // Names and phones of the people who must answer: staff, not the wall kiosk's screen ('board' includes
   // the wall, which shows coverage percentages only), so kept to the board audience like contacts below.
+  'warning.recipients_queued': 'board',
+  'warning.recipients_sent': 'board',
   'warning.recipient_changed': 'board',
   'warning.delivery_failed': 'board',
   'cap.received': 'board',

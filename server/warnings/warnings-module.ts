@@ -8,6 +8,7 @@ import type { ContactService } from '../contacts/contact-service';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
 import type { Authenticator } from '../http/contract-router';
+import { postJson } from '../http/outbound-json';
 import { AttachmentFiles } from '../incidents/attachment-files';
 import { IntervalJob, type JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
@@ -68,9 +69,9 @@ export interface WarningsModule {
 export function channelsFor(config: WarningConfig, clock: () => number): Notifier[] {
   return [
     outboxNotifier,
-    ...(config.SMS_GATEWAY_URL ? [smsGatewayNotifier(config.SMS_GATEWAY_URL, config.SMS_GATEWAY_BODY, config.SMS_GATEWAY_HEADER)] : []),
-    ...(config.DINGTALK_WEBHOOK_URL ? [dingTalkNotifier(config.DINGTALK_WEBHOOK_URL, config.DINGTALK_SECRET, clock)] : []),
-    ...(config.WEBHOOK_URL ? [webhookNotifier(config.WEBHOOK_URL, config.WEBHOOK_SECRET, clock)] : []),
+    ...(config.SMS_GATEWAY_URL ? [smsGatewayNotifier(postJson, config.SMS_GATEWAY_URL, config.SMS_GATEWAY_BODY, config.SMS_GATEWAY_HEADER)] : []),
+    ...(config.DINGTALK_WEBHOOK_URL ? [dingTalkNotifier(postJson, config.DINGTALK_WEBHOOK_URL, config.DINGTALK_SECRET, clock)] : []),
+    ...(config.WEBHOOK_URL ? [webhookNotifier(postJson, config.WEBHOOK_URL, config.WEBHOOK_SECRET, clock)] : []),
   ];
 }
 

@@ -145,6 +145,10 @@ export const WARNING_EVENT_PAYLOADS = {
   'warning.issued': z.object({ warning: WarningSchema }),
   /** The original, now `updated` or `cancelled`, and what replaced it. */
   'warning.replaced': z.object({ warning: WarningSchema, replacedBy: WarningSchema, reason: z.string().nullable() }),
-  'warning.recipient_changed': recipientEvent.extend({ cause: z.enum(['queued', 'sent', 'delivery_failed', 'opened', 'received', 'done', 'phone_answer', 'backup_added']) }),
+  /** Recipients added with their personal links: everyone targeted at issue, or backups (AB角) of silent primaries. */
+  'warning.recipients_queued': z.object({ warningId: z.string(), role: z.enum(['primary', 'backup']), recipients: z.array(RecipientSchema) }),
+  /** A channel accepted the personal messages of these recipients (one event per dispatcher pass and warning). */
+  'warning.recipients_sent': z.object({ warningId: z.string(), recipientIds: z.array(z.string()), at: InstantSchema }),
+  'warning.recipient_changed': recipientEvent.extend({ cause: z.enum(['delivery_failed', 'opened', 'received', 'done', 'phone_answer']) }),
   'warning.delivery_failed': z.object({ delivery: DeliverySchema }),
 };

@@ -62,8 +62,10 @@ describe('叫应', () => {
       { township: '石浦镇', recipients: 1, received: 1, done: 1 },
       { township: '鹤浦镇', recipients: 1, received: 0, done: 0 },
     ]);
-    const logged = (await s.log.readRange(0, await s.log.currentSeq())).flatMap(({ event }) => (event.type === 'warning.recipient_changed' ? [event.payload.cause] : []));
-    expect(logged).toEqual(['queued', 'queued', 'opened', 'received', 'done']);
+    const logged = (await s.log.readRange(0, await s.log.currentSeq())).flatMap(({ event }) =>
+      event.type === 'warning.recipient_changed' ? [event.payload.cause] : event.type === 'warning.recipients_queued' ? [`queued ${event.payload.recipients.length}`] : [],
+    );
+    expect(logged).toEqual(['queued 2', 'opened', 'received', 'done']);
     expect(hepu).toBeDefined();
     await expect(s.recipients.open('A'.repeat(43))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -2,8 +2,9 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commander, dutyOfficer, manualClock, openAckServices } from '../test-support';
+import { commander, dutyOfficer, manualClock, openAckServices, type AckTestOptions } from '../test-support';
 import { dingTalkNotifier, outboxNotifier, smsGatewayNotifier, webhookNotifier } from './channels';
+import { postJson } from '../../http/outbound-json';
 import type { DeliveryChannel } from './notifier';
 
 interface Seen {
@@ -42,8 +43,8 @@ afterEach(async () => {
   for (const server of servers.splice(0)) await server.close();
 });
 
-async function setUp(notifiers: Parameters<typeof openAckServices>[1]['notifiers']) {
-  s = await openAckServices(() => clock.now(), { notifiers, channels: new Set(notifiers!.map((n) => n.channel as DeliveryChannel)) });
+async function setUp(notifiers: NonNullable<AckTestOptions['notifiers']>) {
+  s = await openAckServices(() => clock.now(), { notifiers, channels: new Set(notifiers.map((n) => n.channel as DeliveryChannel)) });
   await s.contacts.create({ name: '石浦镇长', duty: 'township_head', township: '石浦镇', unit: '', phones: ['13900000001'], channels: ['sms', 'dingtalk'], backupId: null }, dutyOfficer);
   await s.contacts.create({ name: '鹤浦镇长', duty: 'township_head', township: '鹤浦镇', unit: '', phones: ['13900000002'], channels: ['sms'], backupId: null }, dutyOfficer);
   const draft = await s.warnings.draft({ hazard: 'rainstorm', colour: 'orange', townships: ['石浦镇', '鹤浦镇'], expires: new Date(clock.now() + 6 * 3_600_000).toISOString(), exercise: false }, dutyOfficer);
@@ -58,9 +59,9 @@ describe('channels', () => {
     servers.push(sms, ding, hook);
     const warning = await setUp([
       outboxNotifier,
-      smsGatewayNotifier(`${sms.url}/send`, '{"mobile":"{{phone}}","content":"{{text}}","sign":"象山防指"}', 'Authorization: Bearer k1'),
-      dingTalkNotifier(`${ding.url}/robot/send?access_token=abc`, 'SECsecret', () => clock.now()),
-      webhookNotifier(`${hook.url}/hook`, 'webhook-secret-0123456789', () => clock.now()),
+      smsGatewayNotifier(postJson, `${sms.url}/send`, '{"mobile":"{{phone}}","content":"{{text}}","sign":"象山防指"}', 'Authorization: Bearer k1'),
+      dingTalkNotifier(postJson, `${ding.url}/robot/send?access_token=abc`, 'SECsecret', () => clock.now()),
+      webhookNotifier(postJson, `${hook.url}/hook`, 'webhook-secret-0123456789', () => clock.now()),
     ]);
     expect(await s!.dispatcher.pass()).toBe(4);
     expect(sms.seen.map((r) => JSON.parse(r.body).mobile).sort()).toEqual(['13900000001', '13900000002']);
@@ -90,7 +91,7 @@ describe('channels', () => {
     const sms = await fakeServer(() => ({ status: 503, body: 'gateway down' }));
     const ding = await fakeServer(() => ({ status: 200, body: '{"errcode":310000,"errmsg":"sign not match"}' }));
     servers.push(sms, ding);
-    const warning = await setUp([outboxNotifier, smsGatewayNotifier(sms.url, '{"p":"{{phone}}","t":"{{text}}"}', undefined), dingTalkNotifier(`${ding.url}/robot/send?access_token=x`, undefined)]);
+    const warning = await setUp([outboxNotifier, smsGatewayNotifier(postJson, sms.url, '{"p":"{{phone}}","t":"{{text}}"}', undefined), dingTalkNotifier(postJson, `${ding.url}/robot/send?access_token=x`, undefined)]);
     await s!.dispatcher.pass();
     let deliveries = await s!.dispatcher.list(warning.id);
     expect(deliveries.map((d) => [d.channel, d.state, d.attempts])).toEqual([
@@ -126,9 +127,9 @@ describe('channels', () => {
   it('times out a gateway that never answers', async () => {
     const hang = await fakeServer(() => 'hang');
     servers.push(hang);
-    s = await openAckServices(() => clock.now(), { channels: new Set(['outbox', 'webhook']), notifiers: [outboxNotifier, webhookNotifier(hang.url, undefined)] });
+    s = await openAckServices(() => clock.now(), { channels: new Set(['outbox', 'webhook']), notifiers: [outboxNotifier, webhookNotifier(postJson, hang.url, undefined)] });
     const { DeliveryDispatcher } = await import('./delivery-dispatcher');
-    const quick = new DeliveryDispatcher(s.store.db, s.transactor, { notifiers: [outboxNotifier, webhookNotifier(hang.url, undefined)], clock: () => clock.now(), timeoutMs: 200 });
+    const quick = new DeliveryDispatcher(s.store.db, s.transactor, { notifiers: [outboxNotifier, webhookNotifier(postJson, hang.url, undefined)], clock: () => clock.now(), timeoutMs: 200 });
     const warning = await s.warnings.issue((await s.warnings.draft({ hazard: 'gale', colour: 'blue', townships: ['石浦镇'], expires: new Date(clock.now() + 3_600_000).toISOString(), exercise: false }, dutyOfficer)).id, commander);
     await quick.pass();
     expect((await quick.list(warning.id)).map((d) => [d.channel, d.lastError])).toEqual([['webhook', 'no answer within the timeout']]);

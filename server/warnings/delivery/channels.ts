@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { ChannelRefused, postJson, type Notifier, type OutgoingMessage } from './notifier';
+import { ChannelRefused, type Notifier, type OutgoingMessage, type PostJson } from './notifier';
 
 /** The outbox: the duty officer reads and copies the messages; it accepts everything at once and needs no gateway. */
 export const outboxNotifier: Notifier = { channel: 'outbox', personal: true, send: async () => undefined };
@@ -8,7 +8,7 @@ export const outboxNotifier: Notifier = { channel: 'outbox', personal: true, sen
  * A generic webhook: the JSON body as stored, signed `X-Tidewatch-Signature: sha256=<hex HMAC of
  * "<timestamp>.<body>">` with `X-Tidewatch-Timestamp` (ms), so the receiver can check origin and freshness.
  */
-export function webhookNotifier(url: string, secret: string | undefined, clock: () => number = Date.now): Notifier {
+export function webhookNotifier(postJson: PostJson, url: string, secret: string | undefined, clock: () => number = Date.now): Notifier {
   return {
     channel: 'webhook',
     personal: false,
@@ -26,7 +26,7 @@ export function webhookNotifier(url: string, secret: string | undefined, clock: 
  * secret, the URL carries `timestamp` (ms) and `sign` = base64(HMAC-SHA256(secret, "timestamp\nsecret")).
  * The robot answers HTTP 200 with `{ errcode, errmsg }`; any errcode but 0 is a refusal.
  */
-export function dingTalkNotifier(webhookUrl: string, secret: string | undefined, clock: () => number = Date.now): Notifier {
+export function dingTalkNotifier(postJson: PostJson, webhookUrl: string, secret: string | undefined, clock: () => number = Date.now): Notifier {
   return {
     channel: 'dingtalk',
     personal: false,
@@ -52,7 +52,7 @@ const inJsonString = (value: string) => JSON.stringify(value).slice(1, -1);
  * An SMS gateway reached by a configurable HTTP template: the body is `SMS_GATEWAY_BODY` with `{{phone}}` and
  * `{{text}}` filled in (JSON-escaped), plus one optional header (`Name: value`) for its key.
  */
-export function smsGatewayNotifier(url: string, bodyTemplate: string, header: string | undefined): Notifier {
+export function smsGatewayNotifier(postJson: PostJson, url: string, bodyTemplate: string, header: string | undefined): Notifier {
   const headers: Record<string, string> = {};
   if (header) {
     const at = header.indexOf(':');

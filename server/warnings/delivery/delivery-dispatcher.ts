@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { backoffDelay, type BackoffRules } from '../../../shared/backoff';
 import { SYSTEM_ACTOR } from '../../../shared/schemas/event';
 import type { Delivery } from '../../../shared/schemas/warning';
 import type { Database } from '../../db/schema';
-import type { Transactor } from '../../events/transactor';
-import { laterState, toRecipient } from '../ack/recipient-store';
+import type { RecordEvent, Transactor } from '../../events/transactor';
+import { toRecipient } from '../ack/recipient-store';
 import type { DeliveryRow } from '../schema';
 import type { Notifier } from './notifier';
 
@@ -34,6 +34,7 @@ export interface DispatcherOptions {
   clock: () => number;
 }
 
+const CHUNK = 400;
 const DEFAULT_BACKOFF: BackoffRules = { baseMs: 5_000, maxMs: 120_000, jitter: 0.2 };
 
 type Outcome = { row: DeliveryRow; error: string | null };
@@ -89,31 +90,42 @@ export class DeliveryDispatcher {
   private async record(outcomes: Outcome[]): Promise<void> {
     const at = this.options.clock();
     const now = new Date(at).toISOString();
-    const maxAttempts = this.options.maxAttempts ?? 5;
+    const sent = outcomes.filter((o) => o.error === null).map((o) => o.row);
     await this.transactor.run(async (tx, record) => {
-      for (const { row, error } of outcomes) {
-        const attempts = row.attempts + 1;
-        const gaveUp = error !== null && attempts >= maxAttempts;
-        const state = error === null ? 'sent' : gaveUp ? 'failed' : 'pending';
-        const next = state === 'pending' ? new Date(at + backoffDelay(attempts - 1, this.options.backoff ?? DEFAULT_BACKOFF)).toISOString() : null;
-        await tx.updateTable('warning_deliveries').set({ state, attempts, last_error: error, next_attempt_at: next, updated_at: now }).where('id', '=', row.id).execute();
-        if (gaveUp) await record({ type: 'warning.delivery_failed', actor: SYSTEM_ACTOR, payload: { delivery: toDelivery({ ...row, state, attempts, last_error: error, updated_at: now }) } });
-        if (!row.recipient_id) continue;
-        const recipient = await tx.selectFrom('warning_recipients').selectAll().where('id', '=', row.recipient_id).executeTakeFirstOrThrow();
-        if (error === null) {
-          const changed = { ...recipient, state: laterState(recipient.state, 'sent'), sent_at: recipient.sent_at ?? now };
-          await tx.updateTable('warning_recipients').set({ state: changed.state, sent_at: changed.sent_at }).where('id', '=', recipient.id).execute();
-          await record({ type: 'warning.recipient_changed', actor: SYSTEM_ACTOR, payload: { recipient: toRecipient(changed), cause: 'sent' } });
-          continue;
-        }
-        const failures = [...(JSON.parse(recipient.failures) as Array<{ channel: string }>).filter((f) => f.channel !== row.channel), { channel: row.channel, error: `${error} (attempt ${attempts}${gaveUp ? ', given up' : ''})`, at: now }];
-        await tx.updateTable('warning_recipients').set({ failures: JSON.stringify(failures) }).where('id', '=', recipient.id).execute();
-        await record({ type: 'warning.recipient_changed', actor: SYSTEM_ACTOR, payload: { recipient: toRecipient({ ...recipient, failures: JSON.stringify(failures) }), cause: 'delivery_failed' } });
-        // A personal message a gateway gave up on goes to the outbox, so the officer can still pass the link on.
-        if (gaveUp && row.channel !== 'outbox') {
-          await tx.insertInto('warning_deliveries').values({ ...row, id: `delivery-${randomUUID()}`, channel: 'outbox', state: 'pending', attempts: 0, last_error: null, next_attempt_at: now, created_at: now, updated_at: now }).execute();
-        }
+      for (let i = 0; i < sent.length; i += CHUNK) {
+        const ids = sent.slice(i, i + CHUNK).map((row) => row.id);
+        await tx.updateTable('warning_deliveries').set((eb) => ({ state: 'sent', attempts: eb('attempts', '+', 1), last_error: null, next_attempt_at: null, updated_at: now })).where('id', 'in', ids).execute();
       }
+      const byWarning = new Map<string, string[]>();
+      for (const row of sent) if (row.recipient_id) byWarning.set(row.warning_id, [...(byWarning.get(row.warning_id) ?? []), row.recipient_id]);
+      for (const [warningId, recipientIds] of byWarning) {
+        for (let i = 0; i < recipientIds.length; i += CHUNK) {
+          const ids = recipientIds.slice(i, i + CHUNK);
+          await tx.updateTable('warning_recipients').set({ state: 'sent' }).where('id', 'in', ids).where('state', '=', 'queued').execute();
+          await tx.updateTable('warning_recipients').set({ sent_at: now }).where('id', 'in', ids).where('sent_at', 'is', null).execute();
+        }
+        await record({ type: 'warning.recipients_sent', actor: SYSTEM_ACTOR, payload: { warningId, recipientIds, at: now } });
+      }
+      for (const { row, error } of outcomes) if (error !== null) await this.recordFailure(tx, record, row, error, at);
     });
+  }
+
+  private async recordFailure(tx: Transaction<Database>, record: RecordEvent, row: DeliveryRow, error: string, at: number): Promise<void> {
+    const now = new Date(at).toISOString();
+    const attempts = row.attempts + 1;
+    const gaveUp = attempts >= (this.options.maxAttempts ?? 5);
+    const state = gaveUp ? 'failed' : 'pending';
+    const next = gaveUp ? null : new Date(at + backoffDelay(attempts - 1, this.options.backoff ?? DEFAULT_BACKOFF)).toISOString();
+    await tx.updateTable('warning_deliveries').set({ state, attempts, last_error: error, next_attempt_at: next, updated_at: now }).where('id', '=', row.id).execute();
+    if (gaveUp) await record({ type: 'warning.delivery_failed', actor: SYSTEM_ACTOR, payload: { delivery: toDelivery({ ...row, state, attempts, last_error: error, updated_at: now }) } });
+    if (!row.recipient_id) return;
+    const recipient = await tx.selectFrom('warning_recipients').selectAll().where('id', '=', row.recipient_id).executeTakeFirstOrThrow();
+    const failures = [...(JSON.parse(recipient.failures) as Array<{ channel: string }>).filter((f) => f.channel !== row.channel), { channel: row.channel, error: `${error} (attempt ${attempts}${gaveUp ? ', given up' : ''})`, at: now }];
+    await tx.updateTable('warning_recipients').set({ failures: JSON.stringify(failures) }).where('id', '=', recipient.id).execute();
+    await record({ type: 'warning.recipient_changed', actor: SYSTEM_ACTOR, payload: { recipient: toRecipient({ ...recipient, failures: JSON.stringify(failures) }), cause: 'delivery_failed' } });
+    // A personal message a gateway gave up on goes to the outbox, so the officer can still pass the link on.
+    if (gaveUp && row.channel !== 'outbox') {
+      await tx.insertInto('warning_deliveries').values({ ...row, id: `delivery-${randomUUID()}`, channel: 'outbox', state: 'pending', attempts: 0, last_error: null, next_attempt_at: now, created_at: now, updated_at: now }).execute();
+    }
   }
 }

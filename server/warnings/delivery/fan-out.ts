@@ -87,7 +87,7 @@ export class FanOut {
     await insertChunked(tx, 'warning_recipients', recipients);
     await insertChunked(tx, 'warning_deliveries', deliveries);
     const out = recipients.map(toRecipient);
-    for (const recipient of out) await record({ type: 'warning.recipient_changed', actor, payload: { recipient, cause: role === 'backup' ? 'backup_added' : 'queued' } });
+    if (out.length > 0) await record({ type: 'warning.recipients_queued', actor, payload: { warningId: warning.id, role, recipients: out } });
     return out;
   }
 

@@ -24,14 +24,5 @@ export type DeliveryChannel = 'outbox' | 'sms' | 'dingtalk' | 'webhook';
 /** A channel's answer that says it refused the message. */
 export class ChannelRefused extends Error {}
 
-/** POSTs JSON with a timeout; a non-2xx answer is a refusal naming the status. */
-export async function postJson(url: string, body: string, headers: Record<string, string>, signal: AbortSignal): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, signal, redirect: 'error' });
-  const text = await response.text();
-  if (!response.ok) throw new ChannelRefused(`HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ''}`);
-  try {
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return text;
-  }
-}
+/** Sends a JSON body and answers the parsed answer; rejects with ChannelRefused on a non-2xx (server/http/outbound-json.ts). */
+export type PostJson = (url: string, body: string, headers: Record<string, string>, signal: AbortSignal) => Promise<unknown>;

@@ -45,6 +45,8 @@ export const IGNORED_EVENTS = [
   'warning.draft_edited',
   'warning.issued',
   'warning.replaced',
+  'warning.recipients_queued',
+  'warning.recipients_sent',
   'warning.recipient_changed',
   'warning.delivery_failed',
   'cap.received',
