@@ -56,10 +56,10 @@ describe('warning → personal link → 收到 → 已落实 on a phone', () => 
 
   it('imports a real CAP alert posted as XML, and refuses an oversized one before reading it', async () => {
     const xml = fs.readFileSync(path.join(REPO_ROOT, 'server/warnings/fixtures/example_china_baoding_cma_lightning_yellow.cap.xml'));
-    const post = (body: Uint8Array) => fetch(`${server.baseUrl}/api/cap/import`, { method: 'POST', headers: { authorization: `Bearer ${as.tokens.duty}`, 'content-type': 'application/xml' }, body });
+    const post = (body: Buffer) => fetch(`${server.baseUrl}/api/cap/import`, { method: 'POST', headers: { authorization: `Bearer ${as.tokens.duty}`, 'content-type': 'application/xml' }, body: new Uint8Array(body) });
     const imported = (await (await post(xml)).json()) as { ok: true; data: CapImportResult };
     expect(imported.data.alert.infos.map((i) => i.language)).toEqual(['en-US', 'zh-CN']);
-    const big = await post(new Uint8Array(2 * 1024 * 1024).fill(0x20));
+    const big = await post(Buffer.alloc(2 * 1024 * 1024, 0x20));
     expect(big.status).toBe(413);
   });
 });
