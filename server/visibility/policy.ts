@@ -78,8 +78,8 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'warning.draft_edited': 'board',
   'warning.issued': 'board',
   'warning.replaced': 'board',
-  // Names and phones of the people who must answer: staff, not the wall kiosk's screen ('board' includes
-  // the wall, which shows coverage percentages only), so kept to the board audience like contacts below.
+  // These carry the names and phones of the people who must answer. There is no staff-only audience, so the
+  // wall kiosk receives them too (like team leaders' phones in team events); the wall UI shows coverage only.
   'warning.recipients_queued': 'board',
   'warning.recipients_sent': 'board',
   'warning.recipient_changed': 'board',
