@@ -42,6 +42,7 @@ import { redirectRemotePlainHttp } from './tls/https-redirect';
 import { createVersionsModule } from './versions/versions-module';
 import type { StormService } from './typhoon/storm-service';
 import { createTyphoonModule } from './typhoon/typhoon-module';
+import { createWarningsModule, type WarningsModule } from './warnings/warnings-module';
 import { createVideoModule } from './video/video-module';
 import { createWallModule } from './wall/wall-module';
 import type { WallLayoutService } from './wall/wall-layout-service';
@@ -62,6 +63,7 @@ export interface AppServices {
   duty: DutyServices;
   overview: OverviewService;
   typhoons: StormService;
+  warnings: WarningsModule['services'];
 }
 
 /**
@@ -115,11 +117,12 @@ export class TidewatchApp {
     const video = await createVideoModule({ db, transactor, bus, sessions, config, teamName, io: () => realtime?.io ?? null, logger, clock });
     const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });
     const typhoon = createTyphoonModule({ db, transactor, sessions, config, logger, clock, jobLock });
+    const warnings = createWarningsModule({ db, transactor, alarms: alarms.alarms, sessions, config, logger, clock, jobLock });
     const clientDir = findClientDir();
     const basemap = await createBasemapModule({ config, logger });
     const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon];
+    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,
@@ -162,6 +165,7 @@ export class TidewatchApp {
       duty: duty.services,
       overview: overview.overview,
       typhoons: typhoon.storms,
+      warnings: warnings.services,
     };
     return new TidewatchApp(services, httpServer, ingest.osmandServer, realtimeServer, modules.flatMap((m) => m.jobs ?? []), logger);
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblem } from '../../shared/passwords/password-rules';
 import { BasemapsSetting, TiandituKey } from '../basemap/basemap-config';
+import { WARNING_CONFIG } from '../warnings/warning-config';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const seconds = z.coerce.number().int().min(1);
@@ -97,6 +98,7 @@ export const ConfigSchema = z.object({
   TIANDITU_KEY: TiandituKey.optional(),
   /** Other basemaps, a JSON array: XYZ or WMTS services, or a tile folder / MBTiles / PMTiles this server serves. */
   BASEMAPS: BasemapsSetting.optional().transform((v) => v ?? []),
+  ...WARNING_CONFIG,
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

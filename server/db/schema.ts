@@ -11,6 +11,7 @@ import type { SupplyTables } from '../supplies/schema';
 import type { TeamTables } from '../teams/schema';
 import type { TyphoonTables } from '../typhoon/schema';
 import type { VideoTables } from '../video/schema';
+import type { WarningTables } from '../warnings/schema';
 import type { SettingTables } from './settings-schema';
 
 /**
@@ -31,4 +32,5 @@ export interface Database
     DutyTables,
     DispatchTables,
     VideoTables,
-    TyphoonTables {}
+    TyphoonTables,
+    WarningTables {}

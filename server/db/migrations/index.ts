@@ -7,6 +7,7 @@ import * as processedActionsAge from './0005_processed_actions_age';
 import * as fieldTelemetry from './0006_field_telemetry';
 import * as typhoons from './0007_typhoons';
 import * as dispatchOutcome from './0008_dispatch_outcome';
+import * as warnings from './0009_warnings';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_field_telemetry': fieldTelemetry,
   '0007_typhoons': typhoons,
   '0008_dispatch_outcome': dispatchOutcome,
+  '0009_warnings': warnings,
 };

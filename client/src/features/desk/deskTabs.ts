@@ -15,6 +15,8 @@ export const ALARM_TAB: Record<AlarmKind, DeskTab> = {
   shelter_near_full: 'shelters',
   shelter_full: 'shelters',
   stock_low: 'supplies',
+  // Until the desk has its warnings tab (the warnings UI), the duty tab is where the officer works the phones.
+  warning_unanswered: 'duty',
 };
 
 /**

@@ -45,6 +45,19 @@ export const IGNORED_EVENTS = [
   'typhoon.updated',
   'typhoon.archived',
   'typhoon.signal_rules_changed',
+  // Warnings, received CAP alerts and contacts: the desk and wall stores for these come with the warnings UI.
+  'warning.drafted',
+  'warning.draft_edited',
+  'warning.issued',
+  'warning.replaced',
+  'warning.recipients_queued',
+  'warning.recipients_sent',
+  'warning.recipient_changed',
+  'warning.delivery_failed',
+  'cap.received',
+  'cap.replaced',
+  'contact.saved',
+  'contact.removed',
 ] as const satisfies readonly EventType[];
 
 type HandledBy<S> = S extends SyncedStore<infer E> ? E : never;

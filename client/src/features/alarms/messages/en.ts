@@ -16,6 +16,7 @@ const alarmsEn: typeof alarmsZhCN = {
       shelter_near_full: '{shelterName} ({township}) nearly full: {occupancy}/{capacity}',
       shelter_full: '{shelterName} ({township}) full: {occupancy}/{capacity}',
       stock_low: '{itemName} low at {depotName}: {available} {unit} available, minimum {minLevel} {unit}',
+      warning_unanswered: '{township} has not answered ({headline}, {minutes} min): {silent}',
     },
     resolveSos: 'SOS handled',
     severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },

@@ -15,6 +15,7 @@ const alarmsZhCN = {
       shelter_near_full: '{township}{shelterName}接近满员（{occupancy}/{capacity}）',
       shelter_full: '{township}{shelterName}已满员（{occupancy}/{capacity}）',
       stock_low: '{depotName}{itemName}低于下限：可用 {available}{unit}，下限 {minLevel}{unit}',
+      warning_unanswered: '{township}未叫应（{headline}，{minutes} 分钟）：{silent}',
     },
     resolveSos: 'SOS 已处置',
     severity: { critical: '紧急', warning: '警告', info: '提示' },
