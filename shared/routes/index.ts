@@ -7,6 +7,7 @@ import { DUTY_ROUTES } from './duty';
 import { INCIDENT_PHOTO_ROUTES, INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from './incidents';
 import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
+import { STATION_CSV_ROUTES, STATION_ROUTES } from './stations';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
 import { TEAM_ROUTES } from './teams';
 
@@ -31,4 +32,6 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   supplies: SUPPLY_ROUTES,
   supplyRuns: SUPPLY_RUN_ROUTES,
   supplyCsv: SUPPLY_CSV_ROUTES,
+  stations: STATION_ROUTES,
+  stationCsv: STATION_CSV_ROUTES,
 };

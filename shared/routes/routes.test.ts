@@ -99,6 +99,18 @@ const EXPECTED: Record<string, string> = {
   'POST /supply-runs/:id/cancel': 'commander duty_officer',
   'GET /supplies/csv/:kind': STAFF,
   'POST /supplies/csv/:kind': 'admin commander',
+  'GET /stations': BOARD,
+  'GET /stations/states': BOARD,
+  'GET /stations/ingest': 'admin',
+  'POST /stations': 'admin',
+  'GET /stations/:id': BOARD,
+  'PATCH /stations/:id': 'admin',
+  'DELETE /stations/:id': 'admin',
+  'POST /stations/:id/maintenance': STAFF,
+  'GET /stations/:id/readings': BOARD,
+  'GET /stations/:id/series': BOARD,
+  'GET /stations-csv': STAFF,
+  'POST /stations-csv': 'admin',
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));

@@ -9,6 +9,7 @@ import { SHELTER_EVENT_PAYLOADS } from './shelter';
 import { SUPPLY_EVENT_PAYLOADS } from './supply-run';
 import { DUTY_EVENT_PAYLOADS } from './duty';
 import { CAMERA_EVENT_PAYLOADS } from './camera';
+import { STATION_EVENT_PAYLOADS } from './station';
 import { DeviceSchema } from './device';
 import { TeamIdSchema, TeamSchema } from './team';
 import { UserSchema } from './user';
@@ -42,6 +43,7 @@ export const EVENT_PAYLOADS = {
   ...DUTY_EVENT_PAYLOADS,
   ...DISPATCH_EVENT_PAYLOADS,
   ...CAMERA_EVENT_PAYLOADS,
+  ...STATION_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

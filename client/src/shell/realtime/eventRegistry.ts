@@ -40,6 +40,10 @@ export const IGNORED_EVENTS = [
   'auth.logout',
   'auth.password_changed',
   'incident.reporting_rules_changed',
+  // No client store holds stations yet: the gauges UI (desk chart, wall layer) takes these over.
+  'station.created',
+  'station.updated',
+  'station.deleted',
 ] as const satisfies readonly EventType[];
 
 type HandledBy<S> = S extends SyncedStore<infer E> ? E : never;
