@@ -47,6 +47,8 @@ import { redirectRemotePlainHttp } from './tls/https-redirect';
 import { WallLayoutService } from './wall/wall-layout-service';
 import { wallRoutes } from './wall/routes';
 import { createVideoModule } from './video/video-module';
+import { createSensorsModule } from './sensors/sensors-module';
+import { stationRoutes } from './sensors/routes';
 import { IntervalJob, SINGLE_INSTANCE_LOCK } from './jobs/interval-job';
 import { DEFAULT_REQUEST_LIMITS } from './realtime/request-gate';
 
@@ -139,6 +141,7 @@ export class TidewatchApp {
       logger,
       clock,
     });
+    const sensors = await createSensorsModule({ db: store.db, transactor, config, io: () => realtime?.io ?? null, logger, clock, jobLock });
     // Tablet positions (not the SOS position, which goes through acceptFieldFix directly) are limited per tablet.
     const tabletPositions = new WriteLimiter({ burst: config.TABLET_POSITIONS_PER_MINUTE, perMinute: config.TABLET_POSITIONS_PER_MINUTE, clock });
     const acceptTabletFix = (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
@@ -174,6 +177,7 @@ export class TidewatchApp {
         ...board.apiRouters,
         dispatch.router,
         video.router,
+        stationRoutes(sessions, sensors),
       ],
       clientDir,
       logger,
@@ -193,7 +197,7 @@ export class TidewatchApp {
     const deviceFlush = new IntervalJob({ name: 'device-telemetry-flush', everyMs: 5_000, pass: () => devices.flush(), whileRunning: 'join', runAtStart: false, logger });
 
     const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
-    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background], logger);
+    return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background, ...sensors.background], logger);
   }
 
   start(): void {

@@ -45,6 +45,18 @@ export const ConfigSchema = z.object({
   SIMULATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POSITION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Gauges: the MQTT broker to subscribe to (off when unset), e.g. mqtt://127.0.0.1:1883. */
+  MQTT_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
+  /** The fixed client id of the persistent MQTT session (QoS 1 messages queued while we were away). */
+  MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('tidewatch'),
+  /** `on` subscribes through the shared subscription $share/tidewatch/… (MQTT 5) so several instances split the load. */
+  MQTT_SHARED: z.enum(['on', 'off']).default('off').transform((v) => v === 'on'),
+  /** Gauges: TCP port of the SL 651-2014 listener (off when unset). */
+  SL651_PORT: port.optional(),
+  /** Gauge readings older than this are deleted. */
+  READING_RETENTION_DAYS: z.coerce.number().int().min(7).default(400),
+  /** Changed gauge states are pushed at most this often. */
+  SENSOR_PUSH_MS: z.coerce.number().int().min(20).max(2_000).default(200),
   /** How long a tablet's action id is remembered, so a late retry is not applied twice. */
   ACTION_RETENTION_DAYS: z.coerce.number().int().min(7).default(30),
   STALE_AFTER_SECONDS: seconds.default(120),

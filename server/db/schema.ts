@@ -1,5 +1,6 @@
 import type { DispatchTables } from '../dispatch/schema';
 import type { VideoTables } from '../video/schema';
+import type { SensorTables } from '../sensors/schema';
 import type { IncidentBoardTables } from './schema-incident-board';
 
 /** Row types as stored; both dialects. Booleans are 0/1 integers, JSON is text, instants are ISO text. */
@@ -99,7 +100,7 @@ export interface SettingRow {
   value: string;
 }
 
-export interface Database extends IncidentBoardTables, DispatchTables, VideoTables {
+export interface Database extends IncidentBoardTables, DispatchTables, VideoTables, SensorTables {
   events: EventRow;
   event_counter: EventCounterRow;
   teams: TeamRow;

@@ -5,6 +5,7 @@ import * as incidentsSupplies from './0003_incidents_supplies';
 import * as cameras from './0004_cameras';
 import * as processedActionsAge from './0005_processed_actions_age';
 import * as fieldTelemetry from './0006_field_telemetry';
+import * as sensors from './0007_sensors';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004_cameras': cameras,
   '0005_processed_actions_age': processedActionsAge,
   '0006_field_telemetry': fieldTelemetry,
+  '0007_sensors': sensors,
 };
