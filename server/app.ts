@@ -141,7 +141,7 @@ export class TidewatchApp {
       logger,
       clock,
     });
-    const sensors = await createSensorsModule({ db: store.db, transactor, config, io: () => realtime?.io ?? null, logger, clock, jobLock });
+    const sensors = await createSensorsModule({ db: store.db, transactor, config, io: () => realtime?.io ?? null, logger, clock, jobLock, alarms, incidents: board.services.incidents });
     // Tablet positions (not the SOS position, which goes through acceptFieldFix directly) are limited per tablet.
     const tabletPositions = new WriteLimiter({ burst: config.TABLET_POSITIONS_PER_MINUTE, perMinute: config.TABLET_POSITIONS_PER_MINUTE, clock });
     const acceptTabletFix = (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {

@@ -2,6 +2,8 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alarm } from '../../shared/schemas/alarm';
+import type { Incident } from '../../shared/schemas/incident';
 import type { IngestStatus, Reading, StationState } from '../../shared/schemas/sensor-reading';
 import type { Station } from '../../shared/schemas/station';
 import { freePort, startServer, type ServerHandle } from '../testing/server-process';
@@ -92,6 +94,44 @@ describe('gauges over MQTT', () => {
     const state = await eventually(async () => dataOf(await as.http.wall.get<StationState[]>('/api/stations/states')).find((s) => s.stationId === station.id && s.levelStage === 'warning'), 10_000, 'above warning');
     expect(state.condition).toBe('warning');
   }, 60_000);
+});
+
+describe('thresholds', () => {
+  it('raises a level alarm, drafts an incident at the guaranteed level, clears with hysteresis, and stays quiet in maintenance', async () => {
+    const code = `RES-${run}`;
+    const station = await createStation({
+      code,
+      name: '仓岙水库',
+      kind: 'reservoir',
+      location: { lat: 29.47, lon: 121.8 },
+      elements: ['level_upstream'],
+      thresholds: { level: { warning: 20, guaranteed: 21.5, hysteresis: 0.2 }, rain: [] },
+    });
+    const gauge = await publisher();
+    const openAlarm = async () => dataOf(await as.http.duty.get<Alarm[]>('/api/alarms')).find((a) => a.sourceId === station.id && a.kind === 'gauge_level' && a.state !== 'cleared');
+    try {
+      const t = Date.now() - 10 * 60_000;
+      await gauge.send(code, { ts: t, values: { level_upstream: 20.3 } });
+      expect(await eventually(openAlarm, 10_000, 'warning alarm')).toMatchObject({ severity: 'warning', params: { stationName: '仓岙水库', lineZh: '警戒水位', line: 20 } });
+      await gauge.send(code, { ts: t + 60_000, values: { level_upstream: 21.6 } });
+      await eventually(async () => (await openAlarm())?.severity === 'critical', 10_000, 'critical alarm');
+      const incident = await eventually(async () => dataOf(await as.http.duty.get<Incident[]>('/api/incidents')).find((i) => i.source === 'sensor' && i.place === '仓岙水库'), 10_000, 'drafted incident');
+      expect(incident).toMatchObject({ status: 'reported', title: '仓岙水库超保证水位', township: station.township });
+      await gauge.send(code, { ts: t + 120_000, values: { level_upstream: 19.9 } }); // above warning − hysteresis: still warning
+      await eventually(async () => (await openAlarm())?.severity === 'warning', 10_000, 'back to warning');
+      await gauge.send(code, { ts: t + 180_000, values: { level_upstream: 19.7 } });
+      await eventually(async () => ((await openAlarm()) === undefined ? true : null), 10_000, 'cleared');
+
+      dataOf(await as.http.duty.post(`/api/stations/${station.id}/maintenance`, { maintenance: true, note: '更换水位计' }));
+      await gauge.send(code, { ts: t + 240_000, values: { level_upstream: 22 } });
+      await eventually(async () => dataOf(await as.http.wall.get<StationState[]>('/api/stations/states')).find((s) => s.stationId === station.id && s.condition === 'maintenance' && s.levelStage === 'guaranteed'), 10_000, 'maintenance state');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await openAlarm()).toBeUndefined();
+      expect(dataOf(await as.http.duty.get<Incident[]>('/api/incidents')).filter((i) => i.place === '仓岙水库')).toHaveLength(1);
+    } finally {
+      await gauge.close();
+    }
+  });
 });
 
 describe('gauges over SL 651', () => {

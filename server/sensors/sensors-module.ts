@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Server } from 'socket.io';
+import { SYSTEM_ACTOR } from '../../shared/schemas/event';
+import type { IncidentCreateSchema } from '../../shared/schemas/incident';
 import type { IngestStatus, Reading, StationSeries } from '../../shared/schemas/sensor-reading';
 import type { Station } from '../../shared/schemas/station';
 import { ROOMS } from '../../shared/socket';
+import type { AlarmService } from '../alarms/alarm-service';
 import type { Config } from '../config/config';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
 import type { JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
+import { GaugeAlarms } from './gauge-alarms';
 import { MqttIngest } from './mqtt-ingest';
 import { ReadingRetentionJob } from './reading-retention';
 import { readingsSince, readReadings } from './reading-store';
@@ -26,6 +31,9 @@ export interface SensorsModuleDeps {
   logger: Logger;
   clock: () => number;
   jobLock: JobLock;
+  alarms: Pick<AlarmService, 'raise' | 'clear'>;
+  /** The incident service's create: a guaranteed level or red rain drafts an incident (监测预警) to verify. */
+  incidents: { create(data: z.output<typeof IncidentCreateSchema>, actor: typeof SYSTEM_ACTOR): Promise<unknown> };
 }
 
 const DAY_MS = 24 * 3_600_000;
@@ -43,10 +51,16 @@ export type SensorsModule = Awaited<ReturnType<typeof createSensorsModule>>;
 export async function createSensorsModule(deps: SensorsModuleDeps) {
   const { db, config, logger, clock } = deps;
   const stations = new StationService(db, deps.transactor, clock);
+  const gaugeAlarms = new GaugeAlarms({ alarms: deps.alarms, draftIncident: (incident) => deps.incidents.create(incident, SYSTEM_ACTOR), logger, clock });
+  // While the last day is replayed at boot, standings are rebuilt without raising (open alarms stay open).
+  let replaying = true;
   const live = new StationLive({
     clock,
     pushIntervalMs: config.SENSOR_PUSH_MS,
     publish: (states) => deps.io()?.to(ROOMS.board).emit('stations:batch', states),
+    onStandingChange: (change) => {
+      if (!replaying) gaugeAlarms.onChange(change);
+    },
   });
   const byCode = new Map<string, Station>();
   const byAddress = new Map<string, Station>();
@@ -58,13 +72,17 @@ export async function createSensorsModule(deps: SensorsModuleDeps) {
   };
   for (const station of await stations.list()) index(station);
   stations.onChange((change) => {
-    if ('station' in change) index(change.station);
-    else {
+    if ('station' in change) {
+      index(change.station);
+      if (change.station.maintenance) gaugeAlarms.quiet(change.station.id);
+    } else {
+      gaugeAlarms.quiet(change.removedId);
       for (const map of [byCode, byAddress]) for (const [key, s] of map) if (s.id === change.removedId) map.delete(key);
       live.removeStation(change.removedId);
     }
   });
   await replayLastDay(db, live, clock());
+  replaying = false;
 
   const ingest = new SensorIngest({ db, live, clock, logger });
   const mqtt = config.MQTT_URL
@@ -105,6 +123,7 @@ export async function createSensorsModule(deps: SensorsModuleDeps) {
     mqtt,
     sl651,
     ingestPaths,
+    gaugeAlarms,
     background: [ingestPaths, retention],
     status(): IngestStatus {
       return {
