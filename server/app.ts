@@ -49,6 +49,7 @@ import { wallRoutes } from './wall/routes';
 import { createVideoModule } from './video/video-module';
 import { createSensorsModule } from './sensors/sensors-module';
 import { stationRoutes } from './sensors/routes';
+import type { StationService } from './sensors/station-service';
 import { IntervalJob, SINGLE_INSTANCE_LOCK } from './jobs/interval-job';
 import { DEFAULT_REQUEST_LIMITS } from './realtime/request-gate';
 
@@ -63,6 +64,7 @@ export interface AppServices {
   layouts: WallLayoutService;
   log: EventLog;
   board: IncidentBoard['services'];
+  stations: StationService;
 }
 
 /**
@@ -196,7 +198,7 @@ export class TidewatchApp {
     // Buffered telemetry is this instance's own: every instance flushes it.
     const deviceFlush = new IntervalJob({ name: 'device-telemetry-flush', everyMs: 5_000, pass: () => devices.flush(), whileRunning: 'join', runAtStart: false, logger });
 
-    const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services };
+    const services: AppServices = { store, users, sessions, teams, devices, alarms, positions, layouts, log, board: board.services, stations: sensors.stations };
     return new TidewatchApp(services, httpServer, osmandServer, realtime, [positions, watcher, retention, actionPruner, deviceFlush, ...board.background, ...dispatch.background, ...video.background, ...sensors.background], logger);
   }
 

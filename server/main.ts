@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './logger';
 import { seedDemoIncidentBoard } from './seed/demo-incident-board';
 import { ensureAdmin, seedDemoCounty } from './seed/seed';
+import { seedDemoStations } from './sensors/demo-stations';
 import { startSimulation } from './simulate/simulation';
 import { startupBanner } from './startup-banner';
 import { loadTlsMaterial } from './tls/certificates';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const admin = await ensureAdmin(services.store.db, services.users, config.ADMIN_PASSWORD);
   const demo = config.SEED === 'demo' ? await seedDemoCounty(services.store.db, services.teams, services.users, config.dataDir) : null;
   if (demo) await seedDemoIncidentBoard(services.store.db, services.board);
+  if (demo) await seedDemoStations(services.stations);
 
   const tls = await loadTlsMaterial({ dataDir: config.dataDir, certPath: config.TLS_CERT, keyPath: config.TLS_KEY, extraHostnames: config.PUBLIC_HOSTNAMES, logger });
   const listener: net.Server = await listenDualProtocol({ server: app.httpServer, tls, port: config.PORT, host: config.HOST });

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
+import iconv from 'iconv-lite';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../shared/schemas/alarm';
@@ -131,6 +132,39 @@ describe('thresholds', () => {
     } finally {
       await gauge.close();
     }
+  });
+});
+
+describe('stations as CSV', () => {
+  const csvCall = (role: 'admin' | 'duty', body?: Buffer) =>
+    fetch(`${server.baseUrl}/api/stations-csv`, {
+      method: body ? 'POST' : 'GET',
+      headers: { authorization: `Bearer ${as.tokens[role]}`, ...(body ? { 'content-type': 'text/csv' } : {}) },
+      ...(body ? { body: new Uint8Array(body) } : {}),
+    });
+
+  it('exports with a BOM, re-imports unchanged, takes GB18030 from Chinese Excel, and refuses a bad file whole', async () => {
+    await createStation({ code: `CSV-RTU-${run}`, name: '涂茨镇雨量站', kind: 'rain', location: { lat: 29.43, lon: 121.93 }, elements: [], sl651: { address: '0033022599', password: 'ABCD', workMode: 'M3' } });
+    const forDuty = Buffer.from(await (await csvCall('duty')).arrayBuffer()).toString('utf8');
+    expect(forDuty).toContain('测站编码');
+    expect(forDuty).toContain('0033022599,****,M3'); // SL 651 passwords are for admins only
+    const exported = Buffer.from(await (await csvCall('admin')).arrayBuffer());
+    expect(exported.subarray(0, 3).toString('hex')).toBe('efbbbf');
+    expect(exported.toString('utf8')).toContain('0033022599,ABCD,M3');
+    const again = await (await csvCall('admin', exported)).json();
+    expect(again).toMatchObject({ ok: true, data: { created: 0, updated: 0 } });
+    expect(again.data.unchanged).toBe(again.data.rows);
+
+    const gb = iconv.encode(`测站编码,测站名称,类型,纬度,经度,乡镇,警戒水位,保证水位\r\nCSV-${run},贤庠镇河道站,河道,29.37,121.77,贤庠镇,3.1,3.8\r\n`, 'gb18030');
+    expect(await (await csvCall('admin', gb)).json()).toMatchObject({ ok: true, data: { rows: 1, created: 1 } });
+    const stations = dataOf(await as.http.admin.get<Station[]>('/api/stations'));
+    expect(stations.find((s) => s.code === `CSV-${run}`)).toMatchObject({ name: '贤庠镇河道站', kind: 'river', thresholds: { level: { warning: 3.1, guaranteed: 3.8 } } });
+
+    const bad = Buffer.from(`code,name,kind,lat,lon\nOK-${run},好站,rain,29.3,121.8\nBAD-${run},坏站,volcano,29.3,121.8\n`);
+    const refused = await (await csvCall('admin', bad)).json();
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: [{ line: 3 }] } });
+    expect(dataOf(await as.http.admin.get<Station[]>('/api/stations')).some((s) => s.code === `OK-${run}`)).toBe(false);
+    expect((await csvCall('duty', gb)).status).toBe(403);
   });
 });
 

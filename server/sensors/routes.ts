@@ -14,7 +14,7 @@ export function stationRoutes(sessions: Authenticator, sensors: SensorsModule): 
   const router = Router();
   router.use(
     contractRouter(sessions, STATION_CSV_ROUTES, {
-      export: async () => ({ filename: 'stations.csv', bytes: await csv.export() }),
+      export: async ({ principal }) => ({ filename: 'stations.csv', bytes: await csv.export(principal.role === 'admin') }),
       import: ({ query, body, actor }) => {
         if (body.length === 0) throw new DomainError('VALIDATION_FAILED', 'Send the file itself as the body, with Content-Type text/csv.');
         return csv.import(Buffer.from(body.buffer, body.byteOffset, body.byteLength), query.encoding, actor);

@@ -3,6 +3,7 @@ import type { Actor } from '../../shared/schemas/event';
 import { STATION_KINDS, StationCreateSchema, type Station } from '../../shared/schemas/station';
 import { csvRejected, decodeCsv, parseCsv, writeCsv, type CsvColumn, type CsvEncoding, type CsvLineError } from '../supplies/csv/csv-codec';
 import type { StationService } from './station-service';
+import { maskStation } from './station-store';
 
 export const STATION_COLUMNS = [
   { key: 'code', header: '测站编码', aliases: ['code', '站码'], required: true },
@@ -76,8 +77,9 @@ function toRow(station: Station): Record<Key, string> {
 export class StationCsv {
   constructor(private readonly stations: StationService) {}
 
-  async export(): Promise<Buffer> {
-    return writeCsv(STATION_COLUMNS, (await this.stations.list()).map(toRow));
+  /** `withPasswords`: admins get the SL 651 passwords; everyone else `****`. */
+  async export(withPasswords: boolean): Promise<Buffer> {
+    return writeCsv(STATION_COLUMNS, (await this.stations.list()).map((s) => toRow(withPasswords ? s : maskStation(s))));
   }
 
   async import(bytes: Buffer, encoding: CsvEncoding | undefined, actor: Actor) {
