@@ -51,6 +51,8 @@ export const ConfigSchema = z.object({
   MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('tidewatch'),
   /** `on` subscribes through the shared subscription $share/tidewatch/… (MQTT 5) so several instances split the load. */
   MQTT_SHARED: z.enum(['on', 'off']).default('off').transform((v) => v === 'on'),
+  /** Subscriber connections of this instance (each acknowledges one message at a time after storing it); above 1 they share the subscription. */
+  MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(4),
   /** Gauges: TCP port of the SL 651-2014 listener (off when unset). */
   SL651_PORT: port.optional(),
   /** Gauge readings older than this are deleted. */

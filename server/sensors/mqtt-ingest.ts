@@ -16,6 +16,11 @@ export interface MqttIngestOptions {
   clientId: string;
   /** Subscribe through `$share/tidewatch/…` so several instances split the messages (MQTT 5). */
   shared: boolean;
+  /**
+   * Connections of this instance. mqtt.js handles one message per connection at a time (the next waits for the
+   * PUBACK, sent once stored), so several connections, sharing the subscription, keep several stores in flight.
+   */
+  connections: number;
   stationByCode: (code: string) => Station | undefined;
   ingest: SensorIngest;
   logger: Logger;
@@ -29,14 +34,20 @@ export interface MqttIngestOptions {
  * acknowledged too (a resend would not fix them) and counted per topic for the admins.
  */
 export class MqttIngest {
-  private client: MqttClient | null = null;
+  private clients: MqttClient[] = [];
   private readonly counters = new Map<string, TopicCounters>();
 
   constructor(private readonly options: MqttIngestOptions) {}
 
   start(): void {
-    if (this.client) return;
-    const { url, clientId, logger } = this.options;
+    if (this.clients.length) return;
+    const { connections, clientId } = this.options;
+    for (let i = 0; i < connections; i += 1) this.clients.push(this.connect(connections === 1 ? clientId : `${clientId}-${i}`));
+  }
+
+  private connect(clientId: string): MqttClient {
+    const { url, logger } = this.options;
+    const shared = this.options.shared || this.options.connections > 1;
     const client = mqtt.connect(url, {
       clientId,
       clean: false,
@@ -57,17 +68,17 @@ export class MqttIngest {
       },
     });
     client.on('connect', (connack) => {
-      logger.info({ url, sessionPresent: connack.sessionPresent }, 'gauge MQTT connected');
-      client.subscribe(this.options.shared ? SHARED_TOPIC_FILTER : TOPIC_FILTER, { qos: 1 }, (error) => {
+      logger.info({ url: redact(url), clientId, sessionPresent: connack.sessionPresent }, 'gauge MQTT connected');
+      client.subscribe(shared ? SHARED_TOPIC_FILTER : TOPIC_FILTER, { qos: 1 }, (error) => {
         if (error) logger.error({ err: error }, 'gauge MQTT subscribe failed');
       });
     });
-    client.on('error', (error) => logger.warn({ err: error }, 'gauge MQTT error'));
-    this.client = client;
+    client.on('error', (error) => logger.warn({ err: error, clientId }, 'gauge MQTT error'));
+    return client;
   }
 
   get connected(): boolean {
-    return this.client?.connected ?? false;
+    return this.clients.length > 0 && this.clients.every((c) => c.connected);
   }
 
   /** One message: parse, find the station, store; resolves once stored. Exposed for the tests. */
@@ -97,9 +108,9 @@ export class MqttIngest {
   }
 
   async close(): Promise<void> {
-    const client = this.client;
-    this.client = null;
-    if (client) await client.endAsync();
+    const clients = this.clients;
+    this.clients = [];
+    await Promise.all(clients.map((c) => c.endAsync()));
   }
 
   private countersFor(topic: string): TopicCounters {

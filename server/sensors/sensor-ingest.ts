@@ -27,19 +27,17 @@ export interface SensorIngestOptions {
   live: StationLive;
   clock: () => number;
   logger: Logger;
-  /** Messages arriving within this window are stored in one transaction. */
-  flushMs?: number;
 }
 
 /**
  * Where both ingest paths (MQTT, SL 651) hand their readings. `accept` resolves once the readings are stored, so
- * the caller acknowledges (MQTT PUBACK, SL 651 confirmation) only what is on disk; messages arriving together
- * share one transaction. Readings already stored are skipped and not counted again in the rainfall.
+ * the caller acknowledges (MQTT PUBACK, SL 651 confirmation) only what is on disk; messages arriving while a
+ * transaction is written share the next one. Readings already stored are skipped and not counted again in the rainfall.
  */
 export class SensorIngest {
   private queue: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  private draining: Promise<void> | null = null;
   readingsStored = 0;
   duplicatesIgnored = 0;
   futureRefused = 0;
@@ -63,19 +61,38 @@ export class SensorIngest {
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ stationId, readings, resolve, reject });
-      this.timer ??= setTimeout(() => this.flush(), this.options.flushMs ?? 20);
+      if (!this.scheduled && !this.draining) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          void this.drain();
+        });
+      }
     });
   }
 
-  /** Stores everything queued (tests and shutdown call it; the timer does otherwise). */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return this.flushing;
-    this.flushing = this.flushing.then(() => this.store(batch));
-    return this.flushing;
+  /** Stores everything queued, now (shutdown calls it). */
+  async flush(): Promise<void> {
+    while (this.queue.length > 0 || this.draining) await this.drain();
+  }
+
+  /**
+   * Group commit: one transaction at a time holds everything that queued up while the previous one was being
+   * written, so an idle ingest stores a message at once and a busy one in ever larger batches.
+   */
+  private drain(): Promise<void> {
+    this.draining ??= (async () => {
+      try {
+        while (this.queue.length > 0) {
+          const batch = this.queue;
+          this.queue = [];
+          await this.store(batch);
+        }
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
   }
 
   private async store(batch: Pending[]): Promise<void> {

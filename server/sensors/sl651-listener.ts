@@ -77,7 +77,11 @@ export class Sl651Listener {
     socket.on('data', (chunk) => {
       const frames = splitter.push(chunk);
       settleCounts();
-      for (const frame of frames) chain = chain.then(() => this.frame(frame, assembler, socket));
+      for (const frame of frames) {
+        chain = chain
+          .then(() => this.frame(frame, assembler, socket))
+          .catch((error: unknown) => this.options.logger.error({ err: error, station: frame.station }, 'SL 651 frame not handled'));
+      }
     });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
