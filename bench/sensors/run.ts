@@ -31,7 +31,7 @@ async function inBatches<T>(count: number, parallel: number, make: (i: number) =
 async function main(): Promise<void> {
   const run = randomBytes(3).toString('hex');
   const sl651Port = await freePort();
-  const server = await startServer({ env: { LOG_LEVEL: 'warn', MQTT_URL: BROKER, MQTT_CLIENT_ID: `tidewatch-bench-${run}`, SL651_PORT: String(sl651Port) } });
+  const server = await startServer({ env: { LOG_LEVEL: 'warn', MQTT_URL: BROKER, MQTT_CLIENT_ID: `tidewatch-bench-${run}`, MQTT_SESSION_EXPIRY_SECONDS: '120', SL651_PORT: String(sl651Port) } });
   try {
     const admin = httpClient(server.baseUrl, await login(server.baseUrl, 'admin', server.adminPassword));
     const mqttCodes = Array.from({ length: SLOW + BURSTING }, (_, i) => `B${run}-${i}`);

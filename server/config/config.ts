@@ -51,6 +51,10 @@ export const ConfigSchema = z.object({
   MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('tidewatch'),
   /** `on` subscribes through the shared subscription $share/tidewatch/… (MQTT 5) so several instances split the load. */
   MQTT_SHARED: z.enum(['on', 'off']).default('off').transform((v) => v === 'on'),
+  /** The shared subscription's group ($share/<group>/…): the same for every instance of one deployment; default MQTT_CLIENT_ID. */
+  MQTT_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  /** How long the broker keeps our session (and queues QoS 1 messages) while we are away. */
+  MQTT_SESSION_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(4_294_967_295).default(7 * 24 * 3_600),
   /** Subscriber connections of this instance (each acknowledges one message at a time after storing it); above 1 they share the subscription. */
   MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(4),
   /** Gauges: TCP port of the SL 651-2014 listener (off when unset). */

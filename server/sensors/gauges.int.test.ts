@@ -23,7 +23,7 @@ let sl651Port: number;
 
 beforeAll(async () => {
   sl651Port = await freePort();
-  server = await startServer({ env: { MQTT_URL: BROKER, MQTT_CLIENT_ID: `tidewatch-test-${run}`, SL651_PORT: String(sl651Port), SENSOR_PUSH_MS: '50' } });
+  server = await startServer({ env: { MQTT_URL: BROKER, MQTT_CLIENT_ID: `tidewatch-test-${run}`, MQTT_SESSION_EXPIRY_SECONDS: '120', SL651_PORT: String(sl651Port), SENSOR_PUSH_MS: '50' } });
   as = await signInEveryRole(server);
 }, 60_000);
 afterAll(async () => server?.dispose());

@@ -2,13 +2,15 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type { IngestStatus } from '../../shared/schemas/sensor-reading';
 import type { Station } from '../../shared/schemas/station';
 import type { Logger } from '../logger';
-import { parsePayload, SHARED_TOPIC_FILTER, stationCodeOf, TOPIC_FILTER } from './mqtt-payload';
+import { parsePayload, sharedTopicFilter, stationCodeOf, TOPIC_FILTER } from './mqtt-payload';
 import type { SensorIngest } from './sensor-ingest';
 
 type TopicCounters = IngestStatus['mqtt']['topics'][number];
 
 /** Topics counted one by one; beyond this (a misconfigured fleet) they share one line. */
 const MAX_TOPICS = 1_000;
+/** MQTT_CONNECTIONS' upper bound: sessions up to this index are ended when not in use. */
+const MAX_CONNECTIONS = 16;
 const OTHER_TOPICS = '(other topics)';
 
 export interface MqttIngestOptions {
@@ -21,6 +23,9 @@ export interface MqttIngestOptions {
    * PUBACK, sent once stored), so several connections, sharing the subscription, keep several stores in flight.
    */
   connections: number;
+  /** The shared subscription's group: every connection of every instance of one deployment. */
+  shareGroup: string;
+  sessionExpirySeconds: number;
   stationByCode: (code: string) => Station | undefined;
   ingest: SensorIngest;
   logger: Logger;
@@ -35,6 +40,7 @@ export interface MqttIngestOptions {
  */
 export class MqttIngest {
   private clients: MqttClient[] = [];
+  private closed = false;
   private readonly counters = new Map<string, TopicCounters>();
 
   constructor(private readonly options: MqttIngestOptions) {}
@@ -42,7 +48,27 @@ export class MqttIngest {
   start(): void {
     if (this.clients.length) return;
     const { connections, clientId } = this.options;
-    for (let i = 0; i < connections; i += 1) this.clients.push(this.connect(connections === 1 ? clientId : `${clientId}-${i}`));
+    const ids = connections === 1 ? [clientId] : Array.from({ length: connections }, (_, i) => `${clientId}-${i}`);
+    // Sessions of connections we no longer open would stay members of the shared group and take their share
+    // of the messages until they expire: end them first.
+    const stale = [clientId, ...Array.from({ length: MAX_CONNECTIONS }, (_, i) => `${clientId}-${i}`)].filter((id) => !ids.includes(id));
+    void this.endSessions(stale).finally(() => {
+      if (this.closed) return;
+      for (const id of ids) this.clients.push(this.connect(id));
+    });
+  }
+
+  private async endSessions(clientIds: string[]): Promise<void> {
+    await Promise.all(
+      clientIds.map(async (clientId) => {
+        try {
+          const client = await mqtt.connectAsync(this.options.url, { clientId, clean: true, protocolVersion: 5, properties: { sessionExpiryInterval: 0 }, reconnectPeriod: 0, connectTimeout: 5_000 });
+          await client.endAsync();
+        } catch (error) {
+          this.options.logger.warn({ err: error, clientId }, 'could not end an old gauge MQTT session');
+        }
+      }),
+    );
   }
 
   private connect(clientId: string): MqttClient {
@@ -52,7 +78,7 @@ export class MqttIngest {
       clientId,
       clean: false,
       protocolVersion: 5,
-      properties: { sessionExpiryInterval: 7 * 24 * 3_600 },
+      properties: { sessionExpiryInterval: this.options.sessionExpirySeconds },
       reconnectPeriod: 2_000,
       connectTimeout: 10_000,
       customHandleAcks: (topic, payload, _packet, done) => {
@@ -69,7 +95,7 @@ export class MqttIngest {
     });
     client.on('connect', (connack) => {
       logger.info({ url: redact(url), clientId, sessionPresent: connack.sessionPresent }, 'gauge MQTT connected');
-      client.subscribe(shared ? SHARED_TOPIC_FILTER : TOPIC_FILTER, { qos: 1 }, (error) => {
+      client.subscribe(shared ? sharedTopicFilter(this.options.shareGroup) : TOPIC_FILTER, { qos: 1 }, (error) => {
         if (error) logger.error({ err: error }, 'gauge MQTT subscribe failed');
       });
     });
@@ -108,6 +134,7 @@ export class MqttIngest {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const clients = this.clients;
     this.clients = [];
     await Promise.all(clients.map((c) => c.endAsync()));

@@ -5,8 +5,8 @@ import type { IncomingReading } from './sensor-ingest';
 export const TOPIC_PREFIX = 'tidewatch/stations/';
 export const TOPIC_SUFFIX = '/telemetry';
 export const TOPIC_FILTER = `${TOPIC_PREFIX}+${TOPIC_SUFFIX}`;
-/** MQTT 5 shared subscription: the broker gives each message to one member of the group `tidewatch`. */
-export const SHARED_TOPIC_FILTER = `$share/tidewatch/${TOPIC_FILTER}`;
+/** MQTT 5 shared subscription: the broker gives each message to one member of the group. */
+export const sharedTopicFilter = (group: string) => `$share/${group}/${TOPIC_FILTER}`;
 
 /** The station code of a telemetry topic, or null for any other topic. */
 export function stationCodeOf(topic: string): string | null {

@@ -25,7 +25,7 @@ import { StationService } from './station-service';
 export interface SensorsModuleDeps {
   db: Kysely<Database>;
   transactor: Transactor;
-  config: Pick<Config, 'MQTT_URL' | 'MQTT_CLIENT_ID' | 'MQTT_SHARED' | 'MQTT_CONNECTIONS' | 'SL651_PORT' | 'HOST' | 'READING_RETENTION_DAYS' | 'SENSOR_PUSH_MS'>;
+  config: Pick<Config, 'MQTT_URL' | 'MQTT_CLIENT_ID' | 'MQTT_SHARED' | 'MQTT_CONNECTIONS' | 'MQTT_SHARE_GROUP' | 'MQTT_SESSION_EXPIRY_SECONDS' | 'SL651_PORT' | 'HOST' | 'READING_RETENTION_DAYS' | 'SENSOR_PUSH_MS'>;
   /** The Socket.IO server once it exists (states are pushed to the board room). */
   io: () => Server | null;
   logger: Logger;
@@ -86,7 +86,7 @@ export async function createSensorsModule(deps: SensorsModuleDeps) {
 
   const ingest = new SensorIngest({ db, live, clock, logger });
   const mqtt = config.MQTT_URL
-    ? new MqttIngest({ url: config.MQTT_URL, clientId: config.MQTT_CLIENT_ID, shared: config.MQTT_SHARED, connections: config.MQTT_CONNECTIONS, stationByCode: (code) => byCode.get(code), ingest, logger, clock })
+    ? new MqttIngest({ url: config.MQTT_URL, clientId: config.MQTT_CLIENT_ID, shared: config.MQTT_SHARED, connections: config.MQTT_CONNECTIONS, shareGroup: config.MQTT_SHARE_GROUP ?? config.MQTT_CLIENT_ID, sessionExpirySeconds: config.MQTT_SESSION_EXPIRY_SECONDS, stationByCode: (code) => byCode.get(code), ingest, logger, clock })
     : null;
   const sl651 = config.SL651_PORT !== undefined ? new Sl651Listener({ port: config.SL651_PORT, host: config.HOST, stationByAddress: (a) => byAddress.get(a), ingest, logger, clock }) : null;
   let sl651Port: number | null = null;
