@@ -1,6 +1,7 @@
 import { RAIN_WINDOW_HOURS, RAIN_WINDOWS } from '../../shared/schemas/station';
 import type { Reading, RollingRain } from '../../shared/schemas/sensor-reading';
 
+const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const KEEP_MS = 24 * HOUR_MS;
 /** A running total that jumps by more than this between two reports is a counter glitch, not rain. */
@@ -55,11 +56,23 @@ export class RainAccumulator {
     return this.everAdded;
   }
 
+  /**
+   * Rain is kept per minute (the minute it fell in), so a station bursting every few seconds still holds at most
+   * 1,440 entries for its 24 hours and the window sums stay cheap.
+   */
   private addIncrement(observedAt: number, mm: number): void {
     if (mm <= 0) return;
     this.everAdded += mm;
-    this.increments.push([observedAt, mm]);
-    if (this.increments.length > 1 && this.increments.at(-2)![0] > observedAt) this.increments.sort((a, b) => a[0] - b[0]);
+    const minute = Math.floor(observedAt / MINUTE_MS) * MINUTE_MS;
+    const last = this.increments.at(-1);
+    if (!last || last[0] < minute) {
+      this.increments.push([minute, mm]);
+      return;
+    }
+    const at = this.increments.findIndex(([t]) => t >= minute);
+    const entry = this.increments[at]!;
+    if (entry[0] === minute) entry[1] += mm;
+    else this.increments.splice(at, 0, [minute, mm]);
   }
 
   private prune(now: number): void {

@@ -12,6 +12,9 @@ export interface StandingChange {
   state: StationState;
 }
 
+/** How often rain windows slide and silent stations are looked at (readings re-evaluate at once). */
+const TICK_MS = 5_000;
+
 interface Live {
   station: Station;
   latest: StationState['latest'];
@@ -31,26 +34,24 @@ export interface StationLiveOptions {
 
 /**
  * The latest value of every station, in memory: updated as readings are stored, re-evaluated against the
- * thresholds, and pushed coalesced. `tick()` (every few seconds) lets rain windows slide and stations go offline.
+ * thresholds, and pushed coalesced. `tick()` (every 5 s) lets rain windows slide and stations go offline.
  */
 export class StationLive {
   private readonly live = new Map<string, Live>();
   private readonly dirty = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
+  private timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly options: StationLiveOptions) {}
 
   start(): void {
-    this.timer ??= setInterval(() => {
-      this.tick();
-      this.flush();
-    }, this.options.pushIntervalMs);
-    this.timer.unref();
+    if (this.timers.length) return;
+    this.timers = [setInterval(() => this.flush(), this.options.pushIntervalMs), setInterval(() => this.tick(), TICK_MS)];
+    for (const timer of this.timers) timer.unref();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
   }
 
   setStation(station: Station): void {
