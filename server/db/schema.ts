@@ -10,6 +10,7 @@ import type { ShelterTables } from '../shelters/schema';
 import type { SupplyTables } from '../supplies/schema';
 import type { TeamTables } from '../teams/schema';
 import type { TyphoonTables } from '../typhoon/schema';
+import type { SensorTables } from '../sensors/schema';
 import type { VideoTables } from '../video/schema';
 import type { WarningTables } from '../warnings/schema';
 import type { SettingTables } from './settings-schema';
@@ -33,4 +34,5 @@ export interface Database
     DispatchTables,
     VideoTables,
     TyphoonTables,
-    WarningTables {}
+    WarningTables,
+    SensorTables {}

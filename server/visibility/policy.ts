@@ -92,6 +92,10 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'cap.replaced': 'board',
   'contact.saved': 'board',
   'contact.removed': 'board',
+  // Station events carry the SL 651 password masked; admins read it from the registry route.
+  'station.created': 'board',
+  'station.updated': 'board',
+  'station.deleted': 'board',
 };
 
 /** Who an event is for. */

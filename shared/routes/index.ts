@@ -9,6 +9,7 @@ import { OVERVIEW_ROUTES } from './overview';
 import { POSITION_ROUTES } from './positions';
 import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
+import { STATION_CSV_ROUTES, STATION_ROUTES } from './stations';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
 import { TEAM_ROUTES } from './teams';
 import { WALL_LAYOUT_ROUTES } from './wall';
@@ -41,4 +42,6 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   warnings: WARNING_ROUTES,
   cap: CAP_ROUTES,
   contacts: CONTACT_ROUTES,
+  stations: STATION_ROUTES,
+  stationCsv: STATION_CSV_ROUTES,
 };

@@ -129,6 +129,18 @@ const EXPECTED: Record<string, string> = {
   'PATCH /contacts/:id': STAFF,
   'DELETE /contacts/:id': STAFF,
   'POST /contacts/csv': STAFF,
+  'GET /stations': BOARD,
+  'GET /stations/states': BOARD,
+  'GET /stations/ingest': 'admin',
+  'POST /stations': 'admin',
+  'GET /stations/:id': BOARD,
+  'PATCH /stations/:id': 'admin',
+  'DELETE /stations/:id': 'admin',
+  'POST /stations/:id/maintenance': STAFF,
+  'GET /stations/:id/readings': BOARD,
+  'GET /stations/:id/series': BOARD,
+  'GET /stations-csv': STAFF,
+  'POST /stations-csv': 'admin',
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));

@@ -13,6 +13,7 @@ import { TYPHOON_EVENT_PAYLOADS } from './typhoon-exposure';
 import { CAP_EVENT_PAYLOADS } from './cap-alert';
 import { CONTACT_EVENT_PAYLOADS } from './contact';
 import { WARNING_EVENT_PAYLOADS } from './warning';
+import { STATION_EVENT_PAYLOADS } from './station';
 import { DeviceSchema } from './device';
 import { TeamIdSchema, TeamSchema } from './team';
 import { UserSchema } from './user';
@@ -50,6 +51,7 @@ export const EVENT_PAYLOADS = {
   ...WARNING_EVENT_PAYLOADS,
   ...CAP_EVENT_PAYLOADS,
   ...CONTACT_EVENT_PAYLOADS,
+  ...STATION_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -8,6 +8,7 @@ import * as fieldTelemetry from './0006_field_telemetry';
 import * as typhoons from './0007_typhoons';
 import * as dispatchOutcome from './0008_dispatch_outcome';
 import * as warnings from './0009_warnings';
+import * as sensors from './0010_sensors';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_typhoons': typhoons,
   '0008_dispatch_outcome': dispatchOutcome,
   '0009_warnings': warnings,
+  '0010_sensors': sensors,
 };

@@ -58,6 +58,10 @@ export const IGNORED_EVENTS = [
   'cap.replaced',
   'contact.saved',
   'contact.removed',
+  // No client store holds stations yet: the gauges UI (desk chart, wall layer) takes these over.
+  'station.created',
+  'station.updated',
+  'station.deleted',
 ] as const satisfies readonly EventType[];
 
 type HandledBy<S> = S extends SyncedStore<infer E> ? E : never;
