@@ -81,7 +81,8 @@ describe('field tablet outbox over a cut connection', () => {
         return faces.length > 0 && document.fonts.check(spec, text);
       });
     await expect.poll(fontsLoadOffline, { timeout: 10_000 }).toBe(true);
-    await page.getByTestId('next-step').click(); // arrived
+    await page.getByTestId('next-step').click(); // arrived: 4 km from the quay, so the tablet asks first
+    await page.getByTestId('arrival-confirm-yes').click();
     await expect.poll(() => testAttr(page, 'outbox', 'data-count')).toBe('4');
     await saveScreenshot(page, 'field-offline-reloaded');
 

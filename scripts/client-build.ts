@@ -54,8 +54,9 @@ export function serviceWorker(): Plugin[] {
       navigateFallback: null,
       runtimeCaching: [
         // API, socket and ingest traffic is never touched: the page's own outbox deals with being offline.
+        // Nor are the warnings' personal answer pages (/w/…) and the public CAP feed (/cap/…): never cached.
         {
-          urlPattern: ({ request, url }) => request.mode === 'navigate' && !/^\/(api|socket\.io|ingest)\/|^\/health$/.test(url.pathname),
+          urlPattern: ({ request, url }) => request.mode === 'navigate' && !/^\/(api|socket\.io|ingest|w|cap)\/|^\/health$/.test(url.pathname),
           handler: 'NetworkFirst',
           options: { cacheName: 'tidewatch-pages', networkTimeoutSeconds: 3.5, precacheFallback: { fallbackURL: 'index.html' } },
         },

@@ -17,6 +17,7 @@ import { createDutyModule, type DutyServices } from './duty/duty-module';
 import { EventBus } from './events/event-bus';
 import { EventLog } from './events/event-log';
 import { Transactor } from './events/transactor';
+import { createBasemapModule } from './basemap/basemap-module';
 import { healthRoutes } from './http/health';
 import { createHttpApp } from './http/http-app';
 import { ProxyTrust } from './http/proxy-trust';
@@ -41,6 +42,10 @@ import { redirectRemotePlainHttp } from './tls/https-redirect';
 import { createVersionsModule } from './versions/versions-module';
 import type { StormService } from './typhoon/storm-service';
 import { createTyphoonModule } from './typhoon/typhoon-module';
+import { createWarningsModule, type WarningsModule } from './warnings/warnings-module';
+import { createSensorsModule } from './sensors/sensors-module';
+import { stationRoutes } from './sensors/routes';
+import type { StationService } from './sensors/station-service';
 import { createVideoModule } from './video/video-module';
 import { createWallModule } from './wall/wall-module';
 import type { WallLayoutService } from './wall/wall-layout-service';
@@ -61,6 +66,8 @@ export interface AppServices {
   duty: DutyServices;
   overview: OverviewService;
   typhoons: StormService;
+  warnings: WarningsModule['services'];
+  stations: StationService;
 }
 
 /**
@@ -109,15 +116,19 @@ export class TidewatchApp {
     const supplies = createSuppliesModule(domain);
     const duty = createDutyModule(domain);
     const overview = createOverviewModule({ db, sessions, clock });
-    const dispatch = createDispatchModule({ ...domain, config, latestFix: (id) => positions.positions.latestFor(id), acceptFieldFix: positions.acceptFieldFix, logger, jobLock });
+    const dispatch = createDispatchModule({ ...domain, config, latestFix: (id) => positions.positions.latestFor(id), tabletOnline: (id) => realtime?.teamConnected(id) ?? false, acceptFieldFix: positions.acceptFieldFix, logger, jobLock });
     const teamName = async (id: string) => (await teams.teams.get(id)).name;
     const video = await createVideoModule({ db, transactor, bus, sessions, config, teamName, io: () => realtime?.io ?? null, logger, clock });
     const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });
     const typhoon = createTyphoonModule({ db, transactor, sessions, config, logger, clock, jobLock });
+    const warnings = createWarningsModule({ db, transactor, alarms: alarms.alarms, sessions, config, logger, clock, jobLock });
+    const sensors = await createSensorsModule({ db, transactor, config, io: () => realtime?.io ?? null, logger, clock, jobLock, alarms: alarms.alarms, incidents: incidents.services.incidents });
+    const gauges: ModuleParts = { routes: [stationRoutes(sessions, sensors)], jobs: sensors.jobs };
     const clientDir = findClientDir();
-    const versions = createVersionsModule({ config, clientDir });
+    const basemap = await createBasemapModule({ config, logger });
+    const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon];
+    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, gauges];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,
@@ -140,6 +151,7 @@ export class TidewatchApp {
       clientDir,
       logger,
       proxyTrust,
+      imgSources: basemap.imgSources,
     });
     httpServer.on('request', app);
 
@@ -159,6 +171,8 @@ export class TidewatchApp {
       duty: duty.services,
       overview: overview.overview,
       typhoons: typhoon.storms,
+      warnings: warnings.services,
+      stations: sensors.stations,
     };
     return new TidewatchApp(services, httpServer, ingest.osmandServer, realtimeServer, modules.flatMap((m) => m.jobs ?? []), logger);
   }

@@ -3,11 +3,13 @@ import { TidewatchApp } from './app';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './logger';
 import { ensureAdmin, seedDemoCounty, seedDemoSituation } from './seed/seed';
+import { seedDemoStations } from './sensors/demo-stations';
 import { startSimulation } from './simulate/simulation';
 import { startupBanner } from './startup-banner';
 import { seedDemoTyphoon } from './typhoon/demo-seed';
 import { loadTlsMaterial } from './tls/certificates';
 import { listenDualProtocol } from './tls/dual-protocol';
+import { seedDemoWarnings } from './warnings/demo-warnings';
 
 async function main(): Promise<void> {
   let config;
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
   const demo = config.SEED === 'demo' ? await seedDemoCounty(services.store.db, services.teams, services.users, config.dataDir) : null;
   if (demo) await seedDemoSituation(services.store.db, services);
   if (demo) await seedDemoTyphoon(services.typhoons);
+  if (demo) await seedDemoWarnings(services.store.db, services.warnings);
+  if (demo) await seedDemoStations(services.stations);
 
   const tls = await loadTlsMaterial({ dataDir: config.dataDir, certPath: config.TLS_CERT, keyPath: config.TLS_KEY, extraHostnames: config.PUBLIC_HOSTNAMES, logger });
   const listener: net.Server = await listenDualProtocol({ server: app.httpServer, tls, port: config.PORT, host: config.HOST });

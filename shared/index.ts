@@ -25,3 +25,6 @@ export * from './schemas/shelter';
 export * from './schemas/supply';
 export * from './schemas/supply-run';
 export * from './schemas/township-name';
+export * from './schemas/sensor-element';
+export * from './schemas/sensor-reading';
+export * from './schemas/station';

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   desk: ['commander', 'duty_officer'],
   /** Plans ahead: the duty roster and the reporting rules. */
   plan: ['admin', 'commander'],
+  /** 签发: approves and issues or cancels the county's warnings. */
+  signOff: ['commander'],
+  /** Keeps the warning contacts registry (names and phone numbers of the people who must answer). */
+  keepContacts: STAFF_ROLES,
   /** Keeps the registries (teams, shelters). */
   administer: ['admin'],
   /** A rescue team's tablet. */

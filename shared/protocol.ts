@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClientRequestName } from './socket';
+import { BasemapSchema } from './basemap';
 
 /**
  * Versions that keep screens and the server in step across an upgrade.
@@ -47,5 +48,7 @@ export const ClientConfigSchema = z.object({
   version: z.string().nullable(),
   /** The oldest client protocol the server still takes new work from. */
   minProtocol: z.number().int(),
+  /** The configured basemaps (README "Basemaps"); none: the offline outline map only. */
+  basemaps: z.array(BasemapSchema),
 });
 export type ClientConfig = z.infer<typeof ClientConfigSchema>;

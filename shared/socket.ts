@@ -5,6 +5,7 @@ import { DISPATCH_PUSHES, DISPATCH_REQUESTS } from './schemas/dispatch-socket';
 import { DomainEventSchema } from './schemas/event';
 import { INCIDENT_CLIENT_REQUESTS } from './schemas/incident-record';
 import { FieldFixSchema, LivePositionSchema } from './schemas/position';
+import { StationStateSchema } from './schemas/sensor-reading';
 import { SyncHelloSchema, SyncResultSchema } from './schemas/sync';
 import { VIDEO_PUSHES, VIDEO_REQUESTS } from './schemas/video-socket';
 
@@ -24,6 +25,8 @@ export const CLIENT_REQUESTS = {
 export const SERVER_PUSHES = {
   'sync:event': DomainEventSchema,
   'positions:batch': z.array(LivePositionSchema),
+  /** Gauge states that changed since the last batch (coalesced per station, like positions). */
+  'stations:batch': z.array(StationStateSchema),
   'session:ended': z.object({ reason: z.enum(['revoked', 'expired', 'disabled', 'logout']) }),
   ...DISPATCH_PUSHES,
   ...VIDEO_PUSHES,

@@ -51,6 +51,15 @@ export interface TidewatchTestHooks {
     storms: Array<{ id: string; centre: { at: string; lon: number; lat: number } | null; circles: Record<'level7' | 'level10' | 'level12', number>; segments: number; forecasts: string[]; probability: number }>;
   };
   placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
+  /** The basemap drawn under the map (its state, tile zoom, how many tiles are drawn) and the map's view. */
+  basemapOnMap?: () => {
+    id: string | null;
+    state: 'off' | 'loading' | 'ok' | 'failed';
+    zoom: number | null;
+    tiles: number;
+    pixelsPerDegree: number | null;
+    bounds: { west: number; east: number; north: number; south: number } | null;
+  };
 }
 
 declare global {

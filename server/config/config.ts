@@ -2,6 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblem } from '../../shared/passwords/password-rules';
+import { BasemapsSetting, TiandituKey } from '../basemap/basemap-config';
+import { WARNING_CONFIG } from '../warnings/warning-config';
 
 const port = z.coerce.number().int().min(1).max(65_535);
 const seconds = z.coerce.number().int().min(1);
@@ -45,6 +47,24 @@ export const ConfigSchema = z.object({
   SIMULATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POSITION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Gauges: the MQTT broker to subscribe to (off when unset), e.g. mqtt://127.0.0.1:1883. */
+  MQTT_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
+  /** The fixed client id of the persistent MQTT session (QoS 1 messages queued while we were away). */
+  MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('tidewatch'),
+  /** `on` subscribes through the shared subscription $share/tidewatch/… (MQTT 5) so several instances split the load. */
+  MQTT_SHARED: z.enum(['on', 'off']).default('off').transform((v) => v === 'on'),
+  /** The shared subscription's group ($share/<group>/…): the same for every instance of one deployment; default MQTT_CLIENT_ID. */
+  MQTT_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  /** How long the broker keeps our session (and queues QoS 1 messages) while we are away. */
+  MQTT_SESSION_EXPIRY_SECONDS: z.coerce.number().int().min(60).max(4_294_967_295).default(7 * 24 * 3_600),
+  /** Subscriber connections of this instance (each acknowledges one message at a time after storing it); above 1 they share the subscription. */
+  MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(4),
+  /** Gauges: TCP port of the SL 651-2014 listener (off when unset). */
+  SL651_PORT: port.optional(),
+  /** Gauge readings older than this are deleted. */
+  READING_RETENTION_DAYS: z.coerce.number().int().min(7).default(400),
+  /** Changed gauge states are pushed at most this often. */
+  SENSOR_PUSH_MS: z.coerce.number().int().min(20).max(2_000).default(200),
   /** How long a tablet's action id is remembered, so a late retry is not applied twice. */
   ACTION_RETENTION_DAYS: z.coerce.number().int().min(7).default(30),
   STALE_AFTER_SECONDS: seconds.default(120),
@@ -92,6 +112,11 @@ export const ConfigSchema = z.object({
     .transform((s) => s.split(',').map((q) => q.trim().toLowerCase()))
     .refine((q) => q.length === 4 && ['ne', 'se', 'sw', 'nw'].every((x) => q.includes(x)), 'the four quadrants ne, se, sw, nw in some order, comma-separated')
     .transform((q) => q as ['ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw', 'ne' | 'se' | 'sw' | 'nw']),
+  /** A 天地图 browser key: offers 天地图 vector and imagery as basemaps (README "Basemaps"). */
+  TIANDITU_KEY: TiandituKey.optional(),
+  /** Other basemaps, a JSON array: XYZ or WMTS services, or a tile folder / MBTiles / PMTiles this server serves. */
+  BASEMAPS: BasemapsSetting.optional().transform((v) => v ?? []),
+  ...WARNING_CONFIG,
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

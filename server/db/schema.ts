@@ -10,7 +10,9 @@ import type { ShelterTables } from '../shelters/schema';
 import type { SupplyTables } from '../supplies/schema';
 import type { TeamTables } from '../teams/schema';
 import type { TyphoonTables } from '../typhoon/schema';
+import type { SensorTables } from '../sensors/schema';
 import type { VideoTables } from '../video/schema';
+import type { WarningTables } from '../warnings/schema';
 import type { SettingTables } from './settings-schema';
 
 /**
@@ -31,4 +33,6 @@ export interface Database
     DutyTables,
     DispatchTables,
     VideoTables,
-    TyphoonTables {}
+    TyphoonTables,
+    WarningTables,
+    SensorTables {}

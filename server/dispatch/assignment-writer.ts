@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Assignment, AssignmentState, Dispatch, StepChannel } from '../../shared/schemas/dispatch';
+import type { Assignment, AssignmentState, Dispatch, DispatchOutcome, StepChannel } from '../../shared/schemas/dispatch';
 import type { Actor } from '../../shared/schemas/event';
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
@@ -18,6 +18,8 @@ export interface StepInput {
   actor: Actor;
   channel: StepChannel | null;
   reason: string | null;
+  /** Only with `to: 'completed'`: what the team reports having done. */
+  outcome?: DispatchOutcome | null;
 }
 
 /**
@@ -35,12 +37,12 @@ export class AssignmentWriter {
   async assign(tx: Transaction<Database>, record: RecordEvent, dispatch: Omit<Dispatch, 'assignments'>, teamId: string, actor: Actor): Promise<void> {
     const queueBefore = await teamQueue(tx, teamId);
     const now = this.now();
-    const assignment: Assignment = { teamId, state: 'created', queued: queueBefore.length > 0, reason: null, channel: null, createdAt: now, updatedAt: now, updatedBy: actor };
+    const assignment: Assignment = { teamId, state: 'created', queued: queueBefore.length > 0, reason: null, channel: null, outcome: null, createdAt: now, updatedAt: now, updatedBy: actor };
     const queue = [...queueBefore.map((r) => r.dispatch_id), dispatch.id];
     const event = await record({ type: 'dispatch.assigned', actor, payload: { dispatch: { ...dispatch, assignments: [assignment] }, teamId, queue } });
     await tx
       .insertInto('dispatch_assignments')
-      .values({ dispatch_id: dispatch.id, team_id: teamId, state: 'created', reason: null, channel: null, queue_order: event.seq, created_at: now, updated_at: now, updated_by: JSON.stringify(actor) })
+      .values({ dispatch_id: dispatch.id, team_id: teamId, state: 'created', reason: null, channel: null, outcome: null, queue_order: event.seq, created_at: now, updated_at: now, updated_by: JSON.stringify(actor) })
       .execute();
     await tx
       .insertInto('dispatch_steps')
@@ -66,10 +68,11 @@ export class AssignmentWriter {
 
     const now = this.now();
     const reason = input.to === 'declined' || input.to === 'cancelled' ? input.reason : row.reason;
-    const next: DispatchAssignmentRow = { ...row, state: input.to, reason, channel: input.channel, updated_at: now, updated_by: JSON.stringify(input.actor) };
+    const outcome = input.to === 'completed' && input.outcome ? JSON.stringify(input.outcome) : row.outcome;
+    const next: DispatchAssignmentRow = { ...row, state: input.to, reason, channel: input.channel, outcome, updated_at: now, updated_by: JSON.stringify(input.actor) };
     await tx
       .updateTable('dispatch_assignments')
-      .set({ state: next.state, reason: next.reason, channel: next.channel, updated_at: now, updated_by: next.updated_by })
+      .set({ state: next.state, reason: next.reason, channel: next.channel, outcome, updated_at: now, updated_by: next.updated_by })
       .where('dispatch_id', '=', input.dispatchId)
       .where('team_id', '=', input.teamId)
       .execute();

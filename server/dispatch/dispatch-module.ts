@@ -30,6 +30,8 @@ export interface DispatchModuleDeps {
   sessions: SessionService;
   config: Pick<Config, 'DISPATCH_DELIVERY_TIMEOUT_SECONDS' | 'DISPATCH_ACCEPT_TIMEOUT_SECONDS' | 'STALE_AFTER_SECONDS'>;
   latestFix(teamId: string): Fix | null;
+  /** Whether a tablet of the team is connected now (its live connection is in the team's room). */
+  tabletOnline(teamId: string): boolean;
   acceptFieldFix(principal: Principal, fix: FieldFix): Promise<boolean>;
   logger: Logger;
   /** Who runs the escalation watcher; one instance by default. */
@@ -52,7 +54,7 @@ export function createDispatchModule(deps: DispatchModuleDeps): DispatchModule {
   const ledger = new ActionLedger(db, transactor, clock);
   const dispatches = new DispatchService(ledger, new AssignmentWriter(alarms, clock), reader, clock);
   const sos = new SosService({ ledger, alarms, acceptFix: deps.acceptFieldFix });
-  const suggester = new TeamSuggester(db, deps.latestFix, config.STALE_AFTER_SECONDS * 1000, clock);
+  const suggester = new TeamSuggester(db, deps.latestFix, config.STALE_AFTER_SECONDS * 1000, clock, deps.tabletOnline);
   const watcher = new DispatchEscalationWatcher({
     db,
     transactor,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ACTIVE_ASSIGNMENT_STATES, type Dispatch, type DispatchDetail, type DispatchListQuery } from '../../shared/schemas/dispatch';
+import { ACTIVE_ASSIGNMENT_STATES, type Dispatch, type DispatchDetail, type DispatchListQuery, type DispatchStep } from '../../shared/schemas/dispatch';
 import { visibleTeams, type Viewer } from '../visibility/policy';
 import type { Database } from '../db/schema';
 import type { DispatchRow } from './schema';
@@ -41,6 +41,15 @@ export class DispatchReader {
     if (only !== null) query = query.where('team_id', '=', only);
     const steps = await query.orderBy('seq').orderBy('team_id').execute();
     return { dispatch, timeline: steps.map(toStep) };
+  }
+
+  /** The latest `limit` steps over all dispatches, newest first (a field viewer: its own team's). */
+  async feed(limit: number, viewer: Viewer): Promise<DispatchStep[]> {
+    let query = this.db.selectFrom('dispatch_steps').selectAll();
+    const only = onlyTeamOf(viewer);
+    if (only !== null) query = query.where('team_id', '=', only);
+    const steps = await query.orderBy('seq', 'desc').orderBy('team_id').limit(limit).execute();
+    return steps.map(toStep);
   }
 
   /** Newest first. A field viewer's list is always limited to its own team. */

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { ACTIVE_ASSIGNMENT_STATES, type Assignment, type AssignmentState, type Dispatch, type DispatchStep } from '../../shared/schemas/dispatch';
+import { ACTIVE_ASSIGNMENT_STATES, type Assignment, type AssignmentState, type Dispatch, type DispatchOutcome, type DispatchStep } from '../../shared/schemas/dispatch';
 import type { Database } from '../db/schema';
 import type { DispatchAssignmentRow, DispatchRow, DispatchStepRow } from './schema';
 
@@ -23,6 +23,7 @@ export const toAssignment = (row: DispatchAssignmentRow, queued: boolean): Assig
   queued,
   reason: row.reason,
   channel: row.channel as Assignment['channel'],
+  outcome: row.outcome ? (JSON.parse(row.outcome) as DispatchOutcome) : null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   updatedBy: JSON.parse(row.updated_by),

@@ -76,6 +76,19 @@ describe('DispatchService lifecycle', () => {
     expect(created.assignments.map((a) => a.teamId)).toEqual(['team-b']);
     expect(await teamStatus('team-a')).toBe('standby');
     await expect(bed.dispatches.cancel(original.id, { actionId: action(), reason: '再取消' }, desk)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    // A cancelled assignment is finished: the desk offers no 改派 for it and the server refuses one.
+    await expect(bed.dispatches.reassign(original.id, { actionId: action(), fromTeamId: 'team-a', toTeamIds: ['team-b'], reason: '再改派' }, desk)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+  });
+});
+
+describe('the dispatch feed', () => {
+  it('reads every step from the log, newest first, and a tablet only its own team\'s', async () => {
+    const { id } = await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-a'])), desk);
+    for (const to of ['accepted', 'en_route'] as const) await bed.dispatches.tabletStep(parseInput(DispatchStepRequestSchema, { actionId: action(), dispatchId: id, to }), tabletA);
+    await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest(['team-b'])), desk);
+    expect((await bed.reader.feed(10, desk)).map((s) => `${s.teamId}:${s.state}`)).toEqual(['team-b:created', 'team-a:en_route', 'team-a:accepted', 'team-a:created']);
+    expect((await bed.reader.feed(2, desk)).map((s) => s.state)).toEqual(['created', 'en_route']);
+    expect((await bed.reader.feed(10, tabletB)).map((s) => `${s.teamId}:${s.state}`)).toEqual(['team-b:created']);
   });
 });
 

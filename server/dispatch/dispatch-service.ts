@@ -21,7 +21,7 @@ import type { RecordEvent } from '../events/transactor';
 import type { ActionLedger } from '../actions/action-ledger';
 import type { AssignmentWriter } from './assignment-writer';
 import type { DispatchReader } from './dispatch-reader';
-import { invalidTransition, isActive } from './transitions';
+import { canReassign, invalidTransition, isActive } from './transitions';
 
 type DispatchCore = Omit<Dispatch, 'assignments'>;
 
@@ -77,7 +77,7 @@ export class DispatchService {
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.step', request: data, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       await this.reader.get(data.dispatchId, principal, tx);
-      await this.writer.step(tx, record, { dispatchId: data.dispatchId, teamId, to: data.to, actor: actorOf(principal), channel: 'tablet', reason: data.reason });
+      await this.writer.step(tx, record, { dispatchId: data.dispatchId, teamId, to: data.to, actor: actorOf(principal), channel: 'tablet', reason: data.reason, outcome: data.outcome });
       return this.reader.get(data.dispatchId, principal, tx);
     });
   }
@@ -88,7 +88,7 @@ export class DispatchService {
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.on_behalf', request: { dispatchId, ...data }, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
       await this.reader.get(dispatchId, principal, tx);
-      await this.writer.step(tx, record, { dispatchId, teamId: data.teamId, to: data.to, actor: actorOf(principal), channel: data.channel, reason: data.reason });
+      await this.writer.step(tx, record, { dispatchId, teamId: data.teamId, to: data.to, actor: actorOf(principal), channel: data.channel, reason: data.reason, outcome: data.outcome });
       return this.reader.get(dispatchId, principal, tx);
     });
   }
@@ -108,7 +108,7 @@ export class DispatchService {
     });
   }
 
-  /** Cancels one team's assignment (if still active) and sends the same task to other teams as a linked dispatch. */
+  /** Cancels one team's assignment (if still active; a declined one may go on too) and sends the same task to other teams as a linked dispatch. */
   async reassign(dispatchId: string, data: z.output<typeof DispatchReassignSchema>, principal: Principal) {
     requireDesk(principal);
     if (data.toTeamIds.includes(data.fromTeamId)) throw new DomainError('VALIDATION_FAILED', 'Reassign to other teams.', [{ path: 'toTeamIds', message: 'must not include fromTeamId' }]);
@@ -117,7 +117,7 @@ export class DispatchService {
       const old = await this.reader.get(dispatchId, principal, tx);
       const from = old.assignments.find((a) => a.teamId === data.fromTeamId);
       if (!from) throw notFound('Assignment');
-      if (from.state === 'completed') throw invalidTransition('completed', 'cancelled', 'A completed dispatch cannot be reassigned.');
+      if (!canReassign(from.state)) throw invalidTransition(from.state, 'cancelled', `A ${from.state} dispatch cannot be reassigned.`);
       const actor = actorOf(principal);
       if (isActive(from.state)) await this.writer.step(tx, record, { dispatchId, teamId: data.fromTeamId, to: 'cancelled', actor, channel: null, reason: data.reason });
       const { assignments: _old, ...content } = old;

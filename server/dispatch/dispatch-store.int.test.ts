@@ -100,6 +100,6 @@ describe.each(['sqlite', 'postgres'] as const)('dispatch store on %s', (dialect)
     await watcher.close();
 
     const suggestions = await new TeamSuggester(store.db, () => null, 60_000).suggest({ lat: 29.44, lon: 121.87, limit: 5, includeBusy: true });
-    expect(suggestions.teams.find((s) => s.team.id === teamIds[0])).toMatchObject({ available: false, activeDispatches: 2, from: 'base' });
+    expect(suggestions.teams.find((s) => s.team.id === teamIds[0])).toMatchObject({ available: false, activeDispatches: 2, from: 'base', reach: 'phone' });
   });
 });

@@ -19,6 +19,7 @@ export function dispatchRoutes({ sessions, dispatches, reader, suggester, sos }:
   return contractRouter(sessions, DISPATCH_ROUTES, {
     list: ({ query, principal }) => reader.list(query, principal),
     suggestions: ({ query }) => suggester.suggest(query),
+    feed: ({ query, principal }) => reader.feed(query.limit, principal),
     detail: ({ params, principal }) => reader.detail(params.id, principal),
     create: ({ body, principal }) => dispatches.create(body, principal),
     recordOnBehalf: ({ params, body, principal }) => dispatches.recordOnBehalf(params.id, body, principal),

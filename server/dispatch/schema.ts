@@ -19,6 +19,8 @@ export interface DispatchAssignmentRow {
   state: string;
   reason: string | null;
   channel: string | null;
+  /** The completion's outcome as JSON text (migration 0007), else null. */
+  outcome: string | null;
   /** Seq of the event that assigned it: a team works through its active assignments in this order. */
   queue_order: number;
   created_at: string;

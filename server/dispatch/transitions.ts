@@ -1,30 +1,12 @@
 import type { TeamStatus } from '../../shared/enums';
-import { ACTIVE_ASSIGNMENT_STATES, FINAL_ASSIGNMENT_STATES, type AssignmentState } from '../../shared/schemas/dispatch';
+import type { AssignmentState } from '../../shared/schemas/dispatch';
+import { canMove, isFinal } from '../../shared/dispatch-transitions';
 import { DomainError } from '../errors';
 
-/**
- * Which state an assignment may move to from each state. A team may confirm a later step without the
- * earlier ones (accepting implies delivery; a team already at its base can go from accepted to on scene),
- * but never go back, and a final state is final. The desk can cancel anything not yet final.
- */
-export const TRANSITIONS: Readonly<Record<AssignmentState, readonly AssignmentState[]>> = {
-  created: ['delivered', 'accepted', 'declined', 'cancelled'],
-  delivered: ['accepted', 'declined', 'cancelled'],
-  accepted: ['en_route', 'on_scene', 'cancelled'],
-  en_route: ['on_scene', 'cancelled'],
-  on_scene: ['completed', 'cancelled'],
-  declined: [],
-  completed: [],
-  cancelled: [],
-};
+export { TRANSITIONS, canMove, canReassign, isActive, isFinal } from '../../shared/dispatch-transitions';
 
 /** Steps that take the team out: only the team's current dispatch may make them, not a queued one. */
 export const MOVING_STATES: readonly AssignmentState[] = ['en_route', 'on_scene', 'completed'];
-
-export const isFinal = (state: AssignmentState): boolean => (FINAL_ASSIGNMENT_STATES as readonly AssignmentState[]).includes(state);
-export const isActive = (state: AssignmentState): boolean => (ACTIVE_ASSIGNMENT_STATES as readonly AssignmentState[]).includes(state);
-
-export const canMove = (from: AssignmentState, to: AssignmentState): boolean => TRANSITIONS[from].includes(to);
 
 export function invalidTransition(from: AssignmentState, to: AssignmentState, why?: string): DomainError {
   return new DomainError('INVALID_TRANSITION', why ?? `A dispatch cannot go from ${from} to ${to}.`, { from, to });

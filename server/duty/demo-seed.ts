@@ -32,7 +32,7 @@ async function seedRoster(roster: DutyServices['roster'], now: number, accounts:
   const lastChange = now - sinceMidnight + (sinceMidnight >= 20 * HOUR ? 20 : sinceMidnight >= 8 * HOUR ? 8 : -4) * HOUR;
   for (let i = -1; i < 4; i++) {
     const startsAt = lastChange + i * 12 * HOUR;
-    const [leader, officer] = i % 2 === 0 ? [accounts.dutyOfficerId, accounts.commanderId] : [accounts.commanderId, accounts.dutyOfficerId];
-    await roster.create({ startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 12 * HOUR).toISOString(), leaderUserId: leader, officerUserIds: [officer], note: '防台风Ⅲ级应急响应期间' }, SYSTEM_ACTOR);
+    // 带班 is the commander's post; the duty officer (值班员) stands the watch beside them.
+    await roster.create({ startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 12 * HOUR).toISOString(), leaderUserId: accounts.commanderId, officerUserIds: [accounts.dutyOfficerId], note: '防台风Ⅲ级应急响应期间' }, SYSTEM_ACTOR);
   }
 }

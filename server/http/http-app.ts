@@ -15,6 +15,8 @@ export interface HttpAppParts {
   logger: Logger;
   /** Whose X-Forwarded-* headers to believe (none when not given). */
   proxyTrust?: ProxyTrust;
+  /** Other origins the page may load images from (basemap tile services). */
+  imgSources?: string[];
 }
 
 export function createHttpApp(parts: HttpAppParts): Express {
@@ -33,7 +35,7 @@ export function createHttpApp(parts: HttpAppParts): Express {
         directives: {
           defaultSrc: ["'self'"],
           connectSrc: ["'self'", 'ws:', 'wss:'],
-          imgSrc: ["'self'", 'data:', 'blob:'],
+          imgSrc: ["'self'", 'data:', 'blob:', ...(parts.imgSources ?? [])],
           mediaSrc: ["'self'", 'blob:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           fontSrc: ["'self'", 'data:'],

@@ -90,6 +90,11 @@ export class RealtimeServer {
     }
   }
 
+  /** Whether a field tablet of the team holds a live connection now (only the team's tablets join its room). */
+  teamConnected(teamId: string): boolean {
+    return (this.io.of('/').adapter.rooms.get(ROOMS.team(teamId))?.size ?? 0) > 0;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -46,9 +46,12 @@ describe('the demo situation', () => {
     expect(summary.stock.keyItems.length).toBeGreaterThanOrEqual(6);
     expect(summary.stock.low.map((l) => `${l.depotId}:${l.itemId}`)).toContain('XS-hepu:water');
     const watch = await services.duty.roster.onWatch();
-    expect(watch.shift?.leader.name).toBe('值班员');
+    // The header reads 带班：值班指挥长 / 值班员：值班员 on every shift, never the other way round.
+    expect(watch.shift?.leader.name).toBe('值班指挥长');
+    expect(watch.shift?.officers.map((o) => o.name)).toEqual(['值班员']);
     expect(watch.shift?.startsAt).toBe('2025-09-15T00:00:00.000Z');
     expect(watch.next?.leader.name).toBe('值班指挥长');
+    expect(watch.next?.officers.map((o) => o.name)).toEqual(['值班员']);
     const log = await services.duty.dutyLog.list();
     expect(log.filter((entry) => entry.incidentId !== null)).toHaveLength(1);
     const alarms = (await s.alarms.listOpen()).map((a) => a.kind);

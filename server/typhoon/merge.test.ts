@@ -46,3 +46,14 @@ describe('merging files of the same storm', () => {
     expect(mergeInto(merged, staleForecast)).toBeNull();
   });
 });
+
+describe('a storm that spans more than a storm lives', () => {
+  it('is refused, naming the times', async () => {
+    const { checkSpan } = await import('./merge');
+    const early = part(0, 2);
+    const far: ParsedStorm = { ...part(2, 3), track: part(2, 3).track.map((p) => ({ ...p, at: '2021-08-02T06:00:00.000Z' })) };
+    const merged = mergeInto(newStorm(early, false), far)!;
+    expect(() => checkSpan(merged)).toThrow(/storm 1909's times span 731 days/);
+    expect(() => checkSpan(newStorm(LEKIMA!, false))).not.toThrow();
+  });
+});

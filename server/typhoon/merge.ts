@@ -1,5 +1,5 @@
 import type { Forecast, Storm, TrackPoint } from '../../shared/schemas/typhoon';
-import { withMovement, type ParsedStorm } from './importers/parsed-storm';
+import { badInput, withMovement, type ParsedStorm } from './importers/parsed-storm';
 
 /** The time of the newest data a parsed file holds: its last observed point or its latest forecast issue. */
 export function versionOf(parsed: Pick<ParsedStorm, 'track' | 'forecasts'>): string {
@@ -8,6 +8,16 @@ export function versionOf(parsed: Pick<ParsedStorm, 'track' | 'forecasts'>): str
 }
 
 export const stormIdOf = (number: string): string => `ty-${number}`;
+
+/** The longest-lived storms on record lasted about a month: a storm whose data spans more is two storms, or a typing error. */
+export const MAX_SPAN_DAYS = 45;
+
+/** Refuses a storm whose observed and forecast times lie further apart than any storm lives (it would also cost the exposure dearly). */
+export function checkSpan(storm: Pick<Storm, 'number' | 'track' | 'forecasts'>): void {
+  const times = [...storm.track.map((p) => p.at), ...storm.forecasts.flatMap((f) => [f.issuedAt, ...f.points.map((p) => p.at)])].map(Date.parse);
+  const days = (Math.max(...times) - Math.min(...times)) / 86_400_000;
+  if (days > MAX_SPAN_DAYS) throw badInput(null, 'time', `storm ${storm.number}'s times span ${Math.round(days)} days (${new Date(Math.min(...times)).toISOString()} to ${new Date(Math.max(...times)).toISOString()}); a storm lasts ${MAX_SPAN_DAYS} days at most`);
+}
 
 export function newStorm(parsed: ParsedStorm, historical: boolean): Storm {
   return { id: stormIdOf(parsed.number), number: parsed.number, nameZh: parsed.nameZh, nameEn: parsed.nameEn, source: parsed.source, historical, archived: false, updatedAt: versionOf(parsed), track: parsed.track, forecasts: parsed.forecasts };

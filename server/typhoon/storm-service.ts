@@ -12,7 +12,7 @@ import { countyTargets } from './county';
 import { parseStormFile, type ImportOptions } from './importers/detect';
 import { parseManualBulletin } from './importers/manual-bulletin';
 import type { ParsedStorm } from './importers/parsed-storm';
-import { mergeInto, newStorm, stormIdOf } from './merge';
+import { checkSpan, mergeInto, newStorm, stormIdOf } from './merge';
 import type { SignalRulesService } from './signal-rules-service';
 import { findStorm, findStormByNumber, listStorms, saveStorm } from './storm-store';
 
@@ -63,6 +63,7 @@ export class StormService {
         const held = await findStormByNumber(tx, p.number);
         if (!held) {
           const storm = newStorm(p, historical);
+          checkSpan(storm);
           await saveStorm(tx, storm, false);
           await record({ type: 'typhoon.imported', actor, payload: { storm } });
           outcomes.push({ id: storm.id, number: storm.number, nameEn: storm.nameEn, outcome: 'created', points: storm.track.length });
@@ -70,6 +71,7 @@ export class StormService {
         }
         const merged = mergeInto(held, p);
         if (merged) {
+          checkSpan(merged);
           await saveStorm(tx, merged, true);
           await record({ type: 'typhoon.updated', actor, payload: { storm: merged } });
         }

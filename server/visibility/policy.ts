@@ -78,6 +78,24 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'typhoon.updated': 'board',
   'typhoon.archived': 'board',
   'typhoon.signal_rules_changed': 'board',
+  'warning.drafted': 'board',
+  'warning.draft_edited': 'board',
+  'warning.issued': 'board',
+  'warning.replaced': 'board',
+  // These carry the names and phones of the people who must answer. There is no staff-only audience, so the
+  // wall kiosk receives them too (like team leaders' phones in team events); the wall UI shows coverage only.
+  'warning.recipients_queued': 'board',
+  'warning.recipients_sent': 'board',
+  'warning.recipient_changed': 'board',
+  'warning.delivery_failed': 'board',
+  'cap.received': 'board',
+  'cap.replaced': 'board',
+  'contact.saved': 'board',
+  'contact.removed': 'board',
+  // Station events carry the SL 651 password masked; admins read it from the registry route.
+  'station.created': 'board',
+  'station.updated': 'board',
+  'station.deleted': 'board',
 };
 
 /** Who an event is for. */

@@ -9,10 +9,12 @@ import { OVERVIEW_ROUTES } from './overview';
 import { POSITION_ROUTES } from './positions';
 import type { RouteTable } from './route';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
+import { STATION_CSV_ROUTES, STATION_ROUTES } from './stations';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
 import { TEAM_ROUTES } from './teams';
 import { WALL_LAYOUT_ROUTES } from './wall';
 import { TYPHOON_IMPORT_ROUTES, TYPHOON_ROUTES } from './typhoons';
+import { CAP_ROUTES, CONTACT_ROUTES, WARNING_ROUTES } from './warnings';
 
 /** Every HTTP route under /api (tracker ingest, outside /api, speaks the trackers' own protocols). */
 export const ROUTE_TABLES: Record<string, RouteTable> = {
@@ -37,4 +39,9 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   supplyCsv: SUPPLY_CSV_ROUTES,
   typhoons: TYPHOON_ROUTES,
   typhoonImport: TYPHOON_IMPORT_ROUTES,
+  warnings: WARNING_ROUTES,
+  cap: CAP_ROUTES,
+  contacts: CONTACT_ROUTES,
+  stations: STATION_ROUTES,
+  stationCsv: STATION_CSV_ROUTES,
 };

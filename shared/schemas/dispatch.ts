@@ -56,6 +56,19 @@ export const DestinationSchema = z
   .strict();
 export type Destination = z.infer<typeof DestinationSchema>;
 
+/**
+ * What a team reports when it completes a task: dispatch statistics only. Evacuation totals come from
+ * shelters and townships, so these numbers are never added to them.
+ */
+export const DispatchOutcomeSchema = z
+  .object({
+    rescued: z.number().int().min(0).max(100_000),
+    evacuated: z.number().int().min(0).max(1_000_000),
+    note: z.string().trim().max(500).default(''),
+  })
+  .strict();
+export type DispatchOutcome = z.output<typeof DispatchOutcomeSchema>;
+
 export const AssignmentSchema = z.object({
   teamId: TeamIdSchema,
   state: z.enum(ASSIGNMENT_STATES),
@@ -65,6 +78,8 @@ export const AssignmentSchema = z.object({
   reason: z.string().nullable(),
   /** How the latest step reached us; null for the desk's own actions (create, cancel). */
   channel: z.enum(STEP_CHANNELS).nullable(),
+  /** The team's report on completing; null until then (and for a completion recorded without one). */
+  outcome: DispatchOutcomeSchema.nullable().default(null),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
   updatedBy: ActorSchema,
@@ -107,6 +122,7 @@ export type DispatchDetail = z.infer<typeof DispatchDetailSchema>;
 const uniqueTeams = (ids: string[]) => new Set(ids).size === ids.length;
 const TeamListSchema = z.array(TeamIdSchema).min(1).max(30).refine(uniqueTeams, 'each team once');
 const declineNeedsReason = <T extends { to: string; reason?: string | null }>(step: T) => step.to !== 'declined' || Boolean(step.reason);
+const outcomeOnlyOnCompletion = <T extends { to: string; outcome?: unknown }>(step: T) => step.outcome == null || step.to === 'completed';
 
 export const DispatchCreateSchema = z
   .object({
@@ -123,9 +139,16 @@ export type DispatchCreate = z.input<typeof DispatchCreateSchema>;
 
 /** A tablet's step on its own team's assignment. */
 export const DispatchStepRequestSchema = z
-  .object({ actionId: ActionIdSchema, dispatchId: DispatchIdSchema, to: z.enum(TABLET_STEPS), reason: ReasonSchema.nullable().default(null) })
+  .object({
+    actionId: ActionIdSchema,
+    dispatchId: DispatchIdSchema,
+    to: z.enum(TABLET_STEPS),
+    reason: ReasonSchema.nullable().default(null),
+    outcome: DispatchOutcomeSchema.nullable().default(null),
+  })
   .strict()
-  .refine(declineNeedsReason, { message: 'a decline needs a reason', path: ['reason'] });
+  .refine(declineNeedsReason, { message: 'a decline needs a reason', path: ['reason'] })
+  .refine(outcomeOnlyOnCompletion, { message: 'an outcome belongs to a completion', path: ['outcome'] });
 export type DispatchStepRequest = z.input<typeof DispatchStepRequestSchema>;
 
 /** A tablet confirms it has the dispatch: the `delivered` step. */
@@ -133,9 +156,17 @@ export const DispatchReceivedSchema = z.object({ actionId: ActionIdSchema, dispa
 
 /** The desk records a team's step that came by phone, radio or in person. */
 export const DispatchOnBehalfSchema = z
-  .object({ actionId: ActionIdSchema, teamId: TeamIdSchema, to: z.enum(TEAM_STEPS), channel: z.enum(ON_BEHALF_CHANNELS), reason: ReasonSchema.nullable().default(null) })
+  .object({
+    actionId: ActionIdSchema,
+    teamId: TeamIdSchema,
+    to: z.enum(TEAM_STEPS),
+    channel: z.enum(ON_BEHALF_CHANNELS),
+    reason: ReasonSchema.nullable().default(null),
+    outcome: DispatchOutcomeSchema.nullable().default(null),
+  })
   .strict()
-  .refine(declineNeedsReason, { message: 'a decline needs a reason', path: ['reason'] });
+  .refine(declineNeedsReason, { message: 'a decline needs a reason', path: ['reason'] })
+  .refine(outcomeOnlyOnCompletion, { message: 'an outcome belongs to a completion', path: ['outcome'] });
 export type DispatchOnBehalf = z.input<typeof DispatchOnBehalfSchema>;
 
 /** Cancels the given teams' assignments, or every active one when `teamIds` is left out. */
@@ -157,6 +188,10 @@ export const DispatchListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type DispatchListQuery = z.infer<typeof DispatchListQuerySchema>;
+
+/** The latest steps of every dispatch, from the log: the wall's feed as it was before a reload. */
+export const DispatchFeedQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export type DispatchFeedQuery = z.infer<typeof DispatchFeedQuerySchema>;
 
 /** The team's active dispatches in the order it works through them: the first is current, the rest queued. */
 const QueueSchema = z.array(DispatchIdSchema);

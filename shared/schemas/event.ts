@@ -10,6 +10,10 @@ import { SUPPLY_EVENT_PAYLOADS } from './supply-run';
 import { DUTY_EVENT_PAYLOADS } from './duty';
 import { CAMERA_EVENT_PAYLOADS } from './camera';
 import { TYPHOON_EVENT_PAYLOADS } from './typhoon-exposure';
+import { CAP_EVENT_PAYLOADS } from './cap-alert';
+import { CONTACT_EVENT_PAYLOADS } from './contact';
+import { WARNING_EVENT_PAYLOADS } from './warning';
+import { STATION_EVENT_PAYLOADS } from './station';
 import { DeviceSchema } from './device';
 import { TeamIdSchema, TeamSchema } from './team';
 import { UserSchema } from './user';
@@ -44,6 +48,10 @@ export const EVENT_PAYLOADS = {
   ...DISPATCH_EVENT_PAYLOADS,
   ...CAMERA_EVENT_PAYLOADS,
   ...TYPHOON_EVENT_PAYLOADS,
+  ...WARNING_EVENT_PAYLOADS,
+  ...CAP_EVENT_PAYLOADS,
+  ...CONTACT_EVENT_PAYLOADS,
+  ...STATION_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

@@ -11,6 +11,14 @@ export const TeamSuggestionQuerySchema = z.object({
   includeBusy: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').default(false),
 });
 
+/**
+ * How the desk can reach a team, best first: a tablet of the team is connected now (a dispatch reaches it at
+ * once), only a tracker was heard lately (the team is located, but a dispatch must be phoned through), or
+ * neither (phone the team's number).
+ */
+export const TEAM_REACH = ['tablet', 'tracker', 'phone'] as const;
+export type TeamReach = (typeof TEAM_REACH)[number];
+
 export const TeamSuggestionSchema = z.object({
   team: TeamSchema,
   /** Straight-line distance: across the harbour or to an island the way there is much longer. */
@@ -21,6 +29,7 @@ export const TeamSuggestionSchema = z.object({
   /** Standby (or returning) with no active dispatch. */
   available: z.boolean(),
   activeDispatches: z.number().int().min(0),
+  reach: z.enum(TEAM_REACH),
 });
 export type TeamSuggestion = z.infer<typeof TeamSuggestionSchema>;
 

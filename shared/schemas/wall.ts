@@ -39,6 +39,8 @@ export const WallLayoutSchema = z
     trailMinutes: z.number().int().min(5).max(180),
     /** Absent from layouts stored before the video relay: they show no video (see wallVideoOf). */
     video: WallVideoSchema.optional(),
+    /** The basemap's id (server config); absent or null: the offline outline map. */
+    basemap: z.string().max(40).nullable().optional(),
   })
   .strict();
 export type WallLayout = z.infer<typeof WallLayoutSchema>;

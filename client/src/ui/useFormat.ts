@@ -41,5 +41,13 @@ export function useFormat() {
   const status = (s: TeamStatus) => t(`teamStatus.${s}`);
   const kind = (k: TeamKind) => t(`teamKind.${k}`);
 
-  return { t, locale, time, age, duration, errorText, alarmText, status, kind };
+  /** "队伍：全部" / "Team: All": the colon of the language on screen. */
+  const labelled = (label: string, value: string | number) => t('common.labelled', { label, value: String(value) });
+  /** Names in a list: "甲、乙" / "A, B". */
+  const listText = (items: readonly string[]) => items.join(t('common.listJoin'));
+  /** Clauses of one sentence: "1 项告警，1 项未确认" / "1 alarm, 1 not acknowledged". */
+  const clauses = (parts: readonly string[]) => parts.join(t('common.clauseJoin'));
+  const withUnit = (name: string, unit: string) => t('common.withUnit', { name, unit });
+
+  return { t, locale, time, age, duration, errorText, alarmText, status, kind, labelled, listText, clauses, withUnit };
 }

@@ -6,6 +6,9 @@ import * as cameras from './0004_cameras';
 import * as processedActionsAge from './0005_processed_actions_age';
 import * as fieldTelemetry from './0006_field_telemetry';
 import * as typhoons from './0007_typhoons';
+import * as dispatchOutcome from './0008_dispatch_outcome';
+import * as warnings from './0009_warnings';
+import * as sensors from './0010_sensors';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_processed_actions_age': processedActionsAge,
   '0006_field_telemetry': fieldTelemetry,
   '0007_typhoons': typhoons,
+  '0008_dispatch_outcome': dispatchOutcome,
+  '0009_warnings': warnings,
+  '0010_sensors': sensors,
 };

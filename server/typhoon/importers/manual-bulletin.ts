@@ -3,11 +3,15 @@ import { beaufortOf, gradeOf } from '../../../shared/typhoon/wind';
 import { badInput, withMovement, type ParsedStorm } from './parsed-storm';
 import { normalizeLon } from '../../../shared/typhoon/geodesy';
 
+/** Official forecasts reach five days (120 h); a week leaves room for any agency's extended outlook. */
+const MAX_LEAD_HOURS = 168;
+
 /** A bulletin typed in by the duty officer: one observed centre (2-minute wind in m/s, as CMA gives it) and the agency's forecast points. */
 export function parseManualBulletin(b: ManualBulletin): ParsedStorm {
   const at = Date.parse(b.at);
   b.forecast.forEach((f, i) => {
     if (Date.parse(f.at) <= at) throw badInput(null, `forecast.${i}.at`, 'a forecast point must be later than the bulletin time');
+    if (Date.parse(f.at) - at > MAX_LEAD_HOURS * 3_600_000) throw badInput(null, `forecast.${i}.at`, `forecasts reach ${MAX_LEAD_HOURS} hours ahead at most`);
   });
   const points = [...b.forecast].sort((x, y) => Date.parse(x.at) - Date.parse(y.at));
   points.forEach((f, i) => {

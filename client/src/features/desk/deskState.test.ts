@@ -7,6 +7,7 @@ import {
   closeForm,
   deskLocation,
   deskStateFrom,
+  openCamera,
   openForm,
   selectDispatch,
   selectIncident,
@@ -83,6 +84,11 @@ describe('desk actions', () => {
     const drafting = openForm(selectTeam(DESK_HOME, 'T1'), { kind: 'new-incident' });
     expect(selectIncident(drafting, 'INC-1')).toMatchObject({ tab: 'incidents', item: { kind: 'incident', id: 'INC-1' }, form: null });
     expect(selectDispatch(drafting, 'D-1')).toMatchObject({ tab: 'dispatches', item: { kind: 'dispatch', id: 'D-1' }, form: null });
+  });
+
+  it('switches the panel to a team picked while a camera is being watched', () => {
+    const watching = openCamera(selectIncident(DESK_HOME, 'INC-1'), 'cam-2');
+    expect(selectTeam(watching, 'T1')).toMatchObject({ item: { kind: 'team', id: 'T1' }, camera: null });
   });
 
   it('keeps a form open over a team picked on the map, and shows what was open again when it closes', () => {

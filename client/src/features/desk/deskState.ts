@@ -101,8 +101,11 @@ export function withTab(state: DeskState, tab: DeskTab): DeskState {
   return { ...state, tab, item: shelterItem && tab !== 'shelters' ? null : state.item, supplies: DESK_HOME.supplies };
 }
 
-/** A team from the list or the map; an open form stays open over it. */
-export const selectTeam = (state: DeskState, id: string): DeskState => ({ ...state, item: { kind: 'team', id } });
+/**
+ * A team from the list or the map; an open form stays open over it. A camera being watched gives way: its
+ * viewer heads the panel, so the team's detail would open out of sight below it.
+ */
+export const selectTeam = (state: DeskState, id: string): DeskState => ({ ...state, item: { kind: 'team', id }, camera: null });
 
 /** An incident opens on the 事件 tab, closing any form. */
 export const selectIncident = (state: DeskState, id: string): DeskState => ({ ...withTab(state, 'incidents'), item: { kind: 'incident', id }, form: null });

@@ -15,6 +15,13 @@ export const ALARM_TAB: Record<AlarmKind, DeskTab> = {
   shelter_near_full: 'shelters',
   shelter_full: 'shelters',
   stock_low: 'supplies',
+  // Until the desk has its warnings tab (the warnings UI), the duty tab is where the officer works the phones.
+  warning_unanswered: 'duty',
+  // Gauges have no desk tab yet; their alarms lead to the incidents a guaranteed level or red rain drafts.
+  gauge_rain: 'incidents',
+  gauge_level: 'incidents',
+  gauge_wind: 'incidents',
+  gauge_offline: 'incidents',
 };
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AssignmentState } from '@shared/schemas/dispatch';
 import { assignment, dispatch } from './testFixtures';
-import { EMPTY_BOARD_FILTER, boardRows, deriveQueues, emptyState, feedFromDispatches, groupByState, mapTargets, mergeTimeline, upsertDispatch } from './dispatchModel';
+import { EMPTY_BOARD_FILTER, boardRows, deriveQueues, emptyState, feedFromDispatches, groupByState, mapTargets, mergeFeedSteps, mergeTimeline, resetState, upsertDispatch } from './dispatchModel';
 import { canDecline, effectiveState, nextStep } from './nextStep';
 
 describe('next step', () => {
@@ -54,6 +55,11 @@ describe('dispatch model', () => {
     expect(boardRows(list, { ...EMPTY_BOARD_FILTER, teamId: 't2' })).toHaveLength(2);
     expect(boardRows(list, { ...EMPTY_BOARD_FILTER, state: 'en_route' })).toHaveLength(1);
     expect(boardRows(list, { ...EMPTY_BOARD_FILTER, incidentId: 'inc-7' })).toHaveLength(2);
+    // The officer types the incident's number or a word of its title, not its id.
+    const names = (id: string) => (id === 'INC-7' ? '20250915-003 渔船遇险' : '');
+    expect(boardRows(list, { ...EMPTY_BOARD_FILTER, incidentId: '渔船' }, names)).toHaveLength(2);
+    expect(boardRows(list, { ...EMPTY_BOARD_FILTER, incidentId: '20250915-003' }, names)).toHaveLength(2);
+    expect(boardRows(list, { ...EMPTY_BOARD_FILTER, incidentId: '塌方' }, names)).toHaveLength(0);
     expect(groupByState(boardRows(list, EMPTY_BOARD_FILTER)).map((g) => g.state)).toEqual(['created', 'en_route', 'declined']);
   });
 
@@ -63,6 +69,17 @@ describe('dispatch model', () => {
       dispatch('d2', [assignment('t1', 'accepted', { queued: true })]),
     ]);
     expect(targets.map((t) => [t.dispatchId, t.teamId, t.state])).toEqual([['d1', 't1', 'en_route']]);
+  });
+
+  it('rebuilds the feed from the log after a reload: every step, and live steps that came meanwhile', () => {
+    const state = emptyState();
+    resetState(state, [dispatch('d1', [assignment('t1', 'en_route', { updatedAt: '2025-08-01T00:09:00.000Z' })])]);
+    // The snapshot alone implies one line: the assignment's latest state.
+    expect(state.feed.map((e) => e.state)).toEqual(['en_route']);
+    const step = (seq: number, from: AssignmentState | null, to: AssignmentState) => ({ seq, dispatchId: 'd1', teamId: 't1', from, state: to, at: `2025-08-01T00:0${seq}:00.000Z`, actor: { type: 'system' as const, id: 's', name: 's' }, channel: null, reason: null });
+    state.feed = [{ ...state.feed[0]!, key: '9', seq: 9, state: 'on_scene', from: 'en_route' }, ...state.feed]; // a live step during the fetch
+    mergeFeedSteps(state, [step(4, 'accepted', 'en_route'), step(3, 'delivered', 'accepted'), step(2, 'created', 'delivered'), step(1, null, 'created')]);
+    expect(state.feed.map((e) => e.state)).toEqual(['on_scene', 'en_route', 'accepted', 'delivered', 'created']);
   });
 
   it('starts the feed from each assignment’s latest step and merges timelines by seq', () => {

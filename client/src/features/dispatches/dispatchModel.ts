@@ -6,6 +6,8 @@ import { isActiveState } from './nextStep';
 /** One line of the wall's live feed: a step of one team on one dispatch. */
 export interface FeedEntry {
   key: string;
+  /** The step's place in the event log; null for a line a snapshot implied (an assignment's latest state). */
+  seq: number | null;
   dispatchId: string;
   teamId: string;
   from: AssignmentState | null;
@@ -88,7 +90,7 @@ export function feedFromDispatches(dispatches: Iterable<Dispatch>, limit = FEED_
   const entries: FeedEntry[] = [];
   for (const d of dispatches) {
     for (const a of d.assignments) {
-      entries.push({ key: `${d.id}:${a.teamId}:${a.state}`, dispatchId: d.id, teamId: a.teamId, from: null, state: a.state, at: a.updatedAt, actor: a.updatedBy, channel: a.channel, reason: a.reason });
+      entries.push({ key: `${d.id}:${a.teamId}:${a.state}`, seq: null, dispatchId: d.id, teamId: a.teamId, from: null, state: a.state, at: a.updatedAt, actor: a.updatedBy, channel: a.channel, reason: a.reason });
     }
   }
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
@@ -122,9 +124,33 @@ export function applyDispatchEvent(state: DispatchState, event: DispatchEvent): 
   }
   const timeline = state.timelines[step.dispatchId];
   if (timeline && !timeline.some((s) => s.seq === step.seq)) timeline.push(step);
-  const entry: FeedEntry = { key: `${step.seq}`, dispatchId: step.dispatchId, teamId: step.teamId, from: step.from, state: step.state, at: step.at, actor: step.actor, channel: step.channel, reason: step.reason };
+  const entry = stepEntry(step);
   state.feed = [entry, ...state.feed.filter((e) => !(e.dispatchId === entry.dispatchId && e.teamId === entry.teamId && e.state === entry.state))].slice(0, FEED_LIMIT);
   return entry;
+}
+
+const stepEntry = (step: DispatchStep): FeedEntry => ({
+  key: `${step.seq}`,
+  seq: step.seq,
+  dispatchId: step.dispatchId,
+  teamId: step.teamId,
+  from: step.from,
+  state: step.state,
+  at: step.at,
+  actor: step.actor,
+  channel: step.channel,
+  reason: step.reason,
+});
+
+/**
+ * The feed rebuilt from the log (after a reload or a resync): every step, not only each assignment's latest
+ * state as the snapshot implied, plus the live steps that arrived while the log was being read.
+ */
+export function mergeFeedSteps(state: DispatchState, steps: readonly DispatchStep[]): void {
+  const bySeq = new Map<number, FeedEntry>();
+  for (const step of steps) bySeq.set(step.seq, stepEntry(step));
+  for (const entry of state.feed) if (entry.seq !== null) bySeq.set(entry.seq, entry);
+  state.feed = [...bySeq.values()].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0)).slice(0, FEED_LIMIT);
 }
 
 /** Merges a loaded timeline with live steps that arrived meanwhile, by seq. */
@@ -152,12 +178,12 @@ export const BOARD_STATES: readonly AssignmentState[] = ['created', 'delivered',
 
 const PRIORITY_RANK: Record<DispatchPriority, number> = { flash: 0, urgent: 1, routine: 2 };
 
-/** One row per (dispatch, team), filtered, flash first then newest. */
-export function boardRows(dispatches: Iterable<Dispatch>, filter: BoardFilter): BoardRow[] {
+/** One row per (dispatch, team), filtered, flash first then newest; the incident filter matches the incident's number or title (`nameOf`). */
+export function boardRows(dispatches: Iterable<Dispatch>, filter: BoardFilter, nameOf: (incidentId: string) => string = (id) => id): BoardRow[] {
   const incident = filter.incidentId.trim().toLowerCase();
   const rows: BoardRow[] = [];
   for (const dispatch of dispatches) {
-    if (incident && !(dispatch.incidentId ?? '').toLowerCase().includes(incident)) continue;
+    if (incident && !(dispatch.incidentId && nameOf(dispatch.incidentId).toLowerCase().includes(incident))) continue;
     for (const assignment of dispatch.assignments) {
       if (filter.teamId && assignment.teamId !== filter.teamId) continue;
       if (filter.state && assignment.state !== filter.state) continue;

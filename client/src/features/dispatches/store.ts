@@ -1,11 +1,13 @@
 import { defineStore } from 'pinia';
-import { computed, reactive } from 'vue';
+import { computed, reactive, ref } from 'vue';
 import type { Dispatch, DispatchCancel, DispatchCreate, DispatchOnBehalf, DispatchReassign } from '@shared/schemas/dispatch';
 import type { DomainEvent } from '@shared/schemas/event';
 import { dispatchesApi } from './api';
 import {
   applyDispatchEvent,
   emptyState,
+  FEED_LIMIT,
+  mergeFeedSteps,
   mapTargets,
   mergeTimeline,
   resetState,
@@ -20,6 +22,8 @@ type StepListener = (entry: FeedEntry) => void;
 /** Dispatches as this viewer may see them (the board: all; a tablet: its team's), their queues and live steps. */
 export const useDispatchesStore = defineStore('dispatches', () => {
   const state = reactive<DispatchState>(emptyState());
+  /** Counts snapshots taken: a screen showing the feed rebuilds it from the log after each. */
+  const resets = ref(0);
   const listeners = new Set<StepListener>();
 
   const list = computed(() => Object.values(state.byId).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
@@ -32,6 +36,11 @@ export const useDispatchesStore = defineStore('dispatches', () => {
 
   function reset(dispatches: Dispatch[]): void {
     resetState(state, dispatches);
+    resets.value += 1;
+  }
+
+  async function loadFeed(): Promise<void> {
+    mergeFeedSteps(state, await dispatchesApi.feed(FEED_LIMIT));
   }
 
   function applyEvent(event: DomainEvent): void {
@@ -89,11 +98,11 @@ export const useDispatchesStore = defineStore('dispatches', () => {
     return dispatch;
   }
 
-  const suggestions = (lat: number, lon: number) => dispatchesApi.suggestions(lat, lon);
+  const suggestions = (lat: number, lon: number, limit?: number) => dispatchesApi.suggestions(lat, lon, limit);
   /** The desk has dealt with a team's SOS: its alarm clears (the event removes it from the list). */
   const resolveSos = (teamId: string) => dispatchesApi.resolveSos(teamId);
 
-  return { state, list, feed, targets, get, queueOf, timelineOf, reset, applyEvent, mergePending, merge, onStep, loadTimeline, create, cancel, reassign, recordOnBehalf, suggestions, resolveSos };
+  return { state, resets, list, feed, targets, loadFeed, get, queueOf, timelineOf, reset, applyEvent, mergePending, merge, onStep, loadTimeline, create, cancel, reassign, recordOnBehalf, suggestions, resolveSos };
 });
 
 /** The events the dispatches store handles and its part of the synchronised state. */

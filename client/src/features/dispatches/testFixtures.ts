@@ -11,6 +11,7 @@ export const assignment = (teamId: string, state: AssignmentState = 'created', o
   queued: false,
   reason: null,
   channel: null,
+  outcome: null,
   createdAt: at(0),
   updatedAt: at(0),
   updatedBy: desk,

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
-import type { Assignment, AssignmentState, Dispatch } from '@shared/schemas/dispatch';
+import type { Assignment, AssignmentState, Dispatch, DispatchOutcome } from '@shared/schemas/dispatch';
 import type { FieldFix } from '@shared/schemas/position';
 import type { Team } from '@shared/schemas/team';
 import { effectiveState, isActiveState, type TabletStep } from '../dispatches/nextStep';
@@ -118,9 +118,9 @@ export const useFieldTasksStore = defineStore('fieldTasks', () => {
   const markOpened = (dispatchId: string) => remember(dispatchId);
   const acknowledgeCancel = (dispatchId: string) => remember(`cancel:${dispatchId}`);
 
-  async function step(dispatchId: string, to: TabletStep, reason: string | null = null): Promise<void> {
+  async function step(dispatchId: string, to: TabletStep, reason: string | null = null, outcome: DispatchOutcome | null = null): Promise<void> {
     remember(dispatchId);
-    await outbox.enqueue('dispatch:step', { dispatchId, to, reason });
+    await outbox.enqueue('dispatch:step', { dispatchId, to, reason, outcome });
   }
 
   async function sos(position: FieldFix, note = ''): Promise<void> {

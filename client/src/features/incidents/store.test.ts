@@ -37,4 +37,17 @@ describe('incidents store: events from other desks', () => {
     expect(incidents.timelineOf('i1')?.map((e) => e.id)).toEqual(['e4', 'e2', 'e3']);
     expect(incidents.timelineOf('i2')).toBeUndefined();
   });
+
+  it('raises a notice for each new field report (灾情上报), not for the desk\'s own intake, until it is dismissed', () => {
+    const sync = start();
+    const incidents = useIncidentsStore();
+    sync.receiveEvent(ev(11, 'incident.reported', { incident: incident('phoned', { source: 'phone' }), entry: entry('e1', 'phoned', { kind: 'reported' }) }));
+    sync.receiveEvent(ev(12, 'incident.reported', { incident: incident('f1', { source: 'field_report', teamId: 't1' }), entry: entry('e2', 'f1', { kind: 'reported' }) }));
+    sync.receiveEvent(ev(13, 'incident.reported', { incident: incident('f2', { source: 'field_report', teamId: 't2' }), entry: entry('e3', 'f2', { kind: 'reported' }) }));
+    // A later change to the same report does not raise it again.
+    sync.receiveEvent(ev(14, 'incident.updated', { incident: incident('f1', { source: 'field_report', updatedAt: later(5) }), entry: entry('e4', 'f1') }));
+    expect(incidents.fieldReportNotices).toEqual(['f2', 'f1']);
+    incidents.dismissNotice('f2');
+    expect(incidents.fieldReportNotices).toEqual(['f1']);
+  });
 });

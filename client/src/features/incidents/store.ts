@@ -19,6 +19,8 @@ export const useIncidentsStore = defineStore('incidents', () => {
   const byId = ref<Record<string, Incident>>({});
   const timelines = ref<Record<string, TimelineEntry[]>>({});
   const attachments = ref<Record<string, Attachment[]>>({});
+  /** Field reports (灾情上报) that arrived while this screen watched, newest first, until opened or dismissed. */
+  const fieldReportNotices = ref<string[]>([]);
 
   const list = computed(() =>
     Object.values(byId.value).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.reportedAt.localeCompare(a.reportedAt)),
@@ -58,6 +60,7 @@ export const useIncidentsStore = defineStore('incidents', () => {
       case 'incident.report_done':
         put(event.payload.incident);
         entry(event.payload.incident.id, event.payload.entry);
+        if (event.type === 'incident.reported') notice(event.payload.incident);
         break;
       case 'incident.note_added':
         entry(event.payload.incidentId, event.payload.entry);
@@ -70,6 +73,11 @@ export const useIncidentsStore = defineStore('incidents', () => {
         break;
     }
   }
+
+  function notice(incident: Incident): void {
+    if (incident.source === 'field_report' && !fieldReportNotices.value.includes(incident.id)) fieldReportNotices.value = [incident.id, ...fieldReportNotices.value];
+  }
+  const dismissNotice = (id: string) => (fieldReportNotices.value = fieldReportNotices.value.filter((n) => n !== id));
 
   /** Starts collecting live entries for an incident (before its timeline is fetched). */
   function trackTimeline(id: string): void {
@@ -87,6 +95,17 @@ export const useIncidentsStore = defineStore('incidents', () => {
     for (const a of detail.attachments) attach(a);
   }
 
+  const asked = new Set<string>();
+  /** Fetches an incident not in view (closed before this screen loaded) once, so links to it can name it. */
+  function ensure(id: string): void {
+    if (byId.value[id] || asked.has(id)) return;
+    asked.add(id);
+    incidentsApi.detail(id).then(
+      (detail) => put(detail.incident),
+      () => asked.delete(id),
+    );
+  }
+
   async function create(input: IncidentCreate): Promise<Incident> {
     const incident = await incidentsApi.create(input);
     put(incident);
@@ -99,7 +118,7 @@ export const useIncidentsStore = defineStore('incidents', () => {
     await incidentsApi.addNote(id, text);
   };
 
-  return { byId, list, open, get, timelineOf, attachmentsOf, reset, applyEvent, trackTimeline, loadTimeline, create, changeStatus, changeSeverity, reportDone, addNote };
+  return { byId, list, open, get, ensure, fieldReportNotices, dismissNotice, timelineOf, attachmentsOf, reset, applyEvent, trackTimeline, loadTimeline, create, changeStatus, changeSeverity, reportDone, addNote };
 });
 
 /** The events the incidents store handles and its part of the synchronised state. */

@@ -1,23 +1,23 @@
-import { BarChart, EffectScatterChart, LinesChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, EffectScatterChart, LinesChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
-import { loadTownships } from './townships';
+import { loadMapOutlines, type MapPlace } from './region';
 
 // Only what the team map and the wall's bar charts draw, so the bundle stays small.
-echarts.use([GeoComponent, GridComponent, LegendComponent, TooltipComponent, BarChart, ScatterChart, EffectScatterChart, LinesChart, LabelLayout, CanvasRenderer]);
+echarts.use([GeoComponent, GridComponent, LegendComponent, TooltipComponent, BarChart, ScatterChart, EffectScatterChart, LinesChart, CustomChart, LabelLayout, CanvasRenderer]);
 
 export const MAP_NAME = 'xiangshan';
 
-let registering: Promise<string[]> | null = null;
+let registering: Promise<MapPlace[]> | null = null;
 
-/** Registers the township outlines with ECharts once; resolves to their names (label text). */
-export function registerTownships(): Promise<string[]> {
-  registering ??= loadTownships().then(
-    (geoJson) => {
+/** Registers the outlines (land, cities, districts, townships) with ECharts once; resolves to the places they name. */
+export function registerMapOutlines(): Promise<MapPlace[]> {
+  registering ??= loadMapOutlines().then(
+    ({ geoJson, places }) => {
       echarts.registerMap(MAP_NAME, geoJson as unknown as Parameters<typeof echarts.registerMap>[1]);
-      return geoJson.features.map((f) => f.properties.name);
+      return places;
     },
     (error: unknown) => {
       registering = null;

@@ -1,4 +1,4 @@
-import type { EffectScatterSeriesOption, LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { CustomSeriesOption, EffectScatterSeriesOption, LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GeoComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { WallLayout } from '@shared/schemas/wall';
@@ -9,12 +9,14 @@ import { placeSeries, type PlaceMarkers } from './placeSeries';
 import { cameraSeries, type CameraMarker } from './cameraSeries';
 import { labelledTeamIds, trailSeries, type TrailLine } from './denseLayers';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
-import { MAP_NAME } from './echarts';
 import { MAP_Z, drawnTeamMarkers } from './markerEmphasis';
 import { nameTooltip } from './tooltipText';
+import { geoComponent, placeLabelSeries } from './outlineLayers';
+import type { MapPlace } from './region';
+import { EMPTY_TILE_SERIES } from './basemap/tileLayer';
 
 export type MapOption = ComposeOption<
-  GeoComponentOption | TooltipComponentOption | ScatterSeriesOption | EffectScatterSeriesOption | LinesSeriesOption
+  GeoComponentOption | TooltipComponentOption | ScatterSeriesOption | EffectScatterSeriesOption | LinesSeriesOption | CustomSeriesOption
 >;
 
 export type { TrailLine } from './denseLayers';
@@ -40,20 +42,25 @@ export interface MapOptionInput {
   cameras?: readonly CameraMarker[];
   /** Layers drawn beneath every marker (the typhoon), with fixed series ids. */
   overlays?: ReadonlyArray<LinesSeriesOption | ScatterSeriesOption>;
+  /** Named areas (cities, districts, townships), labelled by scale. */
+  placeNames?: readonly MapPlace[];
+  /** The map's scale (pixels per degree of longitude) when last measured; null before the first draw. */
+  pixelsPerDegree?: number | null;
+  /** The basemap's tile series (always present, so switching the basemap off empties it). */
+  basemap?: CustomSeriesOption;
+  /** A basemap is on and has not failed: the outlines' areas go transparent over its tiles. */
+  overTiles?: boolean;
 }
 
 const PALETTE = {
-  dark: { bg: '#06101d', area: '#0f2236', border: '#2d5277', township: '#7fa6cf', text: '#e8eef6', halo: '#06101d' },
-  light: { bg: '#e9eff5', area: '#f8fbfe', border: '#8aa4bf', township: '#4a6a8a', text: '#1b2a3a', halo: '#ffffff' },
+  dark: { bg: '#06101d', area: '#0f2236', land: '#0b1a2b', border: '#2d5277', region: '#3d6a94', township: '#7fa6cf', text: '#e8eef6', halo: '#06101d' },
+  light: { bg: '#e9eff5', area: '#f8fbfe', land: '#f1f5f9', border: '#8aa4bf', region: '#6f8aa6', township: '#4a6a8a', text: '#1b2a3a', halo: '#ffffff' },
 };
 
 const SOS_COLOR = '#ef1c1c';
 
 /** Above this many team markers, moves jump instead of gliding: animating thousands costs every frame. */
 export const ANIMATED_MARKERS_LIMIT = 300;
-
-/** Latitude of Xiangshan: geo aspect for an undistorted map at this latitude. */
-const ASPECT = Math.cos((29.4 * Math.PI) / 180);
 
 export const teamLabel = (m: MapTeamMarker, labels: { stale: string; noFix: string; positionOld: string }) =>
   m.stale ? `${m.name} · ${m.source === 'base' ? labels.noFix : m.heard ? labels.positionOld : labels.stale}` : m.name;
@@ -68,6 +75,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
   const symbolSize = Math.round(fontSize * 1.1);
   const animation = visible.length <= ANIMATED_MARKERS_LIMIT;
   const labelled = labelledTeamIds(visible, input.selectedTeamId);
+  const outline = { layers, colours: c, placeNames: input.placeNames ?? [], overTiles: input.overTiles ?? false, fontSize };
 
   const point = (m: MapTeamMarker) => {
     const selected = m.id === input.selectedTeamId;
@@ -122,34 +130,11 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       trigger: 'item',
       textStyle: { fontFamily: CHART_FONT_FAMILY },
     },
-    geo: {
-      map: MAP_NAME,
-      roam: true,
-      aspectScale: ASPECT,
-      // Frame the mainland and near islands; far islets stay reachable by roaming.
-      boundingCoords: [
-        [121.55, 29.68],
-        [122.1, 29.02],
-      ],
-      layoutCenter: ['50%', '50%'],
-      layoutSize: '96%',
-      scaleLimit: { min: 0.8, max: 40 },
-      selectedMode: false,
-      itemStyle: {
-        areaColor: layers.townships ? c.area : 'transparent',
-        borderColor: layers.townships ? c.border : 'transparent',
-        borderWidth: 1,
-      },
-      label: {
-        show: layers.townships && layers.labels,
-        color: c.township,
-        fontSize: Math.round(fontSize * 0.85),
-        fontFamily: CHART_FONT_FAMILY,
-      },
-      emphasis: { disabled: true },
-      tooltip: { show: false },
-    },
+    geo: geoComponent(outline),
     series: [
+      ...(input.overlays ?? []),
+      input.basemap ?? EMPTY_TILE_SERIES,
+      placeLabelSeries({ ...outline, pixelsPerDegree: input.pixelsPerDegree ?? null }),
       ...(input.overlays ?? []),
       ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
       {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
 import { buildMapOption, type MapOptionInput } from './mapOption';
-import { optionForChanges } from './mapUpdates';
+import { optionForChanges, silencedInPickMode } from './mapUpdates';
 
 const input: MapOptionInput = {
   markers: [{ id: 't1', name: '一队', lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null }],
@@ -36,3 +36,22 @@ describe('what a map update redraws', () => {
     expect(ids(update)).toContain('place-incidents');
   });
 });
+
+describe('pick mode', () => {
+  const silentOf = (option: ReturnType<typeof buildMapOption>) => new Map((Array.isArray(option.series) ? option.series : []).map((s) => [s.id, s.silent]));
+
+  it('makes every marker ignore clicks, and gives them back when it ends', () => {
+    const picking = silentOf(silencedInPickMode(buildMapOption(input), true));
+    for (const id of ['teams', 'teams-active', 'teams-sos', 'place-incidents', 'cameras']) expect(picking.get(id), id).toBe(true);
+    const normal = silentOf(silencedInPickMode(buildMapOption(input), false));
+    for (const id of ['teams', 'teams-active', 'teams-sos', 'place-incidents', 'cameras']) expect(normal.get(id), id).toBe(false);
+    // Layers that never take clicks stay silent.
+    expect(normal.get('place-labels')).toBe(true);
+    expect(normal.get('basemap-tiles')).toBe(true);
+  });
+
+  it('a zoom past a label level or new tiles redraw the place labels and the tiles alone', () => {
+    expect(ids(optionForChanges(buildMapOption(input), new Set(['view'])))).toEqual(['basemap-tiles', 'place-labels']);
+  });
+});
+

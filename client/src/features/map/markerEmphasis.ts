@@ -5,6 +5,8 @@ import type { MapTeamMarker } from '../../env';
  * SOS is above every other marker, cameras and incidents included.
  */
 export const MAP_Z = {
+  basemap: 0,
+  placeLabels: 1,
   trails: 2,
   track: 3,
   dispatchLines: 3,

@@ -27,6 +27,20 @@ describe('groupByTownship', () => {
     expect(groups).toHaveLength(3);
     expect(groupByTownship([], [], ['石浦镇', '丹东街道']).map((g) => [g.township, g.shelters.length])).toEqual([['丹东街道', 0], ['石浦镇', 0]]);
   });
+
+  it('lists open shelters first and closed ones last, and townships with nowhere open after the rest', () => {
+    const groups = groupByTownship(
+      [
+        shelter('closed-a', { township: '石浦镇', name: '阿', status: 'closed' }),
+        shelter('full', { township: '石浦镇', name: '乙', status: 'full' }),
+        shelter('open', { township: '石浦镇', name: '丙', status: 'open' }),
+        shelter('closed-b', { township: '丹东街道', name: '丁', status: 'closed' }),
+      ],
+      [],
+    );
+    expect(groups.map((g) => g.township)).toEqual(['石浦镇', '丹东街道']);
+    expect(groups[0]?.shelters.map((s) => s.id)).toEqual(['open', 'full', 'closed-a']);
+  });
 });
 
 describe('movementRefusal', () => {

@@ -19,7 +19,20 @@ export interface TownshipGroup {
   reportedAt: string | null;
 }
 
-/** Shelters grouped by township (zh-CN order), with each township's own 投亲靠友 count; `all` lists townships to show even when empty. */
+/** Open shelters first, full next, closed last: the desk looks for somewhere people can still go. */
+const STATUS_RANK: Record<Shelter['status'], number> = { open: 0, full: 1, closed: 2 };
+
+export function byAvailability(a: Shelter, b: Shelter): number {
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name, 'zh-CN');
+}
+
+const hasOpenShelter = (g: TownshipGroup) => g.shelters.some((s) => s.status !== 'closed');
+
+/**
+ * Shelters grouped by township, with each township's own 投亲靠友 count; `all` lists townships to show even when
+ * empty. Townships with a shelter still taking people come first (zh-CN order), and within each, open shelters
+ * before full and closed ones.
+ */
 export function groupByTownship(shelters: readonly Shelter[], reports: readonly TownshipEvacuation[], all: readonly string[] = []): TownshipGroup[] {
   const groups = new Map<string, TownshipGroup>();
   const group = (township: string) => {
@@ -39,7 +52,8 @@ export function groupByTownship(shelters: readonly Shelter[], reports: readonly 
     g.withRelatives = r.withRelatives;
     g.reportedAt = r.reportedAt;
   }
-  return [...groups.values()].sort((a, b) => a.township.localeCompare(b.township, 'zh-CN'));
+  for (const g of groups.values()) g.shelters.sort(byAvailability);
+  return [...groups.values()].sort((a, b) => Number(hasOpenShelter(b)) - Number(hasOpenShelter(a)) || a.township.localeCompare(b.township, 'zh-CN'));
 }
 
 /** An i18n key and params that say why the server refused a check-in/out, or null for a generic error. */

@@ -19,7 +19,7 @@ export function useSupplyFormat() {
   const itemName = (id: string) => supplies.item(id)?.name ?? id;
   const unit = (id: string) => supplies.item(id)?.unit ?? '';
   const quantity = (itemId: string, n: number) => `${n}${unit(itemId)}`;
-  const linesText = (lines: readonly SupplyLine[]) => lines.map((l) => `${itemName(l.itemId)} ${quantity(l.itemId, l.quantity)}`).join('、');
+  const linesText = (lines: readonly SupplyLine[]) => format.listText(lines.map((l) => `${itemName(l.itemId)} ${quantity(l.itemId, l.quantity)}`));
 
   function destinationName(run: Pick<SupplyRun, 'destinationType' | 'destinationId'>): string {
     if (run.destinationType === 'depot') return depotName(run.destinationId);

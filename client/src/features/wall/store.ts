@@ -10,6 +10,7 @@ const copy = (layout: WallLayout): WallLayout => ({
   layers: { ...DEFAULT_WALL_LAYOUT.layers, ...layout.layers },
   trailMinutes: layout.trailMinutes,
   ...(layout.video ? { video: { ...layout.video, cameraIds: [...layout.video.cameraIds] } } : {}),
+  ...(layout.basemap ? { basemap: layout.basemap } : {}),
 });
 
 export const useWallLayoutStore = defineStore('wallLayout', () => {

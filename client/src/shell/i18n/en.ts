@@ -18,9 +18,9 @@ import versionsEn from '../versions/messages/en';
 import type { MessageSchema } from './zh-CN';
 
 const en: MessageSchema = {
-  app: { title: 'Xiangshan County Emergency Command · One Map', name: 'Tidewatch', county: 'Xiangshan County' },
+  app: { title: 'Xiangshan County Emergency Command · One Map', shortTitle: 'Xiangshan Emergency Command', name: 'Tidewatch', county: 'Xiangshan County' },
   nav: { desk: 'Desk', wall: 'Wall', admin: 'Administration', field: 'Field', logout: 'Sign out', signedInAs: '{name} ({role})' },
-  lang: { label: 'Language', 'zh-CN': '中文', en: 'English' },
+  lang: { label: 'Language', 'zh-CN': '中文', en: 'English', short: { 'zh-CN': '中文', en: 'EN' } },
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -37,6 +37,11 @@ const en: MessageSchema = {
     yes: 'Yes',
     no: 'No',
     confirmDelete: 'Delete “{name}”?',
+    labelled: '{label}: {value}',
+    listJoin: ', ',
+    clauseJoin: ', ',
+    withUnit: '{name} ({unit})',
+    inParens: ' ({text})',
   },
   connection: {
     connecting: 'Connecting',

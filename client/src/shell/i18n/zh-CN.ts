@@ -18,9 +18,9 @@ import versionsZhCN from '../versions/messages/zh-CN';
 
 /** The source of truth for message keys; `en` must have the same shape. Avoid `@`, `|`, `{`, `}` in text. */
 const zhCN = {
-  app: { title: '象山县应急指挥 一张图', name: 'Tidewatch', county: '象山县' },
+  app: { title: '象山县应急指挥 一张图', shortTitle: '象山县应急指挥 一张图', name: 'Tidewatch', county: '象山县' },
   nav: { desk: '指挥台', wall: '大屏', admin: '系统管理', field: '现场', logout: '退出登录', signedInAs: '{name}（{role}）' },
-  lang: { label: '语言', 'zh-CN': '中文', en: 'English' },
+  lang: { label: '语言', 'zh-CN': '中文', en: 'English', short: { 'zh-CN': '中文', en: 'EN' } },
   common: {
     save: '保存',
     cancel: '取消',
@@ -37,6 +37,12 @@ const zhCN = {
     yes: '是',
     no: '否',
     confirmDelete: '确定删除“{name}”？',
+    // Punctuation that differs by language: Chinese full-width marks must not leak into English.
+    labelled: '{label}：{value}',
+    listJoin: '、',
+    clauseJoin: '，',
+    withUnit: '{name}（{unit}）',
+    inParens: '（{text}）',
   },
   connection: {
     connecting: '连接中',

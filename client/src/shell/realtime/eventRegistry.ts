@@ -42,6 +42,23 @@ export const IGNORED_EVENTS = [
   'auth.logout',
   'auth.password_changed',
   'incident.reporting_rules_changed',
+  // Warnings, received CAP alerts and contacts: the desk and wall stores for these come with the warnings UI.
+  'warning.drafted',
+  'warning.draft_edited',
+  'warning.issued',
+  'warning.replaced',
+  'warning.recipients_queued',
+  'warning.recipients_sent',
+  'warning.recipient_changed',
+  'warning.delivery_failed',
+  'cap.received',
+  'cap.replaced',
+  'contact.saved',
+  'contact.removed',
+  // No client store holds stations yet: the gauges UI (desk chart, wall layer) takes these over.
+  'station.created',
+  'station.updated',
+  'station.deleted',
 ] as const satisfies readonly EventType[];
 
 type HandledBy<S> = S extends SyncedStore<infer E> ? E : never;

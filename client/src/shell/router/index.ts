@@ -2,6 +2,8 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@shared/enums';
 import { useSessionStore } from '../../features/auth/sessionStore';
 import { mayEnter, ROUTE_ROLES } from './access';
+import { showScreenLocale } from '../i18n';
+import { localeScreenOf } from '../i18n/screenLocale';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -39,3 +41,6 @@ router.beforeEach(async (to) => {
   if (!mayEnter(session.role, to.meta.roles)) return session.homePath;
   return true;
 });
+
+// Each screen (wall, desk, tablet, admin) opens in the language last chosen on it.
+router.afterEach((to) => showScreenLocale(localeScreenOf(to.name)));

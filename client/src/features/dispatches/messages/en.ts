@@ -15,6 +15,8 @@ const dispatchEn: typeof dispatchZhCN = {
     state: { created: 'Not delivered', delivered: 'Delivered', accepted: 'Accepted', declined: 'Declined', en_route: 'En route', on_scene: 'On scene', completed: 'Completed', cancelled: 'Cancelled' },
     channel: { tablet: 'tablet', phone: 'phone', radio: 'radio', in_person: 'in person' },
     form: {
+      noTablet: 'No tablet online for these teams; the task will not reach them. Phone them:',
+      noPhone: 'no phone number',
       teams: 'Teams',
       teamsChosen: '{n} chosen',
       allTeams: 'All teams',
@@ -35,12 +37,14 @@ const dispatchEn: typeof dispatchZhCN = {
     },
     suggest: {
       title: 'Nearest teams',
+      reach: { tablet: 'tablet online', tracker: 'tracker only', phone: 'phone only' },
+      call: 'phone {phone}',
       method: 'Straight-line distance: across the harbour or to an island the way is much longer',
       km: '{n} km',
       fromPosition: 'from last position',
       fromBase: 'from base',
       available: 'available',
-      busy: '{n} tasks',
+      busy: '1 task | {n} tasks',
       none: 'No available team nearby',
       pickDestination: 'Choose a destination to see the nearest teams',
     },
@@ -56,6 +60,13 @@ const dispatchEn: typeof dispatchZhCN = {
       reason: 'reason: {reason}',
       queued: 'queued',
       loadFailed: 'Could not load the timeline',
+    },
+    outcome: {
+      title: 'Outcome (dispatch statistics)',
+      rescued: 'no one rescued | 1 person rescued | {n} people rescued',
+      evacuated: 'no one evacuated | 1 person evacuated | {n} people evacuated',
+      total: 'Total',
+      hint: 'Reported by the teams on completion; not added to the evacuation totals (those come from shelters and townships)',
     },
     actions: {
       cancel: 'Cancel',

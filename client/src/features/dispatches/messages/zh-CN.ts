@@ -14,6 +14,8 @@ const dispatchZhCN = {
     state: { created: '待送达', delivered: '已送达', accepted: '已接受', declined: '已拒绝', en_route: '途中', on_scene: '到场', completed: '已完成', cancelled: '已取消' },
     channel: { tablet: '平板', phone: '电话', radio: '电台', in_person: '当面' },
     form: {
+      noTablet: '以下队伍没有在线平板，任务不会送达，请电话通知：',
+      noPhone: '无联系电话',
       teams: '目标队伍',
       teamsChosen: '已选 {n} 支',
       allTeams: '全部队伍',
@@ -34,6 +36,8 @@ const dispatchZhCN = {
     },
     suggest: {
       title: '就近队伍',
+      reach: { tablet: '平板在线', tracker: '仅定位器', phone: '仅电话' },
+      call: '电话 {phone}',
       method: '直线距离：港湾和海岛的实际路程可能远得多',
       km: '{n} 公里',
       fromPosition: '按最新定位',
@@ -55,6 +59,13 @@ const dispatchZhCN = {
       reason: '原因：{reason}',
       queued: '排队中',
       loadFailed: '时间线加载失败',
+    },
+    outcome: {
+      title: '任务结果（调度统计）',
+      rescued: '救出 {n} 人',
+      evacuated: '转移 {n} 人',
+      total: '合计',
+      hint: '由队伍完成任务时报告，不计入转移安置总数（以安置点和乡镇统计为准）',
     },
     actions: {
       cancel: '取消',

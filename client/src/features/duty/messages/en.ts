@@ -44,8 +44,8 @@ const dutyEn: typeof dutyZhCN = {
       acknowledged: 'Acknowledged',
       acknowledgedBy: 'Acknowledged by {name} at {at}',
       acknowledge: 'Acknowledge handover',
-      openIncidents: '{n} open incidents at handover',
-      openReports: '{n} reports outstanding',
+      openIncidents: '1 open incident at handover | {n} open incidents at handover',
+      openReports: '1 report outstanding | {n} reports outstanding',
     },
     log: {
       title: 'Duty log',

@@ -20,6 +20,8 @@ const fieldZhCN = {
     },
     setStandby: '设为待命',
     setOffDuty: '设为休整',
+    unlockAlerts: '轻触屏幕以启用提醒',
+    unlockAlertsWhy: '页面刚刚重新打开，浏览器在触摸屏幕前不允许响铃和振动',
     note: '注意：平板锁屏或切换到其他应用后，浏览器会停止定位，位置将不再上报。需要后台持续上报时，请安装 Traccar Client（OsmAnd 协议），由管理员登记设备。',
   },
   situation: {
@@ -61,6 +63,22 @@ const fieldZhCN = {
     notSharing: '任务中：请开启值守以共享位置',
     unsent: '未发送',
     waiting: '等待队伍前序任务完成',
+    arrival: {
+      far: '本机距目的地约 {d}，确认已到达？',
+      inaccurate: '本机定位精度较差（约 {accuracy}），无法确认是否已到达。确认已到达？',
+      noFix: '本机尚无定位，无法确认是否已到达。确认已到达？',
+      confirm: '确认到达',
+      back: '返回',
+    },
+    outcome: {
+      title: '任务结果',
+      rescued: '救出人数',
+      evacuated: '转移人数',
+      note: '情况说明（可选）',
+      hint: '仅作调度统计，不计入转移安置总数',
+      confirm: '确认完成',
+      back: '返回',
+    },
     sos: {
       received: 'SOS 已送达指挥中心（{time}），等待确认',
       acknowledged: '{name} 已确认 SOS（{time}），救援正在组织',
@@ -81,7 +99,8 @@ const fieldZhCN = {
     notDurable: '此浏览器无法保存离线队列：刷新页面会丢失未发送的内容',
     failed: '服务器未接受',
     dismiss: '知道了',
-    attempts: '已尝试 {n} 次',
+    attempts: '（已尝试 {n} 次）',
+    failedLine: '{what} · 服务器未接受：{why}',
     kind: { received: '确认收到任务', step: '任务进展：{state}', sos: 'SOS 求救', fieldReport: '灾情上报', position: '位置' },
   },
 };

@@ -5,10 +5,12 @@ const incidentsEn: typeof incidentsZhCN = {
   incident: {
     title: 'Incident intake',
     list: 'Incidents',
+    loadingName: 'Loading linked incident…',
+    fieldNotice: { title: 'New field report', open: 'Open', dismiss: 'Dismiss' },
     open: 'Open incidents',
     none: 'No open incidents',
     new: 'New incident',
-    severity: { general: 'General', major: 'Major', serious: 'Serious', extraordinary: 'Extraordinary' },
+    severity: { general: 'Class IV', major: 'Class III', serious: 'Class II', extraordinary: 'Class I' },
     type: {
       typhoon: 'Typhoon',
       waterlogging: 'Waterlogging',

@@ -3,6 +3,8 @@ const incidentsZhCN = {
   incident: {
     title: '事件接报',
     list: '事件列表',
+    loadingName: '关联事件加载中…',
+    fieldNotice: { title: '新的灾情上报', open: '查看', dismiss: '知道了' },
     open: '未结事件',
     none: '暂无未结事件',
     new: '接报事件',

@@ -39,7 +39,7 @@ const sheltersEn: typeof sheltersZhCN = {
       noSupplies: 'No supplies',
       history: 'Check-ins and check-outs',
       noHistory: 'Nothing recorded yet',
-      movementPeople: '{n} people',
+      movementPeople: '1 person | {n} people',
       movementBy: 'recorded by {name}',
     },
     admin: {

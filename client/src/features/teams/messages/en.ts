@@ -15,7 +15,7 @@ const teamsEn: typeof teamsZhCN = {
   teamStatus: { standby: 'Standby', dispatched: 'Dispatched', en_route: 'En route', on_scene: 'On scene', returning: 'Returning', off_duty: 'Off duty' },
   team: {
     title: 'Teams',
-    count: '{n} teams',
+    count: '1 team | {n} teams',
     stale: 'stale',
     positionOld: 'position not updated',
     noPosition: 'no position',
@@ -38,7 +38,7 @@ const teamsEn: typeof teamsZhCN = {
     setStatus: 'Set status',
     track: 'Track',
     trackHours: 'last {n} h',
-    trackPoints: '{n} track points',
+    trackPoints: '1 track point | {n} track points',
     hideTrack: 'Hide track',
     metres: '{n} m',
     kmh: '{n} km/h',

@@ -38,7 +38,7 @@ const videoEn: typeof videoZhCN = {
       title: 'Wall video',
       grid: 'Tiles',
       off: 'Off',
-      gridN: '{n} tiles',
+      gridN: '1 tile | {n} tiles',
       cameras: 'Cameras (in the order picked)',
       onlyFirst: '{picked} picked; the wall shows the first {n}',
       cameraLayer: 'Show cameras on the map',

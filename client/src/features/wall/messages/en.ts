@@ -4,8 +4,8 @@ import type wallZhCN from './zh-CN';
 const wallEn: typeof wallZhCN = {
   wall: { teams: 'Teams', alarms: 'Alarms', total: '{n} in total', page: 'page {page}/{pages}' },
   board: {
-    incidentsBySeverity: '{n} open incidents',
-    overdueReports: '{n} reports overdue',
+    incidentsBySeverity: '1 open incident | {n} open incidents',
+    overdueReports: '1 report overdue | {n} reports overdue',
   },
   evacuation: {
     title: 'Evacuation',
@@ -16,9 +16,11 @@ const wallEn: typeof wallZhCN = {
   },
   stock: {
     title: 'Key supplies',
+    scale: 'Line: minimum; a full bar is twice the minimum',
     available: 'Available',
     minLevel: 'Minimum',
-    low: '{n} depots below minimum',
+    low: '1 depot below minimum | {n} depots below minimum',
+    unit: ' ({unit})',
   },
   desk: {
     layout: {

@@ -14,9 +14,11 @@ const wallZhCN = {
   },
   stock: {
     title: '重点物资库存',
+    scale: '竖线为下限，满格为下限的两倍',
     available: '可用',
     minLevel: '下限',
     low: '{n} 个仓库低于下限',
+    unit: '（{unit}）',
   },
   desk: {
     layout: {

@@ -1,0 +1,53 @@
+/**
+ * SL 651-2014 HEX/BCD frames published by others, kept byte for byte as test fixtures.
+ *
+ * - `novrain`: the gtest suite of github.com/novrain/SL-0x028B, test/TestSL651.cpp (an SL 651 C library).
+ * - `toymoban`: the article "SL651-2014全协议解析(HEX编码格式)", https://toymoban.com/news/detail-686475.html
+ *   (the same frames are quoted by https://e-com-net.com/article/1736683930196697088.htm), which gives each
+ *   frame with the values it carries.
+ * - `yuxiaoyao`: CrcUtilTest in the me.yuxiaoyao.sl651 Netty server (its second CRC case).
+ */
+export const PUBLIC_FRAMES = {
+  /** 2F keep-alive, station 0012345678, centre 01, serial 3, sent 2059-10-11 15:51:11 (novrain, toymoban). */
+  keepAlive: '7E7E01001234567812342F0008020003591011155111036BCA',
+  /** 2F keep-alive with 7E inside its text (serial 7E08), centre 00, station 9876543210 (toymoban, yuxiaoyao). */
+  keepAliveWith7E: '7E7E00987654321012342F0008027E0822101110074703C3AE',
+  /** 30 test report: current rain 0.5 mm, total 0.5 mm, river level 0.127 m, 11.15 V (toymoban, novrain). */
+  testReport: '7E7E010012345678123430002B020003591011154947F1F1001234567848F0F0591011154920190000052619000005392300000127381211150320FA',
+  /** The centre's confirmation of `testReport` (toymoban, novrain). */
+  testReportConfirmation: '7E7E00123456780112343080080200035910111549471B75D4',
+  /** 32 timed report: current rain 4 mm, total 4 mm, river level 10.49 m, 10.99 V (toymoban, novrain). */
+  timedReport: '7E7E05001122334403E832002B020034170718110016F1F1001122334448F0F01707181100201900004026190000403923000104903812109903A421',
+  /** The centre's confirmation of `timedReport` (toymoban, novrain). */
+  timedReportConfirmation: '7E7E00112233440503E83280080200341707181100161BE5D4',
+  /** 31 uniform-interval report: 12 river levels every 5 minutes from 10:05, five of them FFFFFFFF (novrain). */
+  uniformReport:
+    '7E7E05001122334403E831004E020031170718110005F1F1001122334448F0F017071810050418000005392300000122000001220000028500010490000104' +
+    '90FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF0001049000010490037AC7',
+  /** Its confirmation (novrain). */
+  uniformReportConfirmation: '7E7E001122334405' + '03E83180080200311707181100051B291C',
+  /** 34 hourly report of a rain gauge (category P): twelve 5-minute rainfalls, totals, 12.90 V (novrain). */
+  hourlyRain:
+    '7E7E100012345678123434003802000114061202000' + '0F1F1001234567850F0F01406120200F460000000000000000000000000261900000020190000001A190000003812129003' + '4383',
+  /** 34 hourly report of a river station: 5-minute rain, relative levels (F5), level 27.30 m, 12.90 V (novrain). */
+  hourlyRiver:
+    '7E7E10001234567812343400570200031406120200' +
+    '00F1F1001234567848F0F01406120200F460000000000000000000000000F5C00AAA0AAAFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF2619000000' +
+    '2019000000' + '1A19000000391A0027303812129003DD4E',
+  /** 33 threshold report (加报) of a rain gauge: total 2.0 mm, current 1.0 mm, 1 h 1.0 mm, 12.09 V (novrain). */
+  thresholdRain:
+    '7E7E100012345678123433003802000214061202150' + '0F1F1001234567850F0F01406120215F460000000000000000000000000261900002020190000101A19000010381212090' + '37C62',
+  /** The centre's answer to an hourly report, ended EOT (novrain). */
+  hourlyConfirmationEot: '7E7E00123456781012343480080200011406131438530' + '4696E',
+  /** First of 13 packets (SYN) of a 36 picture report, ended ETB (novrain). */
+  picturePacket1:
+    '7E7E010012345678123436011C1600D0010005591011161118F1F1001234567848F0F05910111611F3F3FFD8FFE000104A46494600010100000100010000' +
+    'FFDB004300090606070606090707070909090A0C150D0C0C0C0C1912130F151E191F1E1C191C1C21242E2721222B221C1C2837282B30313434341F27393D' +
+    '39333C2E333431FFDB0043010909090C0A0C180D0D1831211C21313131313131313131313131313131313131313131313131313131313131313131313131' +
+    '3131313131313131313131313131FFC4001F0000010501010101010100000000000000000102030405060708090A0BFFC400B51000020103030204030505' +
+    '04040000017D01020300041105122131410613516107227114328191A1082342B1C11552D1F02433627282090A161718191A1796CB',
+} as const;
+
+export function frameBytes(hexFrame: string): Buffer {
+  return Buffer.from(hexFrame, 'hex');
+}

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../../../shared/schemas/event';
+import type { Recipient, TownshipCoverage, Warning } from '../../../shared/schemas/warning';
+import type { Database } from '../../db/schema';
+import { DomainError, notFound } from '../../errors';
+import type { RecordEvent, Transactor } from '../../events/transactor';
+import type { RecipientRow } from '../schema';
+import { loadWarningRow, toWarning } from '../warning-store';
+import { hashLinkToken, LINK_TOKEN_PATTERN } from './link-tokens';
+import { laterState, loadRecipient, recipientsOf, toRecipient } from './recipient-store';
+
+/** What the phone page shows: one warning and this person's own progress, nothing else. */
+export interface AnswerPage {
+  state: 'open' | 'expired' | 'replaced';
+  warning: Pick<Warning, 'hazard' | 'colour' | 'texts' | 'effective' | 'expires' | 'exercise' | 'msgType'>;
+  recipient: Pick<Recipient, 'name' | 'township' | 'state' | 'receivedAt' | 'doneAt' | 'doneNote'>;
+}
+
+export interface DonePhoto {
+  file: string;
+}
+
+/**
+ * 叫应: the recipients of a warning and their answers, from their personal links (opened, 收到, 已落实) or
+ * taken by phone by the duty officer (电话叫应, marked as such). Every change is in the event log.
+ */
+export class RecipientService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transactor: Transactor,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async list(warningId: string): Promise<Recipient[]> {
+    await loadWarningRow(this.db, warningId);
+    return (await recipientsOf(this.db, warningId)).map(toRecipient);
+  }
+
+  /** Per township: how many were asked, how many answered 收到 (or 已落实), how many reported 已落实. */
+  async coverage(warningId: string): Promise<TownshipCoverage[]> {
+    const warning = toWarning(await loadWarningRow(this.db, warningId));
+    const rows = await recipientsOf(this.db, warningId);
+    return warning.townships.map((township) => {
+      const mine = rows.filter((r) => r.township === township && r.role === 'primary');
+      const answered = (r: RecipientRow) => r.state === 'received' || r.state === 'done' || this.backupAnswered(rows, r);
+      return { township, recipients: mine.length, received: mine.filter(answered).length, done: mine.filter((r) => r.state === 'done').length };
+    });
+  }
+
+  /** The page behind a personal link; opening it is recorded once. An unknown token is NOT_FOUND, revealing nothing. */
+  async open(token: string): Promise<AnswerPage> {
+    return this.transactor.run(async (tx, record) => {
+      const { row, warning } = await this.byToken(tx, token);
+      const state = this.pageState(row, warning);
+      if (state === 'open' && (row.state === 'queued' || row.state === 'sent')) {
+        const now = this.now();
+        const next = { ...row, state: 'opened', opened_at: now };
+        await tx.updateTable('warning_recipients').set({ state: 'opened', opened_at: now }).where('id', '=', row.id).execute();
+        await record({ type: 'warning.recipient_changed', actor: this.actorOf(row), payload: { recipient: toRecipient(next), cause: 'opened' } });
+        return this.page(next, warning, state);
+      }
+      return this.page(row, warning, state);
+    });
+  }
+
+  /** 收到 or 已落实 from the phone page. Refused after expiry; answering again keeps the first time. */
+  async answer(token: string, answer: 'received' | 'done', note: string, photo: DonePhoto | null): Promise<AnswerPage> {
+    return this.transactor.run(async (tx, record) => {
+      const { row, warning } = await this.byToken(tx, token);
+      const state = this.pageState(row, warning);
+      if (state === 'expired') throw new DomainError('CONFLICT', '此预警已过期，无需再回复。');
+      const next = await this.applyAnswer(tx, record, row, answer, note, photo, this.actorOf(row), answer);
+      return this.page(next, warning, state);
+    });
+  }
+
+  /** 电话叫应: the duty officer records an answer taken by phone. */
+  async phoneAnswer(warningId: string, recipientId: string, answer: 'received' | 'done', note: string, actor: Actor): Promise<Recipient> {
+    return this.transactor.run(async (tx, record) => {
+      const row = await loadRecipient(tx, recipientId);
+      if (row.warning_id !== warningId) throw notFound('Recipient');
+      const withPhone = { ...row, phone_answer: JSON.stringify({ by: actor.name, at: this.now(), note }) };
+      await tx.updateTable('warning_recipients').set({ phone_answer: withPhone.phone_answer }).where('id', '=', row.id).execute();
+      return toRecipient(await this.applyAnswer(tx, record, withPhone, answer, note, null, actor, 'phone_answer'));
+    });
+  }
+
+  private async applyAnswer(tx: Parameters<Parameters<Transactor['run']>[0]>[0], record: RecordEvent, row: RecipientRow, answer: 'received' | 'done', note: string, photo: DonePhoto | null, actor: Actor, cause: 'received' | 'done' | 'phone_answer'): Promise<RecipientRow> {
+    const now = this.now();
+    const next: RecipientRow = {
+      ...row,
+      state: laterState(row.state, answer),
+      received_at: row.received_at ?? now,
+      done_at: answer === 'done' ? (row.done_at ?? now) : row.done_at,
+      done_note: answer === 'done' && note ? note : row.done_note,
+      photo_file: photo?.file ?? row.photo_file,
+    };
+    await tx.updateTable('warning_recipients').set({ state: next.state, received_at: next.received_at, done_at: next.done_at, done_note: next.done_note, photo_file: next.photo_file }).where('id', '=', row.id).execute();
+    await record({ type: 'warning.recipient_changed', actor, payload: { recipient: toRecipient(next), cause } });
+    return next;
+  }
+
+  private async byToken(tx: Parameters<Parameters<Transactor['run']>[0]>[0], token: string): Promise<{ row: RecipientRow; warning: Warning }> {
+    if (!LINK_TOKEN_PATTERN.test(token)) throw notFound('Link');
+    const row = await tx.selectFrom('warning_recipients').selectAll().where('token_hash', '=', hashLinkToken(token)).executeTakeFirst();
+    if (!row) throw notFound('Link');
+    return { row, warning: toWarning(await loadWarningRow(tx, row.warning_id)) };
+  }
+
+  private pageState(row: RecipientRow, warning: Warning): AnswerPage['state'] {
+    if (Date.parse(row.expires_at) <= this.clock()) return 'expired';
+    return warning.status === 'issued' ? 'open' : 'replaced';
+  }
+
+  private page(row: RecipientRow, warning: Warning, state: AnswerPage['state']): AnswerPage {
+    const { hazard, colour, texts, effective, expires, exercise, msgType } = warning;
+    return { state, warning: { hazard, colour, texts, effective, expires, exercise, msgType }, recipient: { name: row.name, township: row.township, state: row.state as Recipient['state'], receivedAt: row.received_at, doneAt: row.done_at, doneNote: row.done_note } };
+  }
+
+  private backupAnswered(rows: RecipientRow[], primary: RecipientRow): boolean {
+    return rows.some((r) => r.backup_for === primary.id && (r.state === 'received' || r.state === 'done'));
+  }
+
+  /** The person answering through their link: not a signed-in user, so named as the contact. */
+  private actorOf(row: RecipientRow): Actor {
+    return { type: 'user', id: `contact:${row.contact_id}`, name: row.name };
+  }
+
+  private now(): string {
+    return new Date(this.clock()).toISOString();
+  }
+}
