@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema';
-import { IntervalJob, type JobLock } from '../jobs/interval-job';
-import type { Logger } from '../logger';
+import { HousekeepingJob, type HousekeepingSettings } from '../jobs/housekeeping-job';
 
 const DAY_MS = 24 * 3_600_000;
-const RUN_EVERY_MS = 6 * 3_600_000;
 
 export interface DownsampleOptions {
   /** Only fixes at or after this time are considered; the job passes its previous cutoff. */
@@ -61,57 +59,30 @@ async function deviceIds(db: Kysely<Database>): Promise<string[]> {
   return result.rows.map((r) => r.id);
 }
 
-export interface RetentionJobOptions {
+export interface RetentionJobOptions extends HousekeepingSettings {
   db: Kysely<Database>;
   /** POSITION_RETENTION_DAYS: full-rate history is kept this long, then thinned to one fix a minute. */
   retentionDays: number;
-  logger: Logger;
-  clock?: () => number;
-  intervalMs?: number;
   keepEveryMs?: number;
-  lock?: JobLock;
 }
 
-export class RetentionJob {
-  private readonly job: IntervalJob<number>;
+/** Thins position history older than the retention, every six hours (on the job lock's holder). */
+export class RetentionJob extends HousekeepingJob {
   private doneUntilMs: number | undefined;
-  private readonly clock: () => number;
 
   constructor(private readonly options: RetentionJobOptions) {
-    this.clock = options.clock ?? Date.now;
-    this.job = new IntervalJob({
-      name: 'position-retention',
-      everyMs: options.intervalMs ?? RUN_EVERY_MS,
-      pass: () => this.pass(),
-      whileRunning: 'join',
-      ...(options.lock ? { lock: options.lock } : {}),
-      logger: options.logger,
-    });
+    super('position-retention', options);
   }
 
-  /** Runs once now and then every six hours. */
-  start(): void {
-    this.job.start();
-  }
-
-  /** One pass; a pass already running is joined, not repeated. Failures are logged and give 0. */
-  async runOnce(): Promise<number> {
-    return (await this.job.runNow()) ?? 0;
-  }
-
-  close(): Promise<void> {
-    return this.job.close();
-  }
-
-  private async pass(): Promise<number> {
-    const cutoff = this.clock() - this.options.retentionDays * DAY_MS;
+  protected override async pass(): Promise<number> {
+    const cutoff = this.cutoffDaysAgo(this.options.retentionDays);
     const started = this.clock();
     try {
       const deleted = await downsampleHistory(this.options.db, cutoff, this.options.keepEveryMs, {
         ...(this.doneUntilMs !== undefined ? { newerThanMs: this.doneUntilMs } : {}),
-        shouldStop: () => this.job.isClosed,
+        shouldStop: () => this.isClosed,
       });
-      if (!this.job.isClosed) this.doneUntilMs = cutoff;
+      if (!this.isClosed) this.doneUntilMs = cutoff;
       this.options.logger.info({ deleted, cutoff: new Date(cutoff).toISOString(), ms: this.clock() - started }, 'position history downsampled');
       return deleted;
     } catch (error) {

@@ -90,16 +90,8 @@ export function decodeFrame(bytes: Buffer): FrameDecoding {
   };
 }
 
-export interface FrameToEncode {
-  direction: Direction;
-  centre: number;
-  station: string;
-  password: string;
-  functionCode: number;
-  packet?: { total: number; index: number };
-  body: Buffer;
-  end: number;
-}
+/** What `encodeFrame` writes: the fields a decoded frame has. */
+export type FrameToEncode = Sl651Frame;
 
 export function encodeFrame(frame: FrameToEncode): Buffer {
   const packetBytes = frame.packet ? Buffer.alloc(3) : Buffer.alloc(0);

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { TrackPoint } from '../../../shared/schemas/typhoon';
-import { beaufortOf, gradeOf, toTwoMinuteMs } from '../../../shared/typhoon/wind';
 import { JMA_DIRECTIONS, quadrantsFromLongest, type JmaDirection } from './jma-radii';
+import { checkPressure, jmaTrackPoint } from './jma-track-point';
 import { badInput, checkLat, checkLon, orderedTrack, type ParsedStorm } from './parsed-storm';
 
 export const BEST_TRACK_CSV_COLUMNS = [
@@ -77,31 +77,20 @@ function parseRow(cell: (c: Column) => string, line: number, width: number, expe
   const time = cell('time_utc');
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(time) || Number.isNaN(Date.parse(time))) throw badInput(line, 'time_utc', `"${time}" is not a UTC time like 2019-08-09T18:00:00Z`);
   const jmaGrade = num(cell('grade'), line, 'grade') as number;
-  const pressure = num(cell('pressure_hpa'), line, 'pressure_hpa') as number;
-  if (pressure < 850 || pressure > 1100) throw badInput(line, 'pressure_hpa', `${pressure} hPa is not a plausible central pressure`);
-  const kt = num(cell('max_wind_kt'), line, 'max_wind_kt', true);
-  const sourceWind = kt === null || kt === 0 ? null : { value: kt, unit: 'kt_10min' as const };
-  const windMs = sourceWind ? toTwoMinuteMs(sourceWind) : null;
+  const pressureHpa = checkPressure(num(cell('pressure_hpa'), line, 'pressure_hpa') as number, line, 'pressure_hpa');
+  const maxWindKt = num(cell('max_wind_kt'), line, 'max_wind_kt', true);
   const radii = (dir: Column, long: Column, short: Column, label: string) => {
     if (cell(dir) === '' && cell(long) === '' && cell(short) === '') return null;
     return quadrantsFromLongest(direction(cell(dir), line, dir), num(cell(long), line, long) as number, num(cell(short), line, short) as number, line, label);
   };
-  return {
+  return jmaTrackPoint({
     at: new Date(time).toISOString(),
+    jmaGrade,
+    pressureHpa,
+    maxWindKt,
     lat: checkLat(num(cell('lat'), line, 'lat') as number, line, 'lat'),
     lon: checkLon(num(cell('lon'), line, 'lon') as number, line, 'lon'),
-    pressureHpa: pressure,
-    windMs,
-    sourceWind,
-    grade: windMs !== null ? gradeOf(windMs) : jmaGrade === 2 ? 'TD' : null,
-    beaufort: windMs === null ? null : beaufortOf(windMs),
-    extratropical: jmaGrade === 6,
-    moveDirectionDeg: null,
-    moveSpeedKmh: null,
-    radii: {
-      level7: radii('r30kt_longest_dir', 'r30kt_longest_nm', 'r30kt_shortest_nm', '30-kt radius'),
-      level10: radii('r50kt_longest_dir', 'r50kt_longest_nm', 'r50kt_shortest_nm', '50-kt radius'),
-      level12: null,
-    },
-  };
+    radii30kt: radii('r30kt_longest_dir', 'r30kt_longest_nm', 'r30kt_shortest_nm', '30-kt radius'),
+    radii50kt: radii('r50kt_longest_dir', 'r50kt_longest_nm', 'r50kt_shortest_nm', '50-kt radius'),
+  });
 }

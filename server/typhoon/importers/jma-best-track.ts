@@ -1,6 +1,6 @@
 import type { QuadrantRadii, TrackPoint } from '../../../shared/schemas/typhoon';
-import { beaufortOf, gradeOf, toTwoMinuteMs } from '../../../shared/typhoon/wind';
 import { directionOfCode, quadrantsFromLongest } from './jma-radii';
+import { checkPressure, jmaTrackPoint } from './jma-track-point';
 import { badInput, checkLat, checkLon, MISSING_RADIUS, orderedTrack, type ParsedStorm } from './parsed-storm';
 
 /**
@@ -71,31 +71,18 @@ function parseDataLine(line: string, lineNo: number): TrackPoint {
   if (![2, 3, 4, 5, 6, 7, 9].includes(jmaGrade)) throw badInput(lineNo, 'grade', `${jmaGrade} is not a JMA grade (2-7, 9)`);
   const lat = checkLat((intField(line, 16, 18, lineNo, 'latitude') as number) / 10, lineNo);
   const lon = checkLon((intField(line, 20, 23, lineNo, 'longitude') as number) / 10, lineNo);
-  const pressure = intField(line, 25, 28, lineNo, 'pressure') as number;
-  if (pressure < 850 || pressure > 1100) throw badInput(lineNo, 'pressure', `${pressure} hPa is not a plausible central pressure`);
-  const kt = intField(line, 34, 36, lineNo, 'maximum wind', true);
-  const sourceWind = kt === null || kt === 0 ? null : { value: kt, unit: 'kt_10min' as const };
-  const windMs = sourceWind ? toTwoMinuteMs(sourceWind) : null;
-  return {
+  const pressureHpa = checkPressure(intField(line, 25, 28, lineNo, 'pressure') as number, lineNo, 'pressure');
+  const maxWindKt = intField(line, 34, 36, lineNo, 'maximum wind', true);
+  return jmaTrackPoint({
     at: timeOf(col(line, 1, 8), lineNo),
     lat,
     lon,
-    pressureHpa: pressure,
-    windMs,
-    sourceWind,
-    // Without a wind JMA still says "TD" (grade 2): below 34 kt, which GB/T 19201 also calls 热带低压.
-    grade: windMs !== null ? gradeOf(windMs) : jmaGrade === 2 ? 'TD' : null,
-    beaufort: windMs === null ? null : beaufortOf(windMs),
-    extratropical: jmaGrade === 6,
-    moveDirectionDeg: null,
-    moveSpeedKmh: null,
-    radii: {
-      level7: radiiOf(line, 53, lineNo, '30-kt radius'),
-      level10: radiiOf(line, 42, lineNo, '50-kt radius'),
-      // JMA gives no 64-kt radius in the best track.
-      level12: null,
-    },
-  };
+    jmaGrade,
+    pressureHpa,
+    maxWindKt,
+    radii30kt: radiiOf(line, 53, lineNo, '30-kt radius'),
+    radii50kt: radiiOf(line, 42, lineNo, '50-kt radius'),
+  });
 }
 
 /** Blank columns: no data for that level. */
