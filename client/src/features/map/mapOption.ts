@@ -135,7 +135,6 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       ...(input.overlays ?? []),
       input.basemap ?? EMPTY_TILE_SERIES,
       placeLabelSeries({ ...outline, pixelsPerDegree: input.pixelsPerDegree ?? null }),
-      ...(input.overlays ?? []),
       ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
       {
         id: 'track',
