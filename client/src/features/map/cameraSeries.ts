@@ -1,6 +1,6 @@
 import type { ScatterSeriesOption } from 'echarts/charts';
 import type { CameraKind, CameraState } from '@shared/schemas/camera';
-import { MAP_Z } from './markerEmphasis';
+import { MAP_Z, MAP_ZLEVEL } from './markerEmphasis';
 import { nameTooltip } from './tooltipText';
 
 /** A camera as the map draws it: at its registered place, or a tablet's at its team's last position. */
@@ -38,6 +38,7 @@ export function cameraSeries(markers: readonly CameraMarker[], opts: { fontSize:
     type: 'scatter',
     coordinateSystem: 'geo',
     // Above teams and incidents: a camera is opened by clicking it.
+    zlevel: MAP_ZLEVEL.above,
     z: MAP_Z.cameras,
     symbolKeepAspect: true,
     symbolSize: iconSize(opts.fontSize),

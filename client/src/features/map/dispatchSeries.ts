@@ -1,7 +1,7 @@
 import type { LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { AssignmentState, DispatchPriority } from '@shared/schemas/dispatch';
 import { ASSIGNMENT_COLORS, PRIORITY_COLORS } from '../dispatches/stateColors';
-import { MAP_Z } from './markerEmphasis';
+import { MAP_Z, MAP_ZLEVEL } from './markerEmphasis';
 import { nameTooltip } from './tooltipText';
 
 /** A team's line to where it was sent, as drawn: from its marker to the destination. */
@@ -39,6 +39,7 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       type: 'lines',
       coordinateSystem: 'geo',
       silent: true,
+      zlevel: MAP_ZLEVEL.moving,
       z: MAP_Z.dispatchLines,
       symbol: ['none', 'arrow'],
       symbolSize: Math.round(input.fontSize * 0.7),
@@ -51,6 +52,7 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       id: 'dispatch-destinations',
       type: 'scatter',
       coordinateSystem: 'geo',
+      zlevel: MAP_ZLEVEL.moving,
       z: MAP_Z.destinations,
       symbol: 'pin',
       symbolSize: Math.round(input.fontSize * 1.6),
@@ -63,6 +65,7 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       type: 'scatter',
       coordinateSystem: 'geo',
       silent: true,
+      zlevel: MAP_ZLEVEL.above,
       z: MAP_Z.pick,
       symbol: 'pin',
       symbolSize: Math.round(input.fontSize * 2.2),

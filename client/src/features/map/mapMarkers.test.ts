@@ -80,11 +80,13 @@ describe('a team in SOS on the map', () => {
       cameras: [{ id: 'cam', label: '摄像头', kind: 'cctv', state: 'online', lat: 29.4, lon: 121.9 }],
       places: { incidents: [{ id: 'i', label: '事件', severity: 'major', overdue: false, lat: 29.4, lon: 121.9 }], shelters: [], depots: [] },
     });
-    const series = option.series as Array<{ id: string; z: number; data: Array<{ id?: string }> }>;
+    const series = option.series as Array<{ id: string; zlevel?: number; z: number; data: Array<{ id?: string }> }>;
     const sosSeries = series.filter((s) => s.data.some((d) => d.id === 'b' || d.id === 'c'));
     expect(sosSeries.map((s) => s.id).sort()).toEqual(['teams-sos', 'teams-sos-acknowledged']);
-    const topOfOthers = Math.max(...series.filter((s) => !sosSeries.includes(s)).map((s) => s.z));
-    for (const s of sosSeries) expect(s.z).toBeGreaterThan(topOfOthers);
+    // A canvas layer (zlevel) is painted over every lower one whatever the z inside it.
+    const drawOrder = (s: { zlevel?: number; z: number }) => (s.zlevel ?? 0) * 1000 + s.z;
+    const topOfOthers = Math.max(...series.filter((s) => !sosSeries.includes(s)).map(drawOrder));
+    for (const s of sosSeries) expect(drawOrder(s)).toBeGreaterThan(topOfOthers);
   });
 });
 

@@ -9,7 +9,7 @@ import { placeSeries, type PlaceMarkers } from './placeSeries';
 import { cameraSeries, type CameraMarker } from './cameraSeries';
 import { labelledTeamIds, trailSeries, type TrailLine } from './denseLayers';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
-import { MAP_Z, drawnTeamMarkers } from './markerEmphasis';
+import { MAP_Z, MAP_ZLEVEL, drawnTeamMarkers } from './markerEmphasis';
 import { nameTooltip } from './tooltipText';
 import { geoComponent, placeLabelSeries } from './outlineLayers';
 import type { MapPlace } from './region';
@@ -132,7 +132,6 @@ export function buildMapOption(input: MapOptionInput): MapOption {
     },
     geo: geoComponent(outline),
     series: [
-      ...(input.overlays ?? []),
       input.basemap ?? EMPTY_TILE_SERIES,
       placeLabelSeries({ ...outline, pixelsPerDegree: input.pixelsPerDegree ?? null }),
       ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
@@ -162,6 +161,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         type: 'scatter',
         animation,
         coordinateSystem: 'geo',
+        zlevel: MAP_ZLEVEL.moving,
         z: MAP_Z.teams,
         label,
         labelLayout: { hideOverlap: true },
@@ -173,6 +173,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         type: 'effectScatter',
         animation,
         coordinateSystem: 'geo',
+        zlevel: MAP_ZLEVEL.moving,
         z: MAP_Z.activeTeams,
         rippleEffect: { brushType: 'stroke', scale: 2.6, period: 3 },
         label,
@@ -185,6 +186,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         id: 'teams-sos',
         type: 'effectScatter',
         coordinateSystem: 'geo',
+        zlevel: MAP_ZLEVEL.above,
         z: MAP_Z.sos,
         rippleEffect: { brushType: 'fill', scale: 4, period: 1, number: 2 },
         label: { ...label, fontWeight: 'bold' as const },
@@ -195,6 +197,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         id: 'teams-sos-acknowledged',
         type: 'scatter',
         coordinateSystem: 'geo',
+        zlevel: MAP_ZLEVEL.above,
         z: MAP_Z.sos,
         label: { ...label, fontWeight: 'bold' as const },
         tooltip: nameTooltip(input.tooltip),

@@ -26,6 +26,24 @@ describe('what a map update redraws', () => {
     expect(ids(update)).toEqual(['dispatch-lines', 'dispatch-destinations', 'teams', 'teams-active', 'teams-sos', 'teams-sos-acknowledged']);
   });
 
+  it('a position push repaints none of the canvas the outlines, place labels, tiles and trails are on', () => {
+    const all = option.series as Array<{ id: string; zlevel?: number }>;
+    const pushed = optionForChanges(option, new Set(['points'])).series as Array<{ id: string; zlevel?: number }>;
+    const pushedLayers = new Set(pushed.map((s) => s.zlevel ?? 0));
+    const still = all.filter((s) => ['place-labels', 'basemap-tiles', 'track'].includes(s.id) || s.id.startsWith('trails:'));
+    expect(still).toHaveLength(10);
+    for (const s of still) expect(pushedLayers.has(s.zlevel ?? 0)).toBe(false);
+    expect(pushedLayers.has(0)).toBe(false); // the geo component (the outlines) is on zlevel 0
+    expect(option.geo).not.toHaveProperty('zlevel');
+  });
+
+  it('draws an overlay (the storm) once: a series id given twice makes ECharts refuse the whole option, and the map stays blank', () => {
+    const withStorm = buildMapOption({ ...input, overlays: [{ id: 'storm-track', type: 'lines', coordinateSystem: 'geo', data: [] }] });
+    const all = ids(withStorm);
+    expect(all.filter((id) => id === 'storm-track')).toHaveLength(1);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
   it('grown trails redraw the trails alone', () => {
     expect(ids(optionForChanges(option, new Set(['trails'])))).toEqual(['trails:standby', 'trails:dispatched', 'trails:en_route', 'trails:on_scene', 'trails:returning', 'trails:off_duty', 'trails:stale']);
   });

@@ -21,6 +21,21 @@ export const MAP_Z = {
   sos: 10,
 } as const;
 
+/**
+ * The canvas layer (ECharts `zlevel`) each group of series is painted on; `z` orders series within a layer.
+ * A change repaints only the layers it touches, so the outlines (~21k points) and the place labels are not
+ * repainted on every position push or every frame of the active teams' ripple. Marks that sat above the
+ * teams before the split (incidents with their overdue rings, cameras, the picked point) and SOS stay above
+ * them on a layer of their own: few marks, cheap to repaint with each push.
+ */
+export const MAP_ZLEVEL = {
+  scene: 0,
+  /** Set in features/typhoon/typhoonSeries.ts: the storm sits over the outlines, under every marker. */
+  typhoon: 1,
+  moving: 2,
+  above: 3,
+} as const;
+
 export type TeamEmphasis = 'sos' | 'sos-acknowledged' | 'active' | 'normal';
 
 export interface TeamMarkerLook {

@@ -3,7 +3,7 @@ import type { IncidentSeverity } from '@shared/schemas/incident';
 import type { ShelterStatus } from '@shared/schemas/shelter';
 import type { WallLayout } from '@shared/schemas/wall';
 import { SEVERITY_COLORS } from '../incidents/severityColors';
-import { MAP_Z } from './markerEmphasis';
+import { MAP_Z, MAP_ZLEVEL } from './markerEmphasis';
 import { nameTooltip } from './tooltipText';
 
 /** The places the map marks besides teams: open incidents, shelters and depots. */
@@ -57,6 +57,7 @@ export function placeSeries(markers: PlaceMarkers, opts: { fontSize: number; sho
       id: 'place-incidents',
       type: 'scatter',
       coordinateSystem: 'geo',
+      zlevel: MAP_ZLEVEL.above,
       z: MAP_Z.incidents,
       symbol: 'triangle',
       symbolSize: Math.round(size * 1.4),
