@@ -132,6 +132,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
     },
     geo: geoComponent(outline),
     series: [
+      ...(input.overlays ?? []),
       input.basemap ?? EMPTY_TILE_SERIES,
       placeLabelSeries({ ...outline, pixelsPerDegree: input.pixelsPerDegree ?? null }),
       ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
