@@ -12,7 +12,7 @@ const typhoonEn: typeof typhoonZhCN = {
     hideArchived: 'Hide archived',
     archivedNone: 'No archived storms',
     select: 'Show',
-    points: '{n} observed points',
+    points: '1 observed point | {n} observed points',
     updatedAt: 'Data of {time}',
     level: { level7: 'Force 7', level10: 'Force 10', level12: 'Force 12' },
     signal: { blue: 'Blue', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
