@@ -81,6 +81,11 @@ describe('field tablet outbox over a cut connection', () => {
         return faces.length > 0 && document.fonts.check(spec, text);
       });
     await expect.poll(fontsLoadOffline, { timeout: 10_000 }).toBe(true);
+    // While offline the badge counts seconds and reconnect attempts: the big button must not move under a glove.
+    const attemptShown = async () => Number((await page.getByTestId('connection-state').textContent())?.match(/第 (\d+) 次重连/)?.[1] ?? 0);
+    const before = { attempt: await attemptShown(), box: await page.getByTestId('next-step').boundingBox() };
+    await expect.poll(attemptShown, { timeout: 30_000 }).toBeGreaterThan(before.attempt);
+    expect(await page.getByTestId('next-step').boundingBox()).toEqual(before.box);
     await page.getByTestId('next-step').click(); // arrived: 4 km from the quay, so the tablet asks first
     await page.getByTestId('arrival-confirm-yes').click();
     await expect.poll(() => testAttr(page, 'outbox', 'data-count')).toBe('4');
