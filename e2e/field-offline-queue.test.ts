@@ -86,6 +86,8 @@ describe('field tablet outbox over a cut connection', () => {
     const before = { attempt: await attemptShown(), box: await page.getByTestId('next-step').boundingBox() };
     await expect.poll(attemptShown, { timeout: 30_000 }).toBeGreaterThan(before.attempt);
     expect(await page.getByTestId('next-step').boundingBox()).toEqual(before.box);
+    // The first tap after the reload also takes the "tap to enable alerts" banner away: it must still press the button.
+    expect(await page.getByTestId('unlock-alerts').count()).toBe(1);
     await page.getByTestId('next-step').click(); // arrived: 4 km from the quay, so the tablet asks first
     await page.getByTestId('arrival-confirm-yes').click();
     await expect.poll(() => testAttr(page, 'outbox', 'data-count')).toBe('4');
