@@ -46,8 +46,10 @@ export default defineConfig({
           include: ['e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          pool: 'forks',
-          poolOptions: { forks: { singleFork: true } },
+          // One browser suite at a time, but beside the unit and integration files, not after them: Vitest runs
+          // each pool concurrently, while single-fork files of the forks pool wait for all the others to finish.
+          pool: 'threads',
+          poolOptions: { threads: { singleThread: true } },
         },
       },
     ],

@@ -10,7 +10,8 @@ const rulesHit = async (filePath: string, text: string) =>
 
 const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n';
 
-describe('eslint.config.js', () => {
+// The first lint loads every plugin and parser: seconds of CPU, more when the browser suites run beside it.
+describe('eslint.config.js', { timeout: 60_000 }, () => {
   it('a source file over 400 lines is refused; one of 400 is not', async () => {
     expect(await rulesHit('server/incidents/huge-service.ts', lines(401))).toContain('max-lines');
     expect(await rulesHit('server/incidents/big-service.ts', lines(400))).not.toContain('max-lines');
