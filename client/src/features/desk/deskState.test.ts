@@ -34,7 +34,14 @@ const state: fc.Arbitrary<DeskState> = fc
     tab: fc.constantFrom(...DESK_TABS),
     item: fc.option(fc.record({ kind: fc.constantFrom(...DESK_ITEM_KINDS), id })),
     camera: fc.option(id),
-    form: fc.option(fc.oneof(fc.constant({ kind: 'new-incident' as const }), fc.record({ kind: fc.constant('new-dispatch' as const), incidentId: fc.option(id) }))),
+    form: fc.option(
+      fc.oneof(
+        fc.constant({ kind: 'new-incident' as const }),
+        fc.constant({ kind: 'edit-warning' as const }),
+        fc.record({ kind: fc.constant('new-dispatch' as const), incidentId: fc.option(id) }),
+        fc.record({ kind: fc.constant('new-warning' as const), replacesId: fc.option(id) }),
+      ),
+    ),
     supplies: fc.record({ view: fc.constantFrom(...SUPPLIES_VIEWS), depot: fc.option(id) }),
   })
   // The 物资 view and depot are the tab's own: on other tabs they are the defaults.

@@ -31,3 +31,5 @@ export const contactsApi = {
   remove: (id: string) => callRoute(CONTACT_ROUTES.remove, { params: { id } }),
   importCsv: (bytes: Uint8Array) => callRoute(CONTACT_ROUTES.importCsv, { body: bytes }),
 };
+
+export type ContactInput = z.input<typeof ContactCreateSchema>;

@@ -34,6 +34,11 @@ export const useWarningsStore = defineStore('warnings', () => {
     byId.value[warning.id] = newerWarning(byId.value[warning.id], warning);
   }
 
+  /** A warning older than the snapshot holds (a link to it), fetched by id. */
+  async function fetchOne(id: string): Promise<void> {
+    put(await warningsApi.get(id));
+  }
+
   function putRecipient(recipient: Recipient): void {
     const entry = answers.value[recipient.warningId];
     if (entry) entry.recipients[recipient.id] = laterRecipient(entry.recipients[recipient.id], recipient);
@@ -126,7 +131,7 @@ export const useWarningsStore = defineStore('warnings', () => {
     }
   }
 
-  return { byId, capById, coverage, list, capAlerts, get, put, answersOf, loadAnswers, trackAnswers, reset, clear, applyEvent };
+  return { byId, capById, coverage, list, capAlerts, get, put, fetchOne, answersOf, loadAnswers, trackAnswers, reset, clear, applyEvent };
 });
 
 /** The events the warnings store handles and its part of the synchronised state. */

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { peopleByTownship, silentPeople, stepTimes } from './answerBoard';
 import { capColour, capInfoIn, capInForce, receivedSections } from './capModel';
 import { coverageTotals, townshipStanding, townshipsByNeed } from './coverage';
-import { makeCapAlert, makeCapInfo, makeRecipient, makeWarning } from './testFixtures';
+import { makeExposure, townshipRow } from '../typhoon/testFixtures';
+import { contactsByTownship, splitPhones } from './contactModel';
+import { makeCapAlert, makeCapInfo, makeContact, makeRecipient, makeWarning } from './testFixtures';
+import { beijingInput, fromBeijingInput, toggleTownship, typhoonFill } from './warningForm';
 import { tickerItems } from './wallTicker';
 import { boardSections, maySignOff, standingOf } from './warningBoard';
 
@@ -117,5 +120,45 @@ describe('the wall’s warning panel', () => {
     ]);
     expect(items[0]).toMatchObject({ headline: 'Xiangshan issues an orange typhoon warning', coverage: { receivedPercent: 75 } });
     expect(items[1]).toMatchObject({ source: 'received', sender: 'Baoding Meteorological Observatory', places: ['保定市'], coverage: null });
+  });
+});
+
+describe('the contacts registry', () => {
+  it('groups by township in the county’s order, primaries before their backups, each with their B角', () => {
+    const b = makeContact({ id: 'b', name: '石浦B角', duty: 'deputy_head' });
+    const a = makeContact({ id: 'a', name: '石浦A角', backupId: 'b' });
+    const h = makeContact({ id: 'h', name: '鹤浦镇长', township: '鹤浦镇' });
+    const groups = contactsByTownship([b, h, a], ['鹤浦镇', '石浦镇', '高塘岛乡']);
+    expect(groups.map((g) => [g.township, g.contacts.map((c) => [c.contact.id, c.backup?.id ?? null, c.backupOf.map((o) => o.id)])])).toEqual([
+      ['鹤浦镇', [['h', null, []]]],
+      ['石浦镇', [['a', 'b', []], ['b', null, ['a']]]],
+    ]);
+  });
+
+  it('reads phone numbers typed with any separator', () => {
+    expect(splitPhones('13900000001；0574-6578 1234, 13900000002')).toEqual(['13900000001', '0574-6578', '1234', '13900000002']);
+    expect(splitPhones(' 13900000001 / 13900000002 ')).toEqual(['13900000001', '13900000002']);
+  });
+});
+
+describe('composing a warning', () => {
+  it('reads and writes times as Beijing time', () => {
+    expect(beijingInput('2026-08-09T00:00:00.000Z')).toBe('2026-08-09T08:00');
+    expect(fromBeijingInput('2026-08-09T08:00')).toBe('2026-08-09T00:00:00.000Z');
+    expect(fromBeijingInput('')).toBeNull();
+  });
+
+  it('toggles a township clicked on the map, keeping the county’s order', () => {
+    const order = ['丹东街道', '石浦镇', '鹤浦镇'];
+    expect(toggleTownship(['鹤浦镇'], '丹东街道', order)).toEqual(['丹东街道', '鹤浦镇']);
+    expect(toggleTownship(['丹东街道', '鹤浦镇'], '丹东街道', order)).toEqual(['鹤浦镇']);
+  });
+
+  it('takes a typhoon warning’s townships and colour from the storm’s exposure', () => {
+    const row = (name: string, inside: boolean, reached: boolean) =>
+      townshipRow(name, { insideNow: { level7: inside, level10: false, level12: null }, circles: { level7: reached ? { state: 'reached', enteredAt: '2026-08-10T00:00:00.000Z', leftAt: null } : { state: 'not_reached' }, level10: { state: 'not_reached' }, level12: { state: 'no_data' } } });
+    const suggestion = { state: 'suggested' as const, signal: 'yellow' as const, rule: { signal: 'yellow' as const, level: 'level7' as const, withinHours: 12 }, reachesAt: '2026-08-10T00:00:00.000Z' };
+    const exposure = makeExposure([row('鹤浦镇', false, true), row('石浦镇', true, false), row('丹东街道', false, false)], { suggestion });
+    expect(typhoonFill(exposure, ['丹东街道', '石浦镇', '鹤浦镇'])).toEqual({ townships: ['石浦镇', '鹤浦镇'], colour: 'yellow' });
   });
 });
