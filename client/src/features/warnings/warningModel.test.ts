@@ -7,6 +7,7 @@ import { contactsByTownship, splitPhones } from './contactModel';
 import { makeCapAlert, makeCapInfo, makeContact, makeRecipient, makeWarning } from './testFixtures';
 import { beijingInput, fromBeijingInput, toggleTownship, typhoonFill } from './warningForm';
 import { tickerItems } from './wallTicker';
+import { outlineRings, warningAreas } from './warningAreas';
 import { boardSections, maySignOff, standingOf } from './warningBoard';
 
 const NOW = Date.parse('2026-08-09T06:00:00.000Z');
@@ -160,5 +161,37 @@ describe('composing a warning', () => {
     const suggestion = { state: 'suggested' as const, signal: 'yellow' as const, rule: { signal: 'yellow' as const, level: 'level7' as const, withinHours: 12 }, reachesAt: '2026-08-10T00:00:00.000Z' };
     const exposure = makeExposure([row('鹤浦镇', false, true), row('石浦镇', true, false), row('丹东街道', false, false)], { suggestion });
     expect(typhoonFill(exposure, ['丹东街道', '石浦镇', '鹤浦镇'])).toEqual({ townships: ['石浦镇', '鹤浦镇'], colour: 'yellow' });
+  });
+});
+
+describe('warning areas on the map', () => {
+  const outlines = new Map([
+    ['石浦镇', [[[121.9, 29.2], [122, 29.2], [122, 29.3], [121.9, 29.2]]]],
+    ['鹤浦镇', [[[122, 29.1], [122.1, 29.1], [122.1, 29.2], [122, 29.1]], [[122.2, 29.1], [122.3, 29.1], [122.3, 29.2], [122.2, 29.1]]]],
+  ]);
+
+  it('draws the county’s warnings from their townships’ outlines, a received alert from its own polygons and circles, the most severe on top', () => {
+    const circleAlert = makeCapAlert({ id: 'cap-circle', infos: [makeCapInfo({ severity: 'Extreme', headline: 'x', event: 'y', areas: [{ description: 'c', polygons: [], circles: [{ lat: 29, lon: 122, radiusKm: 20 }], geocodes: [], drawnFrom: 'alert', outlineOf: null }] })] });
+    const areas = warningAreas({ warnings: [makeWarning(), makeWarning({ id: 'draft', status: 'draft' })], capAlerts: [makeCapAlert(), circleAlert], outlines, now: NOW, locale: 'zh-CN' });
+    expect(areas.map((a) => [a.key, a.colour, a.rings.length])).toEqual([
+      ['cap-1', 'yellow', 1],
+      ['warning-1', 'orange', 3],
+      ['cap-circle', 'red', 1],
+    ]);
+    expect(areas[2]!.rings[0]!.length).toBeGreaterThan(8);
+  });
+
+  it('draws an alert naming only an area code from that township’s outline, else the county’s', () => {
+    const byCode = (drawnFrom: 'township' | 'county', outlineOf: string | null) => makeCapAlert({ id: drawnFrom, infos: [makeCapInfo({ areas: [{ description: 'd', polygons: [], circles: [], geocodes: [], drawnFrom, outlineOf }] })] });
+    const areas = warningAreas({ warnings: [], capAlerts: [byCode('township', '鹤浦镇'), byCode('county', null)], outlines, now: NOW, locale: 'zh-CN' });
+    expect(areas.map((a) => [a.key, a.rings.length])).toEqual([
+      ['township', 2],
+      ['county', 3],
+    ]);
+  });
+
+  it('reads the outer ring of each polygon of a township outline', () => {
+    const rings = outlineRings([{ properties: { name: 'A' }, geometry: { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]], [[0.1, 0.1], [0.2, 0.1], [0.2, 0.2], [0.1, 0.1]]], [[[2, 2], [3, 2], [3, 3], [2, 2]]]] } }]);
+    expect(rings.get('A')?.map((r) => r[0])).toEqual([[0, 0], [2, 2]]);
   });
 });
