@@ -101,8 +101,23 @@ describe('warnings on the desk and the wall', () => {
     await phone.close();
   });
 
-  it('imports a CAP file on the desk: a bad one lists its problems, a real one is listed and drawn on the wall', async () => {
+  it('imports contacts from CSV (a bad file lists its lines) and a CAP file (a bad one lists its problems, a real one is listed and drawn on the wall)', async () => {
     await desk.goto(`${server.baseUrl}/desk/warnings`);
+    await desk.getByTestId('contacts-open').click();
+    const registry = desk.getByTestId('contacts-registry');
+    await registry.getByText('导入联系人 CSV').click();
+    const header = '姓名,职务,乡镇,单位,电话,渠道,AB角';
+    const csv = (lines: string[]) => ({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...lines].join('\r\n')) });
+    await registry.getByTestId('contact-csv-file').setInputFiles(csv(['赵六,队长,鹤浦镇,,13900000009,短信,', '钱七,网格员,火星镇,,13900000008,短信,']));
+    await registry.getByTestId('contact-csv-submit').click();
+    await expect.poll(() => registry.getByTestId('contact-csv-error').locator('li').allTextContents(), { timeout: 10_000 }).toHaveLength(2);
+    await registry.getByTestId('contact-csv-file').setInputFiles(csv(['鹤浦镇长,乡镇主要负责人,鹤浦镇,,13900000011,短信,鹤浦副镇长', '鹤浦副镇长,分管负责人,鹤浦镇,,13900000012,短信,']));
+    await registry.getByTestId('contact-csv-submit').click();
+    await registry.getByTestId('contact-csv-ok').waitFor();
+    const head = registry.getByTestId('contact-row').filter({ has: desk.locator('strong', { hasText: /^鹤浦镇长$/ }) });
+    await expect.poll(() => head.textContent(), { timeout: 10_000 }).toContain('B角：鹤浦副镇长');
+    await desk.getByTestId('contacts-open').click();
+
     const importer = desk.getByTestId('cap-import');
     await desk.getByText('导入 CAP 预警文件').click();
     await importer.getByTestId('cap-import-file').setInputFiles({ name: 'bad.xml', mimeType: 'application/xml', buffer: Buffer.from('<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>x</identifier></alert>') });

@@ -13,6 +13,7 @@ import {
   selectIncident,
   selectShelter,
   selectTeam,
+  selectWarning,
   withSupplies,
   withTab,
   type DeskLocation,
@@ -58,6 +59,10 @@ describe('desk state in the URL', () => {
     expect(href(detail)).toBe('/desk/incidents?incident=INC-7');
     expect(href(openForm(detail, { kind: 'new-dispatch', incidentId: 'INC-7' }))).toBe('/desk/incidents?incident=INC-7&form=new-dispatch&for=INC-7');
     expect(href({ ...selectTeam(DESK_HOME, 'T 1'), camera: 'cam-2' })).toBe('/desk?team=T+1&camera=cam-2');
+    // A warning (a link sent to the commander), and the update of it being drafted.
+    const warning = selectWarning(DESK_HOME, 'W-1');
+    expect(href(warning)).toBe('/desk/warnings?warning=W-1');
+    expect(href(openForm(warning, { kind: 'new-warning', replacesId: 'W-1' }))).toBe('/desk/warnings?warning=W-1&form=new-warning&for=W-1');
     expect(href(withSupplies(withTab(DESK_HOME, 'supplies'), { view: 'movement', depot: 'D1' }))).toBe('/desk/supplies?view=movement&depot=D1');
   });
 
