@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Warning } from '../shared/schemas/warning';
+import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium } from './support/browser';
 import { chooseLanguage, clippedLine, openScreens, visitAll, wrapsOf, type ScreenSpec } from './support/screenFit';
@@ -16,9 +18,13 @@ beforeAll(async () => {
   server = await startServer({ env: { SEED: 'demo' } });
   const accounts = fs.readFileSync(path.join(server.dataDir, 'demo-accounts.txt'), 'utf8');
   const passwordOf = (username: string) => new RegExp(`^\\S+\\s+${username}\\s+(\\S+)$`, 'm').exec(accounts)![1]!;
+  // The demo county's issued warning, as a commander opens it on a phone.
+  const commander = httpClient(server.baseUrl, await login(server.baseUrl, 'commander', passwordOf('commander')));
+  const [warning] = dataOf(await commander.get<Warning[]>('/api/warnings'));
   specs = [
     { name: 'wall', username: 'wall', password: passwordOf('wall'), landing: /\/wall$/, paths: ['/wall'], ready: '[data-testid="wall"]' },
-    { name: 'desk', username: 'commander', password: passwordOf('commander'), landing: /\/desk/, paths: ['/desk', '/desk/dispatches', '/desk/incidents', '/desk/supplies'], ready: '[data-testid="desk"]' },
+    { name: 'desk', username: 'commander', password: passwordOf('commander'), landing: /\/desk/, paths: ['/desk', '/desk/dispatches', '/desk/incidents', '/desk/supplies', `/desk/warnings?warning=${warning!.id}`], ready: '[data-testid="desk"]' },
+    { name: 'warning-phone', username: 'commander', password: passwordOf('commander'), landing: /\/desk/, paths: [`/desk/warnings/${warning!.id}`], ready: '[data-testid="warning-detail"]', extraViewports: [{ width: 390, height: 844 }] },
     { name: 'tablet', username: 'field-bluesky', password: passwordOf('field-bluesky'), landing: /\/field$/, paths: ['/field'], ready: '[data-testid="field"]', extraViewports: [{ width: 800, height: 1280 }] },
     { name: 'admin', username: 'admin', password: server.adminPassword, landing: /\/desk/, paths: ['/admin'], ready: '[data-testid="admin"]' },
   ];

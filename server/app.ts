@@ -132,8 +132,9 @@ export class TidewatchApp {
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,
+      readContacts: warnings.readContacts,
       readDispatches: dispatch.readSnapshot,
-      readSituationParts: [incidents.readSnapshot, shelters.readSnapshot, supplies.readSnapshot, duty.readSnapshot, typhoon.readSnapshot],
+      readSituationParts: [incidents.readSnapshot, shelters.readSnapshot, supplies.readSnapshot, duty.readSnapshot, typhoon.readSnapshot, warnings.readSnapshot],
     });
     const httpServer = http.createServer();
     const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);

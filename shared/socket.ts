@@ -47,6 +47,7 @@ export type ServerToClientEvents = { [K in ServerPushName]: (payload: PushOf<K>)
 /** Socket.IO rooms the server uses to route pushes by audience. */
 export const ROOMS = {
   board: 'board',
+  staff: 'staff',
   admin: 'admin',
   team: (teamId: string) => `team:${teamId}`,
 } as const;

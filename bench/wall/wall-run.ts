@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_WALL_LAYOUT } from '../../shared/schemas/wall';
+import { TOWNSHIP_NAMES } from '../../shared/townships';
 import { signIn } from '../../e2e/support/browser';
 import { dataOf, httpClient, login } from '../../server/testing/int-support';
 import { readProcess } from '../positions/process-stats';
@@ -120,6 +121,11 @@ export async function runScale(browser: Browser, scale: Scale, options: RunOptio
     dataOf(await setup.admin.post('/api/users', { username: 'bench-typhoon-desk', displayName: '压测值班', role: 'duty_officer', password }));
     const desk = httpClient(setup.baseUrl, await login(setup.baseUrl, 'bench-typhoon-desk', password));
     dataOf(await desk.post('/api/typhoons/import?historical=true', readFileSync(LEKIMA_FILE, 'utf8'), { 'content-type': 'text/plain' }));
+    // And a warning over the whole county (issue 14): every township's outline, islands included, on the map.
+    dataOf(await setup.admin.post('/api/users', { username: 'bench-warning-commander', displayName: '压测指挥长', role: 'commander', password }));
+    const commander = httpClient(setup.baseUrl, await login(setup.baseUrl, 'bench-warning-commander', password));
+    const draft = dataOf(await desk.post<{ id: string }>('/api/warnings', { hazard: 'typhoon', colour: 'red', townships: [...TOWNSHIP_NAMES], expires: new Date(Date.now() + 24 * 3_600_000).toISOString() }));
+    dataOf(await commander.post(`/api/warnings/${draft.id}/issue`, {}));
   });
   try {
     const setLayout = async (teams: boolean) => {

@@ -50,6 +50,8 @@ export interface TidewatchTestHooks {
     replayAt: string | null;
     storms: Array<{ id: string; centre: { at: string; lon: number; lat: number } | null; circles: Record<'level7' | 'level10' | 'level12', number>; segments: number; forecasts: string[]; probability: number }>;
   };
+  /** The warning areas as drawn (none while the layer is off): each warning in force, its colour and how many rings. */
+  warningAreasOnMap?: () => Array<{ key: string; colour: string | null; rings: number }>;
   placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
   /** The basemap drawn under the map (its state, tile zoom, how many tiles are drawn) and the map's view. */
   basemapOnMap?: () => {

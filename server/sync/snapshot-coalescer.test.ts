@@ -49,12 +49,12 @@ describe('snapshot coalescer', () => {
     expect(s.builds).toHaveLength(0);
   });
 
-  it('builds separately for what differs: the admin, other board screens, each team', async () => {
+  it('builds separately for what differs: the admin, other staff, the wall kiosks (no contacts), each team', async () => {
     const s = source();
     const coalescer = new SnapshotCoalescer(s.build);
     for (const v of [viewer('admin'), viewer('commander'), viewer('wall'), viewer('duty_officer'), viewer('field', 't1'), viewer('field', 't1', 2), viewer('field', 't2')]) void coalescer.get(v);
     await settle();
-    expect(s.builds.map((b) => b.viewer.role === 'field' ? `field:${b.viewer.teamId}` : b.viewer.role)).toEqual(['admin', 'commander', 'field:t1', 'field:t2']);
+    expect(s.builds.map((b) => b.viewer.role === 'field' ? `field:${b.viewer.teamId}` : b.viewer.role)).toEqual(['admin', 'commander', 'wall', 'field:t1', 'field:t2']);
   });
 
   it('gives a request that arrives after a build started the next build, which sees later changes', async () => {

@@ -2,9 +2,9 @@ import type { Snapshot } from '../../shared/schemas/sync';
 import type { Principal } from '../auth/principal';
 import { yieldToEventLoop } from '../db/yield';
 
-/** Viewers with the same key see the same snapshot: the admin, any other board screen, or one team's tablets. */
+/** Viewers with the same key see the same snapshot: the admin, other staff, the wall kiosks, or one team's tablets. */
 export const snapshotAudienceOf = (viewer: Principal): string =>
-  viewer.role === 'admin' ? 'admin' : viewer.role === 'field' ? `field:${viewer.teamId ?? ''}` : 'board';
+  viewer.role === 'admin' ? 'admin' : viewer.role === 'field' ? `field:${viewer.teamId ?? ''}` : viewer.role === 'wall' ? 'wall' : 'board';
 
 /**
  * Serves concurrent identical snapshot requests with one build. Per audience at most one build runs and one

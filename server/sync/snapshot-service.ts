@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Contact } from '../../shared/schemas/contact';
 import type { Device } from '../../shared/schemas/device';
 import type { Dispatch } from '../../shared/schemas/dispatch';
 import { EMPTY_SITUATION_LISTS, type SituationLists, type Snapshot } from '../../shared/schemas/sync';
@@ -15,6 +16,8 @@ import { DEFAULT_WALL_LAYOUT } from '../../shared/schemas/wall';
 
 export interface SnapshotReaders {
   readDevices(db: Kysely<Database> | Transaction<Database>): Promise<Device[]>;
+  /** The warning contacts registry, for staff; none when not given. */
+  readContacts?(db: Kysely<Database> | Transaction<Database>): Promise<Contact[]>;
   /** What of the dispatches the viewer may see; none when not given. */
   readDispatches?(db: Kysely<Database> | Transaction<Database>, viewer: Principal): Promise<Dispatch[]>;
   /** Each domain's part of the situation lists (incidents, shelters, supplies, duty watch), for board roles; a part not given stays empty. */
@@ -55,6 +58,7 @@ export class SnapshotService {
         users: seesAdmin ? (await tx.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser) : [],
         devices: seesAdmin ? await this.readers.readDevices(tx) : [],
         dispatches: (await this.readers.readDispatches?.(tx, viewer)) ?? [],
+        contacts: canSee(viewer, 'staff') ? ((await this.readers.readContacts?.(tx)) ?? []) : [],
         ...EMPTY_SITUATION_LISTS,
         ...(seesBoard ? await this.readSituationLists(tx) : {}),
       };

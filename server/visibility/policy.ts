@@ -82,16 +82,17 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'warning.draft_edited': 'board',
   'warning.issued': 'board',
   'warning.replaced': 'board',
-  // These carry the names and phones of the people who must answer. There is no staff-only audience, so the
-  // wall kiosk receives them too (like team leaders' phones in team events); the wall UI shows coverage only.
-  'warning.recipients_queued': 'board',
-  'warning.recipients_sent': 'board',
-  'warning.recipient_changed': 'board',
-  'warning.delivery_failed': 'board',
+  // These carry the names and phones of the people who must answer (and the delivered texts, with their
+  // personal links): the command centre's staff only. The wall follows the coverage counts.
+  'warning.recipients_queued': 'staff',
+  'warning.recipients_sent': 'staff',
+  'warning.recipient_changed': 'staff',
+  'warning.delivery_failed': 'staff',
+  'warning.coverage_changed': 'board',
   'cap.received': 'board',
   'cap.replaced': 'board',
-  'contact.saved': 'board',
-  'contact.removed': 'board',
+  'contact.saved': 'staff',
+  'contact.removed': 'staff',
   // Station events carry the SL 651 password masked; admins read it from the registry route.
   'station.created': 'board',
   'station.updated': 'board',
@@ -116,8 +117,9 @@ export function audienceFilter(viewer: Viewer): AudienceFilter {
       return { kind: 'all' };
     case 'commander':
     case 'duty_officer':
-    case 'wall':
       return { kind: 'except', audiences: ['admin'] };
+    case 'wall':
+      return { kind: 'except', audiences: ['admin', 'staff'] };
     case 'field':
       return { kind: 'only', audiences: viewer.teamId === null ? [] : [teamAudience(viewer.teamId)] };
   }
@@ -142,12 +144,13 @@ export function visibleTeams(viewer: Viewer): { all: true } | { all: false; team
 export function viewerRooms(viewer: Viewer): string[] {
   const filter = audienceFilter(viewer);
   if (filter.kind === 'only') return filter.audiences.map((a) => (a.startsWith('team:') ? ROOMS.team(a.slice('team:'.length)) : a));
-  return canSee(viewer, 'admin') ? [ROOMS.board, ROOMS.admin] : [ROOMS.board];
+  return [ROOMS.board, ...(canSee(viewer, 'staff') ? [ROOMS.staff] : []), ...(canSee(viewer, 'admin') ? [ROOMS.admin] : [])];
 }
 
 /** Socket.IO rooms an event addressed to `audience` is sent to: exactly the sockets whose viewer `canSee` it. */
 export function audienceRooms(audience: Audience): string[] {
   if (audience === 'admin') return [ROOMS.admin];
+  if (audience === 'staff') return [ROOMS.staff];
   if (audience === 'board') return [ROOMS.board];
   return [ROOMS.board, ROOMS.team(audience.slice('team:'.length))];
 }

@@ -9,6 +9,8 @@ import { DispatchCreateSchema } from '../../shared/schemas/dispatch';
 import { EVENT_TYPES, SYSTEM_ACTOR, type Audience, type EventType } from '../../shared/schemas/event';
 import type { Snapshot, SyncResult } from '../../shared/schemas/sync';
 import { LoginThrottle } from '../auth/login-throttle';
+import { ContactService } from '../contacts/contact-service';
+import { listContacts } from '../contacts/contact-store';
 import { SessionService } from '../auth/session-service';
 import { UserService } from '../auth/user-service';
 import { DeviceService } from '../devices/device-service';
@@ -57,6 +59,7 @@ function audiencesIn(snapshot: Snapshot): Set<Audience> {
   for (const alarm of snapshot.alarms) seen.add(alarmAudience(alarm));
   for (const dispatch of snapshot.dispatches) for (const a of dispatch.assignments) seen.add(teamAudience(a.teamId));
   if (snapshot.users.length > 0 || snapshot.devices.length > 0) seen.add('admin');
+  if (snapshot.contacts.length > 0) seen.add('staff');
   const boardLists = [snapshot.incidents, snapshot.shelters, snapshot.depots, snapshot.supplyItems, snapshot.stockLevels, snapshot.supplyRuns, snapshot.dutyShifts, snapshot.handovers];
   if (boardLists.some((list) => list.length > 0)) seen.add('board');
   return seen;
@@ -87,8 +90,10 @@ describe('one visibility policy for live routing, resync and snapshot', () => {
     const incidents = createIncidentsModule({ ...domain, dataDir, fieldReportsPerMinute: 10, logger: silentLogger });
     const supplies = createSuppliesModule(domain);
     const situationParts = [incidents.readSnapshot, createSheltersModule(domain).readSnapshot, supplies.readSnapshot, createDutyModule(domain).readSnapshot];
+    const contacts = new ContactService(db, bed.transactor);
     const snapshots = new SnapshotService(db, bed.store.dialect, bed.log, bed.alarms, layouts, {
       readDevices: (tx) => devices.list(tx),
+      readContacts: (tx) => listContacts(tx),
       readSituationParts: situationParts,
       readDispatches: (tx, viewer) => bed.reader.forSnapshot(tx, viewer),
     });
@@ -102,6 +107,7 @@ describe('one visibility policy for live routing, resync and snapshot', () => {
     await bed.addTeam(OTHER_TEAM);
     await devices.register({ teamId: TEAM, kind: 'osmand', name: '车载定位' }, SYSTEM_ACTOR);
     await supplies.services.depots.create(COUNTY_DEPOT, SYSTEM_ACTOR);
+    await contacts.create({ name: '石浦镇长', duty: 'township_head', township: '石浦镇', unit: '', phones: ['13900000001'], channels: ['sms'], backupId: null }, SYSTEM_ACTOR);
     await bed.dispatches.create(parseInput(DispatchCreateSchema, createRequest([TEAM, OTHER_TEAM])), principal('duty_officer'));
     for (const teamId of [TEAM, OTHER_TEAM]) {
       await bed.alarms.raise({ kind: 'sos', severity: 'critical', sound: 'repeat', sourceType: 'team', sourceId: teamId, params: { teamName: teamId } });
@@ -159,7 +165,7 @@ describe('one visibility policy for live routing, resync and snapshot', () => {
     const adminSnapshot = await hello('admin', null);
     if (adminSnapshot.mode !== 'snapshot') throw new Error('expected a snapshot');
     // The seeded store holds something of every audience the samples use, else the snapshot path would prove nothing.
-    expect([...audiencesIn(adminSnapshot.snapshot)].sort()).toEqual(['admin', 'board', teamAudience(OTHER_TEAM), teamAudience(TEAM)].sort());
+    expect([...audiencesIn(adminSnapshot.snapshot)].sort()).toEqual(['admin', 'board', 'staff', teamAudience(OTHER_TEAM), teamAudience(TEAM)].sort());
 
     const disagreements: string[] = [];
     for (const viewer of VIEWERS) {
@@ -178,5 +184,15 @@ describe('one visibility policy for live routing, resync and snapshot', () => {
     expect(disagreements).toEqual([]);
     // Sanity: the matrix is not all one answer.
     expect(samples.some((s) => canSee(VIEWERS[4]!, s.audience)) && samples.some((s) => !canSee(VIEWERS[4]!, s.audience))).toBe(true);
+  });
+});
+
+describe('the people who must answer a warning are staff business', () => {
+  it('keeps contacts and recipients (names, phones, personal links) from the wall kiosk and tablets, and gives every board screen the coverage', () => {
+    const staff = (type: EventType) => VIEWERS.filter((v) => canSee(v, audienceOf(type, samplePayload(type, VARIANTS[0]!)))).map((v) => v.name);
+    for (const type of ['warning.recipients_queued', 'warning.recipients_sent', 'warning.recipient_changed', 'warning.delivery_failed', 'contact.saved', 'contact.removed'] as const) {
+      expect(staff(type), type).toEqual(['admin', 'commander', 'duty_officer']);
+    }
+    expect(staff('warning.coverage_changed')).toEqual(['admin', 'commander', 'duty_officer', 'wall']);
   });
 });

@@ -6,6 +6,10 @@ import type { AlarmService } from '../alarms/alarm-service';
 import type { Config } from '../config/config';
 import { createContactsModule } from '../contacts/contacts-module';
 import type { ContactService } from '../contacts/contact-service';
+import type { Contact } from '../../shared/schemas/contact';
+import type { WarningLists } from '../../shared/schemas/warning';
+import { listContacts } from '../contacts/contact-store';
+import type { Db } from '../db/db-handle';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
 import type { Authenticator } from '../http/contract-router';
@@ -24,6 +28,7 @@ import type { Notifier } from './delivery/notifier';
 import { publicWarningRoutes } from './public-routes';
 import { warningRoutes } from './routes';
 import { WarningService } from './warning-service';
+import { readWarningLists } from './warning-snapshot';
 
 type WarningConfig = Pick<
   Config,
@@ -65,6 +70,10 @@ export interface WarningsModule extends ModuleParts {
   /** At the root, no sign-in: the public CAP feed and the personal answer pages. */
   rootRoutes: Router[];
   jobs: BackgroundJob[];
+  /** The board's part of the snapshot: warnings, received alerts, coverage. */
+  readSnapshot(db: Db): Promise<WarningLists>;
+  /** The contacts registry, for staff snapshots. */
+  readContacts(db: Db): Promise<Contact[]>;
 }
 
 export function channelsFor(config: WarningConfig, clock: () => number): Notifier[] {
@@ -112,5 +121,7 @@ export function createWarningsModule(deps: WarningsModuleDeps): WarningsModule {
       }),
     ],
     jobs,
+    readSnapshot: (snapshotDb) => readWarningLists(snapshotDb, clock()),
+    readContacts: (snapshotDb) => listContacts(snapshotDb),
   };
 }

@@ -81,4 +81,5 @@ export type DomainEventOf<T extends EventType> = Extract<DomainEvent, { type: T 
  * Who may see an event: `admin` (admins only), `board` (staff and wall displays),
  * or `team:<id>` (the board plus that team's field users).
  */
-export type Audience = 'admin' | 'board' | `team:${string}`;
+/** `staff`: the command centre's people (admin, commander, duty officer), not the wall kiosk nor tablets. */
+export type Audience = 'admin' | 'staff' | 'board' | `team:${string}`;

@@ -11,10 +11,12 @@ import { SupplyListsSchema } from './supply-run';
 import { TeamSchema } from './team';
 import { TyphoonListsSchema } from './typhoon';
 import { UserSchema } from './user';
+import { ContactSchema } from './contact';
+import { WarningListsSchema } from './warning';
 import { WallLayoutSchema } from './wall';
 
 /** The lists only board roles (staff and wall screens) get, one part per domain; a field tablet gets them empty. */
-export const SituationListsSchema = z.object({ ...IncidentListsSchema.shape, ...ShelterListsSchema.shape, ...SupplyListsSchema.shape, ...DutyListsSchema.shape, ...TyphoonListsSchema.shape });
+export const SituationListsSchema = z.object({ ...IncidentListsSchema.shape, ...ShelterListsSchema.shape, ...SupplyListsSchema.shape, ...DutyListsSchema.shape, ...TyphoonListsSchema.shape, ...WarningListsSchema.shape });
 export type SituationLists = z.infer<typeof SituationListsSchema>;
 
 export const EMPTY_SITUATION_LISTS: SituationLists = {
@@ -28,6 +30,9 @@ export const EMPTY_SITUATION_LISTS: SituationLists = {
   dutyShifts: [],
   handovers: [],
   typhoons: [],
+  warnings: [],
+  capAlerts: [],
+  warningCoverage: [],
 };
 
 /** The state a client starts from; `seq` is the last event it reflects. Lists are what the role may see. */
@@ -40,6 +45,8 @@ export const SnapshotSchema = z.object({
   devices: z.array(DeviceSchema),
   /** Active dispatches and those of the last day (a field tablet: its own team's). */
   dispatches: z.array(DispatchSchema),
+  /** The 叫应 contacts registry (names and phones): staff only, empty for the wall and tablets. */
+  contacts: z.array(ContactSchema),
   ...SituationListsSchema.shape,
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstantSchema } from '../time';
+import { CapAlertSchema } from './cap-alert';
 import { TownshipNameSchema } from './township-name';
 
 /**
@@ -120,6 +121,9 @@ export const PhoneAnswerSchema = z.object({ answer: z.enum(['received', 'done'])
 /** Per-township coverage for the desk and the wall. */
 export const TownshipCoverageSchema = z.object({ township: z.string(), recipients: z.number().int(), received: z.number().int(), done: z.number().int() });
 export type TownshipCoverage = z.infer<typeof TownshipCoverageSchema>;
+/** One warning's coverage, township by township: what the wall shows (no names, no phones). */
+export const WarningCoverageSchema = z.object({ warningId: z.string(), townships: z.array(TownshipCoverageSchema) });
+export type WarningCoverage = z.infer<typeof WarningCoverageSchema>;
 
 /** One message a channel was asked to carry; the outbox channel keeps them for the duty officer to copy. */
 export const DeliverySchema = z.object({
@@ -151,4 +155,13 @@ export const WARNING_EVENT_PAYLOADS = {
   'warning.recipients_sent': z.object({ warningId: z.string(), recipientIds: z.array(z.string()), at: InstantSchema }),
   'warning.recipient_changed': recipientEvent.extend({ cause: z.enum(['delivery_failed', 'opened', 'received', 'done', 'phone_answer']) }),
   'warning.delivery_failed': z.object({ delivery: DeliverySchema }),
+  /** Recipients were added or answered: the counts per township, for every board screen (the recipient events are staff-only). */
+  'warning.coverage_changed': WarningCoverageSchema,
 };
+
+/**
+ * The board's part of the snapshot: warnings in force, drafts and those ended lately; received alerts in force
+ * and lately replaced; the coverage of every issued warning in force.
+ */
+export const WarningListsSchema = z.object({ warnings: z.array(WarningSchema), capAlerts: z.array(CapAlertSchema), warningCoverage: z.array(WarningCoverageSchema) });
+export type WarningLists = z.infer<typeof WarningListsSchema>;

@@ -66,6 +66,9 @@ describe('叫应', () => {
       event.type === 'warning.recipient_changed' ? [event.payload.cause] : event.type === 'warning.recipients_queued' ? [`queued ${event.payload.recipients.length}`] : [],
     );
     expect(logged).toEqual(['queued 2', 'opened', 'received', 'done']);
+    // The board (the wall too) follows the counts without the names: one coverage event per change of them.
+    const counts = (await s.log.readRange(0, await s.log.currentSeq())).flatMap(({ event }) => (event.type === 'warning.coverage_changed' ? [event.payload.townships.map((t) => `${t.received}/${t.done}`).join(' ')] : []));
+    expect(counts).toEqual(['0/0 0/0', '1/0 0/0', '1/1 0/0']);
     expect(hepu).toBeDefined();
     await expect(s.recipients.open('A'.repeat(43))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

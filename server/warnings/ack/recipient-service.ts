@@ -7,7 +7,7 @@ import type { RecordEvent, Transactor } from '../../events/transactor';
 import type { RecipientRow } from '../schema';
 import { loadWarningRow, toWarning } from '../warning-store';
 import { hashLinkToken, LINK_TOKEN_PATTERN } from './link-tokens';
-import { laterState, loadRecipient, recipientsOf, toRecipient } from './recipient-store';
+import { coverageOf, laterState, loadRecipient, recipientsOf, recordCoverage, toRecipient } from './recipient-store';
 
 /** What the phone page shows: one warning and this person's own progress, nothing else. */
 export interface AnswerPage {
@@ -39,12 +39,7 @@ export class RecipientService {
   /** Per township: how many were asked, how many answered 收到 (or 已落实), how many reported 已落实. */
   async coverage(warningId: string): Promise<TownshipCoverage[]> {
     const warning = toWarning(await loadWarningRow(this.db, warningId));
-    const rows = await recipientsOf(this.db, warningId);
-    return warning.townships.map((township) => {
-      const mine = rows.filter((r) => r.township === township && r.role === 'primary');
-      const answered = (r: RecipientRow) => r.state === 'received' || r.state === 'done' || this.backupAnswered(rows, r);
-      return { township, recipients: mine.length, received: mine.filter(answered).length, done: mine.filter((r) => r.state === 'done').length };
-    });
+    return (await coverageOf(this.db, warning)).townships;
   }
 
   /** The page behind a personal link; opening it is recorded once. An unknown token is NOT_FOUND, revealing nothing. */
@@ -97,6 +92,7 @@ export class RecipientService {
     };
     await tx.updateTable('warning_recipients').set({ state: next.state, received_at: next.received_at, done_at: next.done_at, done_note: next.done_note, photo_file: next.photo_file }).where('id', '=', row.id).execute();
     await record({ type: 'warning.recipient_changed', actor, payload: { recipient: toRecipient(next), cause } });
+    await recordCoverage(tx, record, toWarning(await loadWarningRow(tx, row.warning_id)));
     return next;
   }
 
@@ -115,10 +111,6 @@ export class RecipientService {
   private page(row: RecipientRow, warning: Warning, state: AnswerPage['state']): AnswerPage {
     const { hazard, colour, texts, effective, expires, exercise, msgType } = warning;
     return { state, warning: { hazard, colour, texts, effective, expires, exercise, msgType }, recipient: { name: row.name, township: row.township, state: row.state as Recipient['state'], receivedAt: row.received_at, doneAt: row.done_at, doneNote: row.done_note } };
-  }
-
-  private backupAnswered(rows: RecipientRow[], primary: RecipientRow): boolean {
-    return rows.some((r) => r.backup_for === primary.id && (r.state === 'received' || r.state === 'done'));
   }
 
   /** The person answering through their link: not a signed-in user, so named as the contact. */

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema';
 import type { RecordEvent } from '../../events/transactor';
 import { contactsIn } from '../../contacts/contact-store';
 import { newLinkToken, personalLink } from '../ack/link-tokens';
-import { toRecipient } from '../ack/recipient-store';
+import { recordCoverage, toRecipient } from '../ack/recipient-store';
 import type { DeliveryRow, RecipientRow } from '../schema';
 import { groupText, personalText, webhookBody } from './messages';
 import type { DeliveryChannel } from './notifier';
@@ -87,7 +87,10 @@ export class FanOut {
     await insertChunked(tx, 'warning_recipients', recipients);
     await insertChunked(tx, 'warning_deliveries', deliveries);
     const out = recipients.map(toRecipient);
-    if (out.length > 0) await record({ type: 'warning.recipients_queued', actor, payload: { warningId: warning.id, role, recipients: out } });
+    if (out.length > 0) {
+      await record({ type: 'warning.recipients_queued', actor, payload: { warningId: warning.id, role, recipients: out } });
+      await recordCoverage(tx, record, warning);
+    }
     return out;
   }
 

@@ -13,6 +13,7 @@ import {
   selectIncident,
   selectShelter,
   selectTeam,
+  selectWarning,
   withSupplies,
   withTab,
   type DeskLocation,
@@ -34,7 +35,14 @@ const state: fc.Arbitrary<DeskState> = fc
     tab: fc.constantFrom(...DESK_TABS),
     item: fc.option(fc.record({ kind: fc.constantFrom(...DESK_ITEM_KINDS), id })),
     camera: fc.option(id),
-    form: fc.option(fc.oneof(fc.constant({ kind: 'new-incident' as const }), fc.record({ kind: fc.constant('new-dispatch' as const), incidentId: fc.option(id) }))),
+    form: fc.option(
+      fc.oneof(
+        fc.constant({ kind: 'new-incident' as const }),
+        fc.constant({ kind: 'edit-warning' as const }),
+        fc.record({ kind: fc.constant('new-dispatch' as const), incidentId: fc.option(id) }),
+        fc.record({ kind: fc.constant('new-warning' as const), replacesId: fc.option(id) }),
+      ),
+    ),
     supplies: fc.record({ view: fc.constantFrom(...SUPPLIES_VIEWS), depot: fc.option(id) }),
   })
   // The 物资 view and depot are the tab's own: on other tabs they are the defaults.
@@ -51,6 +59,10 @@ describe('desk state in the URL', () => {
     expect(href(detail)).toBe('/desk/incidents?incident=INC-7');
     expect(href(openForm(detail, { kind: 'new-dispatch', incidentId: 'INC-7' }))).toBe('/desk/incidents?incident=INC-7&form=new-dispatch&for=INC-7');
     expect(href({ ...selectTeam(DESK_HOME, 'T 1'), camera: 'cam-2' })).toBe('/desk?team=T+1&camera=cam-2');
+    // A warning (a link sent to the commander), and the update of it being drafted.
+    const warning = selectWarning(DESK_HOME, 'W-1');
+    expect(href(warning)).toBe('/desk/warnings?warning=W-1');
+    expect(href(openForm(warning, { kind: 'new-warning', replacesId: 'W-1' }))).toBe('/desk/warnings?warning=W-1&form=new-warning&for=W-1');
     expect(href(withSupplies(withTab(DESK_HOME, 'supplies'), { view: 'movement', depot: 'D1' }))).toBe('/desk/supplies?view=movement&depot=D1');
   });
 

@@ -8,7 +8,7 @@ import { DESK_TABS, type DeskTab } from './deskTabs';
  */
 
 /** What the detail panel can show, each named in the URL by a query key of the same name. */
-export const DESK_ITEM_KINDS = ['team', 'dispatch', 'incident', 'shelter', 'township'] as const;
+export const DESK_ITEM_KINDS = ['team', 'dispatch', 'incident', 'shelter', 'township', 'warning', 'alert'] as const;
 export type DeskItemKind = (typeof DESK_ITEM_KINDS)[number];
 export interface DeskItem {
   kind: DeskItemKind;
@@ -16,9 +16,16 @@ export interface DeskItem {
   id: string;
 }
 
-/** The forms that open over the detail panel (`?form=`); a new dispatch may be started for an incident (`&for=`). */
-export const DESK_FORMS = ['new-dispatch', 'new-incident'] as const;
-export type DeskForm = { kind: 'new-incident' } | { kind: 'new-dispatch'; incidentId: string | null };
+/**
+ * The forms that open over the detail panel (`?form=`); a new dispatch may be started for an incident, a new
+ * warning as the update of one in force (`&for=`); `edit-warning` edits the draft open as the item.
+ */
+export const DESK_FORMS = ['new-dispatch', 'new-incident', 'new-warning', 'edit-warning'] as const;
+export type DeskForm =
+  | { kind: 'new-incident' }
+  | { kind: 'new-dispatch'; incidentId: string | null }
+  | { kind: 'new-warning'; replacesId: string | null }
+  | { kind: 'edit-warning' };
 
 export interface DeskState {
   tab: DeskTab;
@@ -49,6 +56,7 @@ export function deskLocation(state: DeskState): DeskLocation {
   if (state.form) {
     query.form = state.form.kind;
     if (state.form.kind === 'new-dispatch' && state.form.incidentId) query.for = state.form.incidentId;
+    if (state.form.kind === 'new-warning' && state.form.replacesId) query.for = state.form.replacesId;
   }
   if (state.tab === 'supplies') {
     if (state.supplies.view !== DESK_HOME.supplies.view) query.view = state.supplies.view;
@@ -87,8 +95,13 @@ export function deskStateFrom(tabParam: unknown, query: RawQuery): DeskState {
     }
   }
   const formKind = oneOf(DESK_FORMS, query.form);
-  const form: DeskForm | null =
-    formKind === 'new-dispatch' ? { kind: 'new-dispatch', incidentId: text(query.for) } : formKind === 'new-incident' ? { kind: 'new-incident' } : null;
+  const forms: Record<(typeof DESK_FORMS)[number], () => DeskForm> = {
+    'new-dispatch': () => ({ kind: 'new-dispatch', incidentId: text(query.for) }),
+    'new-incident': () => ({ kind: 'new-incident' }),
+    'new-warning': () => ({ kind: 'new-warning', replacesId: text(query.for) }),
+    'edit-warning': () => ({ kind: 'edit-warning' }),
+  };
+  const form: DeskForm | null = formKind ? forms[formKind]() : null;
   const supplies = tab === 'supplies' ? { view: oneOf(SUPPLIES_VIEWS, query.view) ?? DESK_HOME.supplies.view, depot: text(query.depot) } : DESK_HOME.supplies;
   return { tab, item, camera: text(query.camera), form, supplies };
 }
@@ -112,6 +125,10 @@ export const selectIncident = (state: DeskState, id: string): DeskState => ({ ..
 
 /** A dispatch opens on the 调度 tab, closing any form. */
 export const selectDispatch = (state: DeskState, id: string): DeskState => ({ ...withTab(state, 'dispatches'), item: { kind: 'dispatch', id }, form: null });
+
+/** A county warning, or an alert received from another publisher, opens on the 预警 tab. */
+export const selectWarning = (state: DeskState, id: string): DeskState => ({ ...withTab(state, 'warnings'), item: { kind: 'warning', id }, form: null });
+export const selectAlert = (state: DeskState, id: string): DeskState => ({ ...withTab(state, 'warnings'), item: { kind: 'alert', id }, form: null });
 
 export const selectShelter = (state: DeskState, id: string): DeskState => ({ ...withTab(state, 'shelters'), item: { kind: 'shelter', id } });
 export const selectTownship = (state: DeskState, name: string): DeskState => ({ ...withTab(state, 'shelters'), item: { kind: 'township', id: name } });

@@ -2,7 +2,7 @@ import type { AlarmKind } from '@shared/enums';
 import type { Alarm } from '@shared/schemas/alarm';
 
 /** The desk's left-column tabs, in rail order. */
-export const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', 'duty', 'typhoon', 'cameras'] as const;
+export const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', 'duty', 'typhoon', 'warnings', 'cameras'] as const;
 export type DeskTab = (typeof DESK_TABS)[number];
 
 /** The tab where the desk deals with each kind of alarm. */
@@ -15,8 +15,8 @@ export const ALARM_TAB: Record<AlarmKind, DeskTab> = {
   shelter_near_full: 'shelters',
   shelter_full: 'shelters',
   stock_low: 'supplies',
-  // Until the desk has its warnings tab (the warnings UI), the duty tab is where the officer works the phones.
-  warning_unanswered: 'duty',
+  // The 叫应 board: who is silent, their numbers, and the 电话叫应 record.
+  warning_unanswered: 'warnings',
   // Gauges have no desk tab yet; their alarms lead to the incidents a guaranteed level or red rain drafts.
   gauge_rain: 'incidents',
   gauge_level: 'incidents',

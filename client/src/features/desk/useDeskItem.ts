@@ -8,6 +8,7 @@ import { useSheltersStore } from '../shelters/store';
 import { useSuppliesStore } from '../supplies/store';
 import { useTeamsStore } from '../teams/store';
 import { useVideoStore } from '../video/store';
+import { useWarningsStore } from '../warnings/store';
 import type { DeskItem, DeskState } from './deskState';
 
 /** `loading`: the stores have not synced yet (or the item is being fetched); `missing`: nothing has that id. */
@@ -18,8 +19,8 @@ const NOT_THERE = new Set(['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED']);
 
 /**
  * Whether the item, camera and depot a desk URL names exist. Teams, shelters, depots and cameras are all in the
- * stores once they are synced; the snapshot holds open incidents and recent dispatches only, so an older one is fetched
- * by id.
+ * stores once they are synced; the snapshot holds open incidents, recent dispatches and recent warnings only, so an
+ * older one is fetched by id.
  */
 export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'supplies'>>) {
   const item = computed(() => desk.value.item);
@@ -30,6 +31,7 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
   const shelters = useSheltersStore();
   const video = useVideoStore();
   const supplies = useSuppliesStore();
+  const warnings = useWarningsStore();
   const synced = computed(() => connection.lastSyncedAt !== null);
   /** Fetch outcomes by `kind:id`; absent: not asked yet. */
   const fetched = reactive(new Map<string, 'loading' | 'missing'>());
@@ -46,10 +48,20 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
         return shelters.get(target.id) !== undefined;
       case 'township':
         return TOWNSHIP_NAMES.includes(target.id);
+      case 'warning':
+        return warnings.get(target.id) !== undefined;
+      case 'alert':
+        return warnings.capById[target.id] !== undefined;
     }
   }
 
-  const fetchable = (target: DeskItem): target is DeskItem & { kind: 'dispatch' | 'incident' } => target.kind === 'dispatch' || target.kind === 'incident';
+  type Fetchable = DeskItem & { kind: 'dispatch' | 'incident' | 'warning' };
+  const fetchable = (target: DeskItem): target is Fetchable => target.kind === 'dispatch' || target.kind === 'incident' || target.kind === 'warning';
+  const fetchers: Record<Fetchable['kind'], (id: string) => Promise<unknown>> = {
+    incident: (id) => incidents.loadTimeline(id),
+    dispatch: (id) => dispatches.loadTimeline(id),
+    warning: (id) => warnings.fetchOne(id),
+  };
 
   const status = computed<ItemStatus>(() => {
     const target = item.value;
@@ -60,11 +72,11 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
     return fetchable(target) ? (fetched.get(`${target.kind}:${target.id}`) ?? 'loading') : 'missing';
   });
 
-  async function fetchOne(target: DeskItem & { kind: 'dispatch' | 'incident' }): Promise<void> {
+  async function fetchOne(target: Fetchable): Promise<void> {
     const key = `${target.kind}:${target.id}`;
     fetched.set(key, 'loading');
     try {
-      await (target.kind === 'incident' ? incidents.loadTimeline(target.id) : dispatches.loadTimeline(target.id));
+      await fetchers[target.kind](target.id);
     } catch (e) {
       if (isApiError(e) && NOT_THERE.has(e.code)) return void fetched.set(key, 'missing');
       fetched.delete(key);

@@ -40,7 +40,7 @@ export interface MapOptionInput {
   places?: PlaceMarkers;
   /** Cameras, coloured by the state of their feed (none when absent). */
   cameras?: readonly CameraMarker[];
-  /** Layers drawn beneath every marker (the typhoon), with fixed series ids. */
+  /** Layers drawn beneath every marker (the typhoon, the warning areas), with fixed series ids. */
   overlays?: ReadonlyArray<LinesSeriesOption | ScatterSeriesOption>;
   /** Named areas (cities, districts, townships), labelled by scale. */
   placeNames?: readonly MapPlace[];

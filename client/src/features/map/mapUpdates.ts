@@ -24,7 +24,7 @@ export function optionForChanges(option: MapOption, changes: ReadonlySet<MapChan
 }
 
 /** Layers that never take a click anyway (their silence is part of their style). */
-const ALWAYS_SILENT: readonly string[] = ['basemap-tiles', 'place-labels', 'track', ...TRAIL_SERIES];
+const ALWAYS_SILENT: readonly string[] = ['basemap-tiles', 'place-labels', 'track', 'warning-areas', ...TRAIL_SERIES];
 
 /** In pick mode no marker takes a click, so a click in a dense area still picks the map point under it. */
 export function silencedInPickMode(option: MapOption, pickMode: boolean): MapOption {

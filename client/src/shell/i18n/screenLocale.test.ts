@@ -18,6 +18,10 @@ describe('a language per screen', () => {
     expect(savedLocale(storage, LOCALES, 'admin')).toBeNull();
   });
 
+  it('reads a warning’s own page (the commander’s phone) in the desk’s language', () => {
+    expect(localeScreenOf('desk-warning')).toBe('desk');
+  });
+
   it('falls back to the choice made on the login page, and ignores junk', () => {
     const storage = memory({ 'tidewatch.locale': 'en', 'tidewatch.locale.admin': 'fr' });
     expect(localeScreenOf('login')).toBeNull();

@@ -6,8 +6,12 @@ export type LocaleScreen = (typeof LOCALE_SCREENS)[number];
 export const DEFAULT_LOCALE_KEY = 'tidewatch.locale';
 export const screenLocaleKey = (screen: LocaleScreen) => `tidewatch.locale.${screen}`;
 
+/** Routes that are part of a screen without bearing its name: a warning's own page is the desk's. */
+const SCREEN_OF_ROUTE: Record<string, LocaleScreen> = { 'desk-warning': 'desk' };
+
 /** The screen a route belongs to; null for login and other shared pages, which use the device default. */
 export function localeScreenOf(routeName: unknown): LocaleScreen | null {
+  if (typeof routeName === 'string' && SCREEN_OF_ROUTE[routeName]) return SCREEN_OF_ROUTE[routeName];
   return (LOCALE_SCREENS as readonly unknown[]).includes(routeName) ? (routeName as LocaleScreen) : null;
 }
 

@@ -12,6 +12,8 @@ import { typhoonSync } from '../../features/typhoon/store';
 import { usersSync } from '../../features/auth/usersStore';
 import { videoSync } from '../../features/video/store';
 import { wallLayoutSync } from '../../features/wall/store';
+import { contactsSync } from '../../features/warnings/contactsStore';
+import { warningsSync } from '../../features/warnings/store';
 import type { SyncedStore } from './syncedStore';
 
 /**
@@ -31,6 +33,8 @@ export const SYNCED_STORES = [
   dutySync,
   videoSync,
   typhoonSync,
+  warningsSync,
+  contactsSync,
   positionsSync,
 ] as const;
 
@@ -42,19 +46,6 @@ export const IGNORED_EVENTS = [
   'auth.logout',
   'auth.password_changed',
   'incident.reporting_rules_changed',
-  // Warnings, received CAP alerts and contacts: the desk and wall stores for these come with the warnings UI.
-  'warning.drafted',
-  'warning.draft_edited',
-  'warning.issued',
-  'warning.replaced',
-  'warning.recipients_queued',
-  'warning.recipients_sent',
-  'warning.recipient_changed',
-  'warning.delivery_failed',
-  'cap.received',
-  'cap.replaced',
-  'contact.saved',
-  'contact.removed',
   // No client store holds stations yet: the gauges UI (desk chart, wall layer) takes these over.
   'station.created',
   'station.updated',

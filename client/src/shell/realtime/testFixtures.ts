@@ -13,6 +13,7 @@ export const snapshot = (seq: number, over: Partial<Snapshot> = {}): Snapshot =>
   users: [],
   devices: [],
   dispatches: [],
+  contacts: [],
   ...EMPTY_SITUATION_LISTS,
   ...over,
 });

@@ -16,6 +16,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/', component: { render: () => null } },
   { path: '/login', name: 'login', component: () => import('../../features/auth/LoginView.vue'), meta: { public: true } },
   { path: '/wall', name: 'wall', component: () => import('../../features/wall/WallView.vue'), meta: { roles: ROUTE_ROLES.wall } },
+  // One warning on a phone-sized page (a commander signing off from home); before /desk/:tab?, which it would not match anyway.
+  { path: '/desk/warnings/:id', name: 'desk-warning', component: () => import('../../features/warnings/WarningSheetView.vue'), meta: { roles: ROUTE_ROLES.desk } },
   // The desk's open tab is the path, its selection and open form the query (desk/deskState.ts).
   { path: '/desk/:tab?', name: 'desk', component: () => import('../../features/desk/DeskView.vue'), meta: { roles: ROUTE_ROLES.desk } },
   { path: '/field', name: 'field', component: () => import('../../features/field/FieldView.vue'), meta: { roles: ROUTE_ROLES.field } },

@@ -12,6 +12,8 @@ const deskEn: typeof deskZhCN = {
       township: 'Township not found',
       camera: 'Camera not found',
       depot: 'Depot not found',
+      warning: 'Warning not found',
+      alert: 'Alert not found',
       hint: '“{id}” in the link does not exist or has been deleted.',
     },
     tabs: {
@@ -24,6 +26,7 @@ const deskEn: typeof deskZhCN = {
       duty: 'Duty',
       cameras: 'Video',
       typhoon: 'Typhoon',
+      warnings: 'Warnings',
       work: { dispatches: '1 dispatch under way | {n} dispatches under way', incidents: '1 open incident | {n} open incidents' },
       alarms: '1 alarm | {n} alarms',
       unacknowledged: '{n} not acknowledged',

@@ -10,6 +10,8 @@ const deskZhCN = {
       township: '未找到该乡镇',
       camera: '未找到该摄像头',
       depot: '未找到该物资仓库',
+      warning: '未找到该预警',
+      alert: '未找到该预警信息',
       hint: '链接中的“{id}”不存在或已被删除。',
     },
     tabs: {
@@ -22,6 +24,7 @@ const deskZhCN = {
       duty: '值班',
       cameras: '视频',
       typhoon: '台风',
+      warnings: '预警',
       work: { dispatches: '{n} 个调度在办', incidents: '{n} 起事件未结' },
       alarms: '{n} 条报警',
       unacknowledged: '{n} 条未确认',

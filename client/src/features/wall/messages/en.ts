@@ -33,6 +33,7 @@ const wallEn: typeof wallZhCN = {
       shelters: 'Shelters',
       depots: 'Supply depots',
       typhoon: 'Typhoon',
+      warnings: 'Warning areas',
       trailMinutes: 'Trail length (minutes)',
       apply: 'Apply to wall',
       applied: 'Applied to the wall',
