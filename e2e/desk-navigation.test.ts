@@ -5,7 +5,7 @@ import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
-const LABELS = ['队伍', '调度', '事件', '安置', '物资', '值班', '台风', '视频'];
+const LABELS = ['队伍', '调度', '事件', '安置', '物资', '值班', '台风', '响应', '视频'];
 
 let server: ServerHandle;
 let browser: Browser;
@@ -118,7 +118,7 @@ describe('desk navigation', () => {
     expect(await focusedTab()).toBe('desk-tab-teams');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
-    expect(await focusedTab()).toBe('desk-tab-typhoon');
+    expect(await focusedTab()).toBe('desk-tab-response');
     await page.keyboard.press('Home');
     expect(await focusedTab()).toBe('desk-tab-teams');
 

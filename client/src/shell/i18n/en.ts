@@ -12,6 +12,7 @@ import sheltersEn from '../../features/shelters/messages/en';
 import suppliesEn from '../../features/supplies/messages/en';
 import teamsEn from '../../features/teams/messages/en';
 import typhoonEn from '../../features/typhoon/messages/en';
+import responseEn from '../../features/response/messages/en';
 import videoEn from '../../features/video/messages/en';
 import wallEn from '../../features/wall/messages/en';
 import versionsEn from '../versions/messages/en';
@@ -94,6 +95,7 @@ const en: MessageSchema = {
   ...suppliesEn,
   ...teamsEn,
   ...typhoonEn,
+  ...responseEn,
   ...videoEn,
   ...wallEn,
   ...versionsEn,

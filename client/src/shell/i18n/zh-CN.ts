@@ -12,6 +12,7 @@ import sheltersZhCN from '../../features/shelters/messages/zh-CN';
 import suppliesZhCN from '../../features/supplies/messages/zh-CN';
 import teamsZhCN from '../../features/teams/messages/zh-CN';
 import typhoonZhCN from '../../features/typhoon/messages/zh-CN';
+import responseZhCN from '../../features/response/messages/zh-CN';
 import videoZhCN from '../../features/video/messages/zh-CN';
 import wallZhCN from '../../features/wall/messages/zh-CN';
 import versionsZhCN from '../versions/messages/zh-CN';
@@ -95,6 +96,7 @@ const zhCN = {
   ...suppliesZhCN,
   ...teamsZhCN,
   ...typhoonZhCN,
+  ...responseZhCN,
   ...videoZhCN,
   ...wallZhCN,
   ...versionsZhCN,

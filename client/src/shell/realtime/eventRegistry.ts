@@ -9,6 +9,7 @@ import { sheltersSync } from '../../features/shelters/store';
 import { suppliesSync } from '../../features/supplies/store';
 import { teamsSync } from '../../features/teams/store';
 import { typhoonSync } from '../../features/typhoon/store';
+import { responseSync } from '../../features/response/store';
 import { usersSync } from '../../features/auth/usersStore';
 import { videoSync } from '../../features/video/store';
 import { wallLayoutSync } from '../../features/wall/store';
@@ -31,6 +32,7 @@ export const SYNCED_STORES = [
   dutySync,
   videoSync,
   typhoonSync,
+  responseSync,
   positionsSync,
 ] as const;
 

@@ -22,6 +22,7 @@ const deskZhCN = {
       duty: '值班',
       cameras: '视频',
       typhoon: '台风',
+      response: '响应',
       work: { dispatches: '{n} 个调度在办', incidents: '{n} 起事件未结' },
       alarms: '{n} 条报警',
       unacknowledged: '{n} 条未确认',
