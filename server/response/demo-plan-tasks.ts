@@ -56,12 +56,12 @@ const IV: PlanTask[] = [
 const III: PlanTask[] = [
   task('iii-vessels', '渔船全部回港、渔排人员上岸（渔船回港计数）', role('duty_officer'), 6 * H, {
     action: { kind: 'evacuation_targets', targets: [
-      { township: '石浦镇', people: 0, vessels: 620 },
-      { township: '鹤浦镇', people: 0, vessels: 240 },
-      { township: '高塘岛乡', people: 0, vessels: 180 },
-      { township: '东陈乡', people: 0, vessels: 90 },
-      { township: '定塘镇', people: 0, vessels: 70 },
-      { township: '爵溪街道', people: 0, vessels: 60 },
+      { township: '石浦镇', vessels: 620 },
+      { township: '鹤浦镇', vessels: 240 },
+      { township: '高塘岛乡', vessels: 180 },
+      { township: '东陈乡', vessels: 90 },
+      { township: '定塘镇', vessels: 70 },
+      { township: '爵溪街道', vessels: 60 },
     ] },
   }),
   task('iii-shelters', '开放沿海重点乡镇避灾安置场所', role('duty_officer'), 3 * H, { action: { kind: 'open_shelters', townships: ['石浦镇', '鹤浦镇', '高塘岛乡', '东陈乡', '定塘镇'] } }),

@@ -44,6 +44,6 @@ export async function patchTarget(ctx: Pick<TaskContext, 'tx' | 'record' | 'acto
 }
 
 /** The plan's targets: people and vessels per township, due by the task's deadline. */
-export async function setEvacuationTargets(ctx: TaskContext, targets: Array<{ township: string; people: number; vessels: number }>, deadline: string): Promise<void> {
+export async function setEvacuationTargets(ctx: TaskContext, targets: Array<{ township: string; people?: number | undefined; vessels?: number | undefined }>, deadline: string): Promise<void> {
   for (const t of targets) await patchTarget(ctx, t.township, { people: t.people, vessels: t.vessels, deadline });
 }

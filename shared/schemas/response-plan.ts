@@ -55,7 +55,8 @@ export const PlanActionSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('evacuation_targets'),
-      targets: z.array(z.object({ township: TownshipNameSchema, people: z.number().int().min(0).max(1_000_000), vessels: z.number().int().min(0).max(100_000).default(0) }).strict()).min(1).max(18),
+      /** A count left out is left as it is (a vessels-only row keeps the people target). */
+      targets: z.array(z.object({ township: TownshipNameSchema, people: z.number().int().min(0).max(1_000_000).optional(), vessels: z.number().int().min(0).max(100_000).optional() }).strict()).min(1).max(18),
     })
     .strict(),
   z.object({ kind: z.literal('draft_warning'), hazard: z.enum(WARNING_HAZARDS), colour: z.enum(WARNING_COLOURS), townships: Townships, hours: z.number().int().min(1).max(168) }).strict(),
