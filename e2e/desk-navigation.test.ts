@@ -84,7 +84,7 @@ describe('desk navigation', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await signIn(page, server.baseUrl, 'nav-desk', 'desk-password-1', /\/desk$/);
     await page.getByTestId('language-switch').selectOption('en');
-    await expect.poll(async () => (await tabLayout(page)).map((l) => l.label), { timeout: 10_000 }).toEqual(['Teams', 'Dispatch', 'Incidents', 'Shelters', 'Supplies', 'Duty', 'Typhoon', 'Video']);
+    await expect.poll(async () => (await tabLayout(page)).map((l) => l.label), { timeout: 10_000 }).toEqual(['Teams', 'Dispatch', 'Incidents', 'Shelters', 'Supplies', 'Duty', 'Typhoon', 'Response', 'Video']);
     for (const tab of await tabLayout(page)) expect(tab.oneLine && tab.onScreen, `${tab.label} on one line, on screen`).toBe(true);
     await page.getByTestId('desk-tab-supplies').click();
     await page.getByTestId('supplies-desk').waitFor();
