@@ -47,6 +47,8 @@ import { createSensorsModule } from './sensors/sensors-module';
 import { stationRoutes } from './sensors/routes';
 import type { StationService } from './sensors/station-service';
 import { createVideoModule } from './video/video-module';
+import { createResponseModule, type ResponseModule } from './response/response-module';
+import { suggestionSources } from './response/suggestion-sources';
 import { createWallModule } from './wall/wall-module';
 import type { WallLayoutService } from './wall/wall-layout-service';
 
@@ -68,6 +70,7 @@ export interface AppServices {
   typhoons: StormService;
   warnings: WarningsModule['services'];
   stations: StationService;
+  responses: ResponseModule['services'];
 }
 
 /**
@@ -124,17 +127,36 @@ export class TidewatchApp {
     const warnings = createWarningsModule({ db, transactor, alarms: alarms.alarms, sessions, config, logger, clock, jobLock });
     const sensors = await createSensorsModule({ db, transactor, config, io: () => realtime?.io ?? null, logger, clock, jobLock, alarms: alarms.alarms, incidents: incidents.services.incidents });
     const gauges: ModuleParts = { routes: [stationRoutes(sessions, sensors)], jobs: sensors.jobs };
+    const response = createResponseModule({
+      db,
+      transactor,
+      sessions,
+      alarms: alarms.alarms,
+      ports: {
+        createDispatch: (tx, record, data, actor) => dispatch.dispatches.createWithin(tx, record, data, actor),
+        openShelter: async (tx, record, id, actor) => void (await shelters.services.shelters.setStatusWithin(tx, record, id, { status: 'open' }, actor)),
+        draftWarning: async (tx, record, data, actor) => (await warnings.services.warnings.draftWithin(tx, record, data, actor)).id,
+        setWallLayout: (tx, record, layout, actor) => wall.layouts.setWithin(tx, record, layout, actor),
+        queueLinks: (tx, subject, contacts) => warnings.services.links.queueLinks(tx, subject, contacts, 'primary'),
+      },
+      recipients: warnings.services.recipients,
+      sources: suggestionSources(typhoon.storms, warnings.services.warnings),
+      linksQueued: warnings.sendNow,
+      logger,
+      clock,
+      jobLock,
+    });
     const clientDir = findClientDir();
     const basemap = await createBasemapModule({ config, logger });
     const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, gauges];
+    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, gauges, response];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,
       readContacts: warnings.readContacts,
       readDispatches: dispatch.readSnapshot,
-      readSituationParts: [incidents.readSnapshot, shelters.readSnapshot, supplies.readSnapshot, duty.readSnapshot, typhoon.readSnapshot, warnings.readSnapshot],
+      readSituationParts: [incidents.readSnapshot, shelters.readSnapshot, supplies.readSnapshot, duty.readSnapshot, typhoon.readSnapshot, warnings.readSnapshot, response.readSnapshot],
     });
     const httpServer = http.createServer();
     const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);
@@ -174,6 +196,7 @@ export class TidewatchApp {
       typhoons: typhoon.storms,
       warnings: warnings.services,
       stations: sensors.stations,
+      responses: response.services,
     };
     return new TidewatchApp(services, httpServer, ingest.osmandServer, realtimeServer, modules.flatMap((m) => m.jobs ?? []), logger);
   }

@@ -10,6 +10,7 @@ import { seedDemoTyphoon } from './typhoon/demo-seed';
 import { loadTlsMaterial } from './tls/certificates';
 import { listenDualProtocol } from './tls/dual-protocol';
 import { seedDemoWarnings } from './warnings/demo-warnings';
+import { seedDemoPlans } from './response/demo-seed';
 
 async function main(): Promise<void> {
   let config;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   if (demo) await seedDemoTyphoon(services.typhoons);
   if (demo) await seedDemoWarnings(services.store.db, services.warnings);
   if (demo) await seedDemoStations(services.stations);
+  if (demo) await seedDemoPlans(services.store.db, { plans: services.responses.plans, contacts: services.warnings.contacts });
 
   const tls = await loadTlsMaterial({ dataDir: config.dataDir, certPath: config.TLS_CERT, keyPath: config.TLS_KEY, extraHostnames: config.PUBLIC_HOSTNAMES, logger });
   const listener: net.Server = await listenDualProtocol({ server: app.httpServer, tls, port: config.PORT, host: config.HOST });

@@ -34,7 +34,7 @@ export type AlarmState = (typeof ALARM_STATES)[number];
 export const ALARM_SOUNDS = ['none', 'once', 'repeat'] as const;
 export type AlarmSound = (typeof ALARM_SOUNDS)[number];
 
-export const ALARM_KINDS = ['unit_silent', 'report_overdue', 'shelter_near_full', 'shelter_full', 'stock_low', 'dispatch_undelivered', 'dispatch_unaccepted', 'sos', 'warning_unanswered', 'gauge_rain', 'gauge_level', 'gauge_wind', 'gauge_offline'] as const;
+export const ALARM_KINDS = ['unit_silent', 'report_overdue', 'shelter_near_full', 'shelter_full', 'stock_low', 'dispatch_undelivered', 'dispatch_unaccepted', 'sos', 'warning_unanswered', 'gauge_rain', 'gauge_level', 'gauge_wind', 'gauge_offline', 'task_overdue'] as const;
 export type AlarmKind = (typeof ALARM_KINDS)[number];
 
 export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   desk: ['commander', 'duty_officer'],
   /** Plans ahead: the duty roster and the reporting rules. */
   plan: ['admin', 'commander'],
+  /** Starts, raises, lowers and ends a response, and confirms the actions its plan prepared. */
+  respond: ['commander'],
   /** 签发: approves and issues or cancels the county's warnings. */
   signOff: ['commander'],
   /** Keeps the warning contacts registry (names and phone numbers of the people who must answer). */

@@ -11,6 +11,7 @@ import type { SupplyTables } from '../supplies/schema';
 import type { TeamTables } from '../teams/schema';
 import type { TyphoonTables } from '../typhoon/schema';
 import type { SensorTables } from '../sensors/schema';
+import type { ResponseTables } from '../response/schema';
 import type { VideoTables } from '../video/schema';
 import type { WarningTables } from '../warnings/schema';
 import type { SettingTables } from './settings-schema';
@@ -35,4 +36,5 @@ export interface Database
     VideoTables,
     TyphoonTables,
     WarningTables,
-    SensorTables {}
+    SensorTables,
+    ResponseTables {}

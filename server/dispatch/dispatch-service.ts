@@ -14,6 +14,7 @@ import {
   type Dispatch,
 } from '../../shared/schemas/dispatch';
 import { townshipAt } from '../../shared/townships';
+import type { Actor } from '../../shared/schemas/event';
 import { actorOf, type Principal } from '../auth/principal';
 import type { Database } from '../db/schema';
 import { DomainError, forbidden, notFound } from '../errors';
@@ -50,14 +51,20 @@ export class DispatchService {
     requireDesk(principal);
     const spec = { actionId: data.actionId, userId: principal.userId, kind: 'dispatch.create', request: data, result: DispatchSchema };
     return this.ledger.once(spec, async (tx, record) => {
-      if (data.incidentId && !(await tx.selectFrom('incidents').select('id').where('id', '=', data.incidentId).executeTakeFirst())) {
-        throw new DomainError('VALIDATION_FAILED', 'No such incident.', [{ path: 'incidentId', message: 'no such incident' }]);
-      }
-      const destination = { ...data.destination, township: data.destination.township ?? townshipAt(data.destination) };
-      const core: DispatchCore = { id: randomUUID(), taskType: data.taskType, priority: data.priority, destination, instructions: data.instructions, incidentId: data.incidentId, createdBy: actorOf(principal), createdAt: this.now(), reassignedFrom: null };
-      await this.insert(tx, record, core, data.teamIds, principal);
-      return this.reader.get(core.id, principal, tx);
+      const id = await this.createWithin(tx, record, data, actorOf(principal));
+      return this.reader.get(id, principal, tx);
     });
+  }
+
+  /** A new dispatch inside a caller's transaction (a response plan's confirmed action); answers its id. */
+  async createWithin(tx: Transaction<Database>, record: RecordEvent, data: Omit<z.output<typeof DispatchCreateSchema>, 'actionId'>, actor: Actor): Promise<string> {
+    if (data.incidentId && !(await tx.selectFrom('incidents').select('id').where('id', '=', data.incidentId).executeTakeFirst())) {
+      throw new DomainError('VALIDATION_FAILED', 'No such incident.', [{ path: 'incidentId', message: 'no such incident' }]);
+    }
+    const destination = { ...data.destination, township: data.destination.township ?? townshipAt(data.destination) };
+    const core: DispatchCore = { id: randomUUID(), taskType: data.taskType, priority: data.priority, destination, instructions: data.instructions, incidentId: data.incidentId, createdBy: actor, createdAt: this.now(), reassignedFrom: null };
+    await this.insert(tx, record, core, data.teamIds, actor);
+    return core.id;
   }
 
   /** A tablet confirms it has the dispatch: `delivered`, unless something later already happened. */
@@ -122,12 +129,12 @@ export class DispatchService {
       if (isActive(from.state)) await this.writer.step(tx, record, { dispatchId, teamId: data.fromTeamId, to: 'cancelled', actor, channel: null, reason: data.reason });
       const { assignments: _old, ...content } = old;
       const core: DispatchCore = { ...content, id: randomUUID(), createdBy: actor, createdAt: this.now(), reassignedFrom: dispatchId };
-      await this.insert(tx, record, core, data.toTeamIds, principal);
+      await this.insert(tx, record, core, data.toTeamIds, actor);
       return { cancelled: await this.reader.get(dispatchId, principal, tx), created: await this.reader.get(core.id, principal, tx) };
     });
   }
 
-  private async insert(tx: Transaction<Database>, record: RecordEvent, core: DispatchCore, teamIds: string[], principal: Principal): Promise<void> {
+  private async insert(tx: Transaction<Database>, record: RecordEvent, core: DispatchCore, teamIds: string[], actor: Actor): Promise<void> {
     const found = await tx.selectFrom('teams').select('id').where('id', 'in', teamIds).execute();
     const missing = teamIds.filter((id) => !found.some((t) => t.id === id));
     if (missing.length > 0) throw new DomainError('NOT_FOUND', 'No such team.', { teamIds: missing });
@@ -148,7 +155,7 @@ export class DispatchService {
         reassigned_from: core.reassignedFrom,
       })
       .execute();
-    for (const teamId of teamIds) await this.writer.assign(tx, record, core, teamId, actorOf(principal));
+    for (const teamId of teamIds) await this.writer.assign(tx, record, core, teamId, actor);
   }
 
   private now(): string {

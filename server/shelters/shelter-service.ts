@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import {
@@ -13,7 +13,7 @@ import {
 import { townshipAt } from '../../shared/townships';
 import type { Database } from '../db/schema';
 import { DomainError, conflict } from '../errors';
-import type { Transactor } from '../events/transactor';
+import type { RecordEvent, Transactor } from '../events/transactor';
 import { occupancyAfter, statusFor } from './occupancy';
 import { syncShelterAlarms, type ShelterAlarms } from './shelter-alarms';
 import { listShelters, loadShelter, toMovement, toShelterRow } from './shelter-store';
@@ -66,18 +66,21 @@ export class ShelterService {
   }
 
   async setStatus(id: string, input: z.output<typeof ShelterStatusChangeSchema>, actor: Actor): Promise<Shelter> {
+    return this.transactor.run((tx, record) => this.setStatusWithin(tx, record, id, input, actor));
+  }
+
+  /** The status change inside a caller's transaction (a response plan opening shelters). */
+  async setStatusWithin(tx: Transaction<Database>, record: RecordEvent, id: string, input: z.output<typeof ShelterStatusChangeSchema>, actor: Actor): Promise<Shelter> {
     const { status: wanted } = input;
-    return this.transactor.run(async (tx, record) => {
-      const current = await loadShelter(tx, id);
-      if (wanted === 'closed' && current.occupancy > 0) throw conflict(`${current.occupancy} people are still checked in.`, { occupancy: current.occupancy });
-      const status = wanted === 'closed' ? 'closed' : statusFor('open', current.occupancy, current.capacity);
-      if (status === current.status) return current;
-      const shelter: Shelter = { ...current, status, updatedAt: this.now() };
-      await tx.updateTable('shelters').set({ status, updated_at: shelter.updatedAt }).where('id', '=', id).execute();
-      await record({ type: 'shelter.status_changed', actor, payload: { shelter, from: current.status } });
-      await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
-      return shelter;
-    });
+    const current = await loadShelter(tx, id);
+    if (wanted === 'closed' && current.occupancy > 0) throw conflict(`${current.occupancy} people are still checked in.`, { occupancy: current.occupancy });
+    const status = wanted === 'closed' ? 'closed' : statusFor('open', current.occupancy, current.capacity);
+    if (status === current.status) return current;
+    const shelter: Shelter = { ...current, status, updatedAt: this.now() };
+    await tx.updateTable('shelters').set({ status, updated_at: shelter.updatedAt }).where('id', '=', id).execute();
+    await record({ type: 'shelter.status_changed', actor, payload: { shelter, from: current.status } });
+    await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
+    return shelter;
   }
 
   /** A check-in or check-out of evacuated people; refused, with nothing written, beyond capacity or below zero. */

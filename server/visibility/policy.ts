@@ -97,6 +97,15 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'station.created': 'board',
   'station.updated': 'board',
   'station.deleted': 'board',
+  'response.started': 'board',
+  'response.raised': 'board',
+  'response.lowered': 'board',
+  'response.ended': 'board',
+  'response.tasks_added': 'board',
+  'response.tasks_changed': 'board',
+  'response.plan_saved': 'board',
+  'response.level_rules_changed': 'board',
+  'response.evacuation_set': 'board',
 };
 
 /** Who an event is for. */

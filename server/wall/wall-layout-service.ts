@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import { DEFAULT_WALL_LAYOUT, WallLayoutSchema, type WallLayout } from '../../shared/schemas/wall';
 import type { Database } from '../db/schema';
-import type { Transactor } from '../events/transactor';
+import type { RecordEvent, Transactor } from '../events/transactor';
 
 const KEY = 'wall_layout';
 
@@ -22,11 +22,14 @@ export class WallLayoutService {
   }
 
   async set(layout: z.output<typeof WallLayoutSchema>, actor: Actor): Promise<WallLayout> {
-    await this.transactor.run(async (tx, record) => {
-      const value = JSON.stringify(layout);
-      await tx.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-      await record({ type: 'wall.layout_changed', actor, payload: { layout } });
-    });
+    await this.transactor.run((tx, record) => this.setWithin(tx, record, layout, actor));
     return layout;
+  }
+
+  /** The layout change inside a caller's transaction (a response plan's action). */
+  async setWithin(tx: Transaction<Database>, record: RecordEvent, layout: z.output<typeof WallLayoutSchema>, actor: Actor): Promise<void> {
+    const value = JSON.stringify(layout);
+    await tx.insertInto('settings').values({ key: KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    await record({ type: 'wall.layout_changed', actor, payload: { layout } });
   }
 }

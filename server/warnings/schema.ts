@@ -60,7 +60,9 @@ export interface ContactRow {
 
 export interface RecipientRow {
   id: string;
+  /** The subject's id: a warning's, or a plan task's when `subject_type` is 'task' (migration 0011). */
   warning_id: string;
+  subject_type: string;
   contact_id: string;
   name: string;
   duty: string;
@@ -90,6 +92,7 @@ export interface RecipientRow {
 export interface DeliveryRow {
   id: string;
   warning_id: string;
+  subject_type: string;
   recipient_id: string | null;
   channel: string;
   state: string;

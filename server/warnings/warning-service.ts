@@ -48,37 +48,40 @@ export class WarningService {
   }
 
   async draft(data: z.output<typeof WarningDraftSchema>, actor: Actor): Promise<Warning> {
+    return this.transactor.run((tx, record) => this.draftWithin(tx, record, data, actor));
+  }
+
+  /** A draft inside a caller's transaction (a response plan's action): never issued here, the commander signs it off. */
+  async draftWithin(tx: Transaction<Database>, record: RecordEvent, data: z.output<typeof WarningDraftSchema>, actor: Actor): Promise<Warning> {
     const now = this.now();
-    return this.transactor.run(async (tx, record) => {
-      if (data.replacesId) {
-        const original = toWarning(await loadWarningRow(tx, data.replacesId));
-        if (original.status !== 'issued' || original.msgType === 'Cancel') throw conflict('Only an issued warning can be updated.');
-      }
-      const warning: Warning = {
-        id: `warning-${randomUUID()}`,
-        identifier: null,
-        msgType: data.replacesId ? 'Update' : 'Alert',
-        replacesId: data.replacesId ?? null,
-        hazard: data.hazard,
-        colour: data.colour,
-        townships: unique(data.townships),
-        texts: data.texts ?? warningTemplate(data.hazard, data.colour, data.townships),
-        effective: data.effective ?? now,
-        expires: data.expires,
-        status: 'draft',
-        exercise: data.exercise,
-        draftedBy: { id: actor.id, name: actor.name },
-        draftedAt: now,
-        approvedBy: null,
-        issuedAt: null,
-        replacedById: null,
-        updatedAt: now,
-      };
-      this.checkTimes(warning);
-      await tx.insertInto('warnings').values(toWarningRow(warning, null)).execute();
-      await record({ type: 'warning.drafted', actor, payload: { warning } });
-      return warning;
-    });
+    if (data.replacesId) {
+      const original = toWarning(await loadWarningRow(tx, data.replacesId));
+      if (original.status !== 'issued' || original.msgType === 'Cancel') throw conflict('Only an issued warning can be updated.');
+    }
+    const warning: Warning = {
+      id: `warning-${randomUUID()}`,
+      identifier: null,
+      msgType: data.replacesId ? 'Update' : 'Alert',
+      replacesId: data.replacesId ?? null,
+      hazard: data.hazard,
+      colour: data.colour,
+      townships: unique(data.townships),
+      texts: data.texts ?? warningTemplate(data.hazard, data.colour, data.townships),
+      effective: data.effective ?? now,
+      expires: data.expires,
+      status: 'draft',
+      exercise: data.exercise,
+      draftedBy: { id: actor.id, name: actor.name },
+      draftedAt: now,
+      approvedBy: null,
+      issuedAt: null,
+      replacedById: null,
+      updatedAt: now,
+    };
+    this.checkTimes(warning);
+    await tx.insertInto('warnings').values(toWarningRow(warning, null)).execute();
+    await record({ type: 'warning.drafted', actor, payload: { warning } });
+    return warning;
   }
 
   async editDraft(id: string, patch: z.output<typeof WarningDraftEditSchema>, actor: Actor): Promise<Warning> {

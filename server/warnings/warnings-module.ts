@@ -64,7 +64,9 @@ export interface WarningsModuleDeps {
 }
 
 export interface WarningsModule extends ModuleParts {
-  services: { warnings: WarningService; recipients: RecipientService; caps: CapImportService; contacts: ContactService; deliveries: DeliveryDispatcher };
+  services: { warnings: WarningService; recipients: RecipientService; caps: CapImportService; contacts: ContactService; deliveries: DeliveryDispatcher; links: FanOut };
+  /** Sends what is queued now instead of at the next tick (after another domain queued personal links). */
+  sendNow(): void;
   /** Under /api: warnings, received CAP alerts, contacts. */
   routes: Router[];
   /** At the root, no sign-in: the public CAP feed and the personal answer pages. */
@@ -106,7 +108,8 @@ export function createWarningsModule(deps: WarningsModuleDeps): WarningsModule {
     jobs.push(new IntervalJob({ name: 'cap-feeds', everyMs: config.CAP_FEED_POLL_SECONDS * 1000, pass: () => poller.pass(), whileRunning: 'join', logger, ...lock }));
   }
   return {
-    services: { warnings, recipients, caps, contacts: contactsModule.contacts, deliveries },
+    services: { warnings, recipients, caps, contacts: contactsModule.contacts, deliveries, links: fanOut },
+    sendNow: () => void sending.runNow(),
     routes: [warningRoutes({ sessions: deps.sessions, warnings, recipients, deliveries, caps, published: () => void sending.runNow() }), contactsModule.router],
     rootRoutes: [
       publicWarningRoutes({

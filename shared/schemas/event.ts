@@ -14,6 +14,7 @@ import { CAP_EVENT_PAYLOADS } from './cap-alert';
 import { CONTACT_EVENT_PAYLOADS } from './contact';
 import { WARNING_EVENT_PAYLOADS } from './warning';
 import { STATION_EVENT_PAYLOADS } from './station';
+import { RESPONSE_EVENT_PAYLOADS } from './response';
 import { DeviceSchema } from './device';
 import { TeamIdSchema, TeamSchema } from './team';
 import { UserSchema } from './user';
@@ -52,6 +53,7 @@ export const EVENT_PAYLOADS = {
   ...CAP_EVENT_PAYLOADS,
   ...CONTACT_EVENT_PAYLOADS,
   ...STATION_EVENT_PAYLOADS,
+  ...RESPONSE_EVENT_PAYLOADS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

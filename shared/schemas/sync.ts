@@ -6,6 +6,7 @@ import { DomainEventSchema } from './event';
 import { DutyListsSchema } from './duty';
 import { IncidentListsSchema } from './incident';
 import { FixSchema } from './position';
+import { ResponseListsSchema } from './response';
 import { ShelterListsSchema } from './shelter';
 import { SupplyListsSchema } from './supply-run';
 import { TeamSchema } from './team';
@@ -16,7 +17,15 @@ import { WarningListsSchema } from './warning';
 import { WallLayoutSchema } from './wall';
 
 /** The lists only board roles (staff and wall screens) get, one part per domain; a field tablet gets them empty. */
-export const SituationListsSchema = z.object({ ...IncidentListsSchema.shape, ...ShelterListsSchema.shape, ...SupplyListsSchema.shape, ...DutyListsSchema.shape, ...TyphoonListsSchema.shape, ...WarningListsSchema.shape });
+export const SituationListsSchema = z.object({
+  ...IncidentListsSchema.shape,
+  ...ShelterListsSchema.shape,
+  ...SupplyListsSchema.shape,
+  ...DutyListsSchema.shape,
+  ...TyphoonListsSchema.shape,
+  ...WarningListsSchema.shape,
+  ...ResponseListsSchema.shape,
+});
 export type SituationLists = z.infer<typeof SituationListsSchema>;
 
 export const EMPTY_SITUATION_LISTS: SituationLists = {
@@ -33,6 +42,9 @@ export const EMPTY_SITUATION_LISTS: SituationLists = {
   warnings: [],
   capAlerts: [],
   warningCoverage: [],
+  responses: [],
+  responseTasks: [],
+  evacuationTargets: [],
 };
 
 /** The state a client starts from; `seq` is the last event it reflects. Lists are what the role may see. */

@@ -93,7 +93,9 @@ export type RecipientState = (typeof RECIPIENT_STATES)[number];
 
 export const RecipientSchema = z.object({
   id: z.string(),
+  /** The subject's id: the warning's, or a response task's when `subjectType` is `task`. */
   warningId: z.string(),
+  subjectType: z.enum(['warning', 'task']),
   contactId: z.string(),
   name: z.string(),
   duty: z.string(),
@@ -150,9 +152,9 @@ export const WARNING_EVENT_PAYLOADS = {
   /** The original, now `updated` or `cancelled`, and what replaced it. */
   'warning.replaced': z.object({ warning: WarningSchema, replacedBy: WarningSchema, reason: z.string().nullable() }),
   /** Recipients added with their personal links: everyone targeted at issue, or backups (AB角) of silent primaries. */
-  'warning.recipients_queued': z.object({ warningId: z.string(), role: z.enum(['primary', 'backup']), recipients: z.array(RecipientSchema) }),
+  'warning.recipients_queued': z.object({ warningId: z.string(), subjectType: z.enum(['warning', 'task']).optional(), role: z.enum(['primary', 'backup']), recipients: z.array(RecipientSchema) }),
   /** A channel accepted the personal messages of these recipients (one event per dispatcher pass and warning). */
-  'warning.recipients_sent': z.object({ warningId: z.string(), recipientIds: z.array(z.string()), at: InstantSchema }),
+  'warning.recipients_sent': z.object({ warningId: z.string(), subjectType: z.enum(['warning', 'task']).optional(), recipientIds: z.array(z.string()), at: InstantSchema }),
   'warning.recipient_changed': recipientEvent.extend({ cause: z.enum(['delivery_failed', 'opened', 'received', 'done', 'phone_answer']) }),
   'warning.delivery_failed': z.object({ delivery: DeliverySchema }),
   /** Recipients were added or answered: the counts per township, for every board screen (the recipient events are staff-only). */

@@ -51,7 +51,7 @@ describe('叫应', () => {
     const tokens = await linkTokens(s.store.db, warning.id);
     const [shipu, hepu] = await s.recipients.list(warning.id);
     const page = await s.recipients.open(tokens.get(shipu!.id)!);
-    expect(page).toMatchObject({ state: 'open', recipient: { name: '石浦A角', state: 'opened' }, warning: { colour: 'blue' } });
+    expect(page).toMatchObject({ state: 'open', recipient: { name: '石浦A角', state: 'opened' }, subject: { colour: '#1565c0', asksReceived: true, headline: expect.stringContaining('台风蓝色预警') } });
     expect(JSON.stringify(page)).not.toContain('13900000001');
     clock.advance(MIN);
     await s.recipients.answer(tokens.get(shipu!.id)!, 'received', '', null);

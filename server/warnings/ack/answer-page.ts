@@ -1,12 +1,8 @@
-import { COLOUR_INFO, HAZARD_INFO } from '../hazards';
 import type { AnswerPage } from './recipient-service';
+import { beijingTime as when } from './subjects';
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const BEIJING = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-const when = (iso: string | null) => (iso ? BEIJING.format(new Date(iso)) : '');
-
-const COLOURS = { blue: '#1565c0', yellow: '#f9a825', orange: '#ef6c00', red: '#c62828' } as const;
 
 /**
  * The script: sends 收到 / 已落实 (with the note and a photo scaled down in the browser to stay small on 3G)
@@ -24,16 +20,14 @@ document.getElementById('r')&&document.getElementById('r').addEventListener('cli
 document.getElementById('d')&&document.getElementById('d').addEventListener('click',()=>send('done'));
 `;
 
-/** The no-login phone page behind a personal link: the warning and the two big buttons. */
+/** The no-login phone page behind a personal link: the warning (or plan task) and the big buttons. */
 export function answerPageHtml(page: AnswerPage, nonce: string): string {
-  const { warning, recipient } = page;
-  const text = warning.texts['zh-CN'];
-  const colour = COLOURS[warning.colour];
+  const { subject, recipient } = page;
   const status =
     page.state === 'expired'
-      ? '<p class="note">此预警已过期，无需再回复。</p>'
+      ? '<p class="note">此链接已过期，无需再回复。</p>'
       : page.state === 'replaced'
-        ? '<p class="note">此预警已更新或解除，请以最新通知为准。</p>'
+        ? '<p class="note">此通知已更新、解除或不再需要，请以最新通知为准。</p>'
         : '';
   const progress = [recipient.receivedAt ? `✓ 已收到 ${when(recipient.receivedAt)}` : '', recipient.doneAt ? `✓ 已落实 ${when(recipient.doneAt)}${recipient.doneNote ? `：${escapeHtml(recipient.doneNote)}` : ''}` : '']
     .filter(Boolean)
@@ -41,13 +35,13 @@ export function answerPageHtml(page: AnswerPage, nonce: string): string {
     .join('');
   const open = page.state !== 'expired';
   const buttons = open
-    ? `${recipient.receivedAt ? '' : '<button id="r" class="big">收到</button>'}
+    ? `${recipient.receivedAt || !subject.asksReceived ? '' : '<button id="r" class="big">收到</button>'}
 ${recipient.doneAt ? '' : `<label>落实情况（可选）<textarea id="n" rows="3" maxlength="500"></textarea></label><label>照片（可选）<input id="p" type="file" accept="image/*" capture="environment"></label><button id="d" class="big done">已落实</button>`}
 <p id="msg" aria-live="polite"></p>`
     : '';
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(text.headline)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#222}header{background:${colour};color:#fff;padding:12px 16px}h1{font-size:20px;margin:0}main{padding:12px 16px}.big{display:block;width:100%;font-size:24px;padding:16px;margin:12px 0;border:0;border-radius:8px;background:#1565c0;color:#fff}.done{background:#2e7d32}textarea,input{width:100%;box-sizing:border-box;margin:4px 0 8px}.note{background:#fff3e0;padding:8px}.ok{color:#2e7d32;font-weight:bold}.pre{white-space:pre-line}header small{color:#fff;opacity:.9}</style></head>
-<body><header>${warning.exercise ? '<strong>【演练】</strong>' : ''}<h1>${escapeHtml(text.headline)}</h1><small>${HAZARD_INFO[warning.hazard].zh} · ${COLOUR_INFO[warning.colour].zh} · 有效至 ${when(warning.expires)}</small></header>
-<main><p>${escapeHtml(recipient.township)} ${escapeHtml(recipient.name)}：</p>${status}<p class="pre">${escapeHtml(text.description)}</p>${text.instruction ? `<p class="pre">${escapeHtml(text.instruction)}</p>` : ''}${progress}
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(subject.headline)}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#222}header{background:${subject.colour};color:#fff;padding:12px 16px}h1{font-size:20px;margin:0}main{padding:12px 16px}.big{display:block;width:100%;font-size:24px;padding:16px;margin:12px 0;border:0;border-radius:8px;background:#1565c0;color:#fff}.done{background:#2e7d32}textarea,input{width:100%;box-sizing:border-box;margin:4px 0 8px}.note{background:#fff3e0;padding:8px}.ok{color:#2e7d32;font-weight:bold}.pre{white-space:pre-line}header small{color:#fff;opacity:.9}</style></head>
+<body><header>${subject.exercise ? '<strong>【演练】</strong>' : ''}<h1>${escapeHtml(subject.headline)}</h1><small>${escapeHtml(subject.meta)}</small></header>
+<main><p>${escapeHtml(recipient.township)} ${escapeHtml(recipient.name)}：</p>${status}${subject.body.map((p) => `<p class="pre">${escapeHtml(p)}</p>`).join('')}${progress}
 <form id="f" onsubmit="return false">${buttons}</form></main>${open ? `<script nonce="${nonce}">${SCRIPT}</script>` : ''}</body></html>`;
 }

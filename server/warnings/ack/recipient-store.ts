@@ -8,6 +8,7 @@ import type { RecipientRow } from '../schema';
 export const toRecipient = (row: RecipientRow): Recipient => ({
   id: row.id,
   warningId: row.warning_id,
+  subjectType: row.subject_type === 'task' ? 'task' : 'warning',
   contactId: row.contact_id,
   name: row.name,
   duty: row.duty,
@@ -26,8 +27,8 @@ export const toRecipient = (row: RecipientRow): Recipient => ({
   failures: JSON.parse(row.failures),
 });
 
-export async function recipientsOf(db: Db, warningId: string): Promise<RecipientRow[]> {
-  return db.selectFrom('warning_recipients').selectAll().where('warning_id', '=', warningId).orderBy('township').orderBy('queued_at').orderBy('name').execute();
+export async function recipientsOf(db: Db, warningId: string, subjectType = 'warning'): Promise<RecipientRow[]> {
+  return db.selectFrom('warning_recipients').selectAll().where('warning_id', '=', warningId).where('subject_type', '=', subjectType).orderBy('township').orderBy('queued_at').orderBy('name').execute();
 }
 
 export async function loadRecipient(db: Db, id: string): Promise<RecipientRow> {

@@ -97,14 +97,16 @@ export class DeliveryDispatcher {
         await tx.updateTable('warning_deliveries').set((eb) => ({ state: 'sent', attempts: eb('attempts', '+', 1), last_error: null, next_attempt_at: null, updated_at: now })).where('id', 'in', ids).execute();
       }
       const byWarning = new Map<string, string[]>();
+      const subjectTypes = new Map(sent.map((row) => [row.warning_id, row.subject_type]));
       for (const row of sent) if (row.recipient_id) byWarning.set(row.warning_id, [...(byWarning.get(row.warning_id) ?? []), row.recipient_id]);
       for (const [warningId, recipientIds] of byWarning) {
+        const subjectType = subjectTypes.get(warningId) === 'task' ? { subjectType: 'task' as const } : {};
         for (let i = 0; i < recipientIds.length; i += CHUNK) {
           const ids = recipientIds.slice(i, i + CHUNK);
           await tx.updateTable('warning_recipients').set({ state: 'sent' }).where('id', 'in', ids).where('state', '=', 'queued').execute();
           await tx.updateTable('warning_recipients').set({ sent_at: now }).where('id', 'in', ids).where('sent_at', 'is', null).execute();
         }
-        await record({ type: 'warning.recipients_sent', actor: SYSTEM_ACTOR, payload: { warningId, recipientIds, at: now } });
+        await record({ type: 'warning.recipients_sent', actor: SYSTEM_ACTOR, payload: { warningId, ...subjectType, recipientIds, at: now } });
       }
       for (const { row, error } of outcomes) if (error !== null) await this.recordFailure(tx, record, row, error, at);
     });

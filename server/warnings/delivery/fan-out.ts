@@ -8,6 +8,7 @@ import type { RecordEvent } from '../../events/transactor';
 import { contactsIn } from '../../contacts/contact-store';
 import { newLinkToken, personalLink } from '../ack/link-tokens';
 import { recordCoverage, toRecipient } from '../ack/recipient-store';
+import type { SubjectType } from '../ack/subjects';
 import type { DeliveryRow, RecipientRow } from '../schema';
 import { groupText, personalText, webhookBody } from './messages';
 import type { DeliveryChannel } from './notifier';
@@ -21,6 +22,17 @@ export interface FanOutOptions {
 }
 
 const INSERT_CHUNK = 200;
+
+/** What a personal link is for: its subject, how long it stays valid, the message carrying it. */
+export interface LinkSubject {
+  type: SubjectType;
+  id: string;
+  expiresAt: string;
+  /** The SMS / outbox text with the link (or, without one, a call-back request). */
+  text(link: string | null): string;
+}
+
+const asSubject = (warning: Warning) => ({ type: 'warning' as const, id: warning.id });
 
 async function insertChunked<T extends 'warning_recipients' | 'warning_deliveries'>(tx: Transaction<Database>, table: T, rows: Array<T extends 'warning_recipients' ? RecipientRow : DeliveryRow>): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto(table).values(rows.slice(i, i + INSERT_CHUNK) as never).execute();
@@ -49,6 +61,21 @@ export class FanOut {
 
   /** New recipients (the primaries at issue, or backups of silent primaries later) with their links and personal messages. */
   async addRecipients(tx: Transaction<Database>, record: RecordEvent, warning: Warning, contacts: Contact[], role: Recipient['role'], actor: Actor, backupFor: ReadonlyMap<string, string> = new Map()): Promise<Recipient[]> {
+    const subject: LinkSubject = { type: 'warning', id: warning.id, expiresAt: warning.expires, text: (link) => personalText(warning, link) };
+    const out = await this.queueLinks(tx, subject, contacts, role, backupFor);
+    if (out.length > 0) {
+      await record({ type: 'warning.recipients_queued', actor, payload: { warningId: warning.id, role, recipients: out } });
+      await recordCoverage(tx, record, warning);
+    }
+    return out;
+  }
+
+  /**
+   * Personal links for any subject (a warning, a plan task): one recipient row with a fresh token per contact
+   * and one personal message (SMS when the gateway and the contact allow it, else the outbox). The caller
+   * records its own event.
+   */
+  async queueLinks(tx: Transaction<Database>, subject: LinkSubject, contacts: Contact[], role: Recipient['role'], backupFor: ReadonlyMap<string, string> = new Map()): Promise<Recipient[]> {
     const now = new Date(this.options.clock()).toISOString();
     const recipients: RecipientRow[] = [];
     const deliveries: DeliveryRow[] = [];
@@ -58,7 +85,8 @@ export class FanOut {
       const failures = link ? [] : [{ channel: 'link', error: 'PUBLIC_BASE_URL is not set: no personal link was sent; call instead.', at: now }];
       const recipient: RecipientRow = {
         id: `recipient-${randomUUID()}`,
-        warning_id: warning.id,
+        warning_id: subject.id,
+        subject_type: subject.type,
         contact_id: contact.id,
         name: contact.name,
         duty: contact.duty,
@@ -69,7 +97,7 @@ export class FanOut {
         backup_for: backupFor.get(contact.id) ?? null,
         state: 'queued',
         token_hash: hash,
-        expires_at: warning.expires,
+        expires_at: subject.expiresAt,
         queued_at: now,
         sent_at: null,
         opened_at: null,
@@ -82,16 +110,11 @@ export class FanOut {
       };
       recipients.push(recipient);
       const channel: DeliveryChannel = contact.channels.includes('sms') && this.options.channels.has('sms') ? 'sms' : 'outbox';
-      deliveries.push(this.delivery(warning, recipient.id, channel, contact.phones[0] ?? '', personalText(warning, link), now));
+      deliveries.push(this.delivery(subject, recipient.id, channel, contact.phones[0] ?? '', subject.text(link), now));
     }
     await insertChunked(tx, 'warning_recipients', recipients);
     await insertChunked(tx, 'warning_deliveries', deliveries);
-    const out = recipients.map(toRecipient);
-    if (out.length > 0) {
-      await record({ type: 'warning.recipients_queued', actor, payload: { warningId: warning.id, role, recipients: out } });
-      await recordCoverage(tx, record, warning);
-    }
-    return out;
+    return recipients.map(toRecipient);
   }
 
   private async groupMessages(tx: Transaction<Database>, warning: Warning, people: Contact[]): Promise<void> {
@@ -99,13 +122,13 @@ export class FanOut {
     const rows: DeliveryRow[] = [];
     if (this.options.channels.has('dingtalk')) {
       const mentioned = people.filter((p) => p.channels.includes('dingtalk'));
-      rows.push(this.delivery(warning, null, 'dingtalk', mentioned.map((p) => p.phones[0]).join(','), groupText(warning, mentioned), now));
+      rows.push(this.delivery(asSubject(warning), null, 'dingtalk', mentioned.map((p) => p.phones[0]).join(','), groupText(warning, mentioned), now));
     }
-    if (this.options.channels.has('webhook')) rows.push(this.delivery(warning, null, 'webhook', '', webhookBody(warning, people), now));
+    if (this.options.channels.has('webhook')) rows.push(this.delivery(asSubject(warning), null, 'webhook', '', webhookBody(warning, people), now));
     if (rows.length > 0) await tx.insertInto('warning_deliveries').values(rows).execute();
   }
 
-  private delivery(warning: Warning, recipientId: string | null, channel: DeliveryChannel, to: string, text: string, now: string): DeliveryRow {
-    return { id: `delivery-${randomUUID()}`, warning_id: warning.id, recipient_id: recipientId, channel, state: 'pending', attempts: 0, last_error: null, text, to_address: to, next_attempt_at: now, created_at: now, updated_at: now };
+  private delivery(subject: Pick<LinkSubject, 'type' | 'id'>, recipientId: string | null, channel: DeliveryChannel, to: string, text: string, now: string): DeliveryRow {
+    return { id: `delivery-${randomUUID()}`, warning_id: subject.id, subject_type: subject.type, recipient_id: recipientId, channel, state: 'pending', attempts: 0, last_error: null, text, to_address: to, next_attempt_at: now, created_at: now, updated_at: now };
   }
 }

@@ -2,7 +2,7 @@ import type { AlarmKind } from '@shared/enums';
 import type { Alarm } from '@shared/schemas/alarm';
 
 /** The desk's left-column tabs, in rail order. */
-export const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', 'duty', 'typhoon', 'warnings', 'cameras'] as const;
+export const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', 'duty', 'typhoon', 'warnings', 'response', 'cameras'] as const;
 export type DeskTab = (typeof DESK_TABS)[number];
 
 /** The tab where the desk deals with each kind of alarm. */
@@ -22,6 +22,7 @@ export const ALARM_TAB: Record<AlarmKind, DeskTab> = {
   gauge_level: 'incidents',
   gauge_wind: 'incidents',
   gauge_offline: 'incidents',
+  task_overdue: 'response',
 };
 
 /**

@@ -35,6 +35,7 @@ export function makeRecipient(over: Partial<Recipient> = {}): Recipient {
   return {
     id: 'recipient-1',
     warningId: 'warning-1',
+    subjectType: 'warning',
     contactId: 'contact-1',
     name: '石浦镇长',
     duty: 'township_head',

@@ -13,6 +13,7 @@ import suppliesEn from '../../features/supplies/messages/en';
 import teamsEn from '../../features/teams/messages/en';
 import typhoonEn from '../../features/typhoon/messages/en';
 import warningsEn from '../../features/warnings/messages/en';
+import responseEn from '../../features/response/messages/en';
 import videoEn from '../../features/video/messages/en';
 import wallEn from '../../features/wall/messages/en';
 import versionsEn from '../versions/messages/en';
@@ -96,6 +97,7 @@ const en: MessageSchema = {
   ...teamsEn,
   ...typhoonEn,
   ...warningsEn,
+  ...responseEn,
   ...videoEn,
   ...wallEn,
   ...versionsEn,

@@ -13,6 +13,7 @@ import suppliesZhCN from '../../features/supplies/messages/zh-CN';
 import teamsZhCN from '../../features/teams/messages/zh-CN';
 import typhoonZhCN from '../../features/typhoon/messages/zh-CN';
 import warningsZhCN from '../../features/warnings/messages/zh-CN';
+import responseZhCN from '../../features/response/messages/zh-CN';
 import videoZhCN from '../../features/video/messages/zh-CN';
 import wallZhCN from '../../features/wall/messages/zh-CN';
 import versionsZhCN from '../versions/messages/zh-CN';
@@ -97,6 +98,7 @@ const zhCN = {
   ...teamsZhCN,
   ...typhoonZhCN,
   ...warningsZhCN,
+  ...responseZhCN,
   ...videoZhCN,
   ...wallZhCN,
   ...versionsZhCN,

@@ -9,6 +9,7 @@ import { sheltersSync } from '../../features/shelters/store';
 import { suppliesSync } from '../../features/supplies/store';
 import { teamsSync } from '../../features/teams/store';
 import { typhoonSync } from '../../features/typhoon/store';
+import { responseSync } from '../../features/response/store';
 import { usersSync } from '../../features/auth/usersStore';
 import { videoSync } from '../../features/video/store';
 import { wallLayoutSync } from '../../features/wall/store';
@@ -35,6 +36,7 @@ export const SYNCED_STORES = [
   typhoonSync,
   warningsSync,
   contactsSync,
+  responseSync,
   positionsSync,
 ] as const;
 

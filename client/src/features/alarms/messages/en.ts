@@ -21,6 +21,7 @@ const alarmsEn: typeof alarmsZhCN = {
       gauge_level: '{stationName} ({township}): level {value} m above the {lineEn} level {line} m',
       gauge_wind: '{stationName} ({township}): wind force {force}',
       gauge_offline: '{stationName} ({township}): no data for {minutes} min',
+      task_overdue: 'Level {level} response task {minutes} min overdue: {title} ({owner})',
     },
     resolveSos: 'SOS handled',
     severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },

@@ -20,6 +20,7 @@ const alarmsZhCN = {
       gauge_level: '{stationName}（{township}）水位 {value} 米，超{lineZh} {line} 米',
       gauge_wind: '{stationName}（{township}）风力 {force} 级',
       gauge_offline: '{stationName}（{township}）已 {minutes} 分钟无数据',
+      task_overdue: '{drill}{level}级响应任务超时 {minutes} 分钟：{title}（{owner}）',
     },
     resolveSos: 'SOS 已处置',
     severity: { critical: '紧急', warning: '警告', info: '提示' },

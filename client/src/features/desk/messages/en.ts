@@ -27,6 +27,7 @@ const deskEn: typeof deskZhCN = {
       cameras: 'Video',
       typhoon: 'Typhoon',
       warnings: 'Warnings',
+      response: 'Response',
       work: { dispatches: '1 dispatch under way | {n} dispatches under way', incidents: '1 open incident | {n} open incidents' },
       alarms: '1 alarm | {n} alarms',
       unacknowledged: '{n} not acknowledged',

@@ -25,6 +25,7 @@ const deskZhCN = {
       cameras: '视频',
       typhoon: '台风',
       warnings: '预警',
+      response: '响应',
       work: { dispatches: '{n} 个调度在办', incidents: '{n} 起事件未结' },
       alarms: '{n} 条报警',
       unacknowledged: '{n} 条未确认',

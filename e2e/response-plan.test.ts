@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Response } from '../shared/schemas/response';
+import { dataOf, httpClient, login } from '../server/testing/int-support';
+import { startServer, type ServerHandle } from '../server/testing/server-process';
+import { launchChromium, saveScreenshot, signIn } from './support/browser';
+import { openFieldTablet } from './support/fieldTablet';
+
+// One server with the demo county and its 防台风 plan (server/response/demo-plan-tasks.ts): the commander's desk,
+// the wall and the 蓝天救援队 tablet, whose team the Ⅳ级 plan pre-positions.
+let server: ServerHandle;
+let browser: Browser;
+let desk: Page;
+let wall: Page;
+let tablet: { context: BrowserContext; page: Page } | null = null;
+let commander: ReturnType<typeof httpClient>;
+let password: (username: string) => string;
+
+beforeAll(async () => {
+  server = await startServer({ env: { SEED: 'demo' } });
+  const accounts = fs.readFileSync(path.join(server.dataDir, 'demo-accounts.txt'), 'utf8');
+  password = (username) => new RegExp(`^\\S+\\s+${username}\\s+(\\S+)$`, 'm').exec(accounts)![1]!;
+  commander = httpClient(server.baseUrl, await login(server.baseUrl, 'commander', password('commander')));
+  browser = await launchChromium();
+  wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await signIn(wall, server.baseUrl, 'wall', password('wall'), /\/wall$/);
+  desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await signIn(desk, server.baseUrl, 'commander', password('commander'), /\/desk/);
+  await desk.goto(`${server.baseUrl}/desk/response`);
+  await desk.getByTestId('response-desk').waitFor();
+});
+afterAll(async () => {
+  await tablet?.context.close();
+  await browser?.close();
+  await server?.dispose();
+});
+
+const bannerLevel = (page: Page) => page.getByTestId('response-banner').locator('.response-banner').first().getAttribute('data-level', { timeout: 10_000 });
+const prepared = () => desk.getByTestId('response-confirm').count();
+
+async function changeLevel(to: string, reason: string, button: 'response-raise' | 'response-lower'): Promise<void> {
+  await desk.getByTestId('response-reason').fill(reason);
+  await desk.getByTestId('response-target').selectOption(to);
+  await desk.getByTestId(button).click();
+}
+
+describe('a typhoon response from the desk to the tablets, the townships and the wall', () => {
+  it('starts Ⅳ on the desk, raises to Ⅰ, confirms all: the tablet gets its dispatch, the wall shows the banner and progress; ending closes it', async () => {
+    await desk.getByTestId('response-reason').fill('7级风圈预计24小时内影响我县');
+    await desk.getByTestId('response-start').click();
+    await expect.poll(() => bannerLevel(desk), { timeout: 10_000 }).toBe('IV');
+    await expect.poll(() => bannerLevel(wall), { timeout: 10_000 }).toBe('IV');
+    await expect.poll(() => desk.getByTestId('response-task').count(), { timeout: 10_000 }).toBeGreaterThan(8);
+    // The automatic task (the wall's typhoon layer) ran at once; the Ⅳ级 team tasks wait for the commander.
+    expect(await desk.locator('[data-testid="response-task"][data-key="iv-wall"]').getAttribute('data-state')).toBe('done');
+    expect(await prepared()).toBeGreaterThan(2);
+
+    await changeLevel('I', '超强台风预计12小时内在象山沿海登陆', 'response-raise');
+    await expect.poll(() => bannerLevel(desk), { timeout: 10_000 }).toBe('I');
+    await expect.poll(() => desk.getByTestId('response-task').count(), { timeout: 10_000 }).toBeGreaterThan(55);
+
+    tablet = await openFieldTablet(browser, server.baseUrl, 'field-bluesky', password('field-bluesky'), { lat: 29.4386, lon: 121.8655 });
+    await expect.poll(() => bannerLevel(tablet!.page), { timeout: 10_000 }).toBe('I');
+
+    await desk.getByTestId('response-confirm-all').click();
+    await expect.poll(prepared, { timeout: 20_000 }).toBe(0);
+    await tablet.page.getByTestId('field-alert-open').click({ timeout: 15_000 });
+    await expect.poll(() => tablet!.page.getByTestId('current-task').textContent(), { timeout: 10_000 }).toContain('象山蓝天救援队集结待命');
+
+    const panel = wall.getByTestId('wall-response-panel');
+    await expect.poll(() => panel.getAttribute('data-level'), { timeout: 10_000 }).toBe('I');
+    await expect.poll(() => panel.getByTestId('wall-response-totals').textContent(), { timeout: 10_000 }).toMatch(/已落实 [1-9]/);
+    await expect.poll(() => panel.getByTestId('wall-response-next').textContent(), { timeout: 10_000 }).toMatch(/\d+:\d\d:\d\d/);
+    await expect.poll(() => panel.getByTestId('wall-response-evacuation').textContent(), { timeout: 10_000 }).toMatch(/转移 \d+\/22500/);
+    await saveScreenshot(wall, 'response-wall-level-I');
+    await saveScreenshot(desk, 'response-desk-level-I');
+
+    await desk.getByTestId('response-reason').fill('台风已减弱为热带低压，解除防台风应急响应');
+    await desk.getByTestId('response-end').click();
+    await expect.poll(() => wall.getByTestId('response-banner').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => desk.getByTestId('response-banner').count(), { timeout: 10_000 }).toBe(0);
+    const [ended] = dataOf(await commander.get<Response[]>('/api/responses?state=ended'));
+    expect(ended!.history.map((h) => [h.kind, h.level])).toEqual([['started', 'IV'], ['raised', 'I'], ['ended', 'I']]);
+  });
+
+  it('a drill: 演练 on every screen, the dispatch marked, its own record when it ends', async () => {
+    await desk.getByTestId('response-reason').fill('防台风桌面推演');
+    await desk.getByTestId('response-exercise').check();
+    await desk.getByTestId('response-start').click();
+    await expect.poll(() => wall.getByTestId('response-drill').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => desk.getByTestId('response-drill').count(), { timeout: 10_000 }).toBe(1);
+    await desk.getByTestId('response-confirm-all').click();
+    await expect.poll(prepared, { timeout: 20_000 }).toBe(0);
+    await tablet!.page.reload();
+    await expect.poll(() => tablet!.page.getByTestId('response-drill').count(), { timeout: 15_000 }).toBe(1);
+    await tablet!.page.getByTestId('field-alert-open').click({ timeout: 15_000 });
+    // The real response's dispatch is still the team's current task; the drill's waits behind it, marked.
+    await expect.poll(() => tablet!.page.getByTestId('queued-task').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('【演练】象山蓝天救援队集结待命'));
+
+    await desk.getByTestId('response-reason').fill('推演结束');
+    await desk.getByTestId('response-end').click();
+    await expect.poll(() => wall.getByTestId('response-banner').count(), { timeout: 10_000 }).toBe(0);
+    const drills = dataOf(await commander.get<Response[]>('/api/responses?state=ended')).filter((r) => r.exercise);
+    expect(drills.map((r) => [r.level, r.history.at(-1)?.reason])).toEqual([['IV', '推演结束']]);
+  });
+});

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { SYSTEM_ACTOR } from '../../shared/schemas/event';
+import type { ResponseTask } from '../../shared/schemas/response';
+import type { AlarmService } from '../alarms/alarm-service';
+import type { Database } from '../db/schema';
+import type { Transactor } from '../events/transactor';
+import type { ResponsePorts } from './ports';
+import { toResponse, toTask } from './response-store';
+import { LEVEL_ZH } from './response-words';
+import { completeTask } from './task-completion';
+import { DRILL_MARK, taskContext } from './task-context';
+
+const FINAL = new Set(['completed', 'declined', 'cancelled']);
+
+/**
+ * One pass over the open tasks of active responses: a task past its deadline raises one `task_overdue` alarm
+ * (naming its owner and, for a township's or contact's task, who has not answered with their numbers); a
+ * team's task whose dispatches are all finished, one of them completed, is done. Idempotent.
+ */
+export class OverdueWatcher {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transactor: Transactor,
+    private readonly alarms: AlarmService,
+    private readonly ports: ResponsePorts,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async pass(): Promise<number> {
+    const now = this.clock();
+    const rows = await this.db
+      .selectFrom('response_tasks')
+      .innerJoin('responses', 'responses.id', 'response_tasks.response_id')
+      .selectAll('response_tasks')
+      .where('responses.state', '=', 'active')
+      .where('response_tasks.state', '=', 'open')
+      .execute();
+    const tasks = rows.map(toTask);
+    for (const task of tasks.filter((t) => t.actionState === 'done' && (t.actionResult?.dispatchIds.length ?? 0) > 0)) await this.checkDispatches(task);
+    const open = new Set((await this.alarms.listOpen()).filter((a) => a.kind === 'task_overdue').map((a) => a.sourceId));
+    let raised = 0;
+    for (const task of tasks) {
+      if (Date.parse(task.dueAt) > now || open.has(task.id)) continue;
+      await this.raise(task, now);
+      raised++;
+    }
+    return raised;
+  }
+
+  private async raise(task: ResponseTask, now: number): Promise<void> {
+    await this.transactor.run(async (tx, record) => {
+      const current = await tx.selectFrom('response_tasks').select('state').where('id', '=', task.id).executeTakeFirst();
+      if (current?.state !== 'open') return;
+      const silent = await tx.selectFrom('warning_recipients').select(['name', 'phones']).where('warning_id', '=', task.id).where('subject_type', '=', 'task').where('state', '!=', 'done').execute();
+      await this.alarms.raiseWithin(tx, record, {
+        kind: 'task_overdue',
+        severity: task.level === 'I' || task.level === 'II' ? 'critical' : 'warning',
+        sound: task.exercise ? 'none' : 'once',
+        sourceType: 'response_task',
+        sourceId: task.id,
+        params: {
+          title: task.title,
+          owner: task.ownerName,
+          level: LEVEL_ZH[task.level],
+          minutes: Math.floor((now - Date.parse(task.dueAt)) / 60_000),
+          dueAt: task.dueAt,
+          drill: task.exercise ? DRILL_MARK : '',
+          silent: silent.map((r) => `${r.name} ${(JSON.parse(r.phones) as string[]).join('/')}`).join('; '),
+          responseId: task.responseId,
+        },
+      });
+    });
+  }
+
+  private async checkDispatches(task: ResponseTask): Promise<void> {
+    const assignments = await this.db.selectFrom('dispatch_assignments').select('state').where('dispatch_id', 'in', task.actionResult!.dispatchIds).execute();
+    if (assignments.length === 0 || !assignments.every((a) => FINAL.has(a.state)) || !assignments.some((a) => a.state === 'completed')) return;
+    await this.transactor.run(async (tx, record) => {
+      const row = await tx.selectFrom('response_tasks').selectAll().where('id', '=', task.id).executeTakeFirst();
+      const response = await tx.selectFrom('responses').selectAll().where('id', '=', task.responseId).executeTakeFirst();
+      if (!row || !response) return;
+      const ctx = taskContext({ tx, record, response: toResponse(response), actor: SYSTEM_ACTOR, now: this.clock(), ports: this.ports, alarms: this.alarms });
+      await completeTask(ctx, toTask(row), "调度已完成", task.ownerName, 'done');
+    });
+  }
+}

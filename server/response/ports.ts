@@ -1,0 +1,27 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { Contact } from '../../shared/schemas/contact';
+import type { DispatchCreateSchema } from '../../shared/schemas/dispatch';
+import type { Actor } from '../../shared/schemas/event';
+import type { WallLayout } from '../../shared/schemas/wall';
+import type { Recipient, WarningDraftSchema } from '../../shared/schemas/warning';
+import type { Database } from '../db/schema';
+import type { RecordEvent } from '../events/transactor';
+import type { LinkSubject } from '../warnings/delivery/fan-out';
+
+type Tx = Transaction<Database>;
+
+/**
+ * What a plan's actions do in other domains, each inside the response's own transaction (so a confirmation
+ * commits whole or not at all): the composition root hands these over from the dispatch, shelters, warnings
+ * and wall modules.
+ */
+export interface ResponsePorts {
+  createDispatch(tx: Tx, record: RecordEvent, data: Omit<z.output<typeof DispatchCreateSchema>, 'actionId'>, actor: Actor): Promise<string>;
+  openShelter(tx: Tx, record: RecordEvent, shelterId: string, actor: Actor): Promise<void>;
+  /** A draft in the warnings' approval flow, never an issued warning. */
+  draftWarning(tx: Tx, record: RecordEvent, data: z.output<typeof WarningDraftSchema>, actor: Actor): Promise<string>;
+  setWallLayout(tx: Tx, record: RecordEvent, layout: WallLayout, actor: Actor): Promise<void>;
+  /** Personal links (the warnings' 叫应 mechanism) for a task's contacts. */
+  queueLinks(tx: Tx, subject: LinkSubject, contacts: Contact[]): Promise<Recipient[]>;
+}
