@@ -50,6 +50,8 @@ export interface TidewatchTestHooks {
     replayAt: string | null;
     storms: Array<{ id: string; centre: { at: string; lon: number; lat: number } | null; circles: Record<'level7' | 'level10' | 'level12', number>; segments: number; forecasts: string[]; probability: number }>;
   };
+  /** The gauges as drawn (state colour), with their page position so a test can click one. */
+  stationsOnMap?: () => Array<{ id: string; name: string; kind: string; condition: string; lat: number; lon: number; x: number | null; y: number | null }>;
   placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
   /** The basemap drawn under the map (its state, tile zoom, how many tiles are drawn) and the map's view. */
   basemapOnMap?: () => {

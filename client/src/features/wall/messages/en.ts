@@ -33,6 +33,7 @@ const wallEn: typeof wallZhCN = {
       shelters: 'Shelters',
       depots: 'Supply depots',
       typhoon: 'Typhoon',
+      stations: 'Gauges',
       trailMinutes: 'Trail length (minutes)',
       apply: 'Apply to wall',
       applied: 'Applied to the wall',

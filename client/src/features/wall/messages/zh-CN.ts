@@ -31,6 +31,7 @@ const wallZhCN = {
       shelters: '安置场所',
       depots: '物资仓库',
       typhoon: '台风',
+      stations: '监测站点',
       trailMinutes: '轨迹时长（分钟）',
       apply: '应用到大屏',
       applied: '已应用到大屏',
