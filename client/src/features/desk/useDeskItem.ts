@@ -3,6 +3,7 @@ import { TOWNSHIP_NAMES } from '@shared/townships';
 import { isApiError } from '../../shell/api/apiError';
 import { useConnectionStore } from '../../shell/connectionStore';
 import { useDispatchesStore } from '../dispatches/store';
+import { useGaugesStore } from '../gauges/store';
 import { useIncidentsStore } from '../incidents/store';
 import { useSheltersStore } from '../shelters/store';
 import { useSuppliesStore } from '../supplies/store';
@@ -30,6 +31,7 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
   const shelters = useSheltersStore();
   const video = useVideoStore();
   const supplies = useSuppliesStore();
+  const gauges = useGaugesStore();
   const synced = computed(() => connection.lastSyncedAt !== null);
   /** Fetch outcomes by `kind:id`; absent: not asked yet. */
   const fetched = reactive(new Map<string, 'loading' | 'missing'>());
@@ -46,6 +48,8 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
         return shelters.get(target.id) !== undefined;
       case 'township':
         return TOWNSHIP_NAMES.includes(target.id);
+      case 'station':
+        return gauges.get(target.id) !== undefined;
     }
   }
 
@@ -57,6 +61,8 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
     if (inStores(target)) return 'found';
     if (target.kind === 'township') return 'missing';
     if (!synced.value) return 'loading';
+    // Stations come over HTTP after the sync: missing only once they have been loaded.
+    if (target.kind === 'station') return gauges.loaded ? 'missing' : 'loading';
     return fetchable(target) ? (fetched.get(`${target.kind}:${target.id}`) ?? 'loading') : 'missing';
   });
 

@@ -8,6 +8,8 @@ import { callRoute } from '../../shell/api/routeClient';
 export const gaugesApi = {
   list: () => callRoute(STATION_ROUTES.list, {}),
   states: () => callRoute(STATION_ROUTES.states, {}),
+  /** Admins get the SL 651 password; everyone else `****`. */
+  get: (id: string) => callRoute(STATION_ROUTES.get, { params: { id } }),
   series: (id: string, hours: 24 | 72) => callRoute(STATION_ROUTES.series, { params: { id }, query: { hours } }),
   maintenance: (id: string, maintenance: boolean, note = '') => callRoute(STATION_ROUTES.maintenance, { params: { id }, body: { maintenance, note } }),
   create: (body: z.input<typeof StationCreateSchema>) => callRoute(STATION_ROUTES.create, { body }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardRows, groupCounts, levelOf, stationGroup } from './stationBoard';
+import { boardRows, groupCounts, levelOf, rowFacts, stationGroup, stationRow } from './stationBoard';
 import { makeReservoir, makeState, makeStation } from './testFixtures';
 
 describe('the desk station board', () => {
@@ -52,5 +52,20 @@ describe('the desk station board', () => {
   it('reads no level for a station that has not reported one, or sent an invalid one', () => {
     expect(levelOf(makeReservoir(), undefined)).toBeNull();
     expect(levelOf(makeReservoir(), makeState('c', { latest: { level_upstream: { value: null, observedAt: 0 } } }))).toBeNull();
+  });
+});
+
+describe('what a station row says', () => {
+  it('gives a rain gauge its last hour and day, and a reservoir its level against the warning line', () => {
+    const rain = rowFacts(stationRow(makeStation(), makeState('st-rain', { rain: { '1h': 12.34, '3h': 20, '6h': 20, '12h': 20, '24h': 41 } })));
+    expect(rain).toEqual([
+      { key: 'rain1h', params: { mm: '12.3' } },
+      { key: 'rain24h', params: { mm: '41.0' } },
+    ]);
+    const below = rowFacts(stationRow(makeReservoir(), makeState('st-res', { latest: { level_upstream: { value: 29.6, observedAt: 0 } } })));
+    expect(below).toEqual([
+      { key: 'level', params: { m: '29.60' } },
+      { key: 'below', params: { m: '0.40' } },
+    ]);
   });
 });

@@ -95,3 +95,24 @@ export function groupCounts(rows: readonly StationRow[]): Record<StationGroup, n
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** One value a row shows, as a message key under `gauges.value` and its parameters. */
+export interface RowFact {
+  key: 'rain1h' | 'rain24h' | 'level' | 'above' | 'below' | 'wind';
+  params: Record<string, string>;
+}
+
+/** What a row says about a station, most telling first: rain for a rain gauge (or any that is raining), its level against the line, wind. */
+export function rowFacts(row: StationRow): RowFact[] {
+  const facts: RowFact[] = [];
+  const kind = row.station.kind;
+  if (kind === 'rain' || row.rain1h > 0) facts.push({ key: 'rain1h', params: { mm: row.rain1h.toFixed(1) } });
+  if (kind === 'rain') facts.push({ key: 'rain24h', params: { mm: row.rain24h.toFixed(1) } });
+  if (row.level) {
+    facts.push({ key: 'level', params: { m: row.level.value.toFixed(2) } });
+    const above = row.level.aboveWarning;
+    if (above !== null) facts.push(above >= 0 ? { key: 'above', params: { m: above.toFixed(2) } } : { key: 'below', params: { m: (-above).toFixed(2) } });
+  }
+  if (row.windSpeed !== null) facts.push({ key: 'wind', params: { ms: row.windSpeed.toFixed(1) } });
+  return facts;
+}

@@ -41,7 +41,6 @@ const gaugesEn: typeof gaugesZhCN = {
       startMaintenance: 'Put in maintenance',
       endMaintenance: 'End maintenance',
       maintenanceHint: 'Readings are still stored during maintenance, but raise no alarm',
-      missing: 'No such gauge',
     },
     chart: {
       rainHourly: 'Hourly rain',

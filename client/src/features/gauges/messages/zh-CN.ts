@@ -39,7 +39,6 @@ const gaugesZhCN = {
       startMaintenance: '设为检修',
       endMaintenance: '结束检修',
       maintenanceHint: '检修期间照常存储数据，但不报警',
-      missing: '未找到该测站',
     },
     chart: {
       rainHourly: '小时雨量',
