@@ -44,6 +44,7 @@ import type { StormService } from './typhoon/storm-service';
 import { createTyphoonModule } from './typhoon/typhoon-module';
 import { createWarningsModule, type WarningsModule } from './warnings/warnings-module';
 import { createSensorsModule } from './sensors/sensors-module';
+import type { SensorsServices } from './sensors/sensors-services';
 import type { StationService } from './sensors/station-service';
 import { createVideoModule } from './video/video-module';
 import { createWallModule } from './wall/wall-module';
@@ -67,6 +68,7 @@ export interface AppServices {
   typhoons: StormService;
   warnings: WarningsModule['services'];
   stations: StationService;
+  sensors: SensorsServices;
 }
 
 /**
@@ -171,6 +173,7 @@ export class TidewatchApp {
       typhoons: typhoon.storms,
       warnings: warnings.services,
       stations: sensors.stations,
+      sensors,
     };
     return new TidewatchApp(services, httpServer, ingest.osmandServer, realtimeServer, modules.flatMap((m) => m.jobs ?? []), logger);
   }
