@@ -71,8 +71,9 @@ export function levelLines(series: StationSeries, kind: StationKind, labels: Pic
 export function stationChartOption(input: StationChartInput): StationChartOption {
   const { series, labels, fontSize } = input;
   const panels = chartPanels(input);
-  const gap = 6;
-  const top = 9;
+  // Room above each panel for its axis names, and above all for the legend.
+  const gap = 12;
+  const top = 16;
   const height = (100 - top - 8 - gap * (panels.length - 1)) / Math.max(1, panels.length);
   const grid = panels.map((_, i) => ({ left: fontSize * 3.6, right: fontSize * 3.6, top: `${top + i * (height + gap)}%`, height: `${height}%` }));
   const time = { type: 'time' as const, min: series.from, max: series.to };
