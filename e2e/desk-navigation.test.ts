@@ -118,7 +118,7 @@ describe('desk navigation', () => {
     expect(await focusedTab()).toBe('desk-tab-teams');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
-    expect(await focusedTab()).toBe('desk-tab-typhoon');
+    expect(await focusedTab()).toBe('desk-tab-gauges');
     await page.keyboard.press('Home');
     expect(await focusedTab()).toBe('desk-tab-teams');
 

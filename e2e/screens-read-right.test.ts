@@ -18,7 +18,7 @@ beforeAll(async () => {
   const passwordOf = (username: string) => new RegExp(`^\\S+\\s+${username}\\s+(\\S+)$`, 'm').exec(accounts)![1]!;
   specs = [
     { name: 'wall', username: 'wall', password: passwordOf('wall'), landing: /\/wall$/, paths: ['/wall'], ready: '[data-testid="wall"]' },
-    { name: 'desk', username: 'commander', password: passwordOf('commander'), landing: /\/desk/, paths: ['/desk', '/desk/dispatches', '/desk/incidents', '/desk/supplies'], ready: '[data-testid="desk"]' },
+    { name: 'desk', username: 'commander', password: passwordOf('commander'), landing: /\/desk/, paths: ['/desk', '/desk/dispatches', '/desk/incidents', '/desk/supplies', '/desk/gauges'], ready: '[data-testid="desk"]' },
     { name: 'tablet', username: 'field-bluesky', password: passwordOf('field-bluesky'), landing: /\/field$/, paths: ['/field'], ready: '[data-testid="field"]', extraViewports: [{ width: 800, height: 1280 }] },
     { name: 'admin', username: 'admin', password: server.adminPassword, landing: /\/desk/, paths: ['/admin'], ready: '[data-testid="admin"]' },
   ];
