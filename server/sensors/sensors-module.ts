@@ -53,7 +53,7 @@ export interface SensorsModule extends SensorsServices, ModuleParts {
  * Gauges (物联感知): the station registry, both ingest paths (MQTT when MQTT_URL is set, SL 651 over TCP when
  * SL651_PORT is set), stored readings, live states pushed to the board, and reading retention.
  *
- * Simulator hook (SIMULATE=1, not built here): a storm-driven simulator would call
+ * The storm-driven simulator (SIMULATE=1, server/simulate/gauge-simulation.ts) calls
  * `ingest.accept(stationId, 'simulated', readings)` per station and report, exactly as the ingest paths do;
  * thresholds, pushes and alarms then follow by themselves.
  */
