@@ -23,7 +23,7 @@ beforeAll(async () => {
   const [warning] = dataOf(await commander.get<Warning[]>('/api/warnings'));
   specs = [
     { name: 'wall', username: 'wall', password: passwordOf('wall'), landing: /\/wall$/, paths: ['/wall'], ready: '[data-testid="wall"]' },
-    { name: 'desk', username: 'commander', password: passwordOf('commander'), landing: /\/desk/, paths: ['/desk', '/desk/dispatches', '/desk/incidents', '/desk/supplies', `/desk/warnings?warning=${warning!.id}`, '/desk/response'], ready: '[data-testid="desk"]' },
+    { name: 'desk', username: 'commander', password: passwordOf('commander'), landing: /\/desk/, paths: ['/desk', '/desk/dispatches', '/desk/incidents', '/desk/supplies', `/desk/warnings?warning=${warning!.id}`, '/desk/response', '/desk/gauges'], ready: '[data-testid="desk"]' },
     { name: 'warning-phone', username: 'commander', password: passwordOf('commander'), landing: /\/desk/, paths: [`/desk/warnings/${warning!.id}`], ready: '[data-testid="warning-detail"]', extraViewports: [{ width: 390, height: 844 }] },
     { name: 'tablet', username: 'field-bluesky', password: passwordOf('field-bluesky'), landing: /\/field$/, paths: ['/field'], ready: '[data-testid="field"]', extraViewports: [{ width: 800, height: 1280 }] },
     { name: 'admin', username: 'admin', password: server.adminPassword, landing: /\/desk/, paths: ['/admin'], ready: '[data-testid="admin"]' },

@@ -44,7 +44,7 @@ import type { StormService } from './typhoon/storm-service';
 import { createTyphoonModule } from './typhoon/typhoon-module';
 import { createWarningsModule, type WarningsModule } from './warnings/warnings-module';
 import { createSensorsModule } from './sensors/sensors-module';
-import { stationRoutes } from './sensors/routes';
+import type { SensorsServices } from './sensors/sensors-services';
 import type { StationService } from './sensors/station-service';
 import { createVideoModule } from './video/video-module';
 import { createResponseModule, type ResponseModule } from './response/response-module';
@@ -71,6 +71,7 @@ export interface AppServices {
   warnings: WarningsModule['services'];
   stations: StationService;
   responses: ResponseModule['services'];
+  sensors: SensorsServices;
 }
 
 /**
@@ -125,8 +126,7 @@ export class TidewatchApp {
     const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });
     const typhoon = createTyphoonModule({ db, transactor, sessions, config, logger, clock, jobLock });
     const warnings = createWarningsModule({ db, transactor, alarms: alarms.alarms, sessions, config, logger, clock, jobLock });
-    const sensors = await createSensorsModule({ db, transactor, config, io: () => realtime?.io ?? null, logger, clock, jobLock, alarms: alarms.alarms, incidents: incidents.services.incidents });
-    const gauges: ModuleParts = { routes: [stationRoutes(sessions, sensors)], jobs: sensors.jobs };
+    const sensors = await createSensorsModule({ db, transactor, sessions, config, io: () => realtime?.io ?? null, logger, clock, jobLock, alarms: alarms.alarms, incidents: incidents.services.incidents });
     const response = createResponseModule({
       db,
       transactor,
@@ -150,7 +150,7 @@ export class TidewatchApp {
     const basemap = await createBasemapModule({ config, logger });
     const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, gauges, response];
+    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, sensors, response];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,
@@ -197,6 +197,7 @@ export class TidewatchApp {
       warnings: warnings.services,
       stations: sensors.stations,
       responses: response.services,
+      sensors,
     };
     return new TidewatchApp(services, httpServer, ingest.osmandServer, realtimeServer, modules.flatMap((m) => m.jobs ?? []), logger);
   }

@@ -52,6 +52,8 @@ export interface TidewatchTestHooks {
   };
   /** The warning areas as drawn (none while the layer is off): each warning in force, its colour and how many rings. */
   warningAreasOnMap?: () => Array<{ key: string; colour: string | null; rings: number }>;
+  /** The gauges as drawn (state colour), with their page position so a test can click one. */
+  stationsOnMap?: () => Array<{ id: string; name: string; kind: string; condition: string; lat: number; lon: number; x: number | null; y: number | null }>;
   placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
   /** The basemap drawn under the map (its state, tile zoom, how many tiles are drawn) and the map's view. */
   basemapOnMap?: () => {

@@ -45,6 +45,10 @@ export const ConfigSchema = z.object({
     .optional(),
   SEED: z.enum(['demo', 'none']).default('demo'),
   SIMULATE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+  /** With SIMULATE=1: the storm time the gauge simulation starts at (a past storm, e.g. the seeded Lekima, then drives the gauges); unset: now. */
+  SIMULATE_STORM_CLOCK: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)).optional(),
+  /** With SIMULATE=1: storm time per real time (60: a storm-hour a minute, for a quick drill). */
+  SIMULATE_SPEED: z.coerce.number().min(1).max(3_600).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   POSITION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   /** Gauges: the MQTT broker to subscribe to (off when unset), e.g. mqtt://127.0.0.1:1883. */

@@ -47,7 +47,7 @@ describe('alarms and the wall layout', () => {
   });
 
   it('pushes a layout set on the desk to every wall, and keeps it', async () => {
-    const layout: WallLayout = { layers: { teams: true, trails: false, labels: true, townships: true, incidents: true, shelters: false, depots: true, typhoon: true, warnings: true }, trailMinutes: 60 };
+    const layout: WallLayout = { layers: { teams: true, trails: false, labels: true, townships: true, incidents: true, shelters: false, depots: true, typhoon: true, warnings: true, stations: true }, trailMinutes: 60 };
     dataOf(await admin.put('/api/wall-layout', layout));
     await eventually(() => wall.events.some((e) => e.type === 'wall.layout_changed' && e.payload.layout.trailMinutes === 60), 3_000, 'the layout push');
     expect(dataOf(await admin.get<WallLayout>('/api/wall-layout'))).toEqual(layout);

@@ -2,12 +2,12 @@ import { Router } from 'express';
 import { STATION_CSV_ROUTES, STATION_ROUTES } from '../../shared/routes/stations';
 import { DomainError } from '../errors';
 import { contractRouter, type Authenticator } from '../http/contract-router';
-import type { SensorsModule } from './sensors-module';
+import type { SensorsServices } from './sensors-services';
 import { StationCsv } from './station-csv';
 import { maskStation } from './station-store';
 
 /** The station registry, live states, readings, chart series and ingest status (see shared/routes/stations.ts). */
-export function stationRoutes(sessions: Authenticator, sensors: SensorsModule): Router {
+export function stationRoutes(sessions: Authenticator, sensors: SensorsServices): Router {
   const { stations } = sensors;
   const shown = <S extends Parameters<typeof maskStation>[0]>(station: S, role: string) => (role === 'admin' ? station : maskStation(station));
   const csv = new StationCsv(stations);

@@ -1,21 +1,26 @@
+import type { Router } from 'express';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Server } from 'socket.io';
 import { SYSTEM_ACTOR } from '../../shared/schemas/event';
 import type { IncidentCreateSchema } from '../../shared/schemas/incident';
-import type { IngestStatus, Reading, StationSeries } from '../../shared/schemas/sensor-reading';
+import type { IngestStatus, Reading } from '../../shared/schemas/sensor-reading';
 import type { Station } from '../../shared/schemas/station';
 import { ROOMS } from '../../shared/socket';
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Config } from '../config/config';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
+import type { Authenticator } from '../http/contract-router';
 import type { JobLock } from '../jobs/interval-job';
 import type { Logger } from '../logger';
+import type { BackgroundJob, ModuleParts } from '../module';
 import { GaugeAlarms } from './gauge-alarms';
 import { MqttIngest } from './mqtt-ingest';
 import { ReadingRetentionJob } from './reading-retention';
 import { readingsSince, readReadings } from './reading-store';
+import { stationRoutes } from './routes';
+import type { IngestPaths, SensorsServices } from './sensors-services';
 import { SensorIngest } from './sensor-ingest';
 import { Sl651Listener } from './sl651-listener';
 import { StationLive } from './station-live';
@@ -25,6 +30,7 @@ import { StationService } from './station-service';
 export interface SensorsModuleDeps {
   db: Kysely<Database>;
   transactor: Transactor;
+  sessions: Authenticator;
   config: Pick<Config, 'MQTT_URL' | 'MQTT_CLIENT_ID' | 'MQTT_SHARED' | 'MQTT_CONNECTIONS' | 'MQTT_SHARE_GROUP' | 'MQTT_SESSION_EXPIRY_SECONDS' | 'SL651_PORT' | 'HOST' | 'READING_RETENTION_DAYS' | 'SENSOR_PUSH_MS'>;
   /** The Socket.IO server once it exists (states are pushed to the board room). */
   io: () => Server | null;
@@ -38,17 +44,20 @@ export interface SensorsModuleDeps {
 
 const DAY_MS = 24 * 3_600_000;
 
-export type SensorsModule = Awaited<ReturnType<typeof createSensorsModule>>;
+export interface SensorsModule extends SensorsServices, ModuleParts {
+  routes: Router[];
+  jobs: BackgroundJob[];
+}
 
 /**
  * Gauges (物联感知): the station registry, both ingest paths (MQTT when MQTT_URL is set, SL 651 over TCP when
  * SL651_PORT is set), stored readings, live states pushed to the board, and reading retention.
  *
- * Simulator hook (SIMULATE=1, not built here): a storm-driven simulator would call
+ * The storm-driven simulator (SIMULATE=1, server/simulate/gauge-simulation.ts) calls
  * `ingest.accept(stationId, 'simulated', readings)` per station and report, exactly as the ingest paths do;
  * thresholds, pushes and alarms then follow by themselves.
  */
-export async function createSensorsModule(deps: SensorsModuleDeps) {
+export async function createSensorsModule(deps: SensorsModuleDeps): Promise<SensorsModule> {
   const { db, config, logger, clock } = deps;
   const stations = new StationService(db, deps.transactor, clock);
   const gaugeAlarms = new GaugeAlarms({ alarms: deps.alarms, draftIncident: (incident) => deps.incidents.create(incident, SYSTEM_ACTOR), logger, clock });
@@ -92,9 +101,8 @@ export async function createSensorsModule(deps: SensorsModuleDeps) {
   let sl651Port: number | null = null;
   const retention = new ReadingRetentionJob({ db, retentionDays: config.READING_RETENTION_DAYS, logger, clock, lock: deps.jobLock });
 
-  const ingestPaths = {
-    /** Resolves with the SL 651 port once listening (null when off). */
-    listening: null as Promise<number | null> | null,
+  const ingestPaths: IngestPaths = {
+    listening: null,
     start() {
       live.start();
       mqtt?.start();
@@ -116,7 +124,7 @@ export async function createSensorsModule(deps: SensorsModuleDeps) {
     },
   };
 
-  return {
+  const services: SensorsServices = {
     stations,
     live,
     ingest,
@@ -124,7 +132,6 @@ export async function createSensorsModule(deps: SensorsModuleDeps) {
     sl651,
     ingestPaths,
     gaugeAlarms,
-    jobs: [ingestPaths, retention],
     status(): IngestStatus {
       return {
         mqtt: mqtt?.status() ?? { enabled: false, connected: false, url: null, topics: [] },
@@ -133,15 +140,16 @@ export async function createSensorsModule(deps: SensorsModuleDeps) {
         duplicatesIgnored: ingest.duplicatesIgnored,
       };
     },
-    async readings(stationId: string, query: { from?: number | undefined; to?: number | undefined; element?: Reading['element'] | undefined; limit: number }): Promise<Reading[]> {
+    async readings(stationId, query) {
       await stations.get(stationId);
       const to = query.to ?? clock();
       return readReadings(db, stationId, { from: query.from ?? to - DAY_MS, to, ...(query.element ? { element: query.element } : {}), limit: query.limit });
     },
-    async series(stationId: string, hours: number): Promise<StationSeries> {
+    async series(stationId, hours) {
       return stationSeries(db, await stations.get(stationId), hours, clock());
     },
   };
+  return { ...services, routes: [stationRoutes(deps.sessions, services)], jobs: [ingestPaths, retention] };
 }
 
 /** Rebuilds rolling rain and latest values from the last day's readings, message by message. */

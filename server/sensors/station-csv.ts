@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../shared/schemas/event';
 import { STATION_KINDS, StationCreateSchema, type Station } from '../../shared/schemas/station';
 import { csvRejected, decodeCsv, parseCsv, writeCsv, type CsvColumn, type CsvEncoding, type CsvLineError } from '../supplies/csv/csv-codec';
+import { DomainError } from '../errors';
 import type { StationService } from './station-service';
 import { maskStation } from './station-store';
 
@@ -85,7 +86,7 @@ export class StationCsv {
   async import(bytes: Buffer, encoding: CsvEncoding | undefined, actor: Actor) {
     const parsed = parseCsv(decodeCsv(bytes, encoding), STATION_COLUMNS);
     const errors: CsvLineError[] = [...parsed.errors];
-    const rows: Array<z.output<typeof StationCreateSchema>> = [];
+    const rows: Array<{ line: number; value: z.output<typeof StationCreateSchema> }> = [];
     const seen = new Map<string, number>();
     for (const row of parsed.rows) {
       const result = fromRow(row.values);
@@ -95,27 +96,37 @@ export class StationCsv {
       }
       if (seen.has(result.value.code)) errors.push({ line: row.line, message: `Repeats line ${seen.get(result.value.code)}.` });
       seen.set(result.value.code, row.line);
-      rows.push(result.value);
+      rows.push({ line: row.line, value: result.value });
     }
     if (errors.length) throw csvRejected(errors);
-    const existing = new Map((await this.stations.list()).map((s) => [s.code, s]));
-    const counts = { rows: rows.length, created: 0, updated: 0, unchanged: 0 };
-    for (const row of rows) {
-      const current = existing.get(row.code);
-      if (!current) {
-        await this.stations.create(row, actor);
-        counts.created += 1;
-        continue;
+    // One transaction: a row the store refuses (a code or SL 651 address taken, a place outside the county)
+    // is listed with its line and nothing of the file is kept.
+    return this.stations.inOneTransaction(async (writes) => {
+      const existing = new Map((await writes.list()).map((s) => [s.code, s]));
+      const counts = { rows: rows.length, created: 0, updated: 0, unchanged: 0 };
+      for (const { line, value: row } of rows) {
+        try {
+          const current = existing.get(row.code);
+          if (!current) {
+            await writes.create(row, actor);
+            counts.created += 1;
+            continue;
+          }
+          const thresholds = { ...current.thresholds, level: row.thresholds.level, windBeaufort: row.thresholds.windBeaufort };
+          const patch = { name: row.name, kind: row.kind, location: row.location, elements: row.elements, reportIntervalSeconds: row.reportIntervalSeconds, sl651: row.sl651, thresholds, ...(row.township ? { township: row.township } : {}) };
+          const same = JSON.stringify(toRow({ ...current, ...patch, township: row.township ?? current.township })) === JSON.stringify(toRow(current));
+          if (same) counts.unchanged += 1;
+          else {
+            await writes.update(current.id, patch, actor);
+            counts.updated += 1;
+          }
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          errors.push({ line, message: error.message });
+        }
       }
-      const thresholds = { ...current.thresholds, level: row.thresholds.level, windBeaufort: row.thresholds.windBeaufort };
-      const patch = { name: row.name, kind: row.kind, location: row.location, elements: row.elements, reportIntervalSeconds: row.reportIntervalSeconds, sl651: row.sl651, thresholds, ...(row.township ? { township: row.township } : {}) };
-      const same = JSON.stringify(toRow({ ...current, ...patch, township: row.township ?? current.township })) === JSON.stringify(toRow(current));
-      if (same) counts.unchanged += 1;
-      else {
-        await this.stations.update(current.id, patch, actor);
-        counts.updated += 1;
-      }
-    }
-    return counts;
+      if (errors.length) throw csvRejected(errors);
+      return counts;
+    });
   }
 }

@@ -9,6 +9,7 @@ import { readReadings } from './reading-store';
 const HOUR_MS = 3_600_000;
 const LEVEL_ELEMENTS: readonly SensorElement[] = ['level', 'level_upstream', 'level_downstream'];
 const RAIN_ELEMENTS: readonly SensorElement[] = ['rain', 'rain_total', 'rain_5min'];
+const WIND_ELEMENT: SensorElement = 'wind_speed';
 
 /**
  * What a station chart draws over the last `hours`: rainfall per clock hour (bars) and its running sum (line),
@@ -19,7 +20,7 @@ export async function stationSeries(db: Kysely<Database>, station: Station, hour
   const to = now;
   const from = Math.floor((now - hours * HOUR_MS) / HOUR_MS) * HOUR_MS;
   // One report before the window gives a running total its baseline.
-  const readings = await readReadings(db, station.id, { from: from - 2 * HOUR_MS, to, elements: [...RAIN_ELEMENTS, ...LEVEL_ELEMENTS], limit: 50_000 });
+  const readings = await readReadings(db, station.id, { from: from - 2 * HOUR_MS, to, elements: [...RAIN_ELEMENTS, ...LEVEL_ELEMENTS, WIND_ELEMENT], limit: 50_000 });
 
   const buckets = new Map<number, number>();
   for (let t = from; t <= to; t += HOUR_MS) buckets.set(t, 0);
@@ -40,11 +41,14 @@ export async function stationSeries(db: Kysely<Database>, station: Station, hour
   const rainAccumulated = rainHourly.map(({ hourStart, mm }) => ({ t: Math.min(hourStart + HOUR_MS, to), mm: (running = round(running + mm)) }));
 
   const levels: StationSeries['levels'] = {};
+  const wind: StationSeries['wind'] = [];
   for (const r of readings) {
-    if (!LEVEL_ELEMENTS.includes(r.element) || r.observedAt < from) continue;
-    (levels[r.element] ??= []).push([r.observedAt, r.value]);
+    if (r.observedAt < from) continue;
+    if (LEVEL_ELEMENTS.includes(r.element)) (levels[r.element] ??= []).push([r.observedAt, r.value]);
+    else if (r.element === WIND_ELEMENT) wind.push([r.observedAt, r.value]);
   }
-  return { stationId: station.id, from, to, rainHourly, rainAccumulated, levels, thresholds: { level: station.thresholds.level, rain: station.thresholds.rain } };
+  const { level, rain, windBeaufort } = station.thresholds;
+  return { stationId: station.id, from, to, rainHourly, rainAccumulated, levels, wind, thresholds: { level, rain, windBeaufort } };
 }
 
 const round = (mm: number) => Math.round(mm * 10) / 10;

@@ -6,8 +6,17 @@ import { DEFAULT_ELEMENTS, type Station, StationCreateSchema, StationMaintenance
 import { townshipAt } from '../../shared/townships';
 import type { Database } from '../db/schema';
 import { conflict, DomainError } from '../errors';
-import type { Transactor } from '../events/transactor';
+import type { RecordEvent, Transactor } from '../events/transactor';
 import { listStations, loadStation, maskStation, toStationRow } from './station-store';
+
+/** Writes inside one transaction (see StationService.inOneTransaction). */
+export interface StationWrites {
+  list(): Promise<Station[]>;
+  create(data: z.output<typeof StationCreateSchema>, actor: Actor, id?: string): Promise<Station>;
+  update(id: string, patch: z.output<typeof StationUpdateSchema>, actor: Actor): Promise<Station>;
+}
+
+const newStationId = () => `station-${randomUUID().slice(0, 8)}`;
 
 /** Told after every committed change, so the live states follow the registry. */
 export type StationListener = (change: { station: Station } | { removedId: string }) => void;
@@ -34,7 +43,40 @@ export class StationService {
     return loadStation(this.db, id);
   }
 
-  async create(data: z.output<typeof StationCreateSchema>, actor: Actor, id = `station-${randomUUID().slice(0, 8)}`): Promise<Station> {
+  async create(data: z.output<typeof StationCreateSchema>, actor: Actor, id = newStationId()): Promise<Station> {
+    return this.inOneTransaction((writes) => writes.create(data, actor, id));
+  }
+
+  async update(id: string, patch: z.output<typeof StationUpdateSchema>, actor: Actor): Promise<Station> {
+    return this.inOneTransaction((writes) => writes.update(id, patch, actor));
+  }
+
+  /**
+   * Several creates and updates in one transaction (the CSV import): all of them or none. Listeners hear of the
+   * changes only once it has committed.
+   */
+  async inOneTransaction<R>(work: (writes: StationWrites) => Promise<R>): Promise<R> {
+    const changed: Station[] = [];
+    const result = await this.transactor.run((tx, record) =>
+      work({
+        list: () => listStations(tx),
+        create: async (data, actor, id = newStationId()) => {
+          const station = await this.insertWithin(tx, record, data, actor, id);
+          changed.push(station);
+          return station;
+        },
+        update: async (id, patch, actor) => {
+          const station = await this.updateWithin(tx, record, id, patch, actor);
+          changed.push(station);
+          return station;
+        },
+      }),
+    );
+    for (const station of changed) this.notify({ station });
+    return result;
+  }
+
+  private async insertWithin(tx: Kysely<Database>, record: RecordEvent, data: z.output<typeof StationCreateSchema>, actor: Actor, id: string): Promise<Station> {
     const township = data.township ?? townshipAt(data.location);
     if (!township) throw new DomainError('VALIDATION_FAILED', 'The location is outside the county; name the township.');
     const station: Station = {
@@ -46,28 +88,21 @@ export class StationService {
       maintenanceNote: '',
       updatedAt: this.now(),
     };
-    await this.transactor.run(async (tx, record) => {
-      await this.assertUnique(tx, station);
-      await tx.insertInto('stations').values(toStationRow(station)).execute();
-      await record({ type: 'station.created', actor, payload: { station: maskStation(station) } });
-    });
-    this.notify({ station });
+    await this.assertUnique(tx, station);
+    await tx.insertInto('stations').values(toStationRow(station)).execute();
+    await record({ type: 'station.created', actor, payload: { station: maskStation(station) } });
     return station;
   }
 
-  async update(id: string, patch: z.output<typeof StationUpdateSchema>, actor: Actor): Promise<Station> {
-    const station = await this.transactor.run(async (tx, record) => {
-      const current = await loadStation(tx, id);
-      const township = patch.township ?? (patch.location ? townshipAt(patch.location) : current.township);
-      if (!township) throw new DomainError('VALIDATION_FAILED', 'The location is outside the county; name the township.');
-      const next: Station = { ...current, ...patch, township, updatedAt: this.now() };
-      await this.assertUnique(tx, next);
-      await tx.updateTable('stations').set(toStationRow(next)).where('id', '=', id).execute();
-      await record({ type: 'station.updated', actor, payload: { station: maskStation(next) } });
-      return next;
-    });
-    this.notify({ station });
-    return station;
+  private async updateWithin(tx: Kysely<Database>, record: RecordEvent, id: string, patch: z.output<typeof StationUpdateSchema>, actor: Actor): Promise<Station> {
+    const current = await loadStation(tx, id);
+    const township = patch.township ?? (patch.location ? townshipAt(patch.location) : current.township);
+    if (!township) throw new DomainError('VALIDATION_FAILED', 'The location is outside the county; name the township.');
+    const next: Station = { ...current, ...patch, township, updatedAt: this.now() };
+    await this.assertUnique(tx, next);
+    await tx.updateTable('stations').set(toStationRow(next)).where('id', '=', id).execute();
+    await record({ type: 'station.updated', actor, payload: { station: maskStation(next) } });
+    return next;
   }
 
   async setMaintenance(id: string, input: z.output<typeof StationMaintenanceSchema>, actor: Actor): Promise<Station> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { SensorElementSchema } from '../../shared/schemas/sensor-element';
-import { STATION_KINDS, SL651_WORK_MODES, StationThresholdsSchema, type Station } from '../../shared/schemas/station';
+import { MASKED_SL651_PASSWORD, STATION_KINDS, SL651_WORK_MODES, StationThresholdsSchema, type Station } from '../../shared/schemas/station';
 import type { Database } from '../db/schema';
 import { notFound } from '../errors';
 import type { StationRow } from './schema';
@@ -61,5 +61,5 @@ export async function loadStation(db: Kysely<Database>, id: string): Promise<Sta
 
 /** The SL 651 password is a credential of the RTU: only admins see it. */
 export function maskStation(station: Station): Station {
-  return station.sl651 ? { ...station, sl651: { ...station.sl651, password: '****' } } : station;
+  return station.sl651 ? { ...station, sl651: { ...station.sl651, password: MASKED_SL651_PASSWORD } } : station;
 }

@@ -6,6 +6,7 @@ import type { TidewatchApp } from '../app';
 import type { Config } from '../config/config';
 import { DEMO_LOOPS, positionAlong } from './demo-loops';
 import { IntervalJob } from '../jobs/interval-job';
+import { startGaugeSimulation } from './gauge-simulation';
 
 interface SimulatedDevice {
   teamId: string;
@@ -19,7 +20,8 @@ const KNOTS_PER_MPS = 1.943_844;
 
 /**
  * SIMULATE=1: moves demo teams around their loops through registered devices that post to the real
- * ingest endpoints over HTTP (OsmAnd on its port, one unit over OwnTracks), exactly as field devices do.
+ * ingest endpoints over HTTP (OsmAnd on its port, one unit over OwnTracks), exactly as field devices do, and
+ * has every gauge report what the storm over the county would make it read (see gauge-simulation.ts).
  */
 export async function startSimulation({ app, config, logger }: { app: TidewatchApp; config: Config; logger: Logger }): Promise<() => void> {
   const devices = await ensureDevices(app, config.dataDir);
@@ -47,7 +49,19 @@ export async function startSimulation({ app, config, logger }: { app: TidewatchA
   const job = new IntervalJob({ name: 'simulation', everyMs: 2_000, pass: tick, whileRunning: 'join', runAtStart: false, logger });
   job.start();
   logger.info({ units: devices.length }, 'simulation running: demo teams move through simulated OsmAnd and OwnTracks devices');
-  return () => void job.close();
+  const stopGauges = startGaugeSimulation({
+    stations: () => app.services.sensors.live.stations(),
+    storms: () => app.services.typhoons.list(),
+    ingest: app.services.sensors.ingest,
+    stormClock: config.SIMULATE_STORM_CLOCK ?? null,
+    speed: config.SIMULATE_SPEED,
+    seed: 1,
+    logger,
+  });
+  return () => {
+    void job.close();
+    stopGauges();
+  };
 }
 
 /** Registers the simulated devices once and remembers their credentials under the data dir. */

@@ -25,7 +25,7 @@ afterAll(async () => server?.dispose());
 
 describe('wall map layers for incidents, shelters and depots', () => {
   it('loads a layout stored before these layers existed, keeping its settings and showing the new layers', async () => {
-    const expected = { layers: { ...OLD_STORED_LAYOUT.layers, incidents: true, shelters: true, depots: true, typhoon: true, warnings: true }, trailMinutes: 45 };
+    const expected = { layers: { ...OLD_STORED_LAYOUT.layers, incidents: true, shelters: true, depots: true, typhoon: true, warnings: true, stations: true }, trailMinutes: 45 };
     expect(dataOf(await as.http.wall.get<WallLayout>('/api/wall-layout'))).toEqual(expected);
 
     const wall = new TestClient(server.baseUrl, as.tokens.wall);
@@ -37,7 +37,7 @@ describe('wall map layers for incidents, shelters and depots', () => {
   });
 
   it('lets only the desk roles switch a layer, and pushes the change to the wall', async () => {
-    const shelterOff: WallLayout = { layers: { teams: true, trails: true, labels: true, townships: true, incidents: true, shelters: false, depots: true, typhoon: true, warnings: true }, trailMinutes: 30 };
+    const shelterOff: WallLayout = { layers: { teams: true, trails: true, labels: true, townships: true, incidents: true, shelters: false, depots: true, typhoon: true, warnings: true, stations: true }, trailMinutes: 30 };
     const before = dataOf(await as.http.admin.get<WallLayout>('/api/wall-layout'));
     expect(await statusByRole(as, (http) => http.put('/api/wall-layout', shelterOff), ['wall', 'field'])).toEqual({ wall: 403, field: 403 });
     expect(dataOf(await as.http.admin.get<WallLayout>('/api/wall-layout'))).toEqual(before);

@@ -65,7 +65,9 @@ export const StationSeriesSchema = z.object({
   rainAccumulated: z.array(z.object({ t: z.number().int(), mm: z.number() })),
   /** Level-type elements as [observedAt, value] pairs; null values are gaps. */
   levels: z.partialRecord(SensorElementSchema, z.array(z.tuple([z.number().int(), z.number().nullable()]))),
-  thresholds: z.object({ level: LevelThresholdsSchema.nullable(), rain: z.array(RainThresholdSchema) }),
+  /** Wind speed (m/s) as [observedAt, value] pairs; null values are gaps. */
+  wind: z.array(z.tuple([z.number().int(), z.number().nullable()])).default([]),
+  thresholds: z.object({ level: LevelThresholdsSchema.nullable(), rain: z.array(RainThresholdSchema), windBeaufort: z.number().int().nullable().default(null) }),
 });
 export type StationSeries = z.infer<typeof StationSeriesSchema>;
 

@@ -77,6 +77,12 @@ export const Sl651SettingsSchema = z.object({
 });
 export type Sl651Settings = z.output<typeof Sl651SettingsSchema>;
 
+/** The password as everyone but an admin sees it (in answers and events). */
+export const MASKED_SL651_PASSWORD = '****';
+
+/** SL 651 settings as shown: to everyone but admins the password is masked. */
+const Sl651ShownSchema = Sl651SettingsSchema.extend({ password: z.union([z.literal(MASKED_SL651_PASSWORD), Sl651SettingsSchema.shape.password]) });
+
 export const StationSchema = z.object({
   id: z.string(),
   code: StationCodeSchema,
@@ -90,7 +96,7 @@ export const StationSchema = z.object({
   /** How often the station reports; silent for 3 × this, it is shown offline. */
   reportIntervalSeconds: z.number().int().min(60).max(86_400),
   /** Null for MQTT-only stations. The password is masked (`****`) for everyone but admins. */
-  sl651: Sl651SettingsSchema.nullable(),
+  sl651: Sl651ShownSchema.nullable(),
   /** In maintenance (检修): readings are kept, no alarm is raised. */
   maintenance: z.boolean(),
   maintenanceNote: z.string().max(200),

@@ -18,7 +18,7 @@ export type WallVideo = z.infer<typeof WallVideoSchema>;
 
 export const DEFAULT_WALL_VIDEO: WallVideo = { grid: 0, cameraIds: [], cameraLayer: true };
 
-export const WALL_LAYERS = ['teams', 'trails', 'labels', 'townships', 'incidents', 'shelters', 'depots', 'typhoon', 'warnings'] as const;
+export const WALL_LAYERS = ['teams', 'trails', 'labels', 'townships', 'incidents', 'shelters', 'depots', 'typhoon', 'warnings', 'stations'] as const;
 
 /** A layer added after layouts were first stored: on unless the desk switched it off, so older layouts still parse. */
 const addedLayer = z.boolean().default(true);
@@ -36,6 +36,7 @@ export const WallLayoutSchema = z
       depots: addedLayer,
       typhoon: addedLayer,
       warnings: addedLayer,
+      stations: addedLayer,
     }),
     trailMinutes: z.number().int().min(5).max(180),
     /** Absent from layouts stored before the video relay: they show no video (see wallVideoOf). */
@@ -47,7 +48,7 @@ export const WallLayoutSchema = z
 export type WallLayout = z.infer<typeof WallLayoutSchema>;
 
 export const DEFAULT_WALL_LAYOUT: WallLayout = {
-  layers: { teams: true, trails: true, labels: true, townships: true, incidents: true, shelters: true, depots: true, typhoon: true, warnings: true },
+  layers: { teams: true, trails: true, labels: true, townships: true, incidents: true, shelters: true, depots: true, typhoon: true, warnings: true, stations: true },
   trailMinutes: 30,
 };
 

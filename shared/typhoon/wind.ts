@@ -28,6 +28,9 @@ export function toTwoMinuteMs(wind: SourceWind): number {
 /** Lower bounds of Beaufort 1…17 in m/s (GB/T 28591-2012, which extends the scale to force 17). */
 const BEAUFORT_MIN_MS = [0.3, 1.6, 3.4, 5.5, 8.0, 10.8, 13.9, 17.2, 20.8, 24.5, 28.5, 32.7, 37.0, 41.5, 46.2, 51.0, 56.1, 61.3];
 
+/** The lowest wind speed (m/s) of a Beaufort force (0 for force 0). */
+export const beaufortMinMs = (force: number): number => (force <= 0 ? 0 : (BEAUFORT_MIN_MS[Math.min(force, BEAUFORT_MIN_MS.length) - 1] as number));
+
 export function beaufortOf(ms: number): number {
   let level = 0;
   for (let i = 0; i < BEAUFORT_MIN_MS.length; i++) if (ms >= (BEAUFORT_MIN_MS[i] as number)) level = i + 1;

@@ -12,6 +12,7 @@ import {
   selectDispatch,
   selectIncident,
   selectShelter,
+  selectStation,
   selectTeam,
   selectWarning,
   withSupplies,
@@ -114,5 +115,12 @@ describe('desk actions', () => {
     expect(withTab(selectShelter(DESK_HOME, 'S1'), 'teams').item).toBeNull();
     expect(withTab(selectIncident(DESK_HOME, 'INC-1'), 'teams').item).toEqual({ kind: 'incident', id: 'INC-1' });
     expect(withTab(withSupplies(withTab(DESK_HOME, 'supplies'), { view: 'runs' }), 'duty').supplies).toEqual(DESK_HOME.supplies);
+  });
+
+  it('opens a gauge on the 监测 tab, in the URL, and leaves it there when the desk turns to another tab', () => {
+    const open = selectStation(withTab(DESK_HOME, 'teams'), 'station-1');
+    expect(href(open)).toBe('/desk/gauges?station=station-1');
+    expect(read(deskLocation(open))).toEqual(open);
+    expect(withTab(open, 'incidents').item).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { DESK_TABS, type DeskTab } from './deskTabs';
  */
 
 /** What the detail panel can show, each named in the URL by a query key of the same name. */
-export const DESK_ITEM_KINDS = ['team', 'dispatch', 'incident', 'shelter', 'township', 'warning', 'alert'] as const;
+export const DESK_ITEM_KINDS = ['team', 'dispatch', 'incident', 'shelter', 'township', 'warning', 'alert', 'station'] as const;
 export type DeskItemKind = (typeof DESK_ITEM_KINDS)[number];
 export interface DeskItem {
   kind: DeskItemKind;
@@ -108,10 +108,12 @@ export function deskStateFrom(tabParam: unknown, query: RawQuery): DeskState {
 
 // What the officer's actions do to the state. Each returns the next state; the view pushes its URL.
 
-/** Another tab: the 安置 tab's own selections and the 物资 tab's view do not follow to other tabs. */
+/** Another tab: the 安置 and 监测 tabs' own selections and the 物资 tab's view do not follow to other tabs. */
 export function withTab(state: DeskState, tab: DeskTab): DeskState {
   const shelterItem = state.item?.kind === 'shelter' || state.item?.kind === 'township';
-  return { ...state, tab, item: shelterItem && tab !== 'shelters' ? null : state.item, supplies: DESK_HOME.supplies };
+  const stationItem = state.item?.kind === 'station';
+  const leaves = (shelterItem && tab !== 'shelters') || (stationItem && tab !== 'gauges');
+  return { ...state, tab, item: leaves ? null : state.item, supplies: DESK_HOME.supplies };
 }
 
 /**
@@ -132,6 +134,9 @@ export const selectAlert = (state: DeskState, id: string): DeskState => ({ ...wi
 
 export const selectShelter = (state: DeskState, id: string): DeskState => ({ ...withTab(state, 'shelters'), item: { kind: 'shelter', id } });
 export const selectTownship = (state: DeskState, name: string): DeskState => ({ ...withTab(state, 'shelters'), item: { kind: 'township', id: name } });
+
+/** A gauge, from the 监测 list, the map or a gauge alarm, opens on the 监测 tab. */
+export const selectStation = (state: DeskState, id: string): DeskState => ({ ...withTab(state, 'gauges'), item: { kind: 'station', id } });
 
 export const closeItem = (state: DeskState): DeskState => ({ ...state, item: null });
 export const openCamera = (state: DeskState, id: string): DeskState => ({ ...state, camera: id });

@@ -25,6 +25,11 @@ describe('desk tab badges', () => {
     expect(badges.dispatches).toBeUndefined();
   });
 
+  it('counts gauge alarms on the 监测 tab', () => {
+    const badges = tabBadges({ alarms: [{ kind: 'gauge_level', state: 'raised' }, { kind: 'gauge_offline', state: 'acknowledged' }], activeDispatches: 0, openIncidents: 0 });
+    expect(badges).toEqual({ gauges: { count: 2, alarms: 2, unacknowledged: 1, tone: 'alarm' } });
+  });
+
   it('shows at most two digits', () => {
     expect(badgeText(7)).toBe('7');
     expect(badgeText(99)).toBe('99');

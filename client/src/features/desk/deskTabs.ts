@@ -2,7 +2,7 @@ import type { AlarmKind } from '@shared/enums';
 import type { Alarm } from '@shared/schemas/alarm';
 
 /** The desk's left-column tabs, in rail order. */
-export const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', 'duty', 'typhoon', 'warnings', 'response', 'cameras'] as const;
+export const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', 'duty', 'typhoon', 'gauges', 'warnings', 'response', 'cameras'] as const;
 export type DeskTab = (typeof DESK_TABS)[number];
 
 /** The tab where the desk deals with each kind of alarm. */
@@ -17,11 +17,11 @@ export const ALARM_TAB: Record<AlarmKind, DeskTab> = {
   stock_low: 'supplies',
   // The 叫应 board: who is silent, their numbers, and the 电话叫应 record.
   warning_unanswered: 'warnings',
-  // Gauges have no desk tab yet; their alarms lead to the incidents a guaranteed level or red rain drafts.
-  gauge_rain: 'incidents',
-  gauge_level: 'incidents',
-  gauge_wind: 'incidents',
-  gauge_offline: 'incidents',
+  // The 监测 tab lists the stations by state; a guaranteed level or red rain also drafts an incident (事件).
+  gauge_rain: 'gauges',
+  gauge_level: 'gauges',
+  gauge_wind: 'gauges',
+  gauge_offline: 'gauges',
   task_overdue: 'response',
 };
 

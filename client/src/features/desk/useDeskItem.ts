@@ -3,6 +3,7 @@ import { TOWNSHIP_NAMES } from '@shared/townships';
 import { isApiError } from '../../shell/api/apiError';
 import { useConnectionStore } from '../../shell/connectionStore';
 import { useDispatchesStore } from '../dispatches/store';
+import { useGaugesStore } from '../gauges/store';
 import { useIncidentsStore } from '../incidents/store';
 import { useSheltersStore } from '../shelters/store';
 import { useSuppliesStore } from '../supplies/store';
@@ -32,6 +33,7 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
   const video = useVideoStore();
   const supplies = useSuppliesStore();
   const warnings = useWarningsStore();
+  const gauges = useGaugesStore();
   const synced = computed(() => connection.lastSyncedAt !== null);
   /** Fetch outcomes by `kind:id`; absent: not asked yet. */
   const fetched = reactive(new Map<string, 'loading' | 'missing'>());
@@ -52,6 +54,8 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
         return warnings.get(target.id) !== undefined;
       case 'alert':
         return warnings.capById[target.id] !== undefined;
+      case 'station':
+        return gauges.get(target.id) !== undefined;
     }
   }
 
@@ -69,6 +73,8 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
     if (inStores(target)) return 'found';
     if (target.kind === 'township') return 'missing';
     if (!synced.value) return 'loading';
+    // Stations come over HTTP after the sync: missing only once they have been loaded.
+    if (target.kind === 'station') return gauges.loaded ? 'missing' : 'loading';
     return fetchable(target) ? (fetched.get(`${target.kind}:${target.id}`) ?? 'loading') : 'missing';
   });
 

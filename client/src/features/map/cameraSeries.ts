@@ -32,6 +32,12 @@ export function cameraIconOffset(kind: CameraKind, fontSize: number): [number, n
   return kind === 'field_tablet' ? [shift, -shift] : [0, 0];
 }
 
+/** Where a camera's icon is on the page (its anchor point shifted by the icon's offset), for the test hook. */
+export function cameraOnPage<M extends CameraMarker>(m: M, anchor: { x: number | null; y: number | null }, fontSize: number): M & { x: number | null; y: number | null } {
+  const [dx, dy] = cameraIconOffset(m.kind, fontSize);
+  return { ...m, x: anchor.x === null ? null : anchor.x + dx, y: anchor.y === null ? null : anchor.y + dy };
+}
+
 export function cameraSeries(markers: readonly CameraMarker[], opts: { fontSize: number; showLabels: boolean; labelStyle: Record<string, unknown>; halo: string; tooltip: boolean }): ScatterSeriesOption {
   return {
     id: 'cameras',

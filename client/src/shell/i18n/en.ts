@@ -5,6 +5,7 @@ import deskEn from '../../features/desk/messages/en';
 import devicesEn from '../../features/devices/messages/en';
 import dispatchesEn from '../../features/dispatches/messages/en';
 import dutyEn from '../../features/duty/messages/en';
+import gaugesEn from '../../features/gauges/messages/en';
 import fieldEn from '../../features/field/messages/en';
 import incidentsEn from '../../features/incidents/messages/en';
 import mapEn from '../../features/map/messages/en';
@@ -98,6 +99,7 @@ const en: MessageSchema = {
   ...typhoonEn,
   ...warningsEn,
   ...responseEn,
+  ...gaugesEn,
   ...videoEn,
   ...wallEn,
   ...versionsEn,

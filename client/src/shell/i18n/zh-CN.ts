@@ -5,6 +5,7 @@ import deskZhCN from '../../features/desk/messages/zh-CN';
 import devicesZhCN from '../../features/devices/messages/zh-CN';
 import dispatchesZhCN from '../../features/dispatches/messages/zh-CN';
 import dutyZhCN from '../../features/duty/messages/zh-CN';
+import gaugesZhCN from '../../features/gauges/messages/zh-CN';
 import fieldZhCN from '../../features/field/messages/zh-CN';
 import incidentsZhCN from '../../features/incidents/messages/zh-CN';
 import mapZhCN from '../../features/map/messages/zh-CN';
@@ -99,6 +100,7 @@ const zhCN = {
   ...typhoonZhCN,
   ...warningsZhCN,
   ...responseZhCN,
+  ...gaugesZhCN,
   ...videoZhCN,
   ...wallZhCN,
   ...versionsZhCN,

@@ -3,6 +3,7 @@ import { alarmsSync } from '../../features/alarms/store';
 import { devicesSync } from '../../features/devices/store';
 import { dispatchesSync } from '../../features/dispatches/store';
 import { dutySync } from '../../features/duty/store';
+import { gaugesSync } from '../../features/gauges/store';
 import { incidentsSync } from '../../features/incidents/store';
 import { positionsSync } from '../../features/positions/store';
 import { sheltersSync } from '../../features/shelters/store';
@@ -37,6 +38,7 @@ export const SYNCED_STORES = [
   warningsSync,
   contactsSync,
   responseSync,
+  gaugesSync,
   positionsSync,
 ] as const;
 
@@ -48,10 +50,6 @@ export const IGNORED_EVENTS = [
   'auth.logout',
   'auth.password_changed',
   'incident.reporting_rules_changed',
-  // No client store holds stations yet: the gauges UI (desk chart, wall layer) takes these over.
-  'station.created',
-  'station.updated',
-  'station.deleted',
 ] as const satisfies readonly EventType[];
 
 type HandledBy<S> = S extends SyncedStore<infer E> ? E : never;

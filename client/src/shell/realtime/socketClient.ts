@@ -35,6 +35,8 @@ export interface RealtimeClientOptions {
   onDisconnected?: () => void;
   onCameraStatus?: (status: PushOf<'video:camera_status'>) => void;
   onConsumerClosed?: (payload: PushOf<'video:consumer_closed'>) => void;
+  /** Gauge states that changed (coalesced by the server); reloaded whole after every sync. */
+  onStationStates?: (states: PushOf<'stations:batch'>) => void;
 }
 
 export interface RealtimeClient {
@@ -156,6 +158,7 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   socket.on('dispatch:pending', (payload) => options.onDispatchPending?.(payload));
   socket.on('video:camera_status', (status) => options.onCameraStatus?.(status));
   socket.on('video:consumer_closed', (payload) => options.onConsumerClosed?.(payload));
+  socket.on('stations:batch', (states) => options.onStationStates?.(states));
   socket.on('session:ended', ({ reason }) => {
     stop();
     options.onSessionEnded(reason);

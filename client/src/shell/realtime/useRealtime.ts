@@ -5,6 +5,7 @@ import { useConnectionStore } from '../connectionStore';
 import { usePositionsStore } from '../../features/positions/store';
 import { useSessionStore } from '../../features/auth/sessionStore';
 import { useDispatchesStore } from '../../features/dispatches/store';
+import { useGaugesStore } from '../../features/gauges/store';
 import { useOutboxStore } from '../../features/field/outbox/store';
 import { useVideoStore } from '../../features/video/store';
 import { videoSession } from '../../features/video/videoSession';
@@ -30,6 +31,7 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
   const config = useConfigStore();
   const dispatches = useDispatchesStore();
   const video = useVideoStore();
+  const gauges = useGaugesStore();
   const media = videoSession();
 
   // Trails are a board feature (the server refuses them to field users).
@@ -57,6 +59,7 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
     onDisconnected: () => media.socketLost(),
     onCameraStatus: (status) => video.applyStatus(status),
     onConsumerClosed: (payload) => video.noteConsumerClosed(payload),
+    onStationStates: (states) => gauges.applyStates(states),
     onSynced: () => {
       // Every (re)connect asks which build the server serves: an upgrade restarts it (see versions/).
       void loadConfig();
@@ -64,6 +67,8 @@ export function startRealtime(onSessionEnded: (reason: SessionEndedReason) => vo
       reloadTrails();
       // Camera states are pushed, not logged: after any gap the list is fetched again.
       if (session.isBoard) void video.load().catch(() => {});
+      // Stations are not in the snapshot and their states are pushed, not logged: fetched again after any gap.
+      if (session.isBoard) void gauges.load().catch(() => {});
       media.socketReady();
     },
   });

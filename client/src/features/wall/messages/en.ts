@@ -34,6 +34,7 @@ const wallEn: typeof wallZhCN = {
       depots: 'Supply depots',
       typhoon: 'Typhoon',
       warnings: 'Warning areas',
+      stations: 'Gauges',
       trailMinutes: 'Trail length (minutes)',
       apply: 'Apply to wall',
       applied: 'Applied to the wall',

@@ -32,6 +32,7 @@ const wallZhCN = {
       depots: '物资仓库',
       typhoon: '台风',
       warnings: '预警范围',
+      stations: '监测站点',
       trailMinutes: '轨迹时长（分钟）',
       apply: '应用到大屏',
       applied: '已应用到大屏',
