@@ -46,6 +46,7 @@ import { createWarningsModule, type WarningsModule } from './warnings/warnings-m
 import { createSensorsModule } from './sensors/sensors-module';
 import { stationRoutes } from './sensors/routes';
 import type { StationService } from './sensors/station-service';
+import { createReviewModule } from './review/review-module';
 import { createVideoModule } from './video/video-module';
 import { createWallModule } from './wall/wall-module';
 import type { WallLayoutService } from './wall/wall-layout-service';
@@ -124,11 +125,12 @@ export class TidewatchApp {
     const warnings = createWarningsModule({ db, transactor, alarms: alarms.alarms, sessions, config, logger, clock, jobLock });
     const sensors = await createSensorsModule({ db, transactor, config, io: () => realtime?.io ?? null, logger, clock, jobLock, alarms: alarms.alarms, incidents: incidents.services.incidents });
     const gauges: ModuleParts = { routes: [stationRoutes(sessions, sensors)], jobs: sensors.jobs };
+    const review = createReviewModule({ db: store.readDb, sessions, clock });
     const clientDir = findClientDir();
     const basemap = await createBasemapModule({ config, logger });
     const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, gauges];
+    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, gauges, review];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,

@@ -8,6 +8,7 @@ import { INCIDENT_PHOTO_ROUTES, INCIDENT_ROUTES, REPORTING_RULE_ROUTES } from '.
 import { OVERVIEW_ROUTES } from './overview';
 import { POSITION_ROUTES } from './positions';
 import type { RouteTable } from './route';
+import { REVIEW_ROUTES } from './review';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
 import { STATION_CSV_ROUTES, STATION_ROUTES } from './stations';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
@@ -44,4 +45,5 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   contacts: CONTACT_ROUTES,
   stations: STATION_ROUTES,
   stationCsv: STATION_CSV_ROUTES,
+  review: REVIEW_ROUTES,
 };

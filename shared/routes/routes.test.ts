@@ -141,6 +141,9 @@ const EXPECTED: Record<string, string> = {
   'GET /stations/:id/series': BOARD,
   'GET /stations-csv': STAFF,
   'POST /stations-csv': 'admin',
+  'GET /review/report': STAFF,
+  'GET /review/report/csv/:table': STAFF,
+  'GET /review/report/pdf': STAFF,
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));

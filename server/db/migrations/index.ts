@@ -9,6 +9,7 @@ import * as typhoons from './0007_typhoons';
 import * as dispatchOutcome from './0008_dispatch_outcome';
 import * as warnings from './0009_warnings';
 import * as sensors from './0010_sensors';
+import * as review from './0011_review';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_dispatch_outcome': dispatchOutcome,
   '0009_warnings': warnings,
   '0010_sensors': sensors,
+  '0011_review': review,
 };

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropPostgresSchema, openStore, type Store } from '../../db/database';
+import type { Report } from '../../../shared/schemas/review';
+import { EXPECTED, WINDOW, writeScriptedResponse } from '../testing/scripted-response';
+import { ReportService } from './report-service';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const commander = { role: 'commander' as const, teamId: null };
+
+/** The after-action report of a scripted response, read from the log page by page, on both stores. */
+describe.each(['sqlite', 'postgres'] as const)('after-action report on %s', (dialect) => {
+  const schema = `tw_review_${randomBytes(5).toString('hex')}`;
+  let store: Store;
+  let report: Report;
+  let drill: Report;
+
+  beforeAll(async () => {
+    store = dialect === 'sqlite' ? await openStore({ sqliteFile: ':memory:' }) : await openStore({ databaseUrl: PG_URL, schema });
+    await writeScriptedResponse(store.db);
+    const service = new ReportService(store.db);
+    report = await service.build({ ...WINDOW, exercise: false }, commander);
+    drill = await service.build({ ...WINDOW, exercise: true }, commander);
+  });
+  afterAll(async () => {
+    await store?.close();
+    if (dialect === 'postgres') await dropPostgresSchema(PG_URL, schema);
+  });
+
+  it('gives each warning’s per-township acknowledgement times and coverage, drills apart', () => {
+    const { warnings } = report.sections;
+    expect(warnings.issued).toBe(EXPECTED.warnings);
+    const w1 = warnings.rows.find((w) => w.id === 'W1')!;
+    expect(w1.townships.find((t) => t.township === '石浦镇')).toMatchObject(EXPECTED.shipuAck);
+    expect(w1.townships.find((t) => t.township === '鹤浦镇')).toMatchObject({ recipients: 2, received: 1, done: 1, coveragePercent: 50, ack: { medianSeconds: 1800 } });
+    expect(warnings.rows.map((w) => w.id)).not.toContain('W4');
+    expect(drill.sections.warnings.rows.map((w) => w.id)).toEqual(['W4']);
+    expect(drill.sections.timeline.entries.filter((e) => e.kind === 'warning_issued')).toHaveLength(EXPECTED.drillWarnings);
+  });
+
+  it('counts reports to the next level met, late (迟报) and missed (漏报)', () => {
+    expect(report.sections.reporting.totals).toEqual(EXPECTED.reporting);
+    const late = report.sections.reporting.rows.find((r) => r.incidentId === 'i-2')!;
+    expect(late).toMatchObject({ late: 2, worstLateMinutes: 30 });
+  });
+
+  it('times every dispatch from creation to delivery, acceptance, arrival and completion, per team', () => {
+    const { dispatches } = report.sections;
+    expect(dispatches.assignments).toBe(EXPECTED.dispatches);
+    expect(dispatches.overall.delivered).toEqual(EXPECTED.delivered);
+    const a = dispatches.teams.find((t) => t.teamName === '甲队')!;
+    expect(a.assignments).toBe(EXPECTED.teamA.assignments);
+    expect(a.milestones.accepted).toMatchObject(EXPECTED.teamA.accepted);
+    expect(a.milestones.completed).toEqual(EXPECTED.teamA.completed);
+  });
+
+  it('counts incidents taken in during the window by type, township and severity', () => {
+    const { incidents } = report.sections;
+    expect(incidents.total).toBe(EXPECTED.incidents);
+    expect(incidents.byTownship[0]).toEqual({ key: '石浦镇', count: 2 });
+    expect(incidents.bySeverity).toContainEqual({ key: 'major', count: 2 });
+  });
+
+  it('finds the peak of people sheltered and evacuated, county and per township', () => {
+    const { shelters } = report.sections;
+    expect(shelters).toMatchObject({ peakSheltered: EXPECTED.peakSheltered, peakAt: EXPECTED.peakAt, peakEvacuated: EXPECTED.peakEvacuated });
+    expect(shelters.townships).toContainEqual({ township: '鹤浦镇', peakSheltered: 150, peakEvacuated: 150 });
+    expect(shelters.townships).toContainEqual({ township: '石浦镇', peakSheltered: 120, peakEvacuated: 150 });
+  });
+
+  it('holds supply runs against the 12-hour goal and alarms against their acknowledgement', () => {
+    expect(report.sections.supplies).toMatchObject(EXPECTED.supplies);
+    const { alarms } = report.sections;
+    expect(alarms).toMatchObject({ raised: EXPECTED.alarms.raised, unacknowledged: 1, critical: 1, ack: { medianSeconds: 60, worstSeconds: 120 } });
+  });
+
+  it('lists the significant moments in time order', () => {
+    const { entries } = report.sections.timeline;
+    expect(entries).toHaveLength(EXPECTED.timeline);
+    expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
+    expect(entries).toContainEqual(expect.objectContaining({ kind: 'report_missed', subject: { kind: 'incident', id: 'i-3' } }));
+  });
+});

@@ -1,0 +1,12 @@
+import { DownloadSchema, defineRoute } from './route';
+import { ReportQuerySchema, ReportSchema } from '../schemas/review';
+
+/**
+ * The after-action review (复盘): the report of a window as JSON, each of its tables as CSV (UTF-8 with a BOM)
+ * and the whole report as an A4 PDF printed by the server (PDF_UNAVAILABLE without Chromium).
+ */
+export const REVIEW_ROUTES = {
+  report: defineRoute({ method: 'GET', path: '/review/report', query: ReportQuerySchema, answer: ReportSchema, allow: 'staff' }),
+  csv: defineRoute({ method: 'GET', path: '/review/report/csv/:table', query: ReportQuerySchema, answer: DownloadSchema, allow: 'staff', download: { contentType: 'text/csv; charset=utf-8' } }),
+  pdf: defineRoute({ method: 'GET', path: '/review/report/pdf', query: ReportQuerySchema, answer: DownloadSchema, allow: 'staff', download: { contentType: 'application/pdf' } }),
+};
