@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Authenticator } from '../http/contract-router';
 import type { ModuleParts } from '../module';
+import { HistoryService } from './history/history-service';
 import { ChromiumPdfPrinter, DEFAULT_CHROMIUM } from './report/pdf-printer';
 import { ReportFiles } from './report/report-files';
 import { ReportService } from './report/report-service';
@@ -17,11 +18,13 @@ export interface ReviewModuleDeps {
 
 export interface ReviewModule extends ModuleParts {
   reports: ReportService;
+  histories: HistoryService;
 }
 
-/** After-action review (issue 17): the report of a window, read from the event log. */
+/** After-action review (issue 17): the report of a window and an entity's history, read from the event log. */
 export function createReviewModule(deps: ReviewModuleDeps): ReviewModule {
   const reports = new ReportService(deps.db, deps.clock);
   const files = new ReportFiles(new ChromiumPdfPrinter(deps.chromiumPath ?? DEFAULT_CHROMIUM));
-  return { reports, routes: [reviewRoutes({ sessions: deps.sessions, reports, files })] };
+  const histories = new HistoryService(deps.db);
+  return { reports, histories, routes: [reviewRoutes({ sessions: deps.sessions, reports, files, histories })] };
 }

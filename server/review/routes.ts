@@ -3,6 +3,9 @@ import { REVIEW_ROUTES } from '../../shared/routes/review';
 import { REPORT_TABLES, type Report, type ReportQuery, type ReportTable } from '../../shared/schemas/review';
 import { notFound } from '../errors';
 import { contractRouter, type Authenticator } from '../http/contract-router';
+import { HistoryParamsSchema } from '../../shared/schemas/history';
+import { parseInput } from '../validation';
+import type { HistoryService } from './history/history-service';
 import type { ReportFiles } from './report/report-files';
 import type { ReportService } from './report/report-service';
 import type { Viewer } from '../visibility/policy';
@@ -11,11 +14,12 @@ export interface ReviewRouteDeps {
   sessions: Authenticator;
   reports: ReportService;
   files: ReportFiles;
+  histories: HistoryService;
 }
 
 const fileStem = (q: ReportQuery) => `fupan-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}${q.exercise ? '-yanlian' : ''}`;
 
-export function reviewRoutes({ sessions, reports, files }: ReviewRouteDeps): Router {
+export function reviewRoutes({ sessions, reports, files, histories }: ReviewRouteDeps): Router {
   const build = (query: ReportQuery, viewer: Viewer): Promise<Report> => reports.build(query, viewer);
   return contractRouter(sessions, REVIEW_ROUTES, {
     report: ({ query, principal }) => build(query, principal),
@@ -23,6 +27,10 @@ export function reviewRoutes({ sessions, reports, files }: ReviewRouteDeps): Rou
       if (!(REPORT_TABLES as readonly string[]).includes(params.table)) throw notFound('Report table');
       const table = params.table as ReportTable;
       return { filename: `${fileStem(query)}-${table}.csv`, bytes: files.csv(await build(query, principal), table) };
+    },
+    history: ({ params, principal }) => {
+      const { kind, id } = parseInput(HistoryParamsSchema, params);
+      return histories.history(kind, id, principal);
     },
     pdf: async ({ query, principal }) => ({ filename: `${fileStem(query)}.pdf`, bytes: await files.pdf(await build(query, principal)) }),
   });

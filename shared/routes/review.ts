@@ -1,5 +1,6 @@
 import { DownloadSchema, defineRoute } from './route';
 import { ReportQuerySchema, ReportSchema } from '../schemas/review';
+import { HistorySchema } from '../schemas/history';
 
 /**
  * The after-action review (复盘): the report of a window as JSON, each of its tables as CSV (UTF-8 with a BOM)
@@ -8,5 +9,7 @@ import { ReportQuerySchema, ReportSchema } from '../schemas/review';
 export const REVIEW_ROUTES = {
   report: defineRoute({ method: 'GET', path: '/review/report', query: ReportQuerySchema, answer: ReportSchema, allow: 'staff' }),
   csv: defineRoute({ method: 'GET', path: '/review/report/csv/:table', query: ReportQuerySchema, answer: DownloadSchema, allow: 'staff', download: { contentType: 'text/csv; charset=utf-8' } }),
+  /** Who did what when to one record, from the log (`kind`: dispatch, incident, team, shelter, warning, alarm, supply_run). */
+  history: defineRoute({ method: 'GET', path: '/history/:kind/:id', answer: HistorySchema, allow: 'staff' }),
   pdf: defineRoute({ method: 'GET', path: '/review/report/pdf', query: ReportQuerySchema, answer: DownloadSchema, allow: 'staff', download: { contentType: 'application/pdf' } }),
 };

@@ -144,6 +144,7 @@ const EXPECTED: Record<string, string> = {
   'GET /review/report': STAFF,
   'GET /review/report/csv/:table': STAFF,
   'GET /review/report/pdf': STAFF,
+  'GET /history/:kind/:id': STAFF,
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));

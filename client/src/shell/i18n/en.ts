@@ -11,6 +11,7 @@ import mapEn from '../../features/map/messages/en';
 import sheltersEn from '../../features/shelters/messages/en';
 import suppliesEn from '../../features/supplies/messages/en';
 import teamsEn from '../../features/teams/messages/en';
+import reviewEn from '../../features/review/messages/en';
 import typhoonEn from '../../features/typhoon/messages/en';
 import videoEn from '../../features/video/messages/en';
 import wallEn from '../../features/wall/messages/en';
@@ -95,6 +96,7 @@ const en: MessageSchema = {
   ...suppliesEn,
   ...teamsEn,
   ...typhoonEn,
+  ...reviewEn,
   ...videoEn,
   ...wallEn,
   ...versionsEn,

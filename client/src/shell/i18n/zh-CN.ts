@@ -11,6 +11,7 @@ import mapZhCN from '../../features/map/messages/zh-CN';
 import sheltersZhCN from '../../features/shelters/messages/zh-CN';
 import suppliesZhCN from '../../features/supplies/messages/zh-CN';
 import teamsZhCN from '../../features/teams/messages/zh-CN';
+import reviewZhCN from '../../features/review/messages/zh-CN';
 import typhoonZhCN from '../../features/typhoon/messages/zh-CN';
 import videoZhCN from '../../features/video/messages/zh-CN';
 import wallZhCN from '../../features/wall/messages/zh-CN';
@@ -96,6 +97,7 @@ const zhCN = {
   ...suppliesZhCN,
   ...teamsZhCN,
   ...typhoonZhCN,
+  ...reviewZhCN,
   ...videoZhCN,
   ...wallZhCN,
   ...versionsZhCN,

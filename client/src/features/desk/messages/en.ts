@@ -23,6 +23,7 @@ const deskEn: typeof deskZhCN = {
       supplies: 'Supplies',
       duty: 'Duty',
       cameras: 'Video',
+      review: 'Review',
       typhoon: 'Typhoon',
       work: { dispatches: '1 dispatch under way | {n} dispatches under way', incidents: '1 open incident | {n} open incidents' },
       alarms: '1 alarm | {n} alarms',

@@ -21,6 +21,7 @@ const deskZhCN = {
       supplies: '物资',
       duty: '值班',
       cameras: '视频',
+      review: '复盘',
       typhoon: '台风',
       work: { dispatches: '{n} 个调度在办', incidents: '{n} 起事件未结' },
       alarms: '{n} 条报警',

@@ -1,19 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropPostgresSchema, openStore, type Store } from '../../db/database';
-import type { Report } from '../../../shared/schemas/review';
-import { EXPECTED, WINDOW, writeScriptedResponse } from '../testing/scripted-response';
-import { ReportService } from './report-service';
+import { dropPostgresSchema, openStore, type Store } from '../db/database';
+import type { Report } from '../../shared/schemas/review';
+import { EXPECTED, WINDOW, writeScriptedResponse } from './testing/scripted-response';
+import { ReportService } from './report/report-service';
+import { HistoryService } from './history/history-service';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const commander = { role: 'commander' as const, teamId: null };
 
-/** The after-action report of a scripted response, read from the log page by page, on both stores. */
-describe.each(['sqlite', 'postgres'] as const)('after-action report on %s', (dialect) => {
+/** The after-action report and entity histories of a scripted response, read from the log page by page, on both stores. */
+describe.each(['sqlite', 'postgres'] as const)('after-action review on %s', (dialect) => {
   const schema = `tw_review_${randomBytes(5).toString('hex')}`;
   let store: Store;
   let report: Report;
   let drill: Report;
+  let histories: HistoryService;
 
   beforeAll(async () => {
     store = dialect === 'sqlite' ? await openStore({ sqliteFile: ':memory:' }) : await openStore({ databaseUrl: PG_URL, schema });
@@ -21,6 +23,7 @@ describe.each(['sqlite', 'postgres'] as const)('after-action report on %s', (dia
     const service = new ReportService(store.db);
     report = await service.build({ ...WINDOW, exercise: false }, commander);
     drill = await service.build({ ...WINDOW, exercise: true }, commander);
+    histories = new HistoryService(store.db);
   });
   afterAll(async () => {
     await store?.close();
@@ -79,5 +82,18 @@ describe.each(['sqlite', 'postgres'] as const)('after-action report on %s', (dia
     expect(entries).toHaveLength(EXPECTED.timeline);
     expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
     expect(entries).toContainEqual(expect.objectContaining({ kind: 'report_missed', subject: { kind: 'incident', id: 'i-3' } }));
+  });
+
+  it('answers who did what when for a dispatch, a team and a warning, oldest first', async () => {
+    const dispatch = await histories.history('dispatch', 'd-1', commander);
+    expect(dispatch.label).toBe('目的地d-1');
+    expect(dispatch.entries.map((e) => e.detail.to ?? e.type)).toEqual(['dispatch.assigned', 'delivered', 'accepted', 'on_scene', 'completed']);
+    expect(dispatch.entries[0]!.actor.name).toBe('值班员');
+    const team = await histories.history('team', 't-a', commander);
+    expect(team.entries.filter((e) => e.type === 'dispatch.assigned')).toHaveLength(4);
+    expect(team.entries.some((e) => e.type === 'alarm.raised')).toBe(true);
+    const warning = await histories.history('warning', 'W1', commander);
+    expect(warning.entries.filter((e) => e.type === 'warning.recipient_changed').map((e) => e.detail.cause)).toEqual(['received', 'received', 'done']);
+    expect((await histories.history('dispatch', 'd-1_%', commander)).entries).toEqual([]);
   });
 });
