@@ -5,6 +5,8 @@ import type { Report } from '../../shared/schemas/review';
 import { EXPECTED, WINDOW, writeScriptedResponse } from './testing/scripted-response';
 import { ReportService } from './report/report-service';
 import { HistoryService } from './history/history-service';
+import { ReplayService } from './replay/replay-service';
+import { T0 } from './testing/scripted-response';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const commander = { role: 'commander' as const, teamId: null };
@@ -16,14 +18,16 @@ describe.each(['sqlite', 'postgres'] as const)('after-action review on %s', (dia
   let report: Report;
   let drill: Report;
   let histories: HistoryService;
+  let replays: ReplayService;
 
   beforeAll(async () => {
     store = dialect === 'sqlite' ? await openStore({ sqliteFile: ':memory:' }) : await openStore({ databaseUrl: PG_URL, schema });
-    await writeScriptedResponse(store.db);
+    await writeScriptedResponse(store.db, { positions: true });
     const service = new ReportService(store.db);
     report = await service.build({ ...WINDOW, exercise: false }, commander);
     drill = await service.build({ ...WINDOW, exercise: true }, commander);
     histories = new HistoryService(store.db);
+    replays = new ReplayService(store.db);
   });
   afterAll(async () => {
     await store?.close();
@@ -95,5 +99,33 @@ describe.each(['sqlite', 'postgres'] as const)('after-action review on %s', (dia
     const warning = await histories.history('warning', 'W1', commander);
     expect(warning.entries.filter((e) => e.type === 'warning.recipient_changed').map((e) => e.detail.cause)).toEqual(['received', 'received', 'done']);
     expect((await histories.history('dispatch', 'd-1_%', commander)).entries).toEqual([]);
+  });
+
+  it('sets the replay scene as it was: dispatches under way, open incidents, warnings in force', async () => {
+    const scene = await replays.scene(new Date(T0 + 2.5 * 3_600_000).toISOString(), commander);
+    expect(Object.keys(scene.incidents).sort()).toEqual(['i-0', 'i-1', 'i-2']);
+    expect(Object.keys(scene.warnings).sort()).toEqual(['W1', 'W2']);
+    expect(scene.dispatches['d-1|t-a']).toBeUndefined(); // completed at 2:00
+    expect(scene.dispatches['d-2|t-a']?.state).toBe('on_scene');
+    expect(scene.shelters['sh-1']?.occupancy).toBe(20);
+  });
+
+  it('pages the window in time order, each unit thinned to one fix per step, a gap left a gap', async () => {
+    const resolutionMs = 60_000;
+    const first = await replays.page({ from: new Date(T0).toISOString(), to: new Date(T0 + 2 * 3_600_000).toISOString(), resolutionMs }, commander);
+    expect(first.to).toBe(new Date(T0 + 20 * 60_000).toISOString());
+    expect(first.next).toBe(first.to);
+    const perTeam = (page: typeof first, team: string) => {
+      const k = page.tracks.teams.indexOf(team);
+      const times: number[] = [];
+      for (let i = 0; i < page.tracks.fixes.length; i += 4) if (page.tracks.fixes[i] === k) times.push(page.tracks.fixes[i + 1]!);
+      return times;
+    };
+    expect(perTeam(first, 't-a')).toEqual(Array.from({ length: 20 }, (_, i) => i * 60));
+    const second = await replays.page({ from: first.next!, to: new Date(T0 + 2 * 3_600_000).toISOString(), resolutionMs }, commander);
+    // 丙队 is silent from 0:30 to 0:50: its fixes stop at 0:29 and resume at 0:50.
+    expect(perTeam(second, 't-c')).toEqual([-60, ...Array.from({ length: 10 }, (_, i) => i * 60)]);
+    expect(second.events.every((e, i, all) => i === 0 || all[i - 1]!.at <= e.at)).toBe(true);
+    expect(second.events.some((e) => e.type === 'dispatch.assigned')).toBe(false);
   });
 });

@@ -145,6 +145,8 @@ const EXPECTED: Record<string, string> = {
   'GET /review/report/csv/:table': STAFF,
   'GET /review/report/pdf': STAFF,
   'GET /history/:kind/:id': STAFF,
+  'GET /replay/scene': BOARD,
+  'GET /replay/page': BOARD,
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));

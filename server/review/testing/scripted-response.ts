@@ -67,7 +67,16 @@ export async function writeScriptedResponse(db: Kysely<Database>, options: Scrip
   scriptSupplies(s);
   scriptAlarms(s);
   await s.write(db);
+  await insertTeamRows(db, TEAMS);
   if (options.positions) await insertFixes(db, scriptedFixes());
+}
+
+/** The teams' projection rows, as the teams domain would have written them (replay reads the team list there). */
+export async function insertTeamRows(db: Kysely<Database>, teams: ReadonlyArray<{ id: string; name: string }>): Promise<void> {
+  for (let i = 0; i < teams.length; i += 200) {
+    const rows = teams.slice(i, i + 200).map((t) => ({ id: t.id, name: t.name, kind: 'township', leader: '张三', phone: '13800000000', headcount: 10, capabilities: '[]', base_name: '基地', base_lat: 29.2, base_lon: 121.9, township: null, status: 'standby', updated_at: iso(T0 - 24 * HOUR) }));
+    await db.insertInto('teams').values(rows).onConflict((oc) => oc.column('id').doNothing()).execute();
+  }
 }
 
 function scriptWarnings(s: ScriptWriter): void {
