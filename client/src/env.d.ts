@@ -50,6 +50,8 @@ export interface TidewatchTestHooks {
     replayAt: string | null;
     storms: Array<{ id: string; centre: { at: string; lon: number; lat: number } | null; circles: Record<'level7' | 'level10' | 'level12', number>; segments: number; forecasts: string[]; probability: number }>;
   };
+  /** The replay as last drawn: its time, frames drawn, the units (silent ones in a gap), dispatch lines and open incidents. */
+  replayOnMap?: () => { at: number; frames: number; units: Array<{ id: string; name: string; gap: boolean; alarm: boolean }>; dispatches: number; incidents: string[] };
   placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
   /** The basemap drawn under the map (its state, tile zoom, how many tiles are drawn) and the map's view. */
   basemapOnMap?: () => {

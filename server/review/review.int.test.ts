@@ -108,6 +108,10 @@ describe.each(['sqlite', 'postgres'] as const)('after-action review on %s', (dia
     expect(scene.dispatches['d-1|t-a']).toBeUndefined(); // completed at 2:00
     expect(scene.dispatches['d-2|t-a']?.state).toBe('on_scene');
     expect(scene.shelters['sh-1']?.occupancy).toBe(20);
+    // Each unit's last fix before the moment, however old: 丙队's at 0:29:55, ten minutes into its silence.
+    const silent = await replays.scene(new Date(T0 + 40 * 60_000).toISOString(), commander);
+    const k = silent.lastFixes.teams.indexOf('t-c');
+    expect(silent.lastFixes.fixes.slice(k * 4 + 1, k * 4 + 2)).toEqual([-605]);
   });
 
   it('pages the window in time order, each unit thinned to one fix per step, a gap left a gap', async () => {

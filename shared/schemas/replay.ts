@@ -31,6 +31,10 @@ export const ReplayPageQuerySchema = z
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_REVIEW_DAYS * 24 * 3_600_000, { message: `at most ${MAX_REVIEW_DAYS} days`, path: ['to'] });
 export type ReplayPageQuery = z.output<typeof ReplayPageQuerySchema>;
 
+/** Fixes as flat numbers, four per fix: team index (into `teams`), seconds after the page's `from`, lat, lon. */
+export const ReplayTracksSchema = z.object({ teams: z.array(z.string()), fixes: z.array(z.number()) });
+export type ReplayTracks = z.infer<typeof ReplayTracksSchema>;
+
 export const SceneTeamSchema = z.object({ id: z.string(), name: z.string() });
 export const SceneDispatchSchema = z.object({ dispatchId: z.string(), teamId: z.string(), state: z.enum(ASSIGNMENT_STATES), priority: z.enum(DISPATCH_PRIORITIES), destination: PointSchema.extend({ label: z.string() }) });
 export const SceneIncidentSchema = z.object({ id: z.string(), code: z.string(), title: z.string(), severity: z.enum(INCIDENT_SEVERITIES), status: z.enum(INCIDENT_STATUSES), location: PointSchema.nullable(), township: z.string().nullable() });
@@ -52,9 +56,9 @@ export const ReplaySceneSchema = z.object({
 });
 export type ReplayScene = z.infer<typeof ReplaySceneSchema>;
 
-/** Fixes as flat numbers, four per fix: team index (into `teams`), seconds after the page's `from`, lat, lon. */
-export const ReplayTracksSchema = z.object({ teams: z.array(z.string()), fixes: z.array(z.number()) });
-export type ReplayTracks = z.infer<typeof ReplayTracksSchema>;
+/** What the scene route answers: the scene and each unit's last fix before it (seconds before `at`), to draw it from the start. */
+export const ReplaySceneAnswerSchema = ReplaySceneSchema.extend({ lastFixes: ReplayTracksSchema });
+
 
 export const ReplayPageSchema = z.object({
   from: InstantSchema,

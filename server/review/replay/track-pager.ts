@@ -42,3 +42,33 @@ export async function decimatedTracks(db: Kysely<Database>, teamIds: readonly st
   }
   return { teams, fixes };
 }
+
+/**
+ * Each team's last fix before `atMs` (offsets relative to it, so negative), however long ago: where a replay
+ * that starts or seeks there draws a unit, silent if that fix is old. One index probe per team.
+ */
+export async function lastFixesBefore(db: Kysely<Database>, teamIds: readonly string[], atMs: number): Promise<ReplayTracks> {
+  const teams: string[] = [];
+  const fixes: number[] = [];
+  for (let i = 0; i < teamIds.length; i += TEAMS_PER_QUERY) {
+    const latest = await db
+      .selectFrom('teams')
+      .select((eb) => ['teams.id as teamId', eb.selectFrom('positions').select((e) => e.fn.max('positions.t').as('t')).whereRef('positions.team_id', '=', 'teams.id').where('positions.t', '<', atMs).where('positions.flag', 'is', null).as('t')])
+      .where('teams.id', 'in', teamIds.slice(i, i + TEAMS_PER_QUERY))
+      .execute();
+    const keys = latest.filter((k): k is { teamId: string; t: number } => k.t !== null && k.t !== undefined);
+    if (keys.length === 0) continue;
+    const rows = await db
+      .selectFrom('positions')
+      .select(['team_id', 't', 'lat', 'lon'])
+      .where(({ or, and, eb }) => or(keys.map((k) => and([eb('team_id', '=', k.teamId), eb('t', '=', Number(k.t))]))))
+      .execute();
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (seen.has(row.team_id)) continue;
+      seen.add(row.team_id);
+      fixes.push(teams.push(row.team_id) - 1, (Number(row.t) - atMs) / 1000, round5(row.lat), round5(row.lon));
+    }
+  }
+  return { teams, fixes };
+}

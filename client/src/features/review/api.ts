@@ -12,5 +12,8 @@ export const reviewApi = {
   /** A table as CSV (UTF-8 with a BOM, so Excel reads the Chinese). */
   csv: (table: ReportTable, choice: ReviewChoice) => downloadFile(withQuery(fillPath(REVIEW_ROUTES.csv.path, { table }), choice)),
   /** The A4 PDF the server prints; PDF_UNAVAILABLE when it has no Chromium. */
+  replayScene: (at: number) => callRoute(REVIEW_ROUTES.replayScene, { query: { at: new Date(at).toISOString() } }),
+  replayPage: (from: number, to: number, resolutionMs: number) =>
+    callRoute(REVIEW_ROUTES.replayPage, { query: { from: new Date(from).toISOString(), to: new Date(to).toISOString(), resolutionMs } }),
   pdf: (choice: ReviewChoice) => downloadFile(withQuery(REVIEW_ROUTES.pdf.path, choice)),
 };

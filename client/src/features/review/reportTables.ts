@@ -74,7 +74,7 @@ export function reportTables(report: Report, w: ReportWords): DisplayTable[] {
     {
       key: 'alarms',
       title: title('alarms'),
-      headers: ['alarmKind', 'raised', 'unacknowledged', 'ackMedian', 'ackWorst'].map(col),
+      headers: ['alarmKind', 'raised', 'unacknowledged', 'confirmMedian', 'confirmWorst'].map(col),
       rows: [
         ...s.alarms.byKind.map((r) => [w.t(`review.alarmKind.${r.kind}`), String(r.raised), String(r.unacknowledged), minutesText(r.ack.medianSeconds), minutesText(r.ack.worstSeconds)]),
         [w.t('review.report.total'), String(s.alarms.raised), String(s.alarms.unacknowledged), minutesText(s.alarms.ack.medianSeconds), minutesText(s.alarms.ack.worstSeconds)],
