@@ -82,23 +82,24 @@ async function main(): Promise<void> {
     const browserFirstFrameMs = performance.now() - clicked;
     await desk.getByTestId(`replay-speed-${SPEED}`).click();
     await desk.getByTestId('replay-play').click();
-    const drawn = await desk.evaluate(async (seconds) => {
-      const hook = () => (window as unknown as { __tidewatch: { replayOnMap: () => { frames: number } } }).__tidewatch.replayOnMap();
-      const gaps: number[] = [];
+    // As text: tsx would wrap named functions in a helper the page does not have.
+    const drawn = (await desk.evaluate(`(async () => {
+      const hook = () => window.__tidewatch.replayOnMap();
+      const gaps = [];
       const startFrames = hook().frames;
       const started = performance.now();
       let last = started;
-      await new Promise<void>((resolve) => {
-        const step = (now: number) => {
+      await new Promise((resolve) => {
+        const step = (now) => {
           gaps.push(now - last);
           last = now;
-          if (now - started < seconds * 1000) requestAnimationFrame(step);
+          if (now - started < ${SECONDS * 1000}) requestAnimationFrame(step);
           else resolve();
         };
         requestAnimationFrame(step);
       });
       return { frames: hook().frames - startFrames, seconds: (performance.now() - started) / 1000, gaps };
-    }, SECONDS);
+    })()`)) as { frames: number; seconds: number; gaps: number[] };
     const rssAfter = readProcess(server.pid!).rssMb;
     await browser.close();
 

@@ -21,6 +21,8 @@ export const useReplayStore = defineStore('replay', () => {
   const from = ref(0);
   const to = ref(0);
   const t = ref(0);
+  /** The replay time of the frame last drawn: what the controls show (they redraw with the map, not every tick). */
+  const shownT = ref(0);
   const playing = ref(false);
   const speed = ref<ReplaySpeed>(60);
   const scene = shallowRef<ReplayScene | null>(null);
@@ -124,6 +126,7 @@ export const useReplayStore = defineStore('replay', () => {
   /** The map drew a frame. */
   function drawn(): void {
     frames.value++;
+    shownT.value = t.value;
   }
 
   function setSpeed(next: ReplaySpeed): void {
@@ -143,5 +146,5 @@ export const useReplayStore = defineStore('replay', () => {
     follow.value = null;
   }
 
-  return { active, from, to, t, playing, speed, scene, sceneVersion, marks, follow, layers, buffering, error, frames, buffer, resolution, start, seek, tick, drawn, setSpeed, stop };
+  return { active, from, to, t, shownT, playing, speed, scene, sceneVersion, marks, follow, layers, buffering, error, frames, buffer, resolution, start, seek, tick, drawn, setSpeed, stop };
 });
