@@ -5,7 +5,7 @@ import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
-const LABELS = ['队伍', '调度', '事件', '安置', '物资', '值班', '台风', '监测', '预警', '响应', '视频'];
+const LABELS = ['队伍', '调度', '事件', '安置', '物资', '值班', '台风', '监测', '预警', '响应', '复盘', '视频'];
 
 let server: ServerHandle;
 let browser: Browser;
@@ -84,7 +84,7 @@ describe('desk navigation', () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await signIn(page, server.baseUrl, 'nav-desk', 'desk-password-1', /\/desk$/);
     await page.getByTestId('language-switch').selectOption('en');
-    await expect.poll(async () => (await tabLayout(page)).map((l) => l.label), { timeout: 10_000 }).toEqual(['Teams', 'Dispatch', 'Incidents', 'Shelters', 'Supplies', 'Duty', 'Typhoon', 'Gauges', 'Warnings', 'Response', 'Video']);
+    await expect.poll(async () => (await tabLayout(page)).map((l) => l.label), { timeout: 10_000 }).toEqual(['Teams', 'Dispatch', 'Incidents', 'Shelters', 'Supplies', 'Duty', 'Typhoon', 'Gauges', 'Warnings', 'Response', 'Review', 'Video']);
     for (const tab of await tabLayout(page)) expect(tab.oneLine && tab.onScreen, `${tab.label} on one line, on screen`).toBe(true);
     await page.getByTestId('desk-tab-supplies').click();
     await page.getByTestId('supplies-desk').waitFor();
@@ -118,7 +118,7 @@ describe('desk navigation', () => {
     expect(await focusedTab()).toBe('desk-tab-teams');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
-    expect(await focusedTab()).toBe('desk-tab-response');
+    expect(await focusedTab()).toBe('desk-tab-review');
     await page.keyboard.press('Home');
     expect(await focusedTab()).toBe('desk-tab-teams');
 

@@ -50,8 +50,8 @@ function run(cmd, args, opts = {}) {
 // ---------------------------------------------------------------- system packages
 function systemPackages() {
   // ffmpeg pulls camera streams; the rest builds the mediasoup worker from Debian's libraries.
-  const pkgs = ['openssl', 'python3', 'make', 'g++', 'ca-certificates', 'ffmpeg', ...WORKER_BUILD_PACKAGES];
-  if (purpose === 'test' || purpose === 'bench') pkgs.push('chromium');
+  // Chromium prints the after-action report's PDF (and drives the browser tests and benchmarks).
+  const pkgs = ['openssl', 'python3', 'make', 'g++', 'ca-certificates', 'ffmpeg', ...WORKER_BUILD_PACKAGES, 'chromium'];
   // xmllint validates every CAP alert the product writes against the OASIS schema in the tests.
   if (purpose === 'test') pkgs.push('postgresql-client', 'libxml2-utils');
 

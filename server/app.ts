@@ -46,6 +46,7 @@ import { createWarningsModule, type WarningsModule } from './warnings/warnings-m
 import { createSensorsModule } from './sensors/sensors-module';
 import type { SensorsServices } from './sensors/sensors-services';
 import type { StationService } from './sensors/station-service';
+import { createReviewModule } from './review/review-module';
 import { createVideoModule } from './video/video-module';
 import { createResponseModule, type ResponseModule } from './response/response-module';
 import { suggestionSources } from './response/suggestion-sources';
@@ -146,11 +147,12 @@ export class TidewatchApp {
       clock,
       jobLock,
     });
+    const review = createReviewModule({ db: store.readDb, sessions, clock });
     const clientDir = findClientDir();
     const basemap = await createBasemapModule({ config, logger });
     const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, sensors, response];
+    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, sensors, response, review];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,

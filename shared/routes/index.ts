@@ -9,6 +9,7 @@ import { OVERVIEW_ROUTES } from './overview';
 import { POSITION_ROUTES } from './positions';
 import type { RouteTable } from './route';
 import { RESPONSE_PLAN_ROUTES, RESPONSE_ROUTES } from './response';
+import { REVIEW_ROUTES } from './review';
 import { EVACUATION_ROUTES, SHELTER_ROUTES } from './shelters';
 import { STATION_CSV_ROUTES, STATION_ROUTES } from './stations';
 import { SUPPLY_CSV_ROUTES, SUPPLY_ROUTES, SUPPLY_RUN_ROUTES } from './supplies';
@@ -47,4 +48,5 @@ export const ROUTE_TABLES: Record<string, RouteTable> = {
   stationCsv: STATION_CSV_ROUTES,
   responses: RESPONSE_ROUTES,
   responsePlans: RESPONSE_PLAN_ROUTES,
+  review: REVIEW_ROUTES,
 };

@@ -159,6 +159,12 @@ const EXPECTED: Record<string, string> = {
   'GET /response-suggestion': BOARD,
   'GET /response-level-rules': BOARD,
   'PUT /response-level-rules': 'admin commander',
+  'GET /review/report': STAFF,
+  'GET /review/report/csv/:table': STAFF,
+  'GET /review/report/pdf': STAFF,
+  'GET /history/:kind/:id': STAFF,
+  'GET /replay/scene': BOARD,
+  'GET /replay/page': BOARD,
 };
 
 const routes = Object.values(ROUTE_TABLES).flatMap((table) => Object.values(table));

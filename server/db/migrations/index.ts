@@ -10,6 +10,7 @@ import * as dispatchOutcome from './0008_dispatch_outcome';
 import * as warnings from './0009_warnings';
 import * as sensors from './0010_sensors';
 import * as response from './0011_response';
+import * as review from './0012_review';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_warnings': warnings,
   '0010_sensors': sensors,
   '0011_response': response,
+  '0012_review': review,
 };

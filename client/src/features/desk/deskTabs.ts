@@ -2,7 +2,7 @@ import type { AlarmKind } from '@shared/enums';
 import type { Alarm } from '@shared/schemas/alarm';
 
 /** The desk's left-column tabs, in rail order. */
-export const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', 'duty', 'typhoon', 'gauges', 'warnings', 'response', 'cameras'] as const;
+export const DESK_TABS = ['teams', 'dispatches', 'incidents', 'shelters', 'supplies', 'duty', 'typhoon', 'gauges', 'warnings', 'response', 'review', 'cameras'] as const;
 export type DeskTab = (typeof DESK_TABS)[number];
 
 /** The tab where the desk deals with each kind of alarm. */

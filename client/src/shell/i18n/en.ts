@@ -12,6 +12,7 @@ import mapEn from '../../features/map/messages/en';
 import sheltersEn from '../../features/shelters/messages/en';
 import suppliesEn from '../../features/supplies/messages/en';
 import teamsEn from '../../features/teams/messages/en';
+import reviewEn from '../../features/review/messages/en';
 import typhoonEn from '../../features/typhoon/messages/en';
 import warningsEn from '../../features/warnings/messages/en';
 import responseEn from '../../features/response/messages/en';
@@ -67,6 +68,7 @@ const en: MessageSchema = {
     INVALID_TRANSITION: 'Not possible in the current state.',
     INSUFFICIENT_STOCK: 'Not enough stock: stock never goes below zero',
     VIDEO_UNAVAILABLE: 'The video relay is not running.',
+    PDF_UNAVAILABLE: 'The server cannot make PDFs (Chromium is not installed): print the page from the browser instead.',
     CAMERA_OFFLINE: 'This camera has no live picture right now.',
     HTTPS_REQUIRED: 'Open this page over HTTPS (https://…): over plain HTTP the sign-in crosses the network in clear.',
     UNKNOWN_DEVICE: 'This device is not registered.',
@@ -100,6 +102,7 @@ const en: MessageSchema = {
   ...warningsEn,
   ...responseEn,
   ...gaugesEn,
+  ...reviewEn,
   ...videoEn,
   ...wallEn,
   ...versionsEn,

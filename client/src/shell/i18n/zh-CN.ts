@@ -12,6 +12,7 @@ import mapZhCN from '../../features/map/messages/zh-CN';
 import sheltersZhCN from '../../features/shelters/messages/zh-CN';
 import suppliesZhCN from '../../features/supplies/messages/zh-CN';
 import teamsZhCN from '../../features/teams/messages/zh-CN';
+import reviewZhCN from '../../features/review/messages/zh-CN';
 import typhoonZhCN from '../../features/typhoon/messages/zh-CN';
 import warningsZhCN from '../../features/warnings/messages/zh-CN';
 import responseZhCN from '../../features/response/messages/zh-CN';
@@ -68,6 +69,7 @@ const zhCN = {
     INVALID_TRANSITION: '当前状态下不能进行此操作',
     INSUFFICIENT_STOCK: '库存不足，库存不能为负',
     VIDEO_UNAVAILABLE: '视频转发服务未运行',
+    PDF_UNAVAILABLE: '服务器未安装 Chromium，无法生成 PDF，请用浏览器打印本页',
     CAMERA_OFFLINE: '该摄像头当前没有画面',
     HTTPS_REQUIRED: '请用 HTTPS（https://…）打开本页：明文 HTTP 会在网络上暴露登录凭据',
     UNKNOWN_DEVICE: '设备未注册',
@@ -101,6 +103,7 @@ const zhCN = {
   ...warningsZhCN,
   ...responseZhCN,
   ...gaugesZhCN,
+  ...reviewZhCN,
   ...videoZhCN,
   ...wallZhCN,
   ...versionsZhCN,

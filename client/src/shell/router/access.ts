@@ -21,6 +21,8 @@ export const ROUTE_ROLES = {
   desk: STAFF_ROLES,
   field: ['field'],
   admin: ['admin'],
+  /** The after-action report and an entity's history: staff. */
+  review: STAFF_ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export function mayEnter(role: Role | null | undefined, allowed: readonly Role[] | undefined): boolean {

@@ -21,6 +21,8 @@ const routes: RouteRecordRaw[] = [
   // The desk's open tab is the path, its selection and open form the query (desk/deskState.ts).
   { path: '/desk/:tab?', name: 'desk', component: () => import('../../features/desk/DeskView.vue'), meta: { roles: ROUTE_ROLES.desk } },
   { path: '/field', name: 'field', component: () => import('../../features/field/FieldView.vue'), meta: { roles: ROUTE_ROLES.field } },
+  { path: '/review/report', name: 'review-report', component: () => import('../../features/review/ReportView.vue'), meta: { roles: ROUTE_ROLES.review } },
+  { path: '/history/:kind/:id', name: 'history', component: () => import('../../features/review/HistoryView.vue'), meta: { roles: ROUTE_ROLES.review } },
   { path: '/admin', name: 'admin', component: () => import('../../features/admin/AdminView.vue'), meta: { roles: ROUTE_ROLES.admin } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('../components/NotFoundView.vue'), meta: { public: true } },
 ];

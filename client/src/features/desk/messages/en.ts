@@ -26,6 +26,7 @@ const deskEn: typeof deskZhCN = {
       supplies: 'Supplies',
       duty: 'Duty',
       cameras: 'Video',
+      review: 'Review',
       typhoon: 'Typhoon',
       warnings: 'Warnings',
       response: 'Response',

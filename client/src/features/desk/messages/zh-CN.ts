@@ -24,6 +24,7 @@ const deskZhCN = {
       supplies: '物资',
       duty: '值班',
       cameras: '视频',
+      review: '复盘',
       typhoon: '台风',
       warnings: '预警',
       response: '响应',
