@@ -79,8 +79,9 @@ module.exports = {
         path: '^client/src/features/[^/]+/components/',
         pathNot: [
           '^client/src/features/$1/',
-          // A dispatch's priority and state look the same wherever a dispatch is shown (tablet, incident, supply run).
-          '^client/src/features/dispatches/components/(PriorityBadge|StatePill)[.]vue$',
+          // A dispatch's priority and state look the same wherever a dispatch is shown (tablet, incident, supply run);
+          // the 演练 mark is the same on every drill record.
+          '^client/src/features/dispatches/components/(PriorityBadge|StatePill|DrillBadge)[.]vue$',
           // The wall layout form on the desk embeds the wall's video settings.
           '^client/src/features/video/components/WallVideoControls[.]vue$',
         ],

@@ -10,7 +10,7 @@ const iso = (offsetMin: number) => new Date(NOW + offsetMin * 60_000).toISOStrin
 
 const incident = (id: string, over: Partial<Incident>): Incident => ({
   id, code: id, title: id, type: 'waterlogging', severity: 'general', source: 'phone', status: 'reported', location: null, township: '丹东街道', place: '',
-  affected: 0, trapped: 0, injured: 0, dead: 0, account: '', caller: '', teamId: null, reportedAt: iso(-60), updatedAt: iso(-60), closedAt: null, deadlines: [], ...over,
+  affected: 0, trapped: 0, injured: 0, dead: 0, account: '', caller: '', teamId: null, reportedAt: iso(-60), updatedAt: iso(-60), closedAt: null, exercise: false, deadlines: [], ...over,
 });
 const deadline = (kind: 'phone' | 'written', dueMin: number, state: 'open' | 'done' = 'open') => ({ id: `${kind}${dueMin}`, kind, severity: 'major' as const, startedAt: iso(-60), dueAt: iso(dueMin), state, doneAt: null, doneBy: null, recipient: null, recordedBy: null });
 const shelter = (id: string, township: string, status: Shelter['status'], capacity: number, occupancy: number): Shelter => ({
@@ -50,6 +50,15 @@ describe('summarizeSituation', () => {
     expect(summary.incidents.byType.waterlogging).toBe(2);
     expect(summary.incidents.byType.landslide).toBe(1);
     expect(summary.incidents.overdueReports).toBe(1);
+  });
+
+  it('lists a drill incident marked but counts it in no figure', () => {
+    const drill = incident('x', { severity: 'extraordinary', type: 'landslide', exercise: true, deadlines: [deadline('phone', -5)] });
+    const withDrill = summarizeSituation({ ...lists, incidents: [...lists.incidents, drill] }, NOW);
+    expect(withDrill.incidents.open.find((i) => i.id === 'x')?.exercise).toBe(true);
+    expect(withDrill.incidents.bySeverity).toEqual(summary.incidents.bySeverity);
+    expect(withDrill.incidents.byType).toEqual(summary.incidents.byType);
+    expect(withDrill.incidents.overdueReports).toBe(summary.incidents.overdueReports);
   });
 
   it('totals shelters and evacuees per township and for the county', () => {

@@ -24,6 +24,8 @@ const countBy = <K extends string>(keys: readonly K[], values: readonly K[]): Re
  */
 export function summarizeSituation(lists: OverviewLists, nowMs: number): SituationOverview {
   const open = lists.incidents.filter((i) => i.status !== 'closed');
+  // A drill's incidents are listed (marked) but never counted in the real figures.
+  const real = open.filter((i) => !i.exercise);
   const openSummaries = open
     .map((i) => ({
       id: i.id,
@@ -38,6 +40,7 @@ export function summarizeSituation(lists: OverviewLists, nowMs: number): Situati
       trapped: i.trapped,
       injured: i.injured,
       dead: i.dead,
+      exercise: i.exercise,
       deadlines: i.deadlines
         .filter((d) => d.state === 'open')
         .map((d) => ({ kind: d.kind, dueAt: d.dueAt, overdue: Date.parse(d.dueAt) <= nowMs }))
@@ -70,9 +73,9 @@ export function summarizeSituation(lists: OverviewLists, nowMs: number): Situati
     at: new Date(nowMs).toISOString(),
     incidents: {
       open: openSummaries,
-      bySeverity: countBy(INCIDENT_SEVERITIES, open.map((i) => i.severity)),
-      byType: countBy(INCIDENT_TYPES, open.map((i) => i.type)),
-      overdueReports: openSummaries.reduce((n, i) => n + i.deadlines.filter((d) => d.overdue).length, 0),
+      bySeverity: countBy(INCIDENT_SEVERITIES, real.map((i) => i.severity)),
+      byType: countBy(INCIDENT_TYPES, real.map((i) => i.type)),
+      overdueReports: openSummaries.filter((i) => !i.exercise).reduce((n, i) => n + i.deadlines.filter((d) => d.overdue).length, 0),
     },
     evacuation: evacuationTotals(lists.shelters, lists.townshipEvacuations),
     shelters: {

@@ -15,6 +15,7 @@ export const toDispatchCore = (row: DispatchRow): Omit<Dispatch, 'assignments'> 
   createdBy: JSON.parse(row.created_by),
   createdAt: row.created_at,
   reassignedFrom: row.reassigned_from,
+  exercise: row.exercise === 1,
 });
 
 export const toAssignment = (row: DispatchAssignmentRow, queued: boolean): Assignment => ({

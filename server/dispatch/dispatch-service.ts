@@ -62,7 +62,7 @@ export class DispatchService {
       throw new DomainError('VALIDATION_FAILED', 'No such incident.', [{ path: 'incidentId', message: 'no such incident' }]);
     }
     const destination = { ...data.destination, township: data.destination.township ?? townshipAt(data.destination) };
-    const core: DispatchCore = { id: randomUUID(), taskType: data.taskType, priority: data.priority, destination, instructions: data.instructions, incidentId: data.incidentId, createdBy: actor, createdAt: this.now(), reassignedFrom: null };
+    const core: DispatchCore = { id: randomUUID(), taskType: data.taskType, priority: data.priority, destination, instructions: data.instructions, incidentId: data.incidentId, createdBy: actor, createdAt: this.now(), reassignedFrom: null, exercise: data.exercise };
     await this.insert(tx, record, core, data.teamIds, actor);
     return core.id;
   }
@@ -153,6 +153,7 @@ export class DispatchService {
         created_by: JSON.stringify(core.createdBy),
         created_at: core.createdAt,
         reassigned_from: core.reassignedFrom,
+        exercise: core.exercise ? 1 : 0,
       })
       .execute();
     for (const teamId of teamIds) await this.writer.assign(tx, record, core, teamId, actor);

@@ -12,6 +12,8 @@ export interface DispatchRow {
   created_by: string;
   created_at: string;
   reassigned_from: string | null;
+  /** 1 for a drill's dispatch (migration 0013). */
+  exercise: number;
 }
 export interface DispatchAssignmentRow {
   dispatch_id: string;

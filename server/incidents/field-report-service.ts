@@ -41,6 +41,7 @@ export class FieldReportService {
           type: report.type,
           severity: 'general',
           source: 'field_report',
+          exercise: false,
           location: report.position,
           township: report.position ? townshipAt(report.position) : null,
           place: '',

@@ -52,6 +52,7 @@ export const toIncident = (row: IncidentRow, deadlines: ReportDeadline[]): Incid
   reportedAt: row.reported_at,
   updatedAt: row.updated_at,
   closedAt: row.closed_at,
+  exercise: row.exercise === 1,
   deadlines,
 });
 
@@ -77,6 +78,7 @@ export const toIncidentRow = (i: Incident): IncidentRow => ({
   reported_at: i.reportedAt,
   updated_at: i.updatedAt,
   closed_at: i.closedAt,
+  exercise: i.exercise ? 1 : 0,
 });
 
 export const toTimelineEntry = (row: IncidentTimelineRow): TimelineEntry => ({

@@ -21,6 +21,8 @@ export interface IncidentRow {
   reported_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** 1 for a drill's incident (migration 0013). */
+  exercise: number;
 }
 export interface IncidentDeadlineRow {
   id: string;

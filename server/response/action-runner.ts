@@ -32,7 +32,7 @@ async function perform(ctx: TaskContext, task: ResponseTask, action: PlanAction)
       out.problems.push(...known.filter((id) => !teams.includes(id)).map((ref): PlanProblem => ({ taskKey: task.key, kind: 'outside_drill', ref })));
       if (teams.length === 0) return out;
       const instructions = [drill ? DRILL_MARK : '', task.title, action.instructions ? `：${action.instructions}` : ''].join('');
-      const dispatchId = await ctx.ports.createDispatch(ctx.tx, ctx.record, { teamIds: teams, taskType: action.taskType, priority: action.priority, destination: { ...action.destination, township: null }, instructions, incidentId: null }, ctx.actor);
+      const dispatchId = await ctx.ports.createDispatch(ctx.tx, ctx.record, { teamIds: teams, taskType: action.taskType, priority: action.priority, destination: { ...action.destination, township: null }, instructions, incidentId: null, exercise: drill }, ctx.actor);
       return { ...out, dispatchIds: [dispatchId], ran: true };
     }
     case 'open_shelters': {

@@ -149,4 +149,15 @@ describe('responses', () => {
     expect((await s.warnings.get(byKey.warning!.actionResult!.warningId!)).exercise).toBe(true);
     expect(real.response.exercise).toBe(false);
   });
+
+  it('a plan activated as a drill sends drill dispatches, flagged as such for the tablet and the report', async () => {
+    const drill = await start({ exercise: true });
+    await s.responses.confirm(drill.response.id, { actionId: randomUUID(), taskIds: [], all: true }, commander);
+    const assigned = (await events()).filter((e) => e.type === 'dispatch.assigned');
+    expect(assigned).toHaveLength(1);
+    const dispatch = (assigned[0]!.payload as { dispatch: { exercise: boolean; instructions: string } }).dispatch;
+    expect(dispatch.exercise).toBe(true);
+    expect(dispatch.instructions.startsWith('【演练】')).toBe(true);
+    expect(await s.store.db.selectFrom('dispatches').select('exercise').execute()).toEqual([{ exercise: 1 }]);
+  });
 });

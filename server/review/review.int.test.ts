@@ -7,6 +7,7 @@ import { ReportService } from './report/report-service';
 import { HistoryService } from './history/history-service';
 import { ReplayService } from './replay/replay-service';
 import { T0 } from './testing/scripted-response';
+import { EXPECTED_DRILL } from './testing/scripted-drill';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const commander = { role: 'commander' as const, teamId: null };
@@ -43,6 +44,17 @@ describe.each(['sqlite', 'postgres'] as const)('after-action review on %s', (dia
     expect(warnings.rows.map((w) => w.id)).not.toContain('W4');
     expect(drill.sections.warnings.rows.map((w) => w.id)).toEqual(['W4']);
     expect(drill.sections.timeline.entries.filter((e) => e.kind === 'warning_issued')).toHaveLength(EXPECTED.drillWarnings);
+  });
+
+  it('keeps a drill’s incident and dispatch out of every real figure and counts them in the drill report only', () => {
+    expect(report.sections.dispatches.assignments).toBe(EXPECTED.dispatches);
+    expect(report.sections.dispatches.teams.find((t) => t.teamName === '乙队')?.assignments).toBe(3);
+    expect(report.sections.incidents.total).toBe(EXPECTED.incidents);
+    expect(report.sections.reporting.rows.map((r) => r.incidentId)).not.toContain('i-x');
+    expect(report.sections.timeline.entries.filter((e) => e.subject?.id === 'i-x')).toEqual([]);
+    expect(drill.sections.dispatches).toMatchObject({ assignments: EXPECTED_DRILL.dispatches, overall: { delivered: { count: 1, worstSeconds: 30 } } });
+    expect(drill.sections.incidents.total).toBe(EXPECTED_DRILL.incidents);
+    expect(drill.sections.reporting.totals.missed).toBe(EXPECTED_DRILL.missedReports);
   });
 
   it('counts reports to the next level met, late (迟报) and missed (漏报)', () => {

@@ -100,6 +100,7 @@ export class GaugeAlarms {
       type,
       severity: 'major',
       source: 'sensor',
+      exercise: false,
       location: station.location,
       township: station.township,
       place: station.name,

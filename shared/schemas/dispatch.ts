@@ -97,6 +97,8 @@ export const DispatchSchema = z.object({
   createdAt: InstantSchema,
   /** The dispatch this one replaces for another team (reassignment). */
   reassignedFrom: z.string().nullable(),
+  /** 演练: a drill's dispatch, shown marked and kept out of the real figures (events before the flag are real). */
+  exercise: z.boolean().default(false),
   /** One per target team; a field user sees only its own team's. */
   assignments: z.array(AssignmentSchema),
 });
@@ -133,6 +135,8 @@ export const DispatchCreateSchema = z
     destination: DestinationSchema,
     instructions: z.string().trim().max(2000).default(''),
     incidentId: z.string().min(1).max(64).nullable().default(null),
+    /** 演练: a drill's dispatch (a plan activated as a drill creates these). */
+    exercise: z.boolean().default(false),
   })
   .strict();
 export type DispatchCreate = z.input<typeof DispatchCreateSchema>;

@@ -107,6 +107,8 @@ export const IncidentSchema = z.object({
   reportedAt: InstantSchema,
   updatedAt: InstantSchema,
   closedAt: InstantSchema.nullable(),
+  /** 演练: a drill's incident, shown marked and kept out of the real figures (events before the flag are real). */
+  exercise: z.boolean().default(false),
   deadlines: z.array(ReportDeadlineSchema),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
@@ -138,6 +140,8 @@ export const IncidentCreateSchema = z
     caller: z.string().max(80).default(''),
     /** When the report came in, if earlier than its entry; the reporting clock starts here. */
     reportedAt: InstantSchema.optional(),
+    /** 演练: taken in during a drill. */
+    exercise: z.boolean().default(false),
   })
   .strict()
   .refine((i) => i.location !== null || i.township !== null, { message: 'give a location or a township', path: ['location'] });

@@ -19,6 +19,8 @@ export const OpenIncidentSummarySchema = z.object({
   trapped: count,
   injured: count,
   dead: count,
+  /** 演练: listed marked, never counted in the panels' figures. */
+  exercise: z.boolean().default(false),
   /** Reports still owed, soonest first, for the countdowns. */
   deadlines: z.array(z.object({ kind: z.enum(REPORT_KINDS), dueAt: InstantSchema, overdue: z.boolean() })),
 });

@@ -11,6 +11,7 @@ import * as warnings from './0009_warnings';
 import * as sensors from './0010_sensors';
 import * as response from './0011_response';
 import * as review from './0012_review';
+import * as exerciseFlags from './0013_exercise_flags';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_sensors': sensors,
   '0011_response': response,
   '0012_review': review,
+  '0013_exercise_flags': exerciseFlags,
 };

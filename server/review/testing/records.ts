@@ -91,7 +91,7 @@ export function deadlines(incidentId: string, severity: IncidentSeverity, report
   }));
 }
 
-export const incident = (id: string, code: string, f: { type: IncidentType; severity: IncidentSeverity; township: string; reportedAt: number }): Incident => ({
+export const incident = (id: string, code: string, f: { type: IncidentType; severity: IncidentSeverity; township: string; reportedAt: number; exercise?: boolean }): Incident => ({
   id,
   code,
   title: `${f.township}${code}`,
@@ -112,10 +112,11 @@ export const incident = (id: string, code: string, f: { type: IncidentType; seve
   reportedAt: iso(f.reportedAt),
   updatedAt: iso(f.reportedAt),
   closedAt: null,
+  exercise: f.exercise ?? false,
   deadlines: deadlines(id, f.severity, f.reportedAt),
 });
 
-export const dispatch = (id: string, teamId: string, createdAt: number, at: { lat: number; lon: number }): Dispatch => ({
+export const dispatch = (id: string, teamId: string, createdAt: number, at: { lat: number; lon: number }, exercise = false): Dispatch => ({
   id,
   taskType: 'rescue',
   priority: 'urgent',
@@ -125,6 +126,7 @@ export const dispatch = (id: string, teamId: string, createdAt: number, at: { la
   createdBy: DESK,
   createdAt: iso(createdAt),
   reassignedFrom: null,
+  exercise,
   assignments: [{ teamId, state: 'created', queued: false, reason: null, channel: null, outcome: null, createdAt: iso(createdAt), updatedAt: iso(createdAt), updatedBy: DESK }],
 });
 

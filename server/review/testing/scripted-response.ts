@@ -8,6 +8,7 @@ import type { Recipient } from '../../../shared/schemas/warning';
 import type { Database } from '../../db/schema';
 import { insertFixes } from '../../positions/position-store';
 import { COMMANDER, DESK, HOUR, MIN, alarm, dispatch, incident, iso, recipient, shelter, supplyRun, team, warning } from './records';
+import { scriptDrill } from './scripted-drill';
 import { ScriptWriter } from './script-writer';
 
 /** The response's window: 24 hours from 2025-09-15 08:00 Beijing time. */
@@ -34,7 +35,7 @@ const DISPATCH_STEPS: Array<[string, Array<number | null>]> = [
 ];
 const STEP_STATES: AssignmentState[] = ['delivered', 'accepted', 'on_scene', 'completed'];
 
-/** The figures the report must give for WINDOW (the real report; the drill report sees warning W4 only). */
+/** The figures the report must give for WINDOW (the real report; the drill report sees warning W4 and EXPECTED_DRILL only). */
 export const EXPECTED = {
   warnings: 3,
   drillWarnings: 1,
@@ -66,6 +67,7 @@ export async function writeScriptedResponse(db: Kysely<Database>, options: Scrip
   scriptShelters(s);
   scriptSupplies(s);
   scriptAlarms(s);
+  scriptDrill(s, T0);
   await s.write(db);
   await insertTeamRows(db, TEAMS);
   if (options.positions) await insertFixes(db, scriptedFixes());

@@ -28,6 +28,7 @@ export const dispatch = (id: string, assignments: Assignment[], over: Partial<Di
   createdBy: desk,
   createdAt: at(0),
   reassignedFrom: null,
+  exercise: false,
   assignments,
   ...over,
 });

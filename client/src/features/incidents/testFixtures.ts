@@ -26,6 +26,7 @@ export const incident = (id: string, over: Partial<Incident> = {}): Incident => 
   reportedAt: at,
   updatedAt: at,
   closedAt: null,
+  exercise: false,
   deadlines: [],
   ...over,
 });

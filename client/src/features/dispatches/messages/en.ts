@@ -9,6 +9,7 @@ const dispatchEn: typeof dispatchZhCN = {
     submitting: 'Dispatching…',
     created: 'Dispatch sent',
     empty: 'No dispatches',
+    drill: 'Drill',
     close: 'Close',
     taskType: { rescue: 'Rescue', evacuation: 'Evacuation', patrol: 'Patrol', supply_run: 'Supply run', repair: 'Repair', pre_position: 'Pre-positioning', other: 'Other' },
     priority: { flash: 'Flash', urgent: 'Urgent', routine: 'Routine' },

@@ -8,6 +8,7 @@ const dispatchZhCN = {
     submitting: '下达中…',
     created: '调度已下达',
     empty: '暂无调度',
+    drill: '演练',
     close: '关闭',
     taskType: { rescue: '救援', evacuation: '转移', patrol: '巡查', supply_run: '物资运送', repair: '抢修', pre_position: '待命前置', other: '其他' },
     priority: { flash: '特急', urgent: '紧急', routine: '一般' },

@@ -48,6 +48,7 @@ const fieldEn: typeof fieldZhCN = {
     alert: { title: 'New dispatch', open: 'Open task', more: '1 more new task | {n} more new tasks' },
     cancelled: { title: 'Task cancelled', ok: 'OK' },
     current: 'Current task',
+    drill: 'Drill task: this is an exercise, not a real emergency',
     queued: 'Queued tasks',
     none: 'No tasks: stand by',
     next: { accepted: 'Accept', en_route: 'Depart', on_scene: 'Arrived', completed: 'Complete' },

@@ -46,6 +46,7 @@ const fieldZhCN = {
     alert: { title: '新调度任务', open: '查看任务', more: '另有 {n} 项新任务' },
     cancelled: { title: '任务已取消', ok: '知道了' },
     current: '当前任务',
+    drill: '演练任务：这是演练，不是真实险情',
     queued: '排队任务',
     none: '暂无任务，保持待命',
     next: { accepted: '接受', en_route: '出发', on_scene: '到达', completed: '完成' },

@@ -32,6 +32,7 @@ const incidentsEn: typeof incidentsZhCN = {
     reportsDone: 'Reports done',
     casualties: 'Affected {affected} · trapped {trapped} · injured {injured} · dead {dead}',
     form: {
+      exercise: 'Drill (kept out of real figures)',
       title: 'Title',
       source: 'Source',
       type: 'Type',

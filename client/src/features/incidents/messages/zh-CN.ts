@@ -30,6 +30,7 @@ const incidentsZhCN = {
     reportsDone: '报告已完成',
     casualties: '受影响 {affected} · 被困 {trapped} · 伤 {injured} · 亡 {dead}',
     form: {
+      exercise: '演练（不计入实际统计）',
       title: '事件标题',
       source: '来源',
       type: '类型',
