@@ -8,6 +8,7 @@ import { HistoryService } from './history/history-service';
 import { ReplayService } from './replay/replay-service';
 import { T0 } from './testing/scripted-response';
 import { EXPECTED_DRILL } from './testing/scripted-drill';
+import { EXPECTED_LEVELS } from './testing/scripted-levels';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const commander = { role: 'commander' as const, teamId: null };
@@ -55,6 +56,17 @@ describe.each(['sqlite', 'postgres'] as const)('after-action review on %s', (dia
     expect(drill.sections.dispatches).toMatchObject({ assignments: EXPECTED_DRILL.dispatches, overall: { delivered: { count: 1, worstSeconds: 30 } } });
     expect(drill.sections.incidents.total).toBe(EXPECTED_DRILL.incidents);
     expect(drill.sections.reporting.totals.missed).toBe(EXPECTED_DRILL.missedReports);
+  });
+
+  it('gives the response levels as they changed, who and why, and the plan tasks per owner, drills apart', () => {
+    const { responses } = report.sections;
+    expect(responses.responses).toEqual([expect.objectContaining({ id: 'resp-1', highestLevel: EXPECTED_LEVELS.real.highest, endedAt: expect.any(String) })]);
+    expect(responses.levels.map((l) => `${l.kind} ${l.level}`)).toEqual(EXPECTED_LEVELS.real.levels);
+    expect(responses.levels[1]).toMatchObject({ by: '指挥长', reason: '10级风圈12小时内影响' });
+    expect(responses.owners.find((o) => o.owner === '石浦镇')).toMatchObject(EXPECTED_LEVELS.real.shipu);
+    expect(responses.totals).toEqual(EXPECTED_LEVELS.real.totals);
+    expect(drill.sections.responses.levels.map((l) => `${l.kind} ${l.level}`)).toEqual(EXPECTED_LEVELS.drill.levels);
+    expect(drill.sections.responses.totals).toEqual(EXPECTED_LEVELS.drill.totals);
   });
 
   it('counts reports to the next level met, late (迟报) and missed (漏报)', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALARM_KINDS } from '../enums';
 import { InstantSchema } from '../time';
 import { INCIDENT_SEVERITIES } from './incident';
+import { RESPONSE_HAZARDS, RESPONSE_LEVELS } from './response-plan';
 import { WARNING_COLOURS, HAZARDS } from './warning';
 
 /**
@@ -84,6 +85,28 @@ export const SupplyRunRowSchema = z.object({
 });
 export const AlarmKindRowSchema = z.object({ kind: z.enum(ALARM_KINDS), raised: z.number().int(), unacknowledged: z.number().int(), ack: DurationStatsSchema });
 
+/** A response that ran in the window: its highest level there and whether it was still on at the window's end. */
+export const ResponseReportRowSchema = z.object({
+  id: z.string(),
+  hazard: z.enum(RESPONSE_HAZARDS),
+  highestLevel: z.enum(RESPONSE_LEVELS),
+  startedAt: InstantSchema,
+  endedAt: InstantSchema.nullable(),
+});
+/** One step of a response's levels: started, raised, lowered, ended, who and why. */
+export const ResponseLevelRowSchema = z.object({
+  responseId: z.string(),
+  hazard: z.enum(RESPONSE_HAZARDS),
+  kind: z.enum(['started', 'raised', 'lowered', 'ended']),
+  level: z.enum(RESPONSE_LEVELS),
+  at: InstantSchema,
+  by: z.string(),
+  reason: z.string(),
+});
+/** Plan tasks per owner as they stood at the window's end: done on time, done late, open past due, open, closed as no longer required. */
+export const TaskCountsSchema = z.object({ onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), open: z.number().int(), closed: z.number().int() });
+export const ResponseOwnerRowSchema = TaskCountsSchema.extend({ responseId: z.string(), hazard: z.enum(RESPONSE_HAZARDS), owner: z.string() });
+
 export const TIMELINE_ENTRY_KINDS = [
   'warning_issued',
   'warning_cancelled',
@@ -115,6 +138,7 @@ export const ReportSectionsSchema = z.object({
   supplies: z.object({ runs: z.number().int(), onTime: z.number().int(), late: z.number().int(), overdue: z.number().int(), pending: z.number().int(), cancelled: z.number().int(), goalHours: z.number(), rows: z.array(SupplyRunRowSchema) }),
   alarms: z.object({ raised: z.number().int(), unacknowledged: z.number().int(), ack: DurationStatsSchema, critical: z.number().int(), byKind: z.array(AlarmKindRowSchema) }),
   timeline: z.object({ entries: z.array(ReviewTimelineEntrySchema), truncated: z.boolean() }),
+  responses: z.object({ responses: z.array(ResponseReportRowSchema), levels: z.array(ResponseLevelRowSchema), owners: z.array(ResponseOwnerRowSchema), totals: TaskCountsSchema }),
 });
 export type ReportSections = z.infer<typeof ReportSectionsSchema>;
 export type ReportSectionKey = keyof ReportSections;
@@ -123,7 +147,7 @@ export const ReportSchema = z.object({ from: InstantSchema, to: InstantSchema, e
 export type Report = z.infer<typeof ReportSchema>;
 
 /** The report's tables, each exportable as CSV. */
-export const REPORT_TABLES = ['warnings', 'reporting', 'dispatches', 'incidents', 'shelters', 'supplies', 'alarms', 'timeline'] as const;
+export const REPORT_TABLES = ['responseLevels', 'responseTasks', 'warnings', 'reporting', 'dispatches', 'incidents', 'shelters', 'supplies', 'alarms', 'timeline'] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 export const ReportTableParamsSchema = z.object({ table: z.enum(REPORT_TABLES) });
 

@@ -32,6 +32,7 @@ export const ALARM_KIND_ZH: Record<AlarmKind, string> = {
   gauge_offline: '测站离线',
   task_overdue: '预案任务逾期',
 };
+export const LEVEL_CHANGE_ZH = { started: '启动', raised: '提升', lowered: '降低', ended: '终止' } as const;
 export const MILESTONE_ZH: Record<DispatchMilestone, string> = { delivered: '送达', accepted: '接受', arrived: '到达', completed: '完成' };
 export const RUN_OUTCOME_ZH = { on_time: '按时', late: '超时', pending: '在途', overdue: '逾期未到', cancelled: '已取消' } as const;
 export const TIMELINE_KIND_ZH = {

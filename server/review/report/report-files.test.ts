@@ -21,6 +21,12 @@ const report: Report = {
     supplies: { runs: 0, onTime: 0, late: 0, overdue: 0, pending: 0, cancelled: 0, goalHours: 12, rows: [] },
     alarms: { raised: 0, unacknowledged: 0, ack: none, critical: 0, byKind: [] },
     timeline: { entries: [], truncated: false },
+    responses: {
+      responses: [{ id: 'r-1', hazard: 'typhoon', highestLevel: 'II', startedAt: '2025-09-15T01:00:00.000Z', endedAt: null }],
+      levels: [{ responseId: 'r-1', hazard: 'typhoon', kind: 'raised', level: 'II', at: '2025-09-15T03:00:00.000Z', by: '指挥长', reason: '10级风圈12小时内影响' }],
+      owners: [{ responseId: 'r-1', hazard: 'typhoon', owner: '石浦镇', onTime: 1, late: 1, overdue: 1, open: 0, closed: 2 }],
+      totals: { onTime: 1, late: 1, overdue: 1, open: 0, closed: 2 },
+    },
   },
 };
 
@@ -44,6 +50,13 @@ describe('report files', () => {
     expect(html).toContain('<h2>信息报送（按时、迟报、漏报）</h2>');
     expect(html).toContain('=HYPERLINK(&quot;x&quot;)');
     expect(html).toContain('<p class="none">无</p>');
+  });
+
+  it('heads the printed page with the level banner and lists the levels and tasks per owner', () => {
+    const html = reportHtml(report, '');
+    expect(html).toMatch(/<p class="level" style="background:#ef6c00">防台风Ⅱ级应急响应/);
+    expect(files.csv(report, 'responseLevels').toString('utf8')).toContain('2025/09/15 11:00,防台风,提升,Ⅱ级,指挥长,10级风圈12小时内影响');
+    expect(files.csv(report, 'responseTasks').toString('utf8')).toContain('防台风,石浦镇,1,1,1,0,2');
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {

@@ -1,4 +1,5 @@
 import type { Report } from '../../../shared/schemas/review';
+import { HAZARD_ZH, LEVEL_COLOUR, LEVEL_ZH } from '../../response/response-words';
 import { beijingTime, minutes } from './labels-zh';
 import { reportTables, type Cell } from './report-tables';
 
@@ -9,6 +10,7 @@ const cell = (c: Cell): string => escapeHtml(String(c));
 export function reportHtml(report: Report, fontCss: string): string {
   const s = report.sections;
   const summary: Array<[string, string | number]> = [
+    ['预案任务', `按时 ${s.responses.totals.onTime}，超时 ${s.responses.totals.late}，逾期未完成 ${s.responses.totals.overdue}`],
     ['预警发布', `${s.warnings.issued} 次`],
     ['信息报送', `按时 ${s.reporting.totals.met}，迟报 ${s.reporting.totals.late}，漏报 ${s.reporting.totals.missed}`],
     ['调度任务', `${s.dispatches.assignments} 项，送达中位 ${minutes(s.dispatches.overall.delivered.medianSeconds) || '—'} 分钟`],
@@ -17,6 +19,10 @@ export function reportHtml(report: Report, fontCss: string): string {
     ['物资调运', `${s.supplies.runs} 批，按时 ${s.supplies.onTime}，超时 ${s.supplies.late}，逾期未到 ${s.supplies.overdue}`],
     ['报警', `${s.alarms.raised} 次，未确认 ${s.alarms.unacknowledged}`],
   ];
+  // The level banner: each response of the window at the highest level it reached, in that level's colour.
+  const banners = s.responses.responses
+    .map((r) => `<p class="level" style="background:${LEVEL_COLOUR[r.highestLevel]}">${escapeHtml(`${HAZARD_ZH[r.hazard]}${LEVEL_ZH[r.highestLevel]}级应急响应`)}<small>${escapeHtml(`${beijingTime(r.startedAt)} 启动${r.endedAt ? `，${beijingTime(r.endedAt)} 终止` : ''}`)}</small></p>`)
+    .join('');
   const tables = reportTables(report)
     .map(
       (t) => `<section><h2>${escapeHtml(t.title)}</h2>${
@@ -40,9 +46,12 @@ th, td { border: 0.5pt solid #999; padding: 2pt 4pt; text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .none { color: #555; }
+.level { color: #fff; font-weight: 700; font-size: 13pt; padding: 4pt 8pt; margin: 4pt 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.level small { font-size: 9pt; font-weight: 400; margin-left: 8pt; }
 </style></head><body>
 <h1>复盘报告${report.exercise ? '<span class="drill">（演练）</span>' : ''}</h1>
 <p>时段：${beijingTime(report.from)} 至 ${beijingTime(report.to)}（北京时间）&emsp;生成：${beijingTime(report.generatedAt)}</p>
+${banners}
 <dl>${summary.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(String(v))}</dd>`).join('')}</dl>
 ${tables}
 </body></html>`;

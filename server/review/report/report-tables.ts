@@ -1,6 +1,7 @@
 import type { Report, ReportTable } from '../../../shared/schemas/review';
+import { HAZARD_ZH, LEVEL_ZH } from '../../response/response-words';
 import { COLOUR_INFO, HAZARD_INFO } from '../../warnings/hazards';
-import { ALARM_KIND_ZH, INCIDENT_TYPE_ZH, MILESTONE_ZH, RUN_OUTCOME_ZH, SEVERITY_ZH, TIMELINE_KIND_ZH, beijingTime, minutes } from './labels-zh';
+import { ALARM_KIND_ZH, INCIDENT_TYPE_ZH, LEVEL_CHANGE_ZH, MILESTONE_ZH, RUN_OUTCOME_ZH, SEVERITY_ZH, TIMELINE_KIND_ZH, beijingTime, minutes } from './labels-zh';
 
 export type Cell = string | number;
 export interface TableData {
@@ -16,7 +17,23 @@ const milestoneHeaders = MILESTONES.flatMap((m) => [`${MILESTONE_ZH[m]}中位(�
 /** The report as tables with Chinese headers: one per CSV file, and the PDF's tables. */
 export function reportTables(report: Report): TableData[] {
   const s = report.sections;
+  const r = s.responses;
   const builders: Record<ReportTable, () => TableData> = {
+    responseLevels: () => ({
+      key: 'responseLevels',
+      title: '应急响应级别',
+      headers: ['时间', '响应', '变更', '级别', '决定人', '理由'],
+      rows: r.levels.map((l) => [beijingTime(l.at), HAZARD_ZH[l.hazard], LEVEL_CHANGE_ZH[l.kind], `${LEVEL_ZH[l.level]}级`, l.by, l.reason]),
+    }),
+    responseTasks: () => ({
+      key: 'responseTasks',
+      title: '预案任务落实（按责任方）',
+      headers: ['响应', '责任方', '按时完成', '超时完成', '逾期未完成', '未到期', '不再需要'],
+      rows: [
+        ...r.owners.map((o) => [HAZARD_ZH[o.hazard], o.owner, o.onTime, o.late, o.overdue, o.open, o.closed]),
+        ['合计', '', r.totals.onTime, r.totals.late, r.totals.overdue, r.totals.open, r.totals.closed],
+      ],
+    }),
     warnings: () => ({
       key: 'warnings',
       title: '预警发布与叫应',

@@ -9,6 +9,7 @@ import type { Database } from '../../db/schema';
 import { insertFixes } from '../../positions/position-store';
 import { COMMANDER, DESK, HOUR, MIN, alarm, dispatch, incident, iso, recipient, shelter, supplyRun, team, warning } from './records';
 import { scriptDrill } from './scripted-drill';
+import { scriptLevels } from './scripted-levels';
 import { ScriptWriter } from './script-writer';
 
 /** The response's window: 24 hours from 2025-09-15 08:00 Beijing time. */
@@ -68,6 +69,7 @@ export async function writeScriptedResponse(db: Kysely<Database>, options: Scrip
   scriptSupplies(s);
   scriptAlarms(s);
   scriptDrill(s, T0);
+  scriptLevels(s, T0);
   await s.write(db);
   await insertTeamRows(db, TEAMS);
   if (options.positions) await insertFixes(db, scriptedFixes());

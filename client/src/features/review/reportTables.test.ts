@@ -18,6 +18,14 @@ describe('report tables', () => {
     expect(table('alarms').rows.at(-1)).toEqual(['review.report.total', '1', '0', '0.5', '0.5']);
   });
 
+  it('lists the response levels with who and why, and the plan tasks per owner with a totals row', () => {
+    expect(table('responseLevels').rows[0]).toEqual(['T(2025-09-15T00:30:00.000Z)', 'response.hazard.typhoon', 'review.report.levelChange.started', 'response.level.IV', '指挥长', '7级风圈24小时内影响']);
+    expect(table('responseTasks').rows).toEqual([
+      ['response.hazard.typhoon', '石浦镇', '2', '1', '1', '0', '0'],
+      ['review.report.total', '', '2', '1', '1', '0', '0'],
+    ]);
+  });
+
   it('names an incident without a township as such, and shows minutes with one decimal', () => {
     expect(table('incidents').rows).toContainEqual(['review.report.byTownship', 'review.report.noTownship', '1']);
     expect(minutesText(90)).toBe('1.5');

@@ -25,7 +25,24 @@ export function reportTables(report: Report, w: ReportWords): DisplayTable[] {
   const col = (k: string) => w.t(`review.report.col.${k}`);
   const title = (k: ReportTable) => w.t(`review.report.tables.${k}`);
   const milestoneCols = DISPATCH_MILESTONES.map((m) => col(m));
+  const r = s.responses;
+  const hazard = (h: string) => w.t(`response.hazard.${h}`);
   return [
+    {
+      key: 'responseLevels',
+      title: title('responseLevels'),
+      headers: ['time', 'response', 'change', 'level', 'by', 'reason'].map(col),
+      rows: r.levels.map((l) => [w.time(l.at), hazard(l.hazard), w.t(`review.report.levelChange.${l.kind}`), w.t(`response.level.${l.level}`), l.by, l.reason]),
+    },
+    {
+      key: 'responseTasks',
+      title: title('responseTasks'),
+      headers: ['response', 'owner', 'onTime', 'lateDone', 'overdue', 'notDue', 'closed'].map(col),
+      rows: [
+        ...r.owners.map((o) => [hazard(o.hazard), o.owner, String(o.onTime), String(o.late), String(o.overdue), String(o.open), String(o.closed)]),
+        [w.t('review.report.total'), '', String(r.totals.onTime), String(r.totals.late), String(r.totals.overdue), String(r.totals.open), String(r.totals.closed)],
+      ],
+    },
     {
       key: 'warnings',
       title: title('warnings'),

@@ -7,15 +7,36 @@ export interface ReviewChoice {
   exercise: boolean;
 }
 
-export const WINDOW_PRESETS = ['last6h', 'last24h', 'custom'] as const;
+export const WINDOW_PRESETS = ['last6h', 'last24h', 'response', 'custom'] as const;
 export type WindowPreset = (typeof WINDOW_PRESETS)[number];
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 const BEIJING_OFFSET = 8 * HOUR;
 
-/** A preset's window ending now (to the minute); `custom` keeps the given one. */
-export function presetWindow(preset: WindowPreset, now: number, current: { from: string; to: string }): { from: string; to: string } {
-  if (preset === 'custom') return current;
+/** What the `response` preset needs of the response it reviews. */
+export interface ResponseStart {
+  startedAt: string;
+  exercise: boolean;
+}
+
+/** The response the `response` preset reviews: a real one before a drill, the earliest started first. */
+export function currentResponse<R extends ResponseStart & { state: string }>(responses: readonly R[]): R | null {
+  const active = responses.filter((r) => r.state === 'active');
+  return [...active].sort((a, b) => Number(a.exercise) - Number(b.exercise) || a.startedAt.localeCompare(b.startedAt))[0] ?? null;
+}
+
+/**
+ * A preset's window ending now (to the minute); `response` runs from the response's activation (its minute) to the
+ * minute after now, at most 31 days back; `custom` keeps the given one, as does `response` without a response.
+ */
+export function presetWindow(preset: WindowPreset, now: number, current: { from: string; to: string }, response: ResponseStart | null = null): { from: string; to: string } {
+  if (preset === 'custom' || (preset === 'response' && !response)) return current;
+  if (preset === 'response' && response) {
+    const end = Math.ceil(now / MINUTE) * MINUTE;
+    const start = Math.max(Math.floor(Date.parse(response.startedAt) / MINUTE) * MINUTE, end - MAX_REVIEW_DAYS * 24 * HOUR);
+    return { from: new Date(Math.min(start, end - MINUTE)).toISOString(), to: new Date(end).toISOString() };
+  }
   const to = Math.floor(now / 60_000) * 60_000;
   return { from: new Date(to - (preset === 'last6h' ? 6 : 24) * HOUR).toISOString(), to: new Date(to).toISOString() };
 }

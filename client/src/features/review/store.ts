@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Report } from '@shared/schemas/review';
 import { reviewApi } from './api';
-import { presetWindow, type ReviewChoice, type WindowPreset } from './reviewWindow';
+import { presetWindow, type ResponseStart, type ReviewChoice, type WindowPreset } from './reviewWindow';
 
 /** The desk's review (复盘): the window chosen for the report and the replay, and the report last loaded. */
 export const useReviewStore = defineStore('review', () => {
@@ -12,9 +12,11 @@ export const useReviewStore = defineStore('review', () => {
   const loading = ref(false);
   const error = ref<unknown>(null);
 
-  function choose(next: WindowPreset, now = Date.now()): void {
+  /** `response` reviews the given response since its activation, as a drill report when it is a drill. */
+  function choose(next: WindowPreset, now = Date.now(), response: ResponseStart | null = null): void {
     preset.value = next;
-    choice.value = { ...choice.value, ...presetWindow(next, now, choice.value) };
+    const exercise = next === 'response' && response ? response.exercise : choice.value.exercise;
+    choice.value = { ...choice.value, ...presetWindow(next, now, choice.value, response), exercise };
   }
 
   /** Loads the report of a window; a later call wins over an earlier one still in flight. */

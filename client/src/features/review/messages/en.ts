@@ -6,7 +6,8 @@ const reviewEn: typeof reviewZhCN = {
     title: 'Review',
     window: {
       label: 'Window',
-      preset: { last6h: 'Last 6 h', last24h: 'Last 24 h', custom: 'Custom' },
+      preset: { last6h: 'Last 6 h', last24h: 'Last 24 h', response: 'This response', custom: 'Custom' },
+      noResponse: 'No response is active',
       from: 'From',
       to: 'To',
       exercise: 'Drill',
@@ -99,6 +100,7 @@ const reviewEn: typeof reviewZhCN = {
       empty: 'None',
       back: 'Back to the desk',
       summary: {
+        responses: 'Plan tasks',
         warnings: 'Warnings',
         reporting: 'Reports up',
         dispatches: 'Dispatches',
@@ -108,6 +110,7 @@ const reviewEn: typeof reviewZhCN = {
         alarms: 'Alarms',
       },
       summaryText: {
+        responses: '{onTime} on time, {late} late, {overdue} overdue',
         warnings: '{n} issued',
         reporting: '{met} on time, {late} late, {missed} missed',
         dispatches: '1 task | {n} tasks',
@@ -117,6 +120,8 @@ const reviewEn: typeof reviewZhCN = {
         alarms: '{n} raised, {unacknowledged} not acknowledged',
       },
       tables: {
+        responseLevels: 'Response levels',
+        responseTasks: 'Plan tasks by owner',
         warnings: 'Warnings and answers',
         reporting: 'Reports up: on time, late, missed',
         dispatches: 'Dispatch times from creation (minutes)',
@@ -127,6 +132,17 @@ const reviewEn: typeof reviewZhCN = {
         timeline: 'Timeline',
       },
       col: {
+        response: 'Response',
+        change: 'Change',
+        level: 'Level',
+        by: 'Decided by',
+        reason: 'Reason',
+        owner: 'Owner',
+        onTime: 'Done on time',
+        lateDone: 'Done late',
+        overdue: 'Overdue',
+        notDue: 'Not yet due',
+        closed: 'No longer required',
         warning: 'Warning',
         issuedAt: 'Issued',
         township: 'Township',
@@ -190,6 +206,9 @@ const reviewEn: typeof reviewZhCN = {
         typhoon_bulletin: 'Typhoon bulletin',
       },
       truncated: 'First 500 only',
+      levelChange: { started: 'Started', raised: 'Raised', lowered: 'Lowered', ended: 'Ended' },
+      bannerSince: 'Started {from}, still on at the end of the window',
+      bannerSpan: 'Started {from}, ended {to}',
     },
   },
 };

@@ -4,7 +4,8 @@ const reviewZhCN = {
     title: '复盘',
     window: {
       label: '时段',
-      preset: { last6h: '最近 6 小时', last24h: '最近 24 小时', custom: '自定义' },
+      preset: { last6h: '最近 6 小时', last24h: '最近 24 小时', response: '本次响应以来', custom: '自定义' },
+      noResponse: '当前没有启动的应急响应',
       from: '开始',
       to: '结束',
       exercise: '演练',
@@ -97,6 +98,7 @@ const reviewZhCN = {
       empty: '无',
       back: '返回指挥台',
       summary: {
+        responses: '预案任务',
         warnings: '预警发布',
         reporting: '信息报送',
         dispatches: '调度任务',
@@ -106,6 +108,7 @@ const reviewZhCN = {
         alarms: '报警',
       },
       summaryText: {
+        responses: '按时 {onTime}，超时 {late}，逾期未完成 {overdue}',
         warnings: '{n} 次',
         reporting: '按时 {met}，迟报 {late}，漏报 {missed}',
         dispatches: '{n} 项',
@@ -115,6 +118,8 @@ const reviewZhCN = {
         alarms: '{n} 次，未确认 {unacknowledged}',
       },
       tables: {
+        responseLevels: '应急响应级别',
+        responseTasks: '预案任务落实（按责任方）',
         warnings: '预警发布与叫应',
         reporting: '信息报送（按时、迟报、漏报）',
         dispatches: '调度响应时间（自下达起，分钟）',
@@ -125,6 +130,17 @@ const reviewZhCN = {
         timeline: '重要节点',
       },
       col: {
+        response: '响应',
+        change: '变更',
+        level: '级别',
+        by: '决定人',
+        reason: '理由',
+        owner: '责任方',
+        onTime: '按时完成',
+        lateDone: '超时完成',
+        overdue: '逾期未完成',
+        notDue: '未到期',
+        closed: '不再需要',
         warning: '预警',
         issuedAt: '发布时间',
         township: '乡镇',
@@ -188,6 +204,9 @@ const reviewZhCN = {
         typhoon_bulletin: '台风报文',
       },
       truncated: '仅列出前 500 条',
+      levelChange: { started: '启动', raised: '提升', lowered: '降低', ended: '终止' },
+      bannerSince: '{from} 启动，至时段结束仍在响应',
+      bannerSpan: '{from} 启动，{to} 终止',
     },
   },
 };
