@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { CAP_ROUTES, CONTACT_ROUTES, WARNING_ROUTES } from '@shared/routes/warnings';
 import type { ContactCreateSchema, ContactUpdateSchema } from '@shared/schemas/contact';
 import type { Hazard, PhoneAnswerSchema, WarningColour, WarningDraftEditSchema, WarningDraftSchema } from '@shared/schemas/warning';
+import { fillPath } from '@shared/routes/route';
 import { callRoute } from '../../shell/api/routeClient';
+import { downloadFile } from '../../shell/api/http';
 
 export const warningsApi = {
   list: () => callRoute(WARNING_ROUTES.list, { query: {} }),
@@ -17,6 +19,8 @@ export const warningsApi = {
   coverage: (id: string) => callRoute(WARNING_ROUTES.coverage, { params: { id } }),
   phoneAnswer: (id: string, recipientId: string, body: z.input<typeof PhoneAnswerSchema>) => callRoute(WARNING_ROUTES.phoneAnswer, { params: { id, recipientId }, body }),
   deliveries: (id: string) => callRoute(WARNING_ROUTES.deliveries, { params: { id } }),
+  /** The published CAP XML, fetched with the sign-in token (a plain link would not send it). */
+  capXml: (id: string) => downloadFile(`/api${fillPath(WARNING_ROUTES.cap.path, { id })}`),
 };
 
 export const capApi = {

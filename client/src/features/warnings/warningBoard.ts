@@ -46,6 +46,9 @@ export const textIn = (w: Pick<Warning, 'texts'>, locale: string): WarningText =
 export const maySignOff = (w: Warning, user: { id: string; role: string } | null): boolean => !!user && user.role === 'commander' && w.status === 'draft';
 
 /** Update and cancel are for a warning in force. */
+/** The published CAP file of a warning (none for a draft): what the desk saves it as, or null. */
+export const capFileName = (w: Pick<Warning, 'status' | 'identifier' | 'issuedAt'>): string | null => (w.status !== 'draft' && w.identifier && w.issuedAt ? `${w.identifier.replace(/[^\w.-]/g, '_')}.xml` : null);
+
 export const mayReplace = (w: Warning, now: number): boolean => standingOf(w, now) === 'in_force';
 
 /** The colours as CSS, the national signal colours. */

@@ -8,7 +8,7 @@ import { makeCapAlert, makeCapInfo, makeContact, makeRecipient, makeWarning } fr
 import { beijingInput, fromBeijingInput, toggleTownship, typhoonFill } from './warningForm';
 import { tickerItems } from './wallTicker';
 import { outlineRings, warningAreas } from './warningAreas';
-import { boardSections, maySignOff, standingOf } from './warningBoard';
+import { boardSections, capFileName, maySignOff, standingOf } from './warningBoard';
 
 const NOW = Date.parse('2026-08-09T06:00:00.000Z');
 
@@ -34,6 +34,11 @@ describe('the desk’s warning lists', () => {
   it('lets only a commander sign off, and only a draft', () => {
     const draft = makeWarning({ status: 'draft' });
     expect([maySignOff(draft, { id: 'c', role: 'commander' }), maySignOff(draft, { id: 'd', role: 'duty_officer' }), maySignOff(makeWarning(), { id: 'c', role: 'commander' })]).toEqual([true, false, false]);
+  });
+
+  it('offers the CAP file of a published warning under its identifier, and none for a draft', () => {
+    expect(capFileName(makeWarning({ identifier: '33022541600000_20260809060000' }))).toBe('33022541600000_20260809060000.xml');
+    expect(capFileName(makeWarning({ status: 'draft', identifier: null, issuedAt: null }))).toBeNull();
   });
 });
 

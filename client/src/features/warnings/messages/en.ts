@@ -53,6 +53,7 @@ const warningsEn: typeof warningsZhCN = {
       cancelReason: 'Reason',
       cancelSubmit: 'Confirm cancel',
       failed: 'Failed',
+      capDownload: 'Download CAP file',
     },
     board: {
       title: 'Answers',

@@ -51,6 +51,7 @@ const warningsZhCN = {
       cancelReason: '撤销原因',
       cancelSubmit: '确认撤销',
       failed: '操作失败',
+      capDownload: '下载 CAP 文件',
     },
     board: {
       title: '叫应情况',
