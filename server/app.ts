@@ -135,6 +135,8 @@ export class TidewatchApp {
       alarms: alarms.alarms,
       ports: {
         createDispatch: (tx, record, data, actor) => dispatch.dispatches.createWithin(tx, record, data, actor),
+        findDispatch: (tx, id) => dispatch.dispatches.findWithin(tx, id),
+        cancelDispatch: (tx, record, id, reason, actor) => dispatch.dispatches.cancelWithin(tx, record, id, reason, actor),
         openShelter: async (tx, record, id, actor) => void (await shelters.services.shelters.setStatusWithin(tx, record, id, { status: 'open' }, actor)),
         draftWarning: async (tx, record, data, actor) => (await warnings.services.warnings.draftWithin(tx, record, data, actor)).id,
         setWallLayout: (tx, record, layout, actor) => wall.layouts.setWithin(tx, record, layout, actor),

@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import { mayAct } from '../../shared/permissions';
 import {
+  ACTIVE_ASSIGNMENT_STATES,
   DispatchCancelSchema,
   DispatchCreateSchema,
   DispatchOnBehalfSchema,
@@ -65,6 +66,19 @@ export class DispatchService {
     const core: DispatchCore = { id: randomUUID(), taskType: data.taskType, priority: data.priority, destination, instructions: data.instructions, incidentId: data.incidentId, createdBy: actor, createdAt: this.now(), reassignedFrom: null, exercise: data.exercise };
     await this.insert(tx, record, core, data.teamIds, actor);
     return core.id;
+  }
+
+  /** A dispatch as the board sees it, inside a caller's transaction; null when there is no such dispatch. */
+  async findWithin(tx: Transaction<Database>, id: string): Promise<Dispatch | null> {
+    const exists = await tx.selectFrom('dispatches').select('id').where('id', '=', id).executeTakeFirst();
+    return exists ? this.reader.get(id, { role: 'commander', teamId: null }, tx) : null;
+  }
+
+  /** Cancels every still-active assignment of a dispatch inside a caller's transaction; answers how many. */
+  async cancelWithin(tx: Transaction<Database>, record: RecordEvent, dispatchId: string, reason: string, actor: Actor): Promise<number> {
+    const active = await tx.selectFrom('dispatch_assignments').select('team_id').where('dispatch_id', '=', dispatchId).where('state', 'in', [...ACTIVE_ASSIGNMENT_STATES]).execute();
+    for (const { team_id } of active) await this.writer.step(tx, record, { dispatchId, teamId: team_id, to: 'cancelled', actor, channel: null, reason });
+    return active.length;
   }
 
   /** A tablet confirms it has the dispatch: `delivered`, unless something later already happened. */

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Contact } from '../../shared/schemas/contact';
-import type { DispatchCreateSchema } from '../../shared/schemas/dispatch';
+import type { Dispatch, DispatchCreateSchema } from '../../shared/schemas/dispatch';
 import type { Actor } from '../../shared/schemas/event';
 import type { WallLayout } from '../../shared/schemas/wall';
 import type { Recipient, WarningDraftSchema } from '../../shared/schemas/warning';
@@ -18,6 +18,10 @@ type Tx = Transaction<Database>;
  */
 export interface ResponsePorts {
   createDispatch(tx: Tx, record: RecordEvent, data: Omit<z.output<typeof DispatchCreateSchema>, 'actionId'>, actor: Actor): Promise<string>;
+  /** A dispatch as the board sees it; null when there is none. */
+  findDispatch(tx: Tx, id: string): Promise<Dispatch | null>;
+  /** Cancels a dispatch's still-active assignments with the reason; answers how many. */
+  cancelDispatch(tx: Tx, record: RecordEvent, id: string, reason: string, actor: Actor): Promise<number>;
   openShelter(tx: Tx, record: RecordEvent, shelterId: string, actor: Actor): Promise<void>;
   /** A draft in the warnings' approval flow, never an issued warning. */
   draftWarning(tx: Tx, record: RecordEvent, data: z.output<typeof WarningDraftSchema>, actor: Actor): Promise<string>;

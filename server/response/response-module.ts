@@ -13,6 +13,7 @@ import type { BackgroundJob, ModuleParts } from '../module';
 import type { RecipientService } from '../warnings/ack/recipient-service';
 import { EvacuationTargetService } from './evacuation-service';
 import { OverdueWatcher } from './overdue-watcher';
+import { PlanDispatchService } from './plan-dispatches';
 import { PlanService } from './plan-service';
 import type { ResponsePorts } from './ports';
 import { ResponseService } from './response-service';
@@ -40,7 +41,7 @@ export interface ResponseModuleDeps {
 }
 
 export interface ResponseModule extends ModuleParts {
-  services: { responses: ResponseService; tasks: TaskService; plans: PlanService; suggestions: SuggestionService; evacuation: EvacuationTargetService; watcher: OverdueWatcher };
+  services: { responses: ResponseService; tasks: TaskService; plans: PlanService; suggestions: SuggestionService; evacuation: EvacuationTargetService; watcher: OverdueWatcher; planDispatches: PlanDispatchService };
   routes: Router[];
   jobs: BackgroundJob[];
   /** Active responses (and those ended within a day) with the active ones' tasks and evacuation rows. */
@@ -59,11 +60,12 @@ export function createResponseModule(deps: ResponseModuleDeps): ResponseModule {
   const plans = new PlanService(db, transactor, clock);
   const suggestions = new SuggestionService(db, transactor, deps.sources, clock);
   const evacuation = new EvacuationTargetService(db, transactor, clock);
+  const planDispatches = new PlanDispatchService(db, ledger, ports);
   const watcher = new OverdueWatcher(db, transactor, alarms, ports, clock);
   const job = new IntervalJob({ name: 'response-overdue', everyMs: 30_000, pass: () => watcher.pass(), whileRunning: 'queue', logger, ...(deps.jobLock ? { lock: deps.jobLock } : {}) });
   return {
-    services: { responses, tasks, plans, suggestions, evacuation, watcher },
-    routes: [responseRoutes({ sessions: deps.sessions, responses, tasks, plans, suggestions, evacuation, linksQueued: deps.linksQueued })],
+    services: { responses, tasks, plans, suggestions, evacuation, watcher, planDispatches },
+    routes: [responseRoutes({ sessions: deps.sessions, responses, tasks, plans, suggestions, evacuation, planDispatches, linksQueued: deps.linksQueued })],
     jobs: [job],
     readSnapshot: async (snapshotDb) => {
       const since = new Date(clock() - DAY).toISOString();

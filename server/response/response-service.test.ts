@@ -150,6 +150,21 @@ describe('responses', () => {
     expect(real.response.exercise).toBe(false);
   });
 
+  it('ending lists the plan’s dispatches still under way, cancels none of them, and the commander cancels them in one click', async () => {
+    const { response } = await start();
+    await s.responses.confirm(response.id, { actionId: randomUUID(), taskIds: [], all: true }, commander);
+    await s.responses.end(response.id, { actionId: randomUUID(), reason: '台风已远离' }, commander);
+    const left = await s.planDispatches.stillActive(response.id);
+    expect(left.map((l) => [l.taskTitle, l.dispatch.assignments.map((a) => [a.teamId, a.state])])).toEqual([['甲队前置石浦渔港', [['team-a', 'created']]]]);
+    await expect(s.planDispatches.cancel(response.id, { actionId: randomUUID(), dispatchIds: ['someone-else'], reason: '响应结束' }, commander)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const request = { actionId: randomUUID(), dispatchIds: [left[0]!.dispatch.id], reason: '响应结束' };
+    expect(await s.planDispatches.cancel(response.id, request, commander)).toEqual({ cancelled: [left[0]!.dispatch.id], alreadyFinished: [] });
+    expect(await s.planDispatches.cancel(response.id, request, commander)).toEqual({ cancelled: [left[0]!.dispatch.id], alreadyFinished: [] });
+    expect(await s.planDispatches.stillActive(response.id)).toEqual([]);
+    const steps = (await events()).filter((e) => e.type === 'dispatch.stepped');
+    expect(steps.map((e) => (e.payload as { step: { state: string; reason: string } }).step)).toEqual([expect.objectContaining({ state: 'cancelled', reason: '响应结束' })]);
+  });
+
   it('a plan activated as a drill sends drill dispatches, flagged as such for the tablet and the report', async () => {
     const drill = await start({ exercise: true });
     await s.responses.confirm(drill.response.id, { actionId: randomUUID(), taskIds: [], all: true }, commander);

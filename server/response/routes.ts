@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { RESPONSE_PLAN_ROUTES, RESPONSE_ROUTES } from '../../shared/routes/response';
 import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { EvacuationTargetService } from './evacuation-service';
+import type { PlanDispatchService } from './plan-dispatches';
 import type { PlanService } from './plan-service';
 import type { ResponseService } from './response-service';
 import type { SuggestionService } from './suggestion-service';
@@ -14,6 +15,7 @@ export interface ResponseRouteDeps {
   plans: PlanService;
   suggestions: SuggestionService;
   evacuation: EvacuationTargetService;
+  planDispatches: PlanDispatchService;
   /** Called after links were queued: sends them at once instead of at the next tick. */
   linksQueued(): void;
 }
@@ -36,6 +38,8 @@ export function responseRoutes(deps: ResponseRouteDeps): Router {
       lower: ({ params, body, actor }) => responses.lower(params.id, body, actor),
       end: ({ params, body, actor }) => responses.end(params.id, body, actor),
       confirm: async ({ params, body, actor }) => sent(await responses.confirm(params.id, body, actor)),
+      planDispatches: ({ params }) => deps.planDispatches.stillActive(params.id),
+      cancelPlanDispatches: ({ params, body, actor }) => deps.planDispatches.cancel(params.id, body, actor),
       taskDone: async ({ params, body, actor }) => sent(await tasks.done(params.id, body.note, actor)),
       evacuation: ({ params }) => evacuation.list(params.id),
       setEvacuation: ({ params, body, actor }) => evacuation.set(params.id, params.township, body, actor),

@@ -23,6 +23,7 @@ import { TEST_PUBLISHER } from '../warnings/test-support';
 import { WarningService } from '../warnings/warning-service';
 import { EvacuationTargetService } from './evacuation-service';
 import { OverdueWatcher } from './overdue-watcher';
+import { PlanDispatchService } from './plan-dispatches';
 import { PlanService } from './plan-service';
 import type { ResponsePorts } from './ports';
 import { ResponseService } from './response-service';
@@ -46,6 +47,8 @@ export async function openResponseServices(store: Store, clock: () => number, wr
   const recipients = new RecipientService(store.db, transactor, clock);
   const ports = wrapPorts({
     createDispatch: (tx, record, data, actor) => dispatches.createWithin(tx, record, data, actor),
+    findDispatch: (tx, id) => dispatches.findWithin(tx, id),
+    cancelDispatch: (tx, record, id, reason, actor) => dispatches.cancelWithin(tx, record, id, reason, actor),
     openShelter: async (tx, record, id, actor) => void (await shelters.setStatusWithin(tx, record, id, { status: 'open' }, actor)),
     draftWarning: async (tx, record, data, actor) => (await warnings.draftWithin(tx, record, data, actor)).id,
     setWallLayout: (tx, record, layout, actor) => layouts.setWithin(tx, record, layout, actor),
@@ -56,6 +59,7 @@ export async function openResponseServices(store: Store, clock: () => number, wr
   recipients.registerSubject('task', tasks.subject);
   const plans = new PlanService(store.db, transactor, clock);
   const evacuation = new EvacuationTargetService(store.db, transactor, clock);
+  const planDispatches = new PlanDispatchService(store.db, new ActionLedger(store.db, transactor, clock), ports);
   const watcher = new OverdueWatcher(store.db, transactor, alarms, ports, clock);
   return {
     store,
@@ -72,6 +76,7 @@ export async function openResponseServices(store: Store, clock: () => number, wr
     plans,
     evacuation,
     watcher,
+    planDispatches,
     async addTeam(id: string, name = `队伍 ${id}`) {
       await teams.create(parseInput(TeamCreateSchema, { name, kind: 'township', leader: '张三', phone: '13800000000', headcount: 10, capabilities: [], baseName: '基地', base: { lat: 29.2, lon: 121.95 }, township: '石浦镇' }), SYSTEM_ACTOR, id);
     },

@@ -14,6 +14,9 @@ import {
   ResponseSchema,
   ResponseStartSchema,
   ResponseTaskSchema,
+  PlanDispatchCancelResultSchema,
+  PlanDispatchCancelSchema,
+  PlanDispatchSchema,
   SuggestionAnswerSchema,
   TaskDoneSchema,
 } from '../schemas/response';
@@ -36,6 +39,10 @@ export const RESPONSE_ROUTES = {
   end: defineRoute({ method: 'POST', path: '/responses/:id/end', body: ResponseEndSchema, answer: ResponseSchema, allow: 'respond' }),
   /** 确认: carries out one, several or every prepared action of the response. */
   confirm: defineRoute({ method: 'POST', path: '/responses/:id/confirm', body: ConfirmActionsSchema, answer: ConfirmResultSchema, allow: 'respond' }),
+  /** The dispatches the response's plan created that still have a team on them (listed when it ends). */
+  planDispatches: defineRoute({ method: 'GET', path: '/responses/:id/plan-dispatches', answer: z.array(PlanDispatchSchema), allow: 'watchBoard' }),
+  /** Cancels the named ones of those in one transaction; one the team finished meanwhile is left alone. */
+  cancelPlanDispatches: defineRoute({ method: 'POST', path: '/responses/:id/plan-dispatches/cancel', body: PlanDispatchCancelSchema, answer: PlanDispatchCancelResultSchema, allow: 'respond' }),
   taskDone: defineRoute({ method: 'POST', path: '/response-tasks/:id/done', body: TaskDoneSchema, answer: ResponseTaskSchema, allow: 'desk' }),
   evacuation: defineRoute({ method: 'GET', path: '/responses/:id/evacuation', answer: z.array(EvacuationTargetSchema), allow: 'watchBoard' }),
   setEvacuation: defineRoute({ method: 'PUT', path: '/responses/:id/evacuation/:township', body: EvacuationTargetSetSchema, answer: EvacuationTargetSchema, allow: 'desk' }),

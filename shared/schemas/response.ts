@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InstantSchema } from '../time';
-import { ActionIdSchema } from './dispatch';
+import { ActionIdSchema, DispatchSchema } from './dispatch';
 import { PersonSchema, PlanActionSchema, PlanSchema, RESPONSE_HAZARDS, RESPONSE_LEVELS, TaskOwnerSchema, PlanProblemSchema } from './response-plan';
 import { TownshipNameSchema } from './township-name';
 import { HAZARDS as WARNING_HAZARDS, WARNING_COLOURS } from './warning';
@@ -166,6 +166,17 @@ export const EvacuationTargetSetSchema = z
   .object({ people: Count.optional(), reportedMoved: Count.optional(), vessels: Count.optional(), vesselsInPort: Count.optional(), deadline: InstantSchema.nullable().optional() })
   .strict();
 export const EvacuationParamsSchema = z.object({ id: z.string().min(1).max(64), township: TownshipNameSchema });
+
+/** A dispatch a plan's task created that still has a team on it: listed when the response ends, never cancelled silently. */
+export const PlanDispatchSchema = z.object({ taskId: z.string(), taskTitle: z.string(), dispatch: DispatchSchema });
+export type PlanDispatch = z.infer<typeof PlanDispatchSchema>;
+/** The commander cancels the named ones of those (one click for all of them). */
+export const PlanDispatchCancelSchema = z
+  .object({ actionId: ActionIdSchema, dispatchIds: z.array(z.string().min(1).max(64)).min(1).max(200), reason: Reason })
+  .strict()
+  .refine((c) => new Set(c.dispatchIds).size === c.dispatchIds.length, { message: 'each dispatch once', path: ['dispatchIds'] });
+/** What was cancelled, and what had already finished (or been cancelled) in the meantime and was left alone. */
+export const PlanDispatchCancelResultSchema = z.object({ cancelled: z.array(z.string()), alreadyFinished: z.array(z.string()) });
 
 export const ResponseListsSchema = z.object({ responses: z.array(ResponseSchema), responseTasks: z.array(ResponseTaskSchema), evacuationTargets: z.array(EvacuationTargetSchema.extend({ responseId: z.string() })) });
 export type ResponseLists = z.infer<typeof ResponseListsSchema>;
