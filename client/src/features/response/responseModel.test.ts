@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, nextDeadline, orderBanners, preparedTasks, progressByOwner, taskStatus, totals } from './responseModel';
+import { countdown, nextDeadline, orderBanners, preparedTasks, progressByOwner, stillUnderWay, taskStatus, totals } from './responseModel';
 import { makeResponse, makeTask } from './testFixtures';
+import { assignment, dispatch } from '../dispatches/testFixtures';
 
 const NOW = Date.parse('2025-09-15T02:00:00.000Z');
 
@@ -42,5 +43,14 @@ describe('response model', () => {
     expect(banners.map((b) => b.id)).toEqual(['typhoon', 'flood', 'drill']);
     const prepared = preparedTasks([makeTask({ id: 'x', actionState: 'prepared', dueAt: '2025-09-15T05:00:00.000Z' }), makeTask({ id: 'y', actionState: 'prepared', dueAt: '2025-09-15T03:00:00.000Z' }), makeTask({ id: 'z', actionState: 'done' })]);
     expect(prepared.map((t) => t.id)).toEqual(['y', 'x']);
+  });
+
+  it('keeps the plan’s dispatches a team is still on, as the live board has them, and drops the finished ones', () => {
+    const left = [
+      { taskId: 't1', taskTitle: '甲队前置', dispatch: dispatch('d1', [assignment('team-a', 'accepted'), assignment('team-b', 'completed')]) },
+      { taskId: 't2', taskTitle: '乙队前置', dispatch: dispatch('d2', [assignment('team-b', 'created')]) },
+    ];
+    const live = (id: string) => (id === 'd2' ? dispatch('d2', [assignment('team-b', 'completed')]) : undefined);
+    expect(stillUnderWay(left, live).map((l) => [l.dispatch.id, l.teamIds])).toEqual([['d1', ['team-a']]]);
   });
 });

@@ -1,5 +1,6 @@
 import { levelRank, type ResponseLevel } from '@shared/schemas/response-plan';
-import type { ResponseBanner, ResponseTask } from '@shared/schemas/response';
+import type { PlanDispatch, ResponseBanner, ResponseTask } from '@shared/schemas/response';
+import { ACTIVE_ASSIGNMENT_STATES, type Dispatch } from '@shared/schemas/dispatch';
 
 /** The banner colours (Ⅳ blue, Ⅲ yellow, Ⅱ orange, Ⅰ red) and the text colour that reads on each. */
 export const LEVEL_COLOURS: Record<ResponseLevel, { bg: string; fg: string }> = {
@@ -78,4 +79,16 @@ export const preparedTasks = (tasks: ResponseTask[]): ResponseTask[] => tasks.fi
 export function taskOrder(tasks: ResponseTask[], now: number): ResponseTask[] {
   const rank: Record<TaskStatus, number> = { overdue: 0, dueSoon: 1, open: 2, done: 3, closed: 4 };
   return [...tasks].sort((a, b) => rank[taskStatus(a, now)] - rank[taskStatus(b, now)] || a.dueAt.localeCompare(b.dueAt));
+}
+
+/**
+ * The plan's dispatches still under way, as the server listed them, brought up to date with the live board: a team
+ * that finished since drops out. Answers each with the teams still on it.
+ */
+export function stillUnderWay(left: readonly PlanDispatch[], live: (id: string) => Dispatch | undefined): Array<PlanDispatch & { teamIds: string[] }> {
+  return left.flatMap((l) => {
+    const dispatch = live(l.dispatch.id) ?? l.dispatch;
+    const teamIds = dispatch.assignments.filter((a) => (ACTIVE_ASSIGNMENT_STATES as readonly string[]).includes(a.state)).map((a) => a.teamId);
+    return teamIds.length > 0 ? [{ ...l, dispatch, teamIds }] : [];
+  });
 }
