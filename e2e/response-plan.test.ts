@@ -83,6 +83,14 @@ describe('a typhoon response from the desk to the tablets, the townships and the
     await expect.poll(() => desk.getByTestId('response-banner').count(), { timeout: 10_000 }).toBe(0);
     const [ended] = dataOf(await commander.get<Response[]>('/api/responses?state=ended'));
     expect(ended!.history.map((h) => [h.kind, h.level])).toEqual([['started', 'IV'], ['raised', 'I'], ['ended', 'I']]);
+
+    // Ending cancelled no dispatch: the plan's are listed, the tablet keeps its task until the commander cancels them all.
+    await expect.poll(() => desk.getByTestId('plan-dispatch-left').count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    expect(await tablet.page.getByTestId('current-task').count()).toBe(1);
+    await desk.getByTestId('plan-dispatches-cancel').click();
+    await expect.poll(() => desk.getByTestId('plan-dispatches-cancelled').textContent(), { timeout: 10_000 }).toMatch(/已取消 \d+ 项调度/);
+    expect(await desk.getByTestId('plan-dispatch-left').count()).toBe(0);
+    await expect.poll(() => tablet!.page.getByTestId('current-task').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('a drill: 演练 on every screen, the dispatch marked, its own record when it ends', async () => {
@@ -96,8 +104,10 @@ describe('a typhoon response from the desk to the tablets, the townships and the
     await tablet!.page.reload();
     await expect.poll(() => tablet!.page.getByTestId('response-drill').count(), { timeout: 15_000 }).toBe(1);
     await tablet!.page.getByTestId('field-alert-open').click({ timeout: 15_000 });
-    // The real response's dispatch is still the team's current task; the drill's waits behind it, marked.
-    await expect.poll(() => tablet!.page.getByTestId('queued-task').allTextContents(), { timeout: 10_000 }).toContainEqual(expect.stringContaining('【演练】象山蓝天救援队集结待命'));
+    // The real response's dispatches were cancelled: the drill's is the team's current task, marked 演练 unmistakably.
+    await expect.poll(() => tablet!.page.getByTestId('current-task').textContent(), { timeout: 10_000 }).toContain('【演练】象山蓝天救援队集结待命');
+    expect(await tablet!.page.getByTestId('current-task').getByTestId('task-drill').isVisible()).toBe(true);
+    expect(await tablet!.page.getByTestId('current-task').getByTestId('drill-badge').isVisible()).toBe(true);
 
     await desk.getByTestId('response-reason').fill('推演结束');
     await desk.getByTestId('response-end').click();

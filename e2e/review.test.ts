@@ -76,6 +76,9 @@ describe('after-action review (复盘)', () => {
     await desk.goto(`${server.baseUrl}/review/report?${query}`);
     await desk.getByTestId('report-summary').waitFor();
     expect(await desk.getByTestId('report-summary-warnings').textContent()).toBe('3 次');
+    // The level banner heads the page: the scripted typhoon response reached Ⅱ; the drill's response is in the drill report only.
+    expect(await desk.getByTestId('report-level-banner').evaluateAll((els) => els.map((e) => e.getAttribute('data-level')))).toEqual(['II']);
+    expect(await desk.getByTestId('report-table-responseLevels').textContent()).toContain('10级风圈12小时内影响');
     expect(await desk.getByTestId('report-summary-reporting').textContent()).toBe('按时 3，迟报 2，漏报 1');
     expect(await desk.getByTestId('report-summary-dispatches').textContent()).toBe('10 项');
     expect(await desk.getByTestId('report-summary-shelters').textContent()).toBe('210 人（转移 240 人）');

@@ -65,6 +65,14 @@ describe('warnings on the desk and the wall', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await saveScreenshot(phone, 'warnings-sign-off-phone');
 
+    // The desk saves the published CAP file (fetched with the sign-in token) and links to the warning's history.
+    await expect.poll(() => detail.getAttribute('data-standing'), { timeout: 10_000 }).toBe('in_force');
+    expect(await detail.getByTestId('warning-history-link').getAttribute('href')).toBe(`/history/warning/${warningId}`);
+    const [download] = await Promise.all([desk.waitForEvent('download'), detail.getByTestId('warning-cap-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xml$/);
+    const cap = await fs.promises.readFile((await download.path())!, 'utf8');
+    expect(cap).toContain('<status>Actual</status>');
+
     // The township head answers 收到 from the personal link.
     const deliveries = dataOf(await as.http.duty.get<Delivery[]>(`/api/warnings/${warningId}/deliveries`));
     const message = deliveries.find((d) => d.to === '13900000001')!;
