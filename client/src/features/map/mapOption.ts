@@ -11,7 +11,7 @@ import { labelledTeamIds, trailSeries, type TrailLine } from './denseLayers';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
 import { MAP_Z, MAP_ZLEVEL, drawnTeamMarkers } from './markerEmphasis';
 import { nameTooltip } from './tooltipText';
-import { geoComponent, placeLabelSeries } from './outlineLayers';
+import { geoComponent, placeLabelSeries, type OutlineInput } from './outlineLayers';
 import type { MapPlace } from './region';
 import { EMPTY_TILE_SERIES } from './basemap/tileLayer';
 
@@ -50,6 +50,8 @@ export interface MapOptionInput {
   basemap?: CustomSeriesOption;
   /** A basemap is on and has not failed: the outlines' areas go transparent over its tiles. */
   overTiles?: boolean;
+  /** What the map fits in its pane (the county when absent): see features/typhoon/stormFraming.ts. */
+  frame?: OutlineInput['frame'];
 }
 
 const PALETTE = {
@@ -75,7 +77,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
   const symbolSize = Math.round(fontSize * 1.1);
   const animation = visible.length <= ANIMATED_MARKERS_LIMIT;
   const labelled = labelledTeamIds(visible, input.selectedTeamId);
-  const outline = { layers, colours: c, placeNames: input.placeNames ?? [], overTiles: input.overTiles ?? false, fontSize };
+  const outline = { layers, colours: c, placeNames: input.placeNames ?? [], overTiles: input.overTiles ?? false, fontSize, frame: input.frame };
 
   const point = (m: MapTeamMarker) => {
     const selected = m.id === input.selectedTeamId;
