@@ -23,7 +23,16 @@ describe('what a map update redraws', () => {
   it('a position push redraws the moving points and the dispatch lines starting at them, not the outlines, trails or places', () => {
     const update = optionForChanges(option, new Set(['points']));
     expect(update.geo).toBeUndefined();
-    expect(ids(update)).toEqual(['dispatch-lines', 'dispatch-destinations', 'teams', 'teams-active', 'teams-sos', 'teams-sos-acknowledged']);
+    expect(ids(update)).toEqual([
+      'dispatch-lines',
+      'dispatch-destinations',
+      ...['standby', 'dispatched', 'en_route', 'on_scene', 'returning', 'off_duty', 'stale'].map((s) => `teams:${s}`),
+      'teams-active',
+      'team-labels',
+      'team-selected',
+      'teams-sos',
+      'teams-sos-acknowledged',
+    ]);
   });
 
   it('a position push repaints none of the canvas the outlines, place labels, tiles and trails are on', () => {
@@ -60,11 +69,13 @@ describe('pick mode', () => {
 
   it('makes every marker ignore clicks, and gives them back when it ends', () => {
     const picking = silentOf(silencedInPickMode(buildMapOption(input), true));
-    for (const id of ['teams', 'teams-active', 'teams-sos', 'place-incidents', 'cameras']) expect(picking.get(id), id).toBe(true);
+    const markers = ['teams:standby', 'teams:stale', 'teams-active', 'team-selected', 'teams-sos', 'place-incidents', 'cameras'];
+    for (const id of markers) expect(picking.get(id), id).toBe(true);
     const normal = silentOf(silencedInPickMode(buildMapOption(input), false));
-    for (const id of ['teams', 'teams-active', 'teams-sos', 'place-incidents', 'cameras']) expect(normal.get(id), id).toBe(false);
+    for (const id of markers) expect(normal.get(id), id).toBe(false);
     // Layers that never take clicks stay silent.
     expect(normal.get('place-labels')).toBe(true);
+    expect(normal.get('team-labels')).toBe(true);
     expect(normal.get('basemap-tiles')).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import { TRAIL_COLOUR_KEYS, trailSeriesId } from './denseLayers';
 import type { MapOption } from './mapOption';
+import { TEAM_SERIES_IDS } from './teamSeries';
 
 /**
  * What changed since the map was last drawn. `scene` is anything but live positions (layers, places,
@@ -11,7 +12,7 @@ import type { MapOption } from './mapOption';
 export type MapChange = 'scene' | 'points' | 'trails' | 'view';
 
 /** Series drawn from the teams' latest positions (dispatch lines start at a team's marker). */
-const POINT_SERIES: readonly string[] = ['teams', 'teams-active', 'teams-sos', 'teams-sos-acknowledged', 'dispatch-lines', 'dispatch-destinations'];
+const POINT_SERIES: readonly string[] = [...TEAM_SERIES_IDS, 'dispatch-lines', 'dispatch-destinations'];
 const TRAIL_SERIES: readonly string[] = TRAIL_COLOUR_KEYS.map(trailSeriesId);
 const VIEW_SERIES: readonly string[] = ['place-labels', 'basemap-tiles'];
 
@@ -24,7 +25,7 @@ export function optionForChanges(option: MapOption, changes: ReadonlySet<MapChan
 }
 
 /** Layers that never take a click anyway (their silence is part of their style). */
-const ALWAYS_SILENT: readonly string[] = ['basemap-tiles', 'place-labels', 'track', ...TRAIL_SERIES];
+const ALWAYS_SILENT: readonly string[] = ['basemap-tiles', 'place-labels', 'team-labels', 'track', ...TRAIL_SERIES];
 
 /** In pick mode no marker takes a click, so a click in a dense area still picks the map point under it. */
 export function silencedInPickMode(option: MapOption, pickMode: boolean): MapOption {

@@ -64,6 +64,8 @@ export function geoComponent(input: OutlineInput): GeoComponentOption {
     opacity: 1,
   });
   return {
+    // One id on both stacked charts, so a roam replayed from the top chart finds the geo beneath.
+    id: 'map',
     map: MAP_NAME,
     roam: true,
     projection: WEB_MERCATOR,
