@@ -74,6 +74,8 @@ interface TraceEvent {
   pid: number;
   tid: number;
   dur?: number;
+  /** Thread (CPU) time: unlike `dur`, not stretched when other processes hold the cores. */
+  tdur?: number;
   args?: { name?: string };
 }
 
@@ -98,7 +100,14 @@ export async function stopTrace(trace: { cdp: CDPSession; events: TraceEvent[] }
     if (!main || e.pid !== main.pid || e.tid !== main.tid || e.ph !== 'X' || !e.dur) continue;
     totals.set(e.name, (totals.get(e.name) ?? 0) + e.dur / 1000);
   }
-  const lines = [`  trace of the renderer's main thread over ${seconds.toFixed(0)} s (share of the time, nested events counted in their parents too):`];
+  // Tasks by the main thread's own CPU time: what the page would cost on a machine of its own.
+  const tasks = trace.events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined).map((e) => e.tdur! / 1000);
+  const long = tasks.filter((ms) => ms > 50);
+  const cpuMs = tasks.reduce((a, b) => a + b, 0);
+  const lines = [
+    `  main thread CPU (thread time, not stretched by other processes): busy ${((cpuMs / (seconds * 1000)) * 100).toFixed(0)} %, tasks over 50 ms ${((long.reduce((a, b) => a + b, 0) / (seconds * 1000)) * 100).toFixed(0)} % of the time (${long.length}), longest ${Math.round(Math.max(0, ...tasks))} ms`,
+    `  trace of the renderer's main thread over ${seconds.toFixed(0)} s (share of the time, nested events counted in their parents too):`,
+  ];
   for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`    ${((ms / (seconds * 1000)) * 100).toFixed(1).padStart(5)} %  ${name}`);
   return lines.join('\n');
 }

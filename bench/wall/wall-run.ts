@@ -129,7 +129,9 @@ export async function runScale(browser: Browser, scale: Scale, options: RunOptio
   try {
     const setLayout = async (teams: boolean) => {
       if (!admin) throw new Error('no admin client');
-      dataOf(await admin.put('/api/wall-layout', { ...DEFAULT_WALL_LAYOUT, layers: { ...DEFAULT_WALL_LAYOUT.layers, teams } }));
+      // BENCH_WALL_OFF=trails,labels…: layers switched off in both phases, to see what each costs.
+      const off = Object.fromEntries((process.env.BENCH_WALL_OFF ?? '').split(',').filter(Boolean).map((layer) => [layer, false]));
+      dataOf(await admin.put('/api/wall-layout', { ...DEFAULT_WALL_LAYOUT, layers: { ...DEFAULT_WALL_LAYOUT.layers, ...off, teams } }));
     };
     const load = await startLoad(target.osmandUrl, target.socketUrl, target.httpUnits);
     // Long enough for every phase; stopped when they are done.

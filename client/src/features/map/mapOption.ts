@@ -6,7 +6,6 @@ import type { MapTeamMarker } from '../../env';
 import { CHART_FONT_FAMILY } from './chartFonts';
 import { placeSeries, type PlaceMarkers } from './placeSeries';
 import { cameraSeries, type CameraMarker } from './cameraSeries';
-import { trailSeries, type TrailLine } from './denseLayers';
 import { teamSeries } from './teamSeries';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
 import { MAP_Z, drawnTeamMarkers } from './markerEmphasis';
@@ -18,11 +17,8 @@ export type MapOption = ComposeOption<
   GeoComponentOption | TooltipComponentOption | ScatterSeriesOption | EffectScatterSeriesOption | LinesSeriesOption | CustomSeriesOption
 >;
 
-export type { TrailLine } from './denseLayers';
-
 export interface MapOptionInput {
   markers: readonly MapTeamMarker[];
-  trails: readonly TrailLine[];
   track: ReadonlyArray<[number, number]> | null;
   layers: WallLayout['layers'];
   dark: boolean;
@@ -58,18 +54,13 @@ const PALETTE = {
   light: { bg: '#e9eff5', area: '#f8fbfe', land: '#f1f5f9', border: '#8aa4bf', region: '#6f8aa6', township: '#4a6a8a', text: '#1b2a3a', halo: '#ffffff' },
 };
 
-/** Above this many team markers, moves jump instead of gliding: animating thousands costs every frame. */
-export const ANIMATED_MARKERS_LIMIT = 300;
-
 export const teamLabel = (m: MapTeamMarker, labels: { stale: string; noFix: string; positionOld: string }) =>
   m.stale ? `${m.name} · ${m.source === 'base' ? labels.noFix : m.heard ? labels.positionOld : labels.stale}` : m.name;
 
 export function buildMapOption(input: MapOptionInput): MapOption {
   const c = input.dark ? PALETTE.dark : PALETTE.light;
   const { layers, fontSize } = input;
-  const showTeams = layers.teams;
-  const visible = drawnTeamMarkers(input.markers, showTeams);
-  const animation = visible.length <= ANIMATED_MARKERS_LIMIT;
+  const visible = drawnTeamMarkers(input.markers, layers.teams);
   const outline = { layers, colours: c, placeNames: input.placeNames ?? [], overTiles: input.overTiles ?? false, fontSize, frame: input.frame };
 
   const label = {
@@ -95,7 +86,6 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       ...(input.overlays ?? []),
       input.basemap ?? EMPTY_TILE_SERIES,
       placeLabelSeries({ ...outline, pixelsPerDegree: input.pixelsPerDegree ?? null }),
-      ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
       {
         id: 'track',
         type: 'lines',

@@ -3,15 +3,15 @@ import { FRAME_MAP_NAME } from './echarts';
 import type { MapOption } from './mapOption';
 
 /**
- * The map is two ECharts instances stacked in one pane, with the same view. Beneath: what a position push
- * never changes and nobody clicks (the outlines, basemap tiles, trails, the desk's track, the storm's
- * lines and circles); its geo component rebuilds every outline polygon whenever that chart updates, so it
- * updates only for the scene, the trails (every 2 s) and new tiles. On top, transparent and taking every
+ * The map is two ECharts instances stacked in one pane, with the same view, and the trails' canvas between
+ * them (trailCanvas.ts). Beneath: what a position push never changes and nobody clicks (the outlines,
+ * basemap tiles, the storm's lines and circles); its geo component rebuilds every outline polygon whenever
+ * that chart updates, so it updates only for the scene and new tiles. On top, transparent and taking every
  * click, wheel and drag: the markers (teams, SOS, dispatches, incidents, shelters, depots, cameras, the
- * storm's centre) and the place names (their labels give way to team labels), over a geo component with
- * the same frame but an empty map, so a push redraws only them.
+ * storm's centre), the desk's track and the place names (their labels give way to team labels), over a geo
+ * component with the same frame but an empty map, so a push redraws only them.
  */
-const BENEATH = (id: string) => id === 'basemap-tiles' || id === 'track' || id.startsWith('trails:') || (id.startsWith('typhoon-') && id !== 'typhoon-centres');
+const BENEATH = (id: string) => id === 'basemap-tiles' || (id.startsWith('typhoon-') && id !== 'typhoon-centres');
 
 const seriesOf = (option: MapOption) => (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []);
 

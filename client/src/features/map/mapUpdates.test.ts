@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
 import { buildMapOption, type MapOptionInput } from './mapOption';
+import { splitMapOption } from './mapSplit';
 import { optionForChanges, silencedInPickMode } from './mapUpdates';
 
 const input: MapOptionInput = {
   markers: [{ id: 't1', name: '一队', lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null }],
-  trails: [{ teamId: 't1', status: 'standby', stale: false, coords: [[121.8, 29.4], [121.81, 29.41]] }],
   track: null,
   layers: DEFAULT_WALL_LAYOUT.layers,
   dark: true,
@@ -35,15 +35,17 @@ describe('what a map update redraws', () => {
     ]);
   });
 
-  it('a position push repaints none of the canvas the outlines, place labels, tiles and trails are on', () => {
-    const all = option.series as Array<{ id: string; zlevel?: number }>;
-    const pushed = optionForChanges(option, new Set(['points'])).series as Array<{ id: string; zlevel?: number }>;
-    const pushedLayers = new Set(pushed.map((s) => s.zlevel ?? 0));
-    const still = all.filter((s) => ['place-labels', 'basemap-tiles', 'track'].includes(s.id) || s.id.startsWith('trails:'));
-    expect(still).toHaveLength(10);
-    for (const s of still) expect(pushedLayers.has(s.zlevel ?? 0)).toBe(false);
-    expect(pushedLayers.has(0)).toBe(false); // the geo component (the outlines) is on zlevel 0
-    expect(option.geo).not.toHaveProperty('zlevel');
+  it('a position push updates only the chart on top: the outlines, tiles and storm beneath are not touched', () => {
+    const split = splitMapOption(optionForChanges(option, new Set(['points'])));
+    expect(split.beneath).toBeNull();
+    expect(split.top?.geo).toBeUndefined();
+    const scene = splitMapOption(option);
+    expect(ids(scene.beneath!)).toEqual(['basemap-tiles']);
+    expect((scene.top!.geo as { map?: string }).map).toBe('xiangshan-frame');
+    expect((scene.beneath!.geo as { map?: string }).map).toBe('xiangshan');
+    // The markers' chart is transparent over the outlines, and keeps the tooltips (it takes the pointer).
+    expect(scene.top!.backgroundColor).toBe('transparent');
+    expect(scene.top!.tooltip).toBeDefined();
   });
 
   it('draws an overlay (the storm) once: a series id given twice makes ECharts refuse the whole option, and the map stays blank', () => {
@@ -53,8 +55,9 @@ describe('what a map update redraws', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('grown trails redraw the trails alone', () => {
-    expect(ids(optionForChanges(option, new Set(['trails'])))).toEqual(['trails:standby', 'trails:dispatched', 'trails:en_route', 'trails:on_scene', 'trails:returning', 'trails:off_duty', 'trails:stale']);
+  it('grown trails touch neither chart (they are drawn on their own canvas)', () => {
+    const split = splitMapOption(optionForChanges(option, new Set(['trails'])));
+    expect([split.beneath, split.top]).toEqual([null, null]);
   });
 
   it('a change of layers, places or theme redraws everything', () => {

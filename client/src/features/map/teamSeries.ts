@@ -4,7 +4,7 @@ import type { MapTeamMarker } from '../../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { labelledTeamIds } from './denseLayers';
 import { MAP_Z, MAP_ZLEVEL } from './markerEmphasis';
-import { nameTooltip } from './tooltipText';
+import { escapeHtml, nameTooltip } from './tooltipText';
 
 /**
  * Past this many markers in a series, ECharts draws it in large mode: every point of the series is one path
@@ -34,6 +34,26 @@ export interface TeamSeriesInput {
 
 const isLive = (m: MapTeamMarker) => !m.stale && ACTIVE_STATUSES.includes(m.status);
 
+/** The markers behind a series' flat coordinates, so a click or a tooltip finds its team by data index. */
+const markersOfData = new WeakMap<object, readonly MapTeamMarker[]>();
+
+/** The team drawn at `dataIndex` of a series whose data this module built as flat coordinates. */
+export const markerAt = (data: unknown, dataIndex: number): MapTeamMarker | undefined => (data && typeof data === 'object' ? markersOfData.get(data)?.[dataIndex] : undefined);
+
+/**
+ * Flat [lon, lat, lon, lat, …] coordinates: ECharts copies a typed array in one go where it would clone
+ * thousands of point objects on every update (the largest cost of a push, by profile).
+ */
+function flatCoordinates(markers: readonly MapTeamMarker[]): Float64Array {
+  const data = new Float64Array(markers.length * 2);
+  markers.forEach((m, i) => {
+    data[i * 2] = m.lon;
+    data[i * 2 + 1] = m.lat;
+  });
+  markersOfData.set(data, markers);
+  return data;
+}
+
 /**
  * The team markers as a handful of series, each with one style: one per status, one for stale teams (rings),
  * active teams with their ripple while few, the selected team on its own (larger, outlined), SOS above all.
@@ -55,6 +75,11 @@ export function teamSeries(input: TeamSeriesInput): Array<ScatterSeriesOption | 
   const item = (m: MapTeamMarker) => ({ id: m.id, name: m.name, value: [m.lon, m.lat] });
   const common = { type: 'scatter' as const, coordinateSystem: 'geo' as const, zlevel: MAP_ZLEVEL.moving, animation, large: true, largeThreshold: LARGE_MARKERS_LIMIT, progressive: 0, tooltip, label: { show: false } };
 
+  const flat = (markers: MapTeamMarker[]) => ({
+    data: flatCoordinates(markers) as unknown as ScatterSeriesOption['data'],
+    dimensions: ['lng', 'lat'],
+    tooltip: { show: input.tooltip, formatter: (p: { name?: string; dataIndex?: number }) => escapeHtml(p.name || markers[p.dataIndex ?? -1]?.name || '') },
+  });
   const byStatus: ScatterSeriesOption[] = TEAM_STATUSES.map((status) => ({
     ...common,
     id: `teams:${status}`,
@@ -62,7 +87,7 @@ export function teamSeries(input: TeamSeriesInput): Array<ScatterSeriesOption | 
     symbol: 'circle',
     symbolSize: size,
     itemStyle: { color: STATUS_COLORS[status], borderColor: c.halo, borderWidth: 1.5 },
-    data: rest.filter((m) => !m.stale && m.status === status && !ripple.has(m)).map(item),
+    ...flat(rest.filter((m) => !m.stale && m.status === status && !ripple.has(m))),
   }));
   const stale: ScatterSeriesOption = {
     ...common,
@@ -71,7 +96,7 @@ export function teamSeries(input: TeamSeriesInput): Array<ScatterSeriesOption | 
     symbol: 'circle',
     symbolSize: staleSize,
     itemStyle: { color: c.halo, borderColor: STALE_COLOR, borderWidth: 3, opacity: 0.85 },
-    data: rest.filter((m) => m.stale).map(item),
+    ...flat(rest.filter((m) => m.stale)),
   };
   const rippling: EffectScatterSeriesOption = {
     id: 'teams-active',
