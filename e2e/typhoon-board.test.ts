@@ -102,6 +102,17 @@ describe('the typhoon on the desk and the wall', () => {
     await expect
       .poll(async () => (await typhoonOnMap(wall))?.storms.find((s) => s.circles.level7 > 0 && s.circles.level10 > 0)?.centre, { timeout: 10_000 })
       .toMatchObject({ lat: 27, lon: 124 });
+    // Far at sea, the wall frames the storm and the county together, both clear of the storm panel.
+    type PointHook = { __tidewatch?: { mapPointToPage?: (lat: number, lon: number) => { x: number | null; y: number | null } } };
+    const onPage = (lat: number, lon: number) => wall.evaluate(([la, lo]) => (window as unknown as PointHook).__tidewatch?.mapPointToPage?.(la!, lo!) ?? null, [lat, lon]);
+    const map = (await wall.getByTestId('team-map').boundingBox())!;
+    const panelRight = await wall.getByTestId('wall-typhoon').evaluate((el) => el.getBoundingClientRect().right);
+    const visible = async (lat: number, lon: number) => {
+      const p = await onPage(lat, lon);
+      return p?.x != null && p.y != null && p.x > panelRight && p.x < map.x + map.width && p.y > map.y && p.y < map.y + map.height;
+    };
+    await expect.poll(() => visible(27, 124), { timeout: 10_000 }).toBe(true);
+    expect(await visible(29.46, 121.91)).toBe(true);
     await saveScreenshot(wall, 'typhoon-wall');
   });
 });

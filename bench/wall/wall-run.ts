@@ -13,6 +13,7 @@ import { readProcess } from '../positions/process-stats';
 import type { LoadReport, WorkerMessage } from '../positions/protocol';
 import { tidewatchTarget } from '../positions/targets';
 import { chromiumProcesses, cpuByPid, cpuPercentOf } from './chromium-processes';
+import { startCpuProfile, startTrace, stopCpuProfile, stopTrace } from './cpu-profile';
 import { installWallProbe, probeReport, sampleWall, startProbe, type ProbeReport, type ProbeSample } from './page-probe';
 
 /** One scale to measure: this many OsmAnd units sending this many fixes per second in total. */
@@ -85,12 +86,16 @@ async function measurePhase(browser: Browser, phase: PhaseResult['phase'], setup
     const loadBefore = readProcess(setup.loadPid).cpuSeconds;
     const startedAt = Date.now();
     await startProbe(page);
+    const profiler = process.env.BENCH_WALL_PROFILE === '1' ? await startCpuProfile(page) : null;
+    const trace = process.env.BENCH_WALL_TRACE === '1' ? await startTrace(page) : null;
     const samples: ProbeSample[] = [];
     while (Date.now() - startedAt < options.measureMs) {
       const next = Date.now() + 1_000;
       samples.push(await sampleWall(page));
       await pause(Math.max(0, next - Date.now()));
     }
+    if (profiler) console.log(await stopCpuProfile(profiler));
+    if (trace) console.log(await stopTrace(trace, (Date.now() - startedAt) / 1000));
     const probe = await probeReport(page);
     const seconds = (Date.now() - startedAt) / 1000;
     const cpuAfter = cpuByPid(processes);
@@ -130,7 +135,9 @@ export async function runScale(browser: Browser, scale: Scale, options: RunOptio
   try {
     const setLayout = async (teams: boolean) => {
       if (!admin) throw new Error('no admin client');
-      dataOf(await admin.put('/api/wall-layout', { ...DEFAULT_WALL_LAYOUT, layers: { ...DEFAULT_WALL_LAYOUT.layers, teams } }));
+      // BENCH_WALL_OFF=trails,labels…: layers switched off in both phases, to see what each costs.
+      const off = Object.fromEntries((process.env.BENCH_WALL_OFF ?? '').split(',').filter(Boolean).map((layer) => [layer, false]));
+      dataOf(await admin.put('/api/wall-layout', { ...DEFAULT_WALL_LAYOUT, layers: { ...DEFAULT_WALL_LAYOUT.layers, ...off, teams } }));
     };
     const load = await startLoad(target.osmandUrl, target.socketUrl, target.httpUnits);
     // Long enough for every phase; stopped when they are done.

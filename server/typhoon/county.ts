@@ -1,15 +1,14 @@
-import { TOWNSHIP_OUTLINES } from '../../shared/townships';
+import { COUNTY_SEAT_TOWNSHIP, TOWNSHIP_OUTLINES } from '../../shared/townships';
 import { townshipCentres } from '../../shared/township-geometry';
 import { townshipTargets, type TownshipTarget } from '../../shared/typhoon/township-targets';
 import type { LatLon } from '../../shared/typhoon/geodesy';
 
 /**
- * The county seen by the exposure. The county government sits in 丹东街道, so that township's representative
- * point stands for "Xiangshan" (the county's closest approach, the anchor of the township offsets). No
- * township government seat is in the reference data, so every township is represented by the centroid of its
- * largest polygon; a deployment that has the seats passes them to `townshipTargets`.
+ * The county seen by the exposure. The county seat's township (COUNTY_SEAT_TOWNSHIP, shared/townships.ts)
+ * stands for "Xiangshan" (the county's closest approach, the anchor of the township offsets). No township
+ * government seat is in the reference data, so every township is represented by the centroid of its largest
+ * polygon; a deployment that has the seats passes them to `townshipTargets`.
  */
-export const COUNTY_SEAT_TOWNSHIP = '丹东街道';
 
 let cached: { anchor: LatLon; targets: TownshipTarget[] } | null = null;
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MapTeamMarker } from '../../env';
-import { labelledTeamIds, trailSeries } from './denseLayers';
+import { STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
+import { labelledTeamIds } from './denseLayers';
+import { drawTrails } from './trailCanvas';
 
 const marker = (id: string, over: Partial<MapTeamMarker> = {}): MapTeamMarker => ({ id, name: id, lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null, ...over });
 
@@ -14,14 +16,33 @@ describe('team layers with thousands of units', () => {
     expect([...(labelledTeamIds(markers, 'picked', 3) ?? [])]).toEqual(['picked', 'busy', 'idle1']);
   });
 
-  it('draws each trail in the series of its colour', () => {
+  it('draws thousands of trails as one stroke per colour, stale ones grey, none when the layer is off', () => {
+    const calls: string[] = [];
+    const ctx = {
+      strokeStyle: '' as unknown,
+      lineWidth: 0,
+      lineJoin: 'miter' as CanvasLineJoin,
+      globalAlpha: 1,
+      clearRect: () => calls.push('clear'),
+      beginPath: () => calls.push('begin'),
+      moveTo: (x: number, y: number) => calls.push(`M${x},${y}`),
+      lineTo: (x: number, y: number) => calls.push(`L${x},${y}`),
+      stroke: () => calls.push(`stroke ${String(ctx.strokeStyle)}`),
+      setTransform: () => undefined,
+    };
+    const coords = (n: number): Array<[number, number]> => [[n, n], [n + 1, n + 1]];
     const trails = [
-      { teamId: 'a', status: 'en_route' as const, stale: false, coords: [[121.8, 29.4], [121.81, 29.41]] as Array<[number, number]> },
-      { teamId: 'b', status: 'en_route' as const, stale: true, coords: [[121.7, 29.3], [121.71, 29.31]] as Array<[number, number]> },
+      ...Array.from({ length: 1000 }, (_, i) => ({ teamId: `a${i}`, status: 'en_route' as const, stale: false, coords: coords(i) })),
+      { teamId: 'b', status: 'en_route' as const, stale: true, coords: coords(5000) },
     ];
-    const series = trailSeries(trails, { visible: true, width: 2, animation: false });
-    const count = (id: string) => (series.find((s) => s.id === id)?.data ?? []).length;
-    expect([count('trails:en_route'), count('trails:stale'), count('trails:standby')]).toEqual([1, 1, 0]);
-    expect(trailSeries(trails, { visible: false, width: 2, animation: false }).every((s) => (s.data ?? []).length === 0)).toBe(true);
+    drawTrails(ctx, trails, (lon, lat) => [lon * 10, lat * 10], { visible: true, width: 3 }, { width: 100, height: 100 });
+    expect(calls.filter((c) => c.startsWith('stroke'))).toEqual([`stroke ${STATUS_COLORS.en_route}`, `stroke ${STALE_COLOR}`]);
+    expect(calls.filter((c) => c.startsWith('M'))).toHaveLength(1001);
+    expect(calls).toContain('M50000,50000');
+    expect(calls).toContain('L50010,50010');
+    calls.length = 0;
+    drawTrails(ctx, trails, (lon, lat) => [lon, lat], { visible: false, width: 3 }, { width: 100, height: 100 });
+    expect(calls).toEqual(['clear']);
   });
+
 });

@@ -1,7 +1,6 @@
-import type { LinesSeriesOption } from 'echarts/charts';
 import { TEAM_STATUSES, type TeamStatus } from '@shared/enums';
 import type { MapTeamMarker } from '../../env';
-import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
+import { ACTIVE_STATUSES } from '../teams/statusColors';
 
 /** A team's recent trail, one polyline in its status colour. */
 export interface TrailLine {
@@ -33,23 +32,5 @@ export function labelledTeamIds(markers: readonly MapTeamMarker[], selectedTeamI
   return chosen;
 }
 
-/**
- * One trail series per colour (each status, and stale): the style is set once per series, not per trail.
- * (ECharts' large mode for lines was tried here: at 5,000 trails it stalled the wall for seconds.)
- */
+/** The trails' colours, in drawing order: each status, and stale (trailCanvas.ts draws one stroke per colour). */
 export const TRAIL_COLOUR_KEYS = [...TEAM_STATUSES, 'stale'] as const;
-export const trailSeriesId = (key: (typeof TRAIL_COLOUR_KEYS)[number]) => `trails:${key}`;
-
-export function trailSeries(trails: readonly TrailLine[], opts: { visible: boolean; width: number; animation: boolean }): LinesSeriesOption[] {
-  return TRAIL_COLOUR_KEYS.map((key) => ({
-    id: trailSeriesId(key),
-    type: 'lines',
-    coordinateSystem: 'geo',
-    polyline: true,
-    silent: true,
-    animation: opts.animation,
-    z: 2,
-    lineStyle: { color: key === 'stale' ? STALE_COLOR : STATUS_COLORS[key], width: opts.width, opacity: 0.75 },
-    data: opts.visible ? trails.filter((t) => (t.stale ? key === 'stale' : !t.stale && t.status === key)).map((t) => ({ coords: t.coords })) : [],
-  }));
-}

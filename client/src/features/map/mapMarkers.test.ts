@@ -69,7 +69,6 @@ describe('a team in SOS on the map', () => {
   it('every drawn series keeps the SOS layer on top', () => {
     const option = buildMapOption({
       markers,
-      trails: [],
       track: null,
       layers: DEFAULT_WALL_LAYOUT.layers,
       dark: true,
@@ -100,7 +99,6 @@ describe('map tooltips', () => {
   const optionWith = (tooltip: boolean) =>
     buildMapOption({
       markers: buildMarkers([team('a', { name: evil }), team('b', { name: evil })], () => undefined, 0, 60, new Map([['b', 'raised']] as const)),
-      trails: [],
       track: null,
       layers: DEFAULT_WALL_LAYOUT.layers,
       dark: false,

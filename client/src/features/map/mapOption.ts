@@ -3,15 +3,13 @@ import type { GeoComponentOption, TooltipComponentOption } from 'echarts/compone
 import type { ComposeOption } from 'echarts/core';
 import type { WallLayout } from '@shared/schemas/wall';
 import type { MapTeamMarker } from '../../env';
-import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { CHART_FONT_FAMILY } from './chartFonts';
 import { placeSeries, type PlaceMarkers } from './placeSeries';
 import { cameraSeries, type CameraMarker } from './cameraSeries';
-import { labelledTeamIds, trailSeries, type TrailLine } from './denseLayers';
+import { teamSeries } from './teamSeries';
 import { dispatchSeries, type DispatchLine } from './dispatchSeries';
-import { MAP_Z, MAP_ZLEVEL, drawnTeamMarkers } from './markerEmphasis';
-import { nameTooltip } from './tooltipText';
-import { geoComponent, placeLabelSeries } from './outlineLayers';
+import { MAP_Z, drawnTeamMarkers } from './markerEmphasis';
+import { geoComponent, placeLabelSeries, type OutlineInput } from './outlineLayers';
 import type { MapPlace } from './region';
 import { EMPTY_TILE_SERIES } from './basemap/tileLayer';
 
@@ -19,11 +17,8 @@ export type MapOption = ComposeOption<
   GeoComponentOption | TooltipComponentOption | ScatterSeriesOption | EffectScatterSeriesOption | LinesSeriesOption | CustomSeriesOption
 >;
 
-export type { TrailLine } from './denseLayers';
-
 export interface MapOptionInput {
   markers: readonly MapTeamMarker[];
-  trails: readonly TrailLine[];
   track: ReadonlyArray<[number, number]> | null;
   layers: WallLayout['layers'];
   dark: boolean;
@@ -50,6 +45,8 @@ export interface MapOptionInput {
   basemap?: CustomSeriesOption;
   /** A basemap is on and has not failed: the outlines' areas go transparent over its tiles. */
   overTiles?: boolean;
+  /** What the map fits in its pane (the county when absent): see features/typhoon/stormFraming.ts. */
+  frame?: OutlineInput['frame'];
 }
 
 const PALETTE = {
@@ -57,60 +54,14 @@ const PALETTE = {
   light: { bg: '#e9eff5', area: '#f8fbfe', land: '#f1f5f9', border: '#8aa4bf', region: '#6f8aa6', township: '#4a6a8a', text: '#1b2a3a', halo: '#ffffff' },
 };
 
-const SOS_COLOR = '#ef1c1c';
-
-/** Above this many team markers, moves jump instead of gliding: animating thousands costs every frame. */
-export const ANIMATED_MARKERS_LIMIT = 300;
-
 export const teamLabel = (m: MapTeamMarker, labels: { stale: string; noFix: string; positionOld: string }) =>
   m.stale ? `${m.name} · ${m.source === 'base' ? labels.noFix : m.heard ? labels.positionOld : labels.stale}` : m.name;
 
 export function buildMapOption(input: MapOptionInput): MapOption {
   const c = input.dark ? PALETTE.dark : PALETTE.light;
   const { layers, fontSize } = input;
-  const showTeams = layers.teams;
-  const visible = drawnTeamMarkers(input.markers, showTeams);
-  const plain = visible.filter((m) => m.sos === null);
-  const isActive = (m: MapTeamMarker) => !m.stale && ACTIVE_STATUSES.includes(m.status);
-  const symbolSize = Math.round(fontSize * 1.1);
-  const animation = visible.length <= ANIMATED_MARKERS_LIMIT;
-  const labelled = labelledTeamIds(visible, input.selectedTeamId);
-  const outline = { layers, colours: c, placeNames: input.placeNames ?? [], overTiles: input.overTiles ?? false, fontSize };
-
-  const point = (m: MapTeamMarker) => {
-    const selected = m.id === input.selectedTeamId;
-    const color = m.stale ? STALE_COLOR : STATUS_COLORS[m.status];
-    return {
-      id: m.id,
-      name: m.name,
-      value: [m.lon, m.lat],
-      symbol: m.stale ? 'emptyCircle' : 'circle',
-      // Label overlap hides the label of the smaller symbol, so live teams keep theirs.
-      symbolSize: selected ? symbolSize * 1.5 : m.stale ? Math.round(symbolSize * 0.8) : symbolSize,
-      itemStyle: {
-        color,
-        borderColor: m.stale ? STALE_COLOR : selected ? c.text : c.halo,
-        borderWidth: m.stale ? 3 : selected ? 3 : 1.5,
-        opacity: m.stale ? 0.85 : 1,
-      },
-      label: {
-        show: layers.labels && (!labelled || labelled.has(m.id)),
-        formatter: teamLabel(m, input.staleLabels),
-        color: m.stale ? STALE_COLOR : c.text,
-        fontWeight: selected ? ('bold' as const) : ('normal' as const),
-      },
-    };
-  };
-
-  const sosPoint = (m: MapTeamMarker) => ({
-    id: m.id,
-    name: m.name,
-    value: [m.lon, m.lat],
-    symbol: 'circle',
-    symbolSize: Math.round(symbolSize * 1.6),
-    itemStyle: { color: SOS_COLOR, borderColor: '#ffffff', borderWidth: 3 },
-    label: { show: true, formatter: `SOS ${m.name}`, color: SOS_COLOR },
-  });
+  const visible = drawnTeamMarkers(input.markers, layers.teams);
+  const outline = { layers, colours: c, placeNames: input.placeNames ?? [], overTiles: input.overTiles ?? false, fontSize, frame: input.frame };
 
   const label = {
     position: 'right' as const,
@@ -135,7 +86,6 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       ...(input.overlays ?? []),
       input.basemap ?? EMPTY_TILE_SERIES,
       placeLabelSeries({ ...outline, pixelsPerDegree: input.pixelsPerDegree ?? null }),
-      ...trailSeries(input.trails, { visible: layers.trails && showTeams, width: Math.max(2, fontSize / 7), animation }),
       {
         id: 'track',
         type: 'lines',
@@ -157,53 +107,16 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       }),
       ...(input.places ? placeSeries(input.places, { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }) : []),
       cameraSeries(input.cameras ?? [], { fontSize, showLabels: layers.labels, labelStyle: { ...label, color: c.text }, halo: c.halo, tooltip: input.tooltip }),
-      {
-        id: 'teams',
-        type: 'scatter',
-        animation,
-        coordinateSystem: 'geo',
-        zlevel: MAP_ZLEVEL.moving,
-        z: MAP_Z.teams,
+      ...teamSeries({
+        markers: visible,
+        selectedTeamId: input.selectedTeamId,
+        fontSize,
+        showLabels: layers.labels,
+        labelOf: (m) => teamLabel(m, input.staleLabels),
         label,
-        labelLayout: { hideOverlap: true },
-        tooltip: nameTooltip(input.tooltip),
-        data: plain.filter((m) => !isActive(m)).map(point),
-      },
-      {
-        id: 'teams-active',
-        type: 'effectScatter',
-        animation,
-        coordinateSystem: 'geo',
-        zlevel: MAP_ZLEVEL.moving,
-        z: MAP_Z.activeTeams,
-        rippleEffect: { brushType: 'stroke', scale: 2.6, period: 3 },
-        label,
-        labelLayout: { hideOverlap: true },
-        tooltip: nameTooltip(input.tooltip),
-        data: plain.filter(isActive).map(point),
-      },
-      // A team in SOS: above every other marker, flashing (fast filled ripple) until acknowledged.
-      {
-        id: 'teams-sos',
-        type: 'effectScatter',
-        coordinateSystem: 'geo',
-        zlevel: MAP_ZLEVEL.above,
-        z: MAP_Z.sos,
-        rippleEffect: { brushType: 'fill', scale: 4, period: 1, number: 2 },
-        label: { ...label, fontWeight: 'bold' as const },
-        tooltip: nameTooltip(input.tooltip),
-        data: visible.filter((m) => m.sos === 'raised').map(sosPoint),
-      },
-      {
-        id: 'teams-sos-acknowledged',
-        type: 'scatter',
-        coordinateSystem: 'geo',
-        zlevel: MAP_ZLEVEL.above,
-        z: MAP_Z.sos,
-        label: { ...label, fontWeight: 'bold' as const },
-        tooltip: nameTooltip(input.tooltip),
-        data: visible.filter((m) => m.sos === 'acknowledged').map(sosPoint),
-      },
+        colours: { text: c.text, halo: c.halo },
+        tooltip: input.tooltip,
+      }),
     ],
   };
 }

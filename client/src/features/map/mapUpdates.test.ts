@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
 import { buildMapOption, type MapOptionInput } from './mapOption';
+import { splitMapOption } from './mapSplit';
 import { optionForChanges, silencedInPickMode } from './mapUpdates';
 
 const input: MapOptionInput = {
   markers: [{ id: 't1', name: '一队', lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null }],
-  trails: [{ teamId: 't1', status: 'standby', stale: false, coords: [[121.8, 29.4], [121.81, 29.41]] }],
   track: null,
   layers: DEFAULT_WALL_LAYOUT.layers,
   dark: true,
@@ -23,18 +23,29 @@ describe('what a map update redraws', () => {
   it('a position push redraws the moving points and the dispatch lines starting at them, not the outlines, trails or places', () => {
     const update = optionForChanges(option, new Set(['points']));
     expect(update.geo).toBeUndefined();
-    expect(ids(update)).toEqual(['dispatch-lines', 'dispatch-destinations', 'teams', 'teams-active', 'teams-sos', 'teams-sos-acknowledged']);
+    expect(ids(update)).toEqual([
+      'dispatch-lines',
+      'dispatch-destinations',
+      ...['standby', 'dispatched', 'en_route', 'on_scene', 'returning', 'off_duty', 'stale'].map((s) => `teams:${s}`),
+      'teams-active',
+      'team-labels',
+      'team-selected',
+      'teams-sos',
+      'teams-sos-acknowledged',
+    ]);
   });
 
-  it('a position push repaints none of the canvas the outlines, place labels, tiles and trails are on', () => {
-    const all = option.series as Array<{ id: string; zlevel?: number }>;
-    const pushed = optionForChanges(option, new Set(['points'])).series as Array<{ id: string; zlevel?: number }>;
-    const pushedLayers = new Set(pushed.map((s) => s.zlevel ?? 0));
-    const still = all.filter((s) => ['place-labels', 'basemap-tiles', 'track'].includes(s.id) || s.id.startsWith('trails:'));
-    expect(still).toHaveLength(10);
-    for (const s of still) expect(pushedLayers.has(s.zlevel ?? 0)).toBe(false);
-    expect(pushedLayers.has(0)).toBe(false); // the geo component (the outlines) is on zlevel 0
-    expect(option.geo).not.toHaveProperty('zlevel');
+  it('a position push updates only the chart on top: the outlines, tiles and storm beneath are not touched', () => {
+    const split = splitMapOption(optionForChanges(option, new Set(['points'])));
+    expect(split.beneath).toBeNull();
+    expect(split.top?.geo).toBeUndefined();
+    const scene = splitMapOption(option);
+    expect(ids(scene.beneath!)).toEqual(['basemap-tiles']);
+    expect((scene.top!.geo as { map?: string }).map).toBe('xiangshan-frame');
+    expect((scene.beneath!.geo as { map?: string }).map).toBe('xiangshan');
+    // The markers' chart is transparent over the outlines, and keeps the tooltips (it takes the pointer).
+    expect(scene.top!.backgroundColor).toBe('transparent');
+    expect(scene.top!.tooltip).toBeDefined();
   });
 
   it('draws an overlay (the storm) once: a series id given twice makes ECharts refuse the whole option, and the map stays blank', () => {
@@ -44,8 +55,9 @@ describe('what a map update redraws', () => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('grown trails redraw the trails alone', () => {
-    expect(ids(optionForChanges(option, new Set(['trails'])))).toEqual(['trails:standby', 'trails:dispatched', 'trails:en_route', 'trails:on_scene', 'trails:returning', 'trails:off_duty', 'trails:stale']);
+  it('grown trails touch neither chart (they are drawn on their own canvas)', () => {
+    const split = splitMapOption(optionForChanges(option, new Set(['trails'])));
+    expect([split.beneath, split.top]).toEqual([null, null]);
   });
 
   it('a change of layers, places or theme redraws everything', () => {
@@ -60,11 +72,13 @@ describe('pick mode', () => {
 
   it('makes every marker ignore clicks, and gives them back when it ends', () => {
     const picking = silentOf(silencedInPickMode(buildMapOption(input), true));
-    for (const id of ['teams', 'teams-active', 'teams-sos', 'place-incidents', 'cameras']) expect(picking.get(id), id).toBe(true);
+    const markers = ['teams:standby', 'teams:stale', 'teams-active', 'team-selected', 'teams-sos', 'place-incidents', 'cameras'];
+    for (const id of markers) expect(picking.get(id), id).toBe(true);
     const normal = silentOf(silencedInPickMode(buildMapOption(input), false));
-    for (const id of ['teams', 'teams-active', 'teams-sos', 'place-incidents', 'cameras']) expect(normal.get(id), id).toBe(false);
+    for (const id of markers) expect(normal.get(id), id).toBe(false);
     // Layers that never take clicks stay silent.
     expect(normal.get('place-labels')).toBe(true);
+    expect(normal.get('team-labels')).toBe(true);
     expect(normal.get('basemap-tiles')).toBe(true);
   });
 

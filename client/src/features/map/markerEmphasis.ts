@@ -33,7 +33,9 @@ export const MAP_ZLEVEL = {
   /** Set in features/typhoon/typhoonSeries.ts: the storm sits over the outlines, under every marker. */
   typhoon: 1,
   moving: 2,
-  above: 3,
+  /** Active teams' ripples: animated every frame, so on a canvas of their own. */
+  ripple: 3,
+  above: 4,
 } as const;
 
 export type TeamEmphasis = 'sos' | 'sos-acknowledged' | 'active' | 'normal';

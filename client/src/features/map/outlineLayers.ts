@@ -1,7 +1,7 @@
 import type { ScatterSeriesOption } from 'echarts/charts';
 import type { GeoComponentOption } from 'echarts/components';
 import type { WallLayout } from '@shared/schemas/wall';
-import { latOfMercatorY, mercatorY } from '@shared/tiles';
+import { latOfMercatorY, mercatorY, type TileBounds } from '@shared/tiles';
 import { CHART_FONT_FAMILY } from './chartFonts';
 import { MAP_NAME } from './echarts';
 import { MAP_Z } from './markerEmphasis';
@@ -19,6 +19,18 @@ const LAND_REGION = 'land';
 /** From the whole East China Sea (about 1/30 of the county's frame) down to a street (about 250×). */
 export const MAP_SCALE_LIMIT = { min: 0.03, max: 256 };
 
+/** The county's mainland and near islands: the map's default frame (the sea and the street by roaming). */
+export const COUNTY_FRAME = { west: 121.55, north: 29.68, east: 122.1, south: 29.02 } as const;
+
+/**
+ * Where the map sits in its pane: centred, or right of the wall's storm panel (about a quarter of the pane on
+ * the left) when the frame holds a storm as well, so neither the county nor the storm is under the panel.
+ */
+const LAYOUT = {
+  centred: { center: ['50%', '50%'], size: '96%' },
+  besidePanel: { center: ['61%', '50%'], size: '96%' },
+} as const;
+
 export interface OutlineColours {
   area: string;
   land: string;
@@ -35,10 +47,14 @@ export interface OutlineInput {
   /** Tiles are drawn under the outlines: areas go transparent, borders stay. */
   overTiles: boolean;
   fontSize: number;
+  /** The area to fit in the pane (the county by default); `reset` drops a roam so a new frame shows at once. */
+  frame?: { bounds: TileBounds; withStorm: boolean; reset: boolean };
 }
 
 export function geoComponent(input: OutlineInput): GeoComponentOption {
   const { layers, colours: c, overTiles } = input;
+  const frame = input.frame?.bounds ?? COUNTY_FRAME;
+  const layout = input.frame?.withStorm ? LAYOUT.besidePanel : LAYOUT.centred;
   const townships = layers.townships;
   const regionStyle = (kind: 'city' | 'district') => ({
     areaColor: 'transparent',
@@ -48,16 +64,18 @@ export function geoComponent(input: OutlineInput): GeoComponentOption {
     opacity: 1,
   });
   return {
+    // One id on both stacked charts, so a roam replayed from the top chart finds the geo beneath.
+    id: 'map',
     map: MAP_NAME,
     roam: true,
     projection: WEB_MERCATOR,
-    // The county's mainland and near islands by default; the sea and the street by roaming.
     boundingCoords: [
-      [121.55, 29.68],
-      [122.1, 29.02],
+      [frame.west, frame.north],
+      [frame.east, frame.south],
     ],
-    layoutCenter: ['50%', '50%'],
-    layoutSize: '96%',
+    layoutCenter: [...layout.center],
+    layoutSize: layout.size,
+    ...(input.frame?.reset ? { center: null as unknown as number[], zoom: 1 } : {}),
     scaleLimit: MAP_SCALE_LIMIT,
     selectedMode: false,
     z: 1,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GRADES } from '@shared/schemas/typhoon';
 import { distanceKm } from '@shared/typhoon/geodesy';
+import { probabilityRadiusKm } from '@shared/typhoon/probability-radii';
 import { sortExposure, nextSort } from './exposureSort';
-import { probabilityRadiusKm, probabilityRings } from './probabilityCircles';
+import { probabilityRings } from './probabilityCircles';
 import { focusStorm, newerStorm, orderStorms } from './stormOrder';
 import { GRADE_COLORS, gradeColor, UNGRADED_COLOR } from './typhoonColors';
 import { shortBeijingTime, beijingDayHour, beijingLocalToIso, bearingOfCentreFrom, compassPoint, countdownParts, forecastTimeLabel, minutesUntil, radiiFromInputs } from './typhoonFormat';
@@ -92,17 +93,12 @@ describe('storm order and versions', () => {
 });
 
 describe('the 70 % probability circles', () => {
-  it('grow with lead time, interpolated between the table rows and held beyond the last', () => {
-    expect(probabilityRadiusKm(0)).toBe(0);
-    expect(probabilityRadiusKm(36)).toBeCloseTo(150, 6);
-    expect(probabilityRadiusKm(200)).toBe(430);
-  });
-
-  it('are drawn around each Chinese forecast point at that radius', () => {
+  it('are drawn around each Chinese forecast point at the shared radius for its lead time', () => {
     const rings = probabilityRings(makeStorm().forecasts[0]!);
-    expect(rings.map((r) => Math.round(r.km))).toEqual([60, 110]);
+    expect(rings.map((r) => r.km)).toEqual([probabilityRadiusKm(12), probabilityRadiusKm(24)]);
+    expect(rings.map((r) => Math.round(r.km))).toEqual([41, 82]);
     const [lon, lat] = rings[0]!.ring[0] as [number, number];
-    expect(distanceKm({ lat: 27.5, lon: 124 }, { lat, lon })).toBeCloseTo(60, 0);
+    expect(distanceKm({ lat: 27.5, lon: 124 }, { lat, lon })).toBeCloseTo(41, 0);
   });
 });
 

@@ -1,6 +1,8 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useTyphoonStore } from './store';
+import type { TileBounds } from '@shared/tiles';
+import { stormFrame, type MapFrame } from './stormFraming';
 import { sceneSummary, stormScene } from './typhoonScene';
 import { typhoonLabelText, typhoonSeries, type TyphoonSeriesStyle } from './typhoonSeries';
 
@@ -20,6 +22,8 @@ export function useTyphoonLayer() {
     scenes,
     series: (style: Omit<TyphoonSeriesStyle, 'labels' | 'locale'>) => typhoonSeries(scenes.value, { ...style, labels: labels.value, locale: locale.value }),
     labelText: () => typhoonLabelText(scenes.value, { labels: labels.value }),
+    /** The frame of a map that follows the storm the wall follows (the focus storm), around `county`. */
+    frame: (county: TileBounds): MapFrame => stormFrame(county, scenes.value.find((s) => s.id === store.focus?.id) ?? null),
     summary: () => ({ replayAt: store.replayAt === null ? null : new Date(store.replayAt).toISOString(), storms: sceneSummary(scenes.value) }),
   };
 }

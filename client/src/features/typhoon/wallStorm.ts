@@ -1,15 +1,11 @@
 import type { Storm, TrackPoint } from '@shared/schemas/typhoon';
 import type { Exposure, TownshipExposure } from '@shared/schemas/typhoon-exposure';
+import { COUNTY_SEAT_TOWNSHIP } from '@shared/townships';
 import { minutesUntil } from './typhoonFormat';
-
-/**
- * The township standing for the county: the county government sits in 丹东街道 (the same choice as the
- * server's exposure, server/typhoon/county.ts), so its distance and bearing are "from Xiangshan".
- */
-export const COUNTY_SEAT_TOWNSHIP = '丹东街道';
 
 export const latestPoint = (storm: Storm): TrackPoint | null => storm.track.reduce<TrackPoint | null>((a, p) => (!a || p.at > a.at ? p : a), null);
 
+/** The county seat's row: its distance and bearing are "from Xiangshan". */
 export const countySeatRow = (exposure: Exposure | null): TownshipExposure | null => exposure?.townships.find((r) => r.name === COUNTY_SEAT_TOWNSHIP) ?? null;
 
 /** A township's line on the wall: its countdown to the 7-level circle, or that it is inside, or how close the centre comes. */

@@ -1,0 +1,38 @@
+import type { GeoComponentOption } from 'echarts/components';
+import { FRAME_MAP_NAME } from './echarts';
+import type { MapOption } from './mapOption';
+
+/**
+ * The map is two ECharts instances stacked in one pane, with the same view, and the trails' canvas between
+ * them (trailCanvas.ts). Beneath: what a position push never changes and nobody clicks (the outlines,
+ * basemap tiles, the storm's lines and circles, the warning areas); its geo component rebuilds every outline polygon whenever
+ * that chart updates, so it updates only for the scene and new tiles. On top, transparent and taking every
+ * click, wheel and drag: the markers (teams, SOS, dispatches, incidents, shelters, depots, cameras, the
+ * storm's centre), the desk's track and the place names (their labels give way to team labels), over a geo
+ * component with the same frame but an empty map, so a push redraws only them.
+ */
+const BENEATH = (id: string) => id === 'basemap-tiles' || id === 'warning-areas' || (id.startsWith('typhoon-') && id !== 'typhoon-centres');
+
+const seriesOf = (option: MapOption) => (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []);
+
+/** The top chart's geo: the same frame, layout, projection and roaming, drawing nothing. */
+function frameGeo(geo: GeoComponentOption): GeoComponentOption {
+  return {
+    ...geo,
+    map: FRAME_MAP_NAME,
+    regions: [],
+    itemStyle: { areaColor: 'transparent', borderColor: 'transparent', borderWidth: 0 },
+  };
+}
+
+/** Splits a map option (whole or partial) between the chart beneath and the one on top; null: nothing for that chart. */
+export function splitMapOption(option: MapOption): { beneath: MapOption | null; top: MapOption | null } {
+  const series = seriesOf(option);
+  const low = series.filter((s) => typeof s.id === 'string' && BENEATH(s.id));
+  const high = series.filter((s) => !(typeof s.id === 'string' && BENEATH(s.id)));
+  const geo = option.geo as GeoComponentOption | undefined;
+  const { series: _all, geo: _geo, tooltip, backgroundColor, ...rest } = option;
+  const beneath: MapOption | null = geo || low.length ? { ...rest, ...(backgroundColor !== undefined ? { backgroundColor } : {}), ...(geo ? { geo } : {}), series: low } : null;
+  const top: MapOption | null = geo || high.length ? { ...rest, ...(geo ? { backgroundColor: 'transparent', tooltip, geo: frameGeo(geo) } : {}), series: high } : null;
+  return { beneath, top };
+}
