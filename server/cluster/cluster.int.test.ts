@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceCredentials } from '../../shared/schemas/device';
+import type { Team } from '../../shared/schemas/team';
+import { dropPostgresSchema } from '../db/database';
+import { TEAM_INPUT, TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
+import { startServer, type ServerHandle } from '../testing/server-process';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Two instances on one PostgreSQL schema and one Redis, as scripts/cluster runs them behind HAProxy. */
+describe('two instances in cluster mode', () => {
+  const schema = `tw_cluster_${randomBytes(5).toString('hex')}`;
+  const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `tw-test-${schema}`, VIDEO: 'off', ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
+  let a: ServerHandle;
+  let b: ServerHandle;
+  let boardOnB: TestClient;
+
+  beforeAll(async () => {
+    // The first instance creates the schema and the admin; the second finds them (as scripts/cluster starts them).
+    a = await startServer({ env });
+    b = await startServer({ env });
+    boardOnB = new TestClient(b.baseUrl, await login(b.baseUrl, 'admin', env.ADMIN_PASSWORD));
+    await boardOnB.connected();
+    await boardOnB.request('sync:hello', { lastSeq: null });
+  });
+  afterAll(async () => {
+    boardOnB?.close();
+    await Promise.all([a?.dispose(), b?.dispose()]);
+    await dropPostgresSchema(PG_URL, schema);
+  });
+
+  it('shows a board on one instance every change written through the other, in order and once', async () => {
+    const onA = httpClient(a.baseUrl, await login(a.baseUrl, 'admin', env.ADMIN_PASSWORD));
+    const teams = await Promise.all(Array.from({ length: 8 }, (_, i) => onA.post<Team>('/api/teams', { ...TEAM_INPUT, name: `集群队${i}` }).then(dataOf)));
+    await eventually(() => teams.every((t) => boardOnB.events.some((e) => e.type === 'team.created' && e.payload.team.id === t.id)), 10_000, 'every team on the board of B');
+    dataOf(await onA.patch(`/api/teams/${teams[0]!.id}`, { name: '集群队改名' }));
+    await eventually(() => boardOnB.events.some((e) => e.type === 'team.updated' && e.payload.team.name === '集群队改名'), 10_000, 'the rename on B');
+
+    const seqs = boardOnB.events.map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(seqs.at(-1)! - seqs[0]! + 1).toBe(seqs.length);
+  });
+
+  it('brings a position reported to one instance onto a board connected to the other', async () => {
+    const onA = httpClient(a.baseUrl, await login(a.baseUrl, 'admin', env.ADMIN_PASSWORD));
+    const team = dataOf(await onA.post<Team>('/api/teams', { ...TEAM_INPUT, name: '定位队' }));
+    const device = dataOf(await onA.post<DeviceCredentials>('/api/devices', { teamId: team.id, kind: 'osmand', name: '终端' }));
+    const reported = await fetch(`http://127.0.0.1:${a.osmandPort}/?id=${device.osmandId}&lat=29.4512&lon=121.8834&timestamp=${Date.now()}`);
+    expect(reported.status).toBe(200);
+    const seen = await eventually(() => boardOnB.positions.find((p) => p.teamId === team.id), 10_000, 'the position on the board of B');
+    expect(seen).toMatchObject({ lat: 29.4512, lon: 121.8834 });
+  });
+});
