@@ -112,7 +112,11 @@ export class TidewatchApp {
     const { sessions } = auth;
     const teams = await createTeamsModule({ db, transactor, bus, sessions, clock });
     const devices = createDevicesModule({ db, transactor, background: store.background, sessions, config, logger, clock });
-    const positions = await createPositionsModule({ store, sessions, teams: teams.teams, config, publish: (fixes) => realtime?.publishPositions(fixes), logger, clock, jobLock });
+    const positions = await createPositionsModule({ store, sessions, teams: teams.teams, config, publish: (fixes) => {
+        realtime?.publishPositions(fixes);
+        cluster.positionRelay?.send(fixes);
+      }, logger, clock, jobLock });
+    cluster.positionRelay?.start((fixes) => positions.positions.mergeRemote(fixes));
     const alarms = createAlarmsModule({ db, transactor, sessions, hub: positions.positions, teamName: teams.teamName, config, logger, clock, jobLock });
     const actions = createActionsModule({ db, config, logger, clock, jobLock });
     const wall = createWallModule({ db, transactor, sessions });

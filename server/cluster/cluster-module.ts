@@ -7,7 +7,8 @@ import type { Logger } from '../logger';
 import type { BackgroundJob } from '../module';
 import { AdvisoryJobLock } from './advisory-job-lock';
 import { CommittedEventListener } from './event-listener';
-import { inMemoryLimiters, redisLimiters, type LimiterFactory } from './rate-limiters';
+import { PositionRelay } from './position-relay';
+import { inMemoryLimiters, redisLimiters } from './rate-limiters';
 
 type ClusterConfig = Pick<Config, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'REDIS_URL' | 'REDIS_PREFIX'>;
 
@@ -27,12 +28,13 @@ export function eventChannelFor(config: ClusterConfig): string | null {
 /**
  * What lets several instances serve one county (README "Several instances"): job ownership on PostgreSQL
  * advisory locks, events heard through LISTEN/NOTIFY and read from the log, positions and room broadcasts
- * through the Socket.IO Redis streams adapter, and rate limits counted in Redis. On one instance (no REDIS_URL)
+ * through the Socket.IO Redis streams adapter (and the latest fixes to every instance's position hub through
+ * the position relay), and rate limits counted in Redis. On one instance (no REDIS_URL)
  * every part is the single-instance default and nothing connects anywhere.
  */
 export function createClusterModule({ config, announce, currentSeq, logger }: ClusterModuleDeps) {
   if (!isClusterMode(config)) {
-    return { clustered: false, jobLock: SINGLE_INSTANCE_LOCK as JobLock, limiters: inMemoryLimiters, socketAdapter: undefined, jobs: [] as BackgroundJob[] };
+    return { clustered: false, jobLock: SINGLE_INSTANCE_LOCK as JobLock, limiters: inMemoryLimiters, socketAdapter: undefined, positionRelay: null, jobs: [] as BackgroundJob[] };
   }
   const namespace = config.DATABASE_SCHEMA ?? 'public';
   const jobLock = new AdvisoryJobLock({ connectionString: config.DATABASE_URL, namespace, logger });
@@ -40,12 +42,14 @@ export function createClusterModule({ config, announce, currentSeq, logger }: Cl
   const adapterRedis = watched(new Redis(config.REDIS_URL), 'socket adapter', logger);
   // Limiters never wait for Redis: a command that cannot run at once (or answer within a second) counts locally.
   const limiterRedis = watched(new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 1_000, maxRetriesPerRequest: 0 }), 'rate limits', logger);
-  const socketAdapter: ServerOptions['adapter'] = createAdapter(adapterRedis, { streamName: `${config.REDIS_PREFIX}:socket.io` });
+  const positionRelay = new PositionRelay(adapterRedis, watched(new Redis(config.REDIS_URL), 'positions', logger), `${config.REDIS_PREFIX}:positions`, logger);
+  const socketAdapter: ServerOptions['adapter'] = createAdapter(adapterRedis, { streamName: `${config.REDIS_PREFIX}:socket.io`, channelPrefix: `${config.REDIS_PREFIX}:socket.io` });
   const jobs: BackgroundJob[] = [
     {
       start: () => listener.start(),
       // Closed last (the cluster module comes first): every other job has released its lock by now.
       close: async () => {
+        positionRelay.close();
         await listener.close();
         await jobLock.close();
         adapterRedis.disconnect();
@@ -53,7 +57,7 @@ export function createClusterModule({ config, announce, currentSeq, logger }: Cl
       },
     },
   ];
-  return { clustered: true, jobLock: jobLock as JobLock, limiters: redisLimiters(limiterRedis, config.REDIS_PREFIX), socketAdapter, jobs };
+  return { clustered: true, jobLock: jobLock as JobLock, limiters: redisLimiters(limiterRedis, config.REDIS_PREFIX), socketAdapter, positionRelay: positionRelay as PositionRelay | null, jobs };
 }
 
 export type ClusterModule = ReturnType<typeof createClusterModule>;

@@ -52,5 +52,15 @@ describe('two instances in cluster mode', () => {
     expect(reported.status).toBe(200);
     const seen = await eventually(() => boardOnB.positions.find((p) => p.teamId === team.id), 10_000, 'the position on the board of B');
     expect(seen).toMatchObject({ lat: 29.4512, lon: 121.8834 });
+
+    // A screen that connects to B afterwards finds the team where it is (B keeps what A took as its latest too).
+    const later = new TestClient(b.baseUrl, await login(b.baseUrl, 'admin', env.ADMIN_PASSWORD));
+    try {
+      await later.connected();
+      const resync = await later.request('sync:hello', { lastSeq: null });
+      expect(resync.ok && resync.data.positions.find((p) => p.teamId === team.id)).toMatchObject({ lat: 29.4512, lon: 121.8834 });
+    } finally {
+      later.close();
+    }
   });
 });
