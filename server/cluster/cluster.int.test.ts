@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCredentials } from '../../shared/schemas/device';
 import type { Team } from '../../shared/schemas/team';
@@ -12,7 +13,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Two instances on one PostgreSQL schema and one Redis, as scripts/cluster runs them behind HAProxy. */
 describe('two instances in cluster mode', () => {
   const schema = `tw_cluster_${randomBytes(5).toString('hex')}`;
-  const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `tw-test-${schema}`, VIDEO: 'off', ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
+  const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `tw-test-${schema}`, VIDEO: 'off', STALE_AFTER_SECONDS: '2', ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
   let a: ServerHandle;
   let b: ServerHandle;
   let boardOnB: TestClient;
@@ -62,5 +63,39 @@ describe('two instances in cluster mode', () => {
     } finally {
       later.close();
     }
+  });
+
+  /** The backends holding this deployment's job locks (one per instance that owns any). */
+  const lockHolders = async (): Promise<number[]> => {
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ pid: number }>(
+        "select distinct a.pid from pg_locks l join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory' and a.application_name = $1",
+        [`tidewatch-jobs:${schema}`],
+      );
+      return rows.map((r) => r.pid);
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('keeps the watchers running when the instance that ran them is killed', async () => {
+    // A started first, so it took every job; B only serves screens.
+    const [first] = await eventually(async () => ((await lockHolders()).length === 1 ? await lockHolders() : null), 10_000, 'one instance holding the jobs');
+    const onB = httpClient(b.baseUrl, await login(b.baseUrl, 'admin', env.ADMIN_PASSWORD));
+    const team = dataOf(await onB.post<Team>('/api/teams', { ...TEAM_INPUT, name: '接管队' }));
+    const device = dataOf(await onB.post<DeviceCredentials>('/api/devices', { teamId: team.id, kind: 'osmand', name: '终端' }));
+    expect((await fetch(`http://127.0.0.1:${b.osmandPort}/?id=${device.osmandId}&lat=29.45&lon=121.88&timestamp=${Date.now()}`)).status).toBe(200);
+    await eventually(() => boardOnB.positions.some((p) => p.teamId === team.id), 5_000, 'the position on the board');
+
+    await a.kill();
+    // PostgreSQL ends the dead instance's session and frees its locks; B takes the jobs at their next pass and
+    // raises the silence alarm the dead instance can no longer raise.
+    const raised = await eventually(() => boardOnB.events.find((e) => e.type === 'alarm.raised' && e.payload.alarm.sourceId === team.id), 20_000, 'the silence alarm from B');
+    expect(raised.type === 'alarm.raised' && raised.payload.alarm.kind).toBe('unit_silent');
+    const holders = await lockHolders();
+    expect(holders).toHaveLength(1);
+    expect(holders).not.toContain(first);
   });
 });
