@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCredentials } from '../../shared/schemas/device';
@@ -30,6 +31,10 @@ describe('two instances in cluster mode', () => {
     boardOnB?.close();
     await Promise.all([a?.dispose(), b?.dispose()]);
     await dropPostgresSchema(PG_URL, schema);
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
   });
 
   it('shows a board on one instance every change written through the other, in order and once', async () => {
