@@ -51,7 +51,8 @@ function run(cmd, args, opts = {}) {
 function systemPackages() {
   // ffmpeg pulls camera streams; the rest builds the mediasoup worker from Debian's libraries.
   // Chromium prints the after-action report's PDF (and drives the browser tests and benchmarks).
-  const pkgs = ['openssl', 'python3', 'make', 'g++', 'ca-certificates', 'ffmpeg', ...WORKER_BUILD_PACKAGES, 'chromium'];
+  // HAProxy balances the instances that `npm run cluster` starts (README "Several instances (cluster mode)").
+  const pkgs = ['openssl', 'python3', 'make', 'g++', 'ca-certificates', 'ffmpeg', ...WORKER_BUILD_PACKAGES, 'chromium', 'haproxy'];
   // xmllint validates every CAP alert the product writes against the OASIS schema in the tests.
   if (purpose === 'test') pkgs.push('postgresql-client', 'libxml2-utils');
 

@@ -8,6 +8,7 @@ import { createAlarmsModule } from './alarms/alarms-module';
 import { createAuthModule } from './auth/auth-module';
 import type { SessionService } from './auth/session-service';
 import type { UserService } from './auth/user-service';
+import { createClusterModule, eventChannelFor } from './cluster/cluster-module';
 import type { Config } from './config/config';
 import { openStore, type Store } from './db/database';
 import type { DeviceService } from './devices/device-service';
@@ -24,7 +25,6 @@ import { ProxyTrust } from './http/proxy-trust';
 import { findClientDir } from './http/static-client';
 import { createIncidentsModule, type IncidentServices } from './incidents/incidents-module';
 import { createIngestModule } from './ingest/ingest-module';
-import { SINGLE_INSTANCE_LOCK } from './jobs/interval-job';
 import type { BackgroundJob, ModuleParts } from './module';
 import { createOverviewModule } from './overview/overview-module';
 import type { OverviewService } from './overview/overview-service';
@@ -99,19 +99,24 @@ export class TidewatchApp {
       sqliteFile: path.join(config.dataDir, 'tidewatch.sqlite'),
     });
     const { db } = store;
-    const log = new EventLog(db, clock);
+    const log = new EventLog(db, clock, eventChannelFor(config));
     const bus = new EventBus(await log.currentSeq(), (from, to) => log.readRange(from, to), (err) => logger.error({ err }, 'event delivery failed'));
     const transactor = new Transactor(db, log, bus);
-    // Jobs that change shared state run on the instance holding their lock (always this one, until clustering).
-    const jobLock = SINGLE_INSTANCE_LOCK;
+    const cluster = createClusterModule({ config, announce: (seq) => bus.announce(seq), currentSeq: () => log.currentSeq(), logger });
+    // Jobs that change shared state run on the instance holding their lock (in cluster mode one instance per job).
+    const { jobLock, limiters } = cluster;
     // Modules that push to sockets are built before the socket server; they reach it through this.
     let realtime: RealtimeServer | null = null;
 
-    const auth = createAuthModule({ db, transactor, config, clock });
+    const auth = createAuthModule({ db, transactor, config, clock, limiters });
     const { sessions } = auth;
     const teams = await createTeamsModule({ db, transactor, bus, sessions, clock });
     const devices = createDevicesModule({ db, transactor, background: store.background, sessions, config, logger, clock });
-    const positions = await createPositionsModule({ store, sessions, teams: teams.teams, config, publish: (fixes) => realtime?.publishPositions(fixes), logger, clock, jobLock });
+    const positions = await createPositionsModule({ store, sessions, teams: teams.teams, config, publish: (fixes) => {
+        realtime?.publishPositions(fixes);
+        cluster.positionRelay?.send(fixes);
+      }, logger, clock, jobLock });
+    cluster.positionRelay?.start((fixes) => positions.positions.mergeRemote(fixes));
     const alarms = createAlarmsModule({ db, transactor, sessions, hub: positions.positions, teamName: teams.teamName, config, logger, clock, jobLock });
     const actions = createActionsModule({ db, config, logger, clock, jobLock });
     const wall = createWallModule({ db, transactor, sessions });
@@ -126,7 +131,7 @@ export class TidewatchApp {
     const video = await createVideoModule({ db, transactor, bus, sessions, config, teamName, io: () => realtime?.io ?? null, logger, clock });
     const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });
     const typhoon = createTyphoonModule({ db, transactor, sessions, config, logger, clock, jobLock });
-    const warnings = createWarningsModule({ db, transactor, alarms: alarms.alarms, sessions, config, logger, clock, jobLock });
+    const warnings = createWarningsModule({ db, transactor, alarms: alarms.alarms, sessions, config, logger, clock, jobLock, limiters });
     const sensors = await createSensorsModule({ db, transactor, sessions, config, io: () => realtime?.io ?? null, logger, clock, jobLock, alarms: alarms.alarms, incidents: incidents.services.incidents });
     const response = createResponseModule({
       db,
@@ -153,8 +158,8 @@ export class TidewatchApp {
     const clientDir = findClientDir();
     const basemap = await createBasemapModule({ config, logger });
     const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
-    // Dependency order: routers mount and jobs start in this order; jobs close in reverse.
-    const modules: ModuleParts[] = [versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, sensors, response, review];
+    // Dependency order: routers mount and jobs start in this order; jobs close in reverse (the cluster's locks last).
+    const modules: ModuleParts[] = [cluster, versions, basemap, auth, teams, devices, positions, alarms, actions, wall, incidents, shelters, supplies, duty, overview, dispatch, video, ingest, typhoon, warnings, sensors, response, review];
 
     const snapshots = new SnapshotService(store.readDb, store.dialect, log, alarms.alarms, wall.layouts, {
       readDevices: devices.readSnapshot,
@@ -167,7 +172,7 @@ export class TidewatchApp {
     const transport = { trust: proxyTrust, plainHttpFieldSockets: config.PLAIN_HTTP_FIELD_SOCKETS };
     const requestLimits = { ...DEFAULT_REQUEST_LIMITS, pointsPerMinute: config.SOCKET_REQUESTS_PER_MINUTE };
     const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
-    const realtimeServer = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, requestLimits, sessions, log, bus, snapshots: sharedSnapshots, positions: positions.positions, alarms: alarms.alarms, acceptFieldFix: positions.acceptTabletFix, logger, clock, transport });
+    const realtimeServer = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, requestLimits, sessions, log, bus, snapshots: sharedSnapshots, positions: positions.positions, alarms: alarms.alarms, acceptFieldFix: positions.acceptTabletFix, logger, clock, transport, limiters, adapter: cluster.socketAdapter });
     realtime = realtimeServer;
     for (const { registerSocket } of modules) if (registerSocket) realtimeServer.io.on('connection', (socket) => registerSocket(socket));
 

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { inMemoryLimiters, type LimiterFactory } from '../cluster/rate-limiters';
 import { DomainError } from '../errors';
 
 export interface ThrottleLimits {
@@ -43,19 +44,21 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  * - one address over all accounts: a wide limit against spraying many accounts.
  */
 export class LoginThrottle {
-  private readonly pairs: RateLimiterMemory;
-  private readonly addresses: RateLimiterMemory;
-  private readonly accountFailures: RateLimiterMemory;
+  private readonly pairs: RateLimiterAbstract;
+  private readonly addresses: RateLimiterAbstract;
+  private readonly accountFailures: RateLimiterAbstract;
 
   constructor(
     private readonly limits: ThrottleLimits = DEFAULT_THROTTLE_LIMITS,
     private readonly sleep: (ms: number) => Promise<void> = sleepFor,
+    /** In cluster mode shared through Redis, so every instance counts the same guesses. */
+    limiters: LimiterFactory = inMemoryLimiters,
   ) {
     // No blockDuration: attempts still in flight hold a point, and six kiosks signing in to one wall account
     // at once must not lock it for a quarter of an hour; the successes give their points back.
-    this.pairs = new RateLimiterMemory({ points: limits.perAccountAddress, duration: limits.windowSeconds });
-    this.addresses = new RateLimiterMemory({ points: limits.perAddress, duration: limits.windowSeconds });
-    this.accountFailures = new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: limits.windowSeconds });
+    this.pairs = limiters({ name: 'login-pair', points: limits.perAccountAddress, duration: limits.windowSeconds });
+    this.addresses = limiters({ name: 'login-address', points: limits.perAddress, duration: limits.windowSeconds });
+    this.accountFailures = limiters({ name: 'login-account-failures', points: Number.MAX_SAFE_INTEGER, duration: limits.windowSeconds });
   }
 
   /** Counts an attempt, waits the account's delay, and lets it through; throws LOGIN_THROTTLED when locked. */
@@ -111,7 +114,7 @@ export class OncePerInterval {
 }
 
 /** Consumes a point; false when the key is over its limit (rate-limiter-flexible rejects with a RateLimiterRes). */
-async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+async function take(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
   try {
     await limiter.consume(key);
     return true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, isClusterMode, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('applies defaults for an empty environment', () => {
@@ -54,5 +54,15 @@ describe('loadConfig', () => {
     expect(loadConfig({}).LOGIN_FAILURES_PER_ACCOUNT_ADDRESS).toBe(5);
     expect(loadConfig({ LOGIN_FAILURES_PER_ADDRESS: '50' }).LOGIN_FAILURES_PER_ADDRESS).toBe(50);
     expect(() => loadConfig({ LOGIN_FAILURES_PER_ACCOUNT_ADDRESS: '0' })).toThrowError(/LOGIN_FAILURES_PER_ACCOUNT_ADDRESS/);
+  });
+
+  it('turns cluster mode on with REDIS_URL and PostgreSQL, and refuses it on SQLite with a clear message', () => {
+    expect(isClusterMode(loadConfig({}))).toBe(false);
+    expect(isClusterMode(loadConfig({ DATABASE_URL: 'postgresql://db/tw' }))).toBe(false);
+    const cluster = loadConfig({ DATABASE_URL: 'postgresql://db/tw', REDIS_URL: 'redis://cache:6379' });
+    expect(isClusterMode(cluster)).toBe(true);
+    expect(cluster.REDIS_PREFIX).toBe('tidewatch');
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrowError(/REDIS_URL.*needs PostgreSQL.*DATABASE_URL/s);
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/tw', REDIS_URL: 'http://cache' })).toThrowError(/REDIS_URL/);
   });
 });

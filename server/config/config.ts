@@ -24,6 +24,10 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  /** With DATABASE_URL (PostgreSQL): cluster mode, several instances behind a load balancer (README "Several instances"). */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of this deployment's Redis keys and streams (several deployments may share one Redis). */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:-]{1,64}$/).default('tidewatch'),
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   PUBLIC_HOSTNAMES: z
@@ -136,5 +140,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(parsed.data.TLS_CERT) !== Boolean(parsed.data.TLS_KEY)) {
     throw new ConfigError('Invalid configuration:\n  TLS_CERT and TLS_KEY must be given together');
   }
+  if (parsed.data.REDIS_URL && !parsed.data.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL turns on cluster mode (several instances), which needs PostgreSQL: set DATABASE_URL=postgresql://… as well.\n  SQLite serves one instance only; unset REDIS_URL to run one instance on SQLite.',
+    );
+  }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+/** Several instances share PostgreSQL and Redis (loadConfig refuses REDIS_URL without DATABASE_URL). */
+export function isClusterMode(config: Pick<Config, 'REDIS_URL' | 'DATABASE_URL'>): config is Pick<Config, 'REDIS_URL' | 'DATABASE_URL'> & { REDIS_URL: string; DATABASE_URL: string } {
+  return Boolean(config.REDIS_URL && config.DATABASE_URL);
 }

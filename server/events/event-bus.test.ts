@@ -46,4 +46,21 @@ describe('EventBus', () => {
     expect(seen).toEqual([1]);
     expect(errors).toHaveLength(1);
   });
+
+  it('reads events another instance announced from the log at once, each delivered once and in order', async () => {
+    const log = Array.from({ length: 6 }, (_, i) => stored(i + 1));
+    const readRange = vi.fn(async (from: number, to: number) => log.filter((s) => s.event.seq >= from && s.event.seq <= to));
+    const bus = new EventBus(1, readRange, (e) => { throw e; }, 60_000);
+    const seen: number[] = [];
+    bus.subscribe(({ event }) => seen.push(event.seq));
+    bus.announce(3);
+    bus.publish(stored(2));
+    bus.announce(5);
+    bus.announce(1);
+    await vi.waitFor(() => expect(seen).toEqual([2, 3, 4, 5]));
+    bus.publish(stored(4));
+    bus.publish(stored(6));
+    expect(seen).toEqual([2, 3, 4, 5, 6]);
+    bus.close();
+  });
 });

@@ -19,12 +19,14 @@ export interface StoredEvent {
 /**
  * The append-only log of state changes. `seq` comes from a counter row updated inside the append
  * transaction: the row lock serialises appenders, so seq order is commit order with no gaps
- * (a rolled-back transaction rolls its increment back too).
+ * (a rolled-back transaction rolls its increment back too). With a `notifyChannel` (cluster mode, PostgreSQL)
+ * each append also notifies its seq there, which PostgreSQL sends to the other instances once the append commits.
  */
 export class EventLog {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: () => number = Date.now,
+    private readonly notifyChannel: string | null = null,
   ) {}
 
   async append<T extends EventType>(tx: Transaction<Database>, next: NewEvent<T>): Promise<StoredEvent> {
@@ -53,6 +55,7 @@ export class EventLog {
         audience,
       })
       .execute();
+    if (this.notifyChannel) await sql`select pg_notify(${this.notifyChannel}, ${String(event.seq)})`.execute(tx);
     return { event, audience };
   }
 

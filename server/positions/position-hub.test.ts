@@ -24,6 +24,23 @@ afterEach(async () => {
 });
 
 describe('PositionHub', () => {
+  it('keeps the fixes another instance took as its latest, without storing or publishing them again', async () => {
+    const heard: string[] = [];
+    hub.onFix((f) => heard.push(f.teamId));
+    hub.accept(fix('t1', NOW - 5_000));
+    hub.pushNow();
+    published = [];
+    hub.mergeRemote([{ ...fix('t2', NOW - 2_000), heardAt: NOW - 1_000 }, fix('t1', NOW - 60_000)]);
+    expect(hub.latestFor('t2')).toMatchObject({ t: NOW - 2_000, heardAt: NOW - 1_000 });
+    // An older fix from elsewhere does not move a team back.
+    expect(hub.latestFor('t1')?.t).toBe(NOW - 5_000);
+    expect(heard).toEqual(['t1', 't2']);
+    hub.pushNow();
+    await hub.flush();
+    expect(published).toEqual([]);
+    expect(await countRows()).toBe(1);
+  });
+
   it('coalesces many fixes into one publish per tick with the latest fix per team', () => {
     for (let i = 0; i < 50; i += 1) {
       hub.accept(fix('t1', NOW - 50_000 + i * 1000, { lat: 29 + i / 1000 }));

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Fix } from '../../shared/schemas/position';
+import { heardAtOf, type Fix } from '../../shared/schemas/position';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
 import { insertFixes, selectLatestPerTeam, selectSince, selectTrack } from './position-store';
@@ -113,6 +113,29 @@ export class PositionHub {
     if (last !== undefined && last >= atMs) return;
     this.heardByTeam.set(teamId, atMs);
     if (this.latestByTeam.has(teamId)) this.dirty.add(teamId);
+  }
+
+  /**
+   * Cluster mode: the latest fixes another instance took (and stores, and pushed to every board). Kept as this
+   * instance's latest too, so its resyncs, dispatch suggestions and the silence watcher see every team; not
+   * stored again and not published again.
+   */
+  mergeRemote(fixes: readonly Fix[]): void {
+    if (this.closing) return;
+    for (const fix of fixes) {
+      const heardAt = heardAtOf(fix);
+      if ((this.heardByTeam.get(fix.teamId) ?? -Infinity) < heardAt) this.heardByTeam.set(fix.teamId, heardAt);
+      const current = this.latestByTeam.get(fix.teamId);
+      if (current && isLate(fix, current)) continue;
+      this.latestByTeam.set(fix.teamId, fix);
+      for (const listener of this.listeners) {
+        try {
+          listener(fix);
+        } catch (error) {
+          this.log.error({ err: error }, 'position listener failed');
+        }
+      }
+    }
   }
 
   /** Subscribes to live fixes (not late ones); returns the unsubscribe function. */

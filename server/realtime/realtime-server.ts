@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { rolesFor } from '../../shared/permissions';
 import { toLivePosition, type FieldFix, type Fix } from '../../shared/schemas/position';
 import { MAX_RESYNC_EVENTS, type SyncResult } from '../../shared/schemas/sync';
@@ -18,6 +18,7 @@ import { audienceRooms, canSee, teamAudience, viewerRooms } from '../visibility/
 import { IntervalJob } from '../jobs/interval-job';
 import { isOutdated } from '../versions/client-protocol';
 import { onRequest } from './request-handler';
+import type { LimiterFactory } from '../cluster/rate-limiters';
 import type { TidewatchServer, TidewatchSocket } from './types';
 
 /** Field situation reports carry a photo of up to 2 MB as base64; everything else is far smaller. */
@@ -43,6 +44,10 @@ export interface RealtimeDeps {
   logger: Logger;
   clock?: () => number;
   requestLimits?: RequestLimits;
+  /** Per-minute request budgets (shared through Redis in cluster mode). */
+  limiters?: LimiterFactory;
+  /** Cluster mode: the Socket.IO adapter that carries positions and room broadcasts to the other instances. */
+  adapter?: ServerOptions['adapter'];
   /** Plain-HTTP sockets from other hosts carry the token in clear: refused unless a field tablet and allowed. */
   transport?: { trust: ProxyTrust; plainHttpFieldSockets: boolean };
 }
@@ -60,8 +65,8 @@ export class RealtimeServer {
   private closed = false;
 
   constructor(private readonly deps: RealtimeDeps) {
-    this.io = new Server(deps.httpServer, { maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, pingInterval: 20_000, pingTimeout: 20_000, serveClient: false });
-    const gate = new RequestGate(deps.requestLimits);
+    this.io = new Server(deps.httpServer, { maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES, pingInterval: 20_000, pingTimeout: 20_000, serveClient: false, ...(deps.adapter ? { adapter: deps.adapter } : {}) });
+    const gate = new RequestGate(deps.requestLimits, deps.limiters);
     this.io.use(async (socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       const principal = typeof token === 'string' ? await deps.sessions.authenticate(token).catch(() => null) : null;
@@ -86,7 +91,8 @@ export class RealtimeServer {
     const rooms = this.io.of('/').adapter.rooms;
     for (const position of live) {
       const room = ROOMS.team(position[0]);
-      if (rooms.has(room)) this.io.to(room).emit('positions:batch', [position]);
+      // The team's tablets may be connected to another instance: only one instance can skip empty rooms.
+      if (this.deps.adapter || rooms.has(room)) this.io.to(room).emit('positions:batch', [position]);
     }
   }
 
@@ -142,8 +148,9 @@ export class RealtimeServer {
     return this.deps.positions.latest().filter((f) => canSee(principal, teamAudience(f.teamId)));
   }
 
+  /** Every instance's bus delivers every event, so each pushes it to its own sockets only (never through the adapter). */
   private routeEvent({ event, audience }: StoredEvent): void {
-    this.io.to(audienceRooms(audience)).emit('sync:event', event);
+    this.io.local.to(audienceRooms(audience)).emit('sync:event', event);
     if (event.type === 'session.revoked') this.endSession((p) => p.sessionId === event.payload.sessionId, 'revoked');
     if (event.type === 'auth.logout') this.endSession((p) => p.sessionId === event.payload.sessionId, 'logout');
   }

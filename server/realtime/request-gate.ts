@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { inMemoryLimiters, type LimiterFactory } from '../cluster/rate-limiters';
 import type { ClientRequestName } from '../../shared/socket';
 import { DomainError } from '../errors';
 
@@ -22,11 +23,15 @@ const RESYNC: ClientRequestName = 'sync:hello';
  * for a resync a thousand times at once gets one or two answers and the rest of the server stays responsive.
  */
 export class RequestGate {
-  private readonly perMinute: RateLimiterMemory;
+  private readonly perMinute: RateLimiterAbstract;
   private readonly waiting = new Map<string, { all: number; resyncs: number }>();
 
-  constructor(private readonly limits: RequestLimits = DEFAULT_REQUEST_LIMITS) {
-    this.perMinute = new RateLimiterMemory({ points: limits.pointsPerMinute, duration: 60 });
+  /** The per-minute budget comes from `limiters` (shared through Redis in cluster mode); requests in flight are counted per instance. */
+  constructor(
+    private readonly limits: RequestLimits = DEFAULT_REQUEST_LIMITS,
+    limiters: LimiterFactory = inMemoryLimiters,
+  ) {
+    this.perMinute = limiters({ name: 'socket-requests', points: limits.pointsPerMinute, duration: 60 });
   }
 
   /** Admits one request of a session; resolves a release to call once it is answered, or throws RATE_LIMITED. */

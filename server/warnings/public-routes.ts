@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { inMemoryLimiters, type LimiterFactory } from '../cluster/rate-limiters';
 import { z } from 'zod';
 import { PhotoUploadSchema } from '../../shared/schemas/incident-record';
 import { DomainError } from '../errors';
@@ -23,20 +24,23 @@ export interface PublicWarningDeps {
   feedTitle: string;
   sender: string;
   clock: () => number;
+  /** Shared through Redis in cluster mode. */
+  limiters?: LimiterFactory;
 }
 
 const AnswerSchema = z.object({ answer: z.enum(['received', 'done']), note: z.string().trim().max(500).default(''), photo: PhotoUploadSchema.optional() }).strict();
 
 /** Per address and per link: plenty for a person tapping twice on a bad network, nothing for a scanner. */
-const byAddress = new RateLimiterMemory({ points: 60, duration: 60 });
-const byToken = new RateLimiterMemory({ points: 20, duration: 60 });
-
-async function limit(req: Request, token: string): Promise<void> {
-  try {
-    await Promise.all([byAddress.consume(req.client?.ip ?? req.ip ?? 'unknown'), byToken.consume(token)]);
-  } catch {
-    throw new DomainError('RATE_LIMITED');
-  }
+function answerLimits(limiters: LimiterFactory) {
+  const byAddress: RateLimiterAbstract = limiters({ name: 'answer-address', points: 60, duration: 60 });
+  const byToken: RateLimiterAbstract = limiters({ name: 'answer-link', points: 20, duration: 60 });
+  return async (req: Request, token: string): Promise<void> => {
+    try {
+      await Promise.all([byAddress.consume(req.client?.ip ?? req.ip ?? 'unknown'), byToken.consume(token)]);
+    } catch {
+      throw new DomainError('RATE_LIMITED');
+    }
+  };
 }
 
 const tokenOf = (req: Request): string => String(req.params.token ?? '');
@@ -54,6 +58,7 @@ const privatePage = (res: Response) => {
  */
 export function publicWarningRoutes(deps: PublicWarningDeps): Router {
   const router = Router();
+  const limit = answerLimits(deps.limiters ?? inMemoryLimiters);
   const base = (req: Request) => deps.publicBaseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
   router.get('/cap/alerts.atom', handle(async (req, res) => {

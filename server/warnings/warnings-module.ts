@@ -26,6 +26,7 @@ import { DeliveryDispatcher } from './delivery/delivery-dispatcher';
 import { FanOut } from './delivery/fan-out';
 import type { Notifier } from './delivery/notifier';
 import { publicWarningRoutes } from './public-routes';
+import type { LimiterFactory } from '../cluster/rate-limiters';
 import { warningRoutes } from './routes';
 import { WarningService } from './warning-service';
 import { readWarningLists } from './warning-snapshot';
@@ -60,6 +61,8 @@ export interface WarningsModuleDeps {
   config: WarningConfig;
   logger: Logger;
   jobLock?: JobLock;
+  /** Rate limits of the public answer pages (shared through Redis in cluster mode). */
+  limiters?: LimiterFactory;
   clock: () => number;
 }
 
@@ -121,6 +124,7 @@ export function createWarningsModule(deps: WarningsModuleDeps): WarningsModule {
         feedTitle: `${config.CAP_SENDER_NAME} 预警`,
         sender: config.CAP_SENDER_NAME,
         clock,
+        limiters: deps.limiters,
       }),
     ],
     jobs,

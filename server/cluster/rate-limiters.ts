@@ -1,0 +1,33 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export interface LimiterSpec {
+  /** Names the limiter's keys in Redis: one name per limit. */
+  name: string;
+  points: number;
+  /** Seconds. */
+  duration: number;
+}
+
+/** Builds a rate limiter; every limit of the server comes from one of these, so cluster mode shares them all. */
+export type LimiterFactory = (spec: LimiterSpec) => RateLimiterAbstract;
+
+/** One instance: counts in this process. */
+export const inMemoryLimiters: LimiterFactory = ({ points, duration }) => new RateLimiterMemory({ points, duration });
+
+/**
+ * Cluster mode: counts in Redis, shared by every instance, so a guesser gains nothing by being balanced over
+ * several. While Redis does not answer, each limiter counts in this process instead (its insurance limiter):
+ * the limits then hold per instance, never not at all.
+ */
+export function redisLimiters(redis: Redis, prefix: string): LimiterFactory {
+  return ({ name, points, duration }) =>
+    new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}:limit:${name}`,
+      points,
+      duration,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory({ points, duration }),
+    });
+}
