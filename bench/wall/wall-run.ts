@@ -15,6 +15,7 @@ import { tidewatchTarget } from '../positions/targets';
 import { chromiumProcesses, cpuByPid, cpuPercentOf } from './chromium-processes';
 import { startCpuProfile, startTrace, stopCpuProfile, stopTrace } from './cpu-profile';
 import { installWallProbe, probeReport, sampleWall, startProbe, type ProbeReport, type ProbeSample } from './page-probe';
+import { demoStations } from '../../server/sensors/demo-stations';
 
 /** One scale to measure: this many OsmAnd units sending this many fixes per second in total. */
 export interface Scale {
@@ -131,6 +132,8 @@ export async function runScale(browser: Browser, scale: Scale, options: RunOptio
     const commander = httpClient(setup.baseUrl, await login(setup.baseUrl, 'bench-warning-commander', password));
     const draft = dataOf(await desk.post<{ id: string }>('/api/warnings', { hazard: 'typhoon', colour: 'red', townships: [...TOWNSHIP_NAMES], expires: new Date(Date.now() + 24 * 3_600_000).toISOString() }));
     dataOf(await commander.post(`/api/warnings/${draft.id}/issue`, {}));
+    // And the demo county's gauges (issue 16): the station layer, coloured by state, and the top-10 panel.
+    for (const station of demoStations()) dataOf(await setup.admin.post('/api/stations', station));
   });
   try {
     const setLayout = async (teams: boolean) => {
