@@ -28,6 +28,7 @@ const reviewEn: typeof reviewZhCN = {
       gauge_level: 'Water level threshold',
       gauge_wind: 'Wind threshold',
       gauge_offline: 'Station offline',
+      task_overdue: 'Plan task overdue',
     },
     history: {
       open: 'History',

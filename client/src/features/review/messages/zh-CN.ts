@@ -1,3 +1,5 @@
+import type { AlarmKind } from '@shared/enums';
+
 /** Messages of the after-action review (复盘): the desk tab, the report page, an entity's history, the replay. */
 const reviewZhCN = {
   review: {
@@ -26,7 +28,8 @@ const reviewZhCN = {
       gauge_level: '水位超警',
       gauge_wind: '风速超警',
       gauge_offline: '测站离线',
-    },
+      task_overdue: '预案任务逾期',
+    } satisfies Record<AlarmKind, string>,
     history: {
       open: '历史记录',
       title: '历史记录',
