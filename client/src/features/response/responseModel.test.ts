@@ -53,4 +53,11 @@ describe('response model', () => {
     const live = (id: string) => (id === 'd2' ? dispatch('d2', [assignment('team-b', 'completed')]) : undefined);
     expect(stillUnderWay(left, live).map((l) => [l.dispatch.id, l.teamIds])).toEqual([['d1', ['team-a']]]);
   });
+
+  it('keeps a cancellation the server listed even while the live board has not heard of it yet', () => {
+    const cancelledAt = '2025-08-01T00:09:00.000Z';
+    const left = [{ taskId: 't1', taskTitle: '甲队集结', dispatch: dispatch('d1', [assignment('team-a', 'cancelled', { updatedAt: cancelledAt })]) }];
+    const staleLive = () => dispatch('d1', [assignment('team-a', 'accepted')]);
+    expect(stillUnderWay(left, staleLive)).toEqual([]);
+  });
 });

@@ -87,8 +87,22 @@ export function taskOrder(tasks: ResponseTask[], now: number): ResponseTask[] {
  */
 export function stillUnderWay(left: readonly PlanDispatch[], live: (id: string) => Dispatch | undefined): Array<PlanDispatch & { teamIds: string[] }> {
   return left.flatMap((l) => {
-    const dispatch = live(l.dispatch.id) ?? l.dispatch;
+    const dispatch = newerAssignments(l.dispatch, live(l.dispatch.id));
     const teamIds = dispatch.assignments.filter((a) => (ACTIVE_ASSIGNMENT_STATES as readonly string[]).includes(a.state)).map((a) => a.teamId);
     return teamIds.length > 0 ? [{ ...l, dispatch, teamIds }] : [];
   });
+}
+
+/**
+ * Each team's latest assignment from the two copies of a dispatch. The server's list can be newer than the live board
+ * (it is fetched right after a cancel whose events may still be on their way), or older (a team finished since).
+ */
+function newerAssignments(listed: Dispatch, live: Dispatch | undefined): Dispatch {
+  if (!live) return listed;
+  const byTeam = new Map(live.assignments.map((a) => [a.teamId, a]));
+  for (const a of listed.assignments) {
+    const seen = byTeam.get(a.teamId);
+    if (!seen || a.updatedAt > seen.updatedAt) byTeam.set(a.teamId, a);
+  }
+  return { ...live, assignments: [...byTeam.values()] };
 }
