@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_CSV_PROBLEMS, type LedgerEntry } from '@shared/schemas/supply';
 import { ApiError } from '../../shell/api/apiError';
 import { depot, item, level, run } from './testFixtures';
-import { byTierThenName, completeLines, csvProblems, csvRefusalKey, depotStock, levelKey, mergeEntries, runOrder, stockRefusal } from './supplyModel';
+import { byTierThenName, completeLines, csvRefusalKey, depotStock, levelKey, mergeEntries, runOrder, stockRefusal } from './supplyModel';
 
 const entry = (id: string, at: string): LedgerEntry => ({ id, at, kind: 'receipt', depotId: 'd1', shelterId: null, incidentId: null, itemId: 'tent', quantity: 1, reservedDelta: 0, runId: null, reason: '入库', actorName: '林值班' });
 
@@ -58,19 +58,6 @@ describe('refusals in plain words', () => {
     expect(stockRefusal(e, names)).toEqual({ key: 'supplies.refused.insufficient', params: { depot: '仓库d1', item: '物资tent', unit: '顶', available: 3, requested: 10 } });
     expect(stockRefusal(new ApiError('INSUFFICIENT_STOCK', 'x', 409), names)).toEqual({ key: 'errors.INSUFFICIENT_STOCK', params: {} });
     expect(stockRefusal(new ApiError('CONFLICT', 'x', 409), names)).toBeNull();
-  });
-
-  it('reads the bad lines of a refused CSV file', () => {
-    const e = new ApiError('VALIDATION_FAILED', 'The file has 2 problems', 400, [
-      { line: 3, message: '单位: Too small' },
-      { line: 5, message: 'Repeats line 2.' },
-    ]);
-    expect(csvProblems(e)).toEqual([
-      { line: 3, message: '单位: Too small' },
-      { line: 5, message: 'Repeats line 2.' },
-    ]);
-    expect(csvProblems(new ApiError('VALIDATION_FAILED', 'bad', 400, { path: 'x' }))).toBeNull();
-    expect(csvProblems(new ApiError('FORBIDDEN', 'no', 403, [{ line: 1, message: 'x' }]))).toBeNull();
   });
 
   it('says "at least" when the server cut the list of bad lines short', () => {

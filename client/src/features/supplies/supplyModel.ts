@@ -1,6 +1,7 @@
-import { DEPOT_TIERS, MAX_CSV_PROBLEMS, type Depot, type LedgerEntry, type StockLevel, type SupplyItem, type SupplyLine } from '@shared/schemas/supply';
+import { DEPOT_TIERS, type Depot, type LedgerEntry, type StockLevel, type SupplyItem, type SupplyLine } from '@shared/schemas/supply';
 import type { SupplyRun } from '@shared/schemas/supply-run';
 import { isApiError } from '../../shell/api/apiError';
+import { mayHaveMoreProblems, type CsvProblem } from '../../ui/csv/csvProblems';
 
 /** Below its minimum, counting only what is not reserved (the server's rule for stock_low). */
 export const isLow = (l: Pick<StockLevel, 'available' | 'minLevel'>): boolean => l.minLevel > 0 && l.available < l.minLevel;
@@ -61,21 +62,9 @@ export function stockRefusal(e: unknown, names: { depot: (id: string) => string;
   return { key: 'supplies.refused.insufficient', params: { depot: names.depot(d.depotId), item: item.name, unit: item.unit, available: d.available, requested: d.requested } };
 }
 
-export interface CsvProblem {
-  line: number;
-  message: string;
-}
-
-/** The bad lines of a refused CSV file (VALIDATION_FAILED with one detail per line), or null for any other error. */
-export function csvProblems(e: unknown): CsvProblem[] | null {
-  if (!isApiError(e) || e.code !== 'VALIDATION_FAILED' || !Array.isArray(e.details)) return null;
-  const problems = (e.details as unknown[]).filter((d): d is CsvProblem => typeof (d as CsvProblem)?.line === 'number' && typeof (d as CsvProblem)?.message === 'string');
-  return problems.length > 0 ? problems : null;
-}
-
-/** How the refusal is worded: a list cut at MAX_CSV_PROBLEMS lines says there may be more. */
+/** How the refusal is worded: a list cut at the server's limit says there may be more. */
 export const csvRefusalKey = (problems: readonly CsvProblem[]): 'supplies.csv.rejected' | 'supplies.csv.rejectedMany' =>
-  problems.length >= MAX_CSV_PROBLEMS ? 'supplies.csv.rejectedMany' : 'supplies.csv.rejected';
+  mayHaveMoreProblems(problems) ? 'supplies.csv.rejectedMany' : 'supplies.csv.rejected';
 
 /** A line of a movement or run form as typed: the item may be unchosen and the quantity empty. */
 export interface LineDraft {
