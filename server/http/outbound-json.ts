@@ -1,9 +1,16 @@
 import http from 'node:http';
 import https from 'node:https';
-import { ChannelRefused } from '../warnings/delivery/notifier';
 
 // Kept-alive connections: a warning to 500 people is 500 requests to the same gateway within a second.
 const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 32 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }) };
+
+/** A peer answered with a non-2xx status; the message names it and the start of the body. */
+export class HttpRefusal extends Error {
+  constructor(readonly status: number, body: string) {
+    super(`HTTP ${status}${body ? `: ${body.slice(0, 200)}` : ''}`);
+    this.name = 'HttpRefusal';
+  }
+}
 
 /** POSTs JSON and aborts on `signal`; a non-2xx answer is a refusal naming the status. Answers the parsed body. */
 export function postJson(url: string, body: string, headers: Record<string, string>, signal: AbortSignal): Promise<unknown> {
@@ -22,7 +29,7 @@ export function postJson(url: string, body: string, headers: Record<string, stri
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
-        if (status < 200 || status > 299) return reject(new ChannelRefused(`HTTP ${status}${text ? `: ${text.slice(0, 200)}` : ''}`));
+        if (status < 200 || status > 299) return reject(new HttpRefusal(status, text));
         try {
           resolve(text ? JSON.parse(text) : null);
         } catch {

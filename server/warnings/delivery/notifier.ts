@@ -24,5 +24,5 @@ export type DeliveryChannel = 'outbox' | 'sms' | 'dingtalk' | 'webhook';
 /** A channel's answer that says it refused the message. */
 export class ChannelRefused extends Error {}
 
-/** Sends a JSON body and answers the parsed answer; rejects with ChannelRefused on a non-2xx (server/http/outbound-json.ts). */
+/** Sends a JSON body and answers the parsed answer; rejects with an error naming the status on a non-2xx (server/http/outbound-json.ts). */
 export type PostJson = (url: string, body: string, headers: Record<string, string>, signal: AbortSignal) => Promise<unknown>;
