@@ -14,12 +14,12 @@ const incident = (id: string, over: Partial<Incident>): Incident => ({
 });
 const deadline = (kind: 'phone' | 'written', dueMin: number, state: 'open' | 'done' = 'open') => ({ id: `${kind}${dueMin}`, kind, severity: 'major' as const, startedAt: iso(-60), dueAt: iso(dueMin), state, doneAt: null, doneBy: null, recipient: null, recordedBy: null });
 const shelter = (id: string, township: string, status: Shelter['status'], capacity: number, occupancy: number): Shelter => ({
-  id, name: id, level: 'township', township, location: { lat: 29.2, lon: 121.9 }, address: '', capacity, facilities: [], contactName: '', contactPhone: '', status, occupancy, supplies: [], updatedAt: iso(0),
+  id, name: id, level: 'township', township, location: { lat: 29.2, lon: 121.9 }, address: '', capacity, facilities: [], contactName: '', contactPhone: '', status, occupancy, supplies: [], updatedAt: iso(0), exercise: false,
 });
 const level = (depotId: string, itemId: string, onHand: number, reserved: number, minLevel: number): StockLevel => ({ depotId, itemId, onHand, reserved, available: onHand - reserved, minLevel, updatedAt: iso(0) });
 const run = (id: string, status: SupplyRun['status'], goalMin: number): SupplyRun => ({
   id, fromDepotId: 'a', destinationType: 'shelter', destinationId: 's1', lines: [], status, reason: '', vehicle: '', dispatchId: null, requestedAt: iso(goalMin - 720), goalAt: iso(goalMin),
-  allocatedAt: iso(-10), departedAt: null, eta: null, arrivedAt: null, cancelledAt: null, createdBy: 'x', updatedAt: iso(0),
+  allocatedAt: iso(-10), departedAt: null, eta: null, arrivedAt: null, cancelledAt: null, createdBy: 'x', updatedAt: iso(0), exercise: false,
 });
 
 const lists: OverviewLists = {
