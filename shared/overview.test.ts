@@ -67,6 +67,16 @@ describe('summarizeSituation', () => {
     expect(summary.evacuation.county).toMatchObject({ sheltered: 145, withRelatives: 300, evacuated: 445, shelters: 3, sheltersOpen: 2 });
   });
 
+  it('lists a shelter a drill opened, marked, but counts neither it nor its people, nor a drill supply run', () => {
+    const drillShelter = { ...shelter('sx', '石浦镇', 'open', 300, 280), exercise: true };
+    const drillRun = { ...run('rx', 'allocated', -5), exercise: true };
+    const withDrill = summarizeSituation({ ...lists, shelters: [...lists.shelters, drillShelter], supplyRuns: [...lists.supplyRuns, drillRun] }, NOW);
+    expect(withDrill.shelters.list.find((s) => s.id === 'sx')?.exercise).toBe(true);
+    expect(withDrill.shelters).toMatchObject({ total: 4, open: 2, full: 1, capacity: 150, occupancy: 145 });
+    expect(withDrill.evacuation.county).toMatchObject({ sheltered: 145, evacuated: 445, shelters: 4, sheltersOpen: 2 });
+    expect(withDrill.supplyRuns).toEqual(summary.supplyRuns);
+  });
+
   it('sums key items over depots against their thresholds and lists every low depot', () => {
     expect(summary.stock.keyItems).toEqual([{ itemId: 'tent', name: '帐篷', unit: '顶', onHand: 120, reserved: 30, available: 90, minLevel: 90, depotsLow: 1 }]);
     expect(summary.stock.low.map((l) => [l.depotId, l.itemId, l.available, l.minLevel])).toEqual([
