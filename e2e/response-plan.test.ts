@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,5 +115,43 @@ describe('a typhoon response from the desk to the tablets, the townships and the
     await expect.poll(() => wall.getByTestId('response-banner').count(), { timeout: 10_000 }).toBe(0);
     const drills = dataOf(await commander.get<Response[]>('/api/responses?state=ended')).filter((r) => r.exercise);
     expect(drills.map((r) => [r.level, r.history.at(-1)?.reason])).toEqual([['IV', '推演结束']]);
+  });
+});
+
+describe('a drill beside a real response', () => {
+  it('is refused without the typed confirmation, and reaches only the team and contact ticked on the desk', async () => {
+    const real = dataOf(await commander.post<{ response: Response }>('/api/responses', { actionId: randomUUID(), hazard: 'flood', level: 'IV', reason: '强降雨' })).response;
+    const refused = await commander.post('/api/responses', { actionId: randomUUID(), hazard: 'typhoon', level: 'IV', reason: '推演', exercise: true });
+    expect([refused.status, refused.body.ok ? null : refused.body.error.code]).toEqual([409, 'DRILL_NEEDS_CONFIRMATION']);
+
+    const bluesky = dataOf(await commander.get<Array<{ id: string; name: string }>>('/api/teams')).find((t) => t.name.includes('蓝天'))!;
+    await desk.getByTestId('response-new').click();
+    await desk.getByTestId('response-reason').fill('真实响应期间的防台风推演');
+    await desk.getByTestId('response-exercise').check();
+    await desk.getByTestId(`drill-team-${bluesky.id}`).check();
+    const contact = desk.locator('[data-testid^="drill-contact-"]').first();
+    const contactId = (await contact.getAttribute('data-testid'))!.slice('drill-contact-'.length);
+    await contact.check();
+    await desk.getByTestId('drill-confirm-typed').fill('演练');
+    expect(await desk.getByTestId('response-start').isDisabled()).toBe(true);
+    await desk.getByTestId('drill-confirm-typed').fill('确认演练');
+    await saveScreenshot(desk, 'response-drill-beside-real');
+    await desk.getByTestId('response-start').click();
+    await expect.poll(() => desk.getByTestId('response-drill').count(), { timeout: 10_000 }).toBe(1);
+    await desk.getByTestId('response-confirm-all').click();
+    await expect.poll(prepared, { timeout: 20_000 }).toBe(0);
+
+    const drill = dataOf(await commander.get<Response[]>('/api/responses?state=active')).find((r) => r.exercise)!;
+    expect(drill.drillScope).toEqual({ teamIds: [bluesky.id], contactIds: [contactId] });
+    const tasks = dataOf(await commander.get<Array<{ actionResult: { dispatchIds: string[] } | null; problems: Array<{ kind: string; ref: string }> }>>(`/api/responses/${drill.id}/tasks`));
+    const dispatchIds = tasks.flatMap((t) => t.actionResult?.dispatchIds ?? []);
+    expect(dispatchIds).toHaveLength(1);
+    const { dispatch } = dataOf(await commander.get<{ dispatch: { exercise: boolean; assignments: Array<{ teamId: string }> } }>(`/api/dispatches/${dispatchIds[0]}`));
+    expect([dispatch.exercise, dispatch.assignments.map((a) => a.teamId)]).toEqual([true, [bluesky.id]]);
+    const outside = tasks.flatMap((t) => t.problems).filter((p) => p.kind === 'outside_drill');
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.map((p) => p.ref)).not.toContain(contactId);
+    expect(outside.map((p) => p.ref)).not.toContain(bluesky.id);
+    expect(real.exercise).toBe(false);
   });
 });

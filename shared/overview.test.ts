@@ -14,12 +14,12 @@ const incident = (id: string, over: Partial<Incident>): Incident => ({
 });
 const deadline = (kind: 'phone' | 'written', dueMin: number, state: 'open' | 'done' = 'open') => ({ id: `${kind}${dueMin}`, kind, severity: 'major' as const, startedAt: iso(-60), dueAt: iso(dueMin), state, doneAt: null, doneBy: null, recipient: null, recordedBy: null });
 const shelter = (id: string, township: string, status: Shelter['status'], capacity: number, occupancy: number): Shelter => ({
-  id, name: id, level: 'township', township, location: { lat: 29.2, lon: 121.9 }, address: '', capacity, facilities: [], contactName: '', contactPhone: '', status, occupancy, supplies: [], updatedAt: iso(0),
+  id, name: id, level: 'township', township, location: { lat: 29.2, lon: 121.9 }, address: '', capacity, facilities: [], contactName: '', contactPhone: '', status, occupancy, supplies: [], updatedAt: iso(0), exercise: false,
 });
 const level = (depotId: string, itemId: string, onHand: number, reserved: number, minLevel: number): StockLevel => ({ depotId, itemId, onHand, reserved, available: onHand - reserved, minLevel, updatedAt: iso(0) });
 const run = (id: string, status: SupplyRun['status'], goalMin: number): SupplyRun => ({
   id, fromDepotId: 'a', destinationType: 'shelter', destinationId: 's1', lines: [], status, reason: '', vehicle: '', dispatchId: null, requestedAt: iso(goalMin - 720), goalAt: iso(goalMin),
-  allocatedAt: iso(-10), departedAt: null, eta: null, arrivedAt: null, cancelledAt: null, createdBy: 'x', updatedAt: iso(0),
+  allocatedAt: iso(-10), departedAt: null, eta: null, arrivedAt: null, cancelledAt: null, createdBy: 'x', updatedAt: iso(0), exercise: false,
 });
 
 const lists: OverviewLists = {
@@ -65,6 +65,16 @@ describe('summarizeSituation', () => {
     expect(summary.shelters).toMatchObject({ total: 3, open: 2, full: 1, capacity: 150, occupancy: 145 });
     expect(summary.evacuation.townships.find((t) => t.township === '石浦镇')).toMatchObject({ sheltered: 145, withRelatives: 300, evacuated: 445 });
     expect(summary.evacuation.county).toMatchObject({ sheltered: 145, withRelatives: 300, evacuated: 445, shelters: 3, sheltersOpen: 2 });
+  });
+
+  it('lists a shelter a drill opened, marked, but counts neither it nor its people, nor a drill supply run', () => {
+    const drillShelter = { ...shelter('sx', '石浦镇', 'open', 300, 280), exercise: true };
+    const drillRun = { ...run('rx', 'allocated', -5), exercise: true };
+    const withDrill = summarizeSituation({ ...lists, shelters: [...lists.shelters, drillShelter], supplyRuns: [...lists.supplyRuns, drillRun] }, NOW);
+    expect(withDrill.shelters.list.find((s) => s.id === 'sx')?.exercise).toBe(true);
+    expect(withDrill.shelters).toMatchObject({ total: 4, open: 2, full: 1, capacity: 150, occupancy: 145 });
+    expect(withDrill.evacuation.county).toMatchObject({ sheltered: 145, evacuated: 445, shelters: 4, sheltersOpen: 2 });
+    expect(withDrill.supplyRuns).toEqual(summary.supplyRuns);
   });
 
   it('sums key items over depots against their thresholds and lists every low depot', () => {

@@ -26,6 +26,8 @@ export function summarizeSituation(lists: OverviewLists, nowMs: number): Situati
   const open = lists.incidents.filter((i) => i.status !== 'closed');
   // A drill's incidents are listed (marked) but never counted in the real figures.
   const real = open.filter((i) => !i.exercise);
+  // A shelter a drill opened is shown (marked) but its people and places count in no real figure.
+  const realOpen = lists.shelters.filter((s) => s.status !== 'closed' && !s.exercise);
   const openSummaries = open
     .map((i) => ({
       id: i.id,
@@ -68,7 +70,7 @@ export function summarizeSituation(lists: OverviewLists, nowMs: number): Situati
     minLevel: l.minLevel,
   }));
 
-  const active = lists.supplyRuns.filter((r) => r.status === 'allocated' || r.status === 'in_transit');
+  const active = lists.supplyRuns.filter((r) => (r.status === 'allocated' || r.status === 'in_transit') && !r.exercise);
   return {
     at: new Date(nowMs).toISOString(),
     incidents: {
@@ -80,11 +82,11 @@ export function summarizeSituation(lists: OverviewLists, nowMs: number): Situati
     evacuation: evacuationTotals(lists.shelters, lists.townshipEvacuations),
     shelters: {
       total: lists.shelters.length,
-      open: lists.shelters.filter((s) => s.status !== 'closed').length,
-      full: lists.shelters.filter((s) => s.status === 'full').length,
-      capacity: lists.shelters.filter((s) => s.status !== 'closed').reduce((n, s) => n + s.capacity, 0),
-      occupancy: lists.shelters.reduce((n, s) => n + s.occupancy, 0),
-      list: lists.shelters.map((s) => ({ id: s.id, name: s.name, township: s.township, level: s.level, status: s.status, location: s.location, capacity: s.capacity, occupancy: s.occupancy })),
+      open: realOpen.length,
+      full: realOpen.filter((s) => s.status === 'full').length,
+      capacity: realOpen.reduce((n, s) => n + s.capacity, 0),
+      occupancy: realOpen.reduce((n, s) => n + s.occupancy, 0),
+      list: lists.shelters.map((s) => ({ id: s.id, name: s.name, township: s.township, level: s.level, status: s.status, location: s.location, capacity: s.capacity, occupancy: s.occupancy, exercise: s.exercise })),
     },
     stock: { keyItems, low },
     supplyRuns: {
@@ -100,7 +102,9 @@ export function evacuationTotals(shelters: readonly Shelter[], reports: readonly
   const reportOf = new Map(reports.map((r) => [r.township, r]));
   const townships = TOWNSHIP_NAMES.map((township) => {
     const here = shelters.filter((s) => s.township === township);
-    const sheltered = here.reduce((sum, s) => sum + s.occupancy, 0);
+    // A drill's shelter is still one of the township's places, but its people and its opening are the drill's.
+    const open = here.filter((s) => s.status !== 'closed' && !s.exercise);
+    const sheltered = open.reduce((sum, s) => sum + s.occupancy, 0);
     const withRelatives = reportOf.get(township)?.withRelatives ?? 0;
     return {
       township,
@@ -108,7 +112,7 @@ export function evacuationTotals(shelters: readonly Shelter[], reports: readonly
       withRelatives,
       evacuated: sheltered + withRelatives,
       shelters: here.length,
-      sheltersOpen: here.filter((s) => s.status !== 'closed').length,
+      sheltersOpen: open.length,
       capacity: here.reduce((sum, s) => sum + s.capacity, 0),
       reportedAt: reportOf.get(township)?.reportedAt ?? null,
     };

@@ -15,6 +15,8 @@ export interface AlarmRaise {
   sourceType: string;
   sourceId: string;
   params: Alarm['params'];
+  /** 演练: about a drill's record; shown marked and kept out of the real figures. */
+  exercise?: boolean;
 }
 
 const toAlarm = (row: AlarmRow): Alarm => ({
@@ -30,6 +32,7 @@ const toAlarm = (row: AlarmRow): Alarm => ({
   acknowledgedBy: row.acknowledged_by,
   acknowledgedAt: row.acknowledged_at,
   clearedAt: row.cleared_at,
+  exercise: row.exercise === 1,
 });
 
 /**
@@ -79,6 +82,7 @@ export class AlarmService {
       acknowledged_by: null,
       acknowledged_at: null,
       cleared_at: null,
+      exercise: spec.exercise ? 1 : 0,
     };
     await tx.insertInto('alarms').values(row).execute();
     const alarm = toAlarm(row);

@@ -12,6 +12,8 @@ export interface AlarmRow {
   acknowledged_by: string | null;
   acknowledged_at: string | null;
   cleared_at: string | null;
+  /** 1 for an alarm about a drill's record (migration 0014). */
+  exercise: number;
 }
 
 export interface AlarmTables {

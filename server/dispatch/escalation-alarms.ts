@@ -18,6 +18,8 @@ export interface OverdueAssignment {
   priority: DispatchPriority;
   label: string;
   createdAt: string;
+  /** A drill's dispatch: its alarm is a drill's too. */
+  exercise: boolean;
 }
 
 export const escalationAlarm = (kind: EscalationKind, overdue: OverdueAssignment): AlarmRaise => ({
@@ -26,5 +28,6 @@ export const escalationAlarm = (kind: EscalationKind, overdue: OverdueAssignment
   sound: SOUND[overdue.priority],
   sourceType: ASSIGNMENT_SOURCE_TYPE,
   sourceId: assignmentSource(overdue.dispatchId, overdue.teamId),
+  exercise: overdue.exercise,
   params: { teamName: overdue.teamName, dispatchId: overdue.dispatchId, teamId: overdue.teamId, priority: overdue.priority, destination: overdue.label, createdAt: overdue.createdAt },
 });

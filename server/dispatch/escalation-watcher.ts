@@ -78,7 +78,7 @@ export class DispatchEscalationWatcher {
       .selectFrom('dispatch_assignments as a')
       .innerJoin('dispatches as d', 'd.id', 'a.dispatch_id')
       .leftJoin('teams as t', 't.id', 'a.team_id')
-      .select(['a.dispatch_id', 'a.team_id', 'a.created_at', 'd.priority', 'd.dest_label', 't.name'])
+      .select(['a.dispatch_id', 'a.team_id', 'a.created_at', 'd.priority', 'd.dest_label', 'd.exercise', 't.name'])
       .where('a.state', 'in', [...WAITING[kind]])
       .where('a.created_at', '<=', new Date(createdBefore).toISOString())
       .where(({ not, exists, selectFrom }) =>
@@ -95,7 +95,7 @@ export class DispatchEscalationWatcher {
       .orderBy('a.created_at')
       .limit(BATCH)
       .execute();
-    return rows.map((r) => ({ dispatchId: r.dispatch_id, teamId: r.team_id, teamName: r.name ?? r.team_id, priority: r.priority as DispatchPriority, label: r.dest_label, createdAt: r.created_at }));
+    return rows.map((r) => ({ dispatchId: r.dispatch_id, teamId: r.team_id, teamName: r.name ?? r.team_id, priority: r.priority as DispatchPriority, label: r.dest_label, createdAt: r.created_at, exercise: r.exercise === 1 }));
   }
 
   /** Re-reads the assignment in the raising transaction: a step may have come in since the query. */

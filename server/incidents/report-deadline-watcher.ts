@@ -55,7 +55,7 @@ export class ReportDeadlineWatcher {
     const overdue = await this.options.db
       .selectFrom('incident_deadlines as d')
       .innerJoin('incidents as i', 'i.id', 'd.incident_id')
-      .select(['d.id', 'd.kind', 'd.due_at', 'i.id as incident_id', 'i.code', 'i.title', 'i.severity'])
+      .select(['d.id', 'd.kind', 'd.due_at', 'i.id as incident_id', 'i.code', 'i.title', 'i.severity', 'i.exercise'])
       .where('d.state', '=', 'open')
       .where('d.due_at', '<=', now)
       .execute();
@@ -70,6 +70,7 @@ export class ReportDeadlineWatcher {
         sound: 'repeat',
         sourceType: 'incident_deadline',
         sourceId: deadline.id,
+        exercise: deadline.exercise === 1,
         params: { incidentId: deadline.incident_id, code: deadline.code, title: deadline.title, incidentSeverity: severity, reportKind: deadline.kind as ReportKind, dueAt: deadline.due_at },
       });
     }

@@ -37,8 +37,8 @@ async function perform(ctx: TaskContext, task: ResponseTask, action: PlanAction)
     }
     case 'open_shelters': {
       const ids = action.townships.flatMap((t) => registry.shelters.get(t) ?? []);
-      // A drill opens nothing real: the shelters it would open are listed.
-      if (!drill) for (const id of ids) await ctx.ports.openShelter(ctx.tx, ctx.record, id, ctx.actor);
+      // A drill opens the closed ones as the drill's (marked, counted in no real figure); open ones stay as they are.
+      for (const id of ids) await ctx.ports.openShelter(ctx.tx, ctx.record, id, ctx.actor, drill);
       return { ...out, shelterIds: ids, ran: ids.length > 0 };
     }
     case 'evacuation_targets':
@@ -46,10 +46,12 @@ async function perform(ctx: TaskContext, task: ResponseTask, action: PlanAction)
       return { ...out, ran: true };
     case 'draft_warning': {
       const expires = iso(ctx.now + action.hours * 3_600_000);
-      const warningId = await ctx.ports.draftWarning(ctx.tx, ctx.record, { hazard: action.hazard, colour: action.colour, townships: action.townships, expires, exercise: drill }, ctx.actor);
+      const warningId = await ctx.ports.draftWarning(ctx.tx, ctx.record, { hazard: action.hazard, colour: action.colour, townships: action.townships, expires, exercise: drill }, ctx.actor, ctx.response.drillScope?.contactIds ?? null);
       return { ...out, warningId, ran: true };
     }
     case 'wall_layout':
+      // The wall is the real response's while one runs: a drill beside it leaves the layout alone.
+      if (ctx.response.drillScope) return { ...out, problems: [...out.problems, { taskKey: task.key, kind: 'outside_drill', ref: 'wall' }] };
       await ctx.ports.setWallLayout(ctx.tx, ctx.record, action.layout, ctx.actor);
       return { ...out, ran: true };
     case 'require_report': {

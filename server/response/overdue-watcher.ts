@@ -58,6 +58,7 @@ export class OverdueWatcher {
         sound: task.exercise ? 'none' : 'once',
         sourceType: 'response_task',
         sourceId: task.id,
+        exercise: task.exercise,
         params: {
           title: task.title,
           owner: task.ownerName,

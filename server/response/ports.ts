@@ -22,9 +22,10 @@ export interface ResponsePorts {
   findDispatch(tx: Tx, id: string): Promise<Dispatch | null>;
   /** Cancels a dispatch's still-active assignments with the reason; answers how many. */
   cancelDispatch(tx: Tx, record: RecordEvent, id: string, reason: string, actor: Actor): Promise<number>;
-  openShelter(tx: Tx, record: RecordEvent, shelterId: string, actor: Actor): Promise<void>;
+  /** A drill (`exercise`) opens a closed shelter as the drill's; a shelter already open for real stays real. */
+  openShelter(tx: Tx, record: RecordEvent, shelterId: string, actor: Actor, exercise: boolean): Promise<void>;
   /** A draft in the warnings' approval flow, never an issued warning. */
-  draftWarning(tx: Tx, record: RecordEvent, data: z.output<typeof WarningDraftSchema>, actor: Actor): Promise<string>;
+  draftWarning(tx: Tx, record: RecordEvent, data: z.output<typeof WarningDraftSchema>, actor: Actor, drillContactIds: string[] | null): Promise<string>;
   setWallLayout(tx: Tx, record: RecordEvent, layout: WallLayout, actor: Actor): Promise<void>;
   /** Personal links (the warnings' 叫应 mechanism) for a task's contacts. */
   queueLinks(tx: Tx, subject: LinkSubject, contacts: Contact[]): Promise<Recipient[]>;

@@ -135,9 +135,9 @@ describe('responses', () => {
     expect(await s.recipients.listFor('task', rounds[1]!.id)).toHaveLength(1);
   });
 
-  it('a drill marks what it creates, opens no real shelter, and during a real response needs a confirmation and reaches only its chosen teams', async () => {
+  it('a drill marks what it creates, opens its shelters as the drill’s, and during a real response needs a confirmation and reaches only its chosen teams', async () => {
     const real = await start();
-    await expect(start({ exercise: true })).rejects.toMatchObject({ code: 'CONFLICT', details: { needsConfirmation: true } });
+    await expect(start({ exercise: true })).rejects.toMatchObject({ code: 'DRILL_NEEDS_CONFIRMATION' });
     const drill = await start({ exercise: true, confirmDuringReal: true, level: 'III', drillScope: { teamIds: [], contactIds: [] } });
     expect(drill.response).toMatchObject({ exercise: true, drillScope: { teamIds: [] } });
     expect(drill.tasks.every((t) => t.exercise)).toBe(true);
@@ -145,7 +145,7 @@ describe('responses', () => {
     const confirmed = await s.responses.confirm(drill.response.id, { actionId: randomUUID(), taskIds: [], all: true }, commander);
     const byKey = Object.fromEntries(confirmed.tasks.map((t) => [t.key, t]));
     expect(byKey['stage-a']).toMatchObject({ actionState: 'failed', actionResult: { problems: [{ kind: 'outside_drill', ref: 'team-a' }] } });
-    expect((await s.shelters.list()).find((x) => x.id === 'shelter-shipu')!.status).toBe('closed');
+    expect((await s.shelters.list()).find((x) => x.id === 'shelter-shipu')).toMatchObject({ status: 'open', exercise: true });
     expect((await s.warnings.get(byKey.warning!.actionResult!.warningId!)).exercise).toBe(true);
     expect(real.response.exercise).toBe(false);
   });

@@ -65,7 +65,7 @@ export class ResponseService {
       const active = (await tx.selectFrom('responses').selectAll().where('state', '=', 'active').execute()).map(toResponse);
       if (active.some((r) => r.hazard === data.hazard && r.exercise === data.exercise)) throw conflict('This hazard already has a response running: raise or lower it instead.');
       const realRunning = active.some((r) => !r.exercise);
-      if (data.exercise && realRunning && !data.confirmDuringReal) throw conflict('A real response is running: confirm the drill explicitly and choose the teams and contacts it may reach.', { needsConfirmation: true });
+      if (data.exercise && realRunning && (!data.confirmDuringReal || !data.drillScope)) throw new DomainError('DRILL_NEEDS_CONFIRMATION');
       const now = this.clock();
       const response: Response = {
         id: `response-${randomUUID()}`,
@@ -78,7 +78,7 @@ export class ResponseService {
         endedAt: null,
         history: [this.change('started', data.level, data.reason, actor, now)],
         planVersions: {},
-        drillScope: data.exercise && realRunning ? (data.drillScope ?? { teamIds: [], contactIds: [] }) : null,
+        drillScope: data.exercise && realRunning ? (data.drillScope ?? null) : null,
       };
       const ctx = this.context(tx, record, response, actor, now);
       const activation = await activate(ctx, RESPONSE_LEVELS.slice(0, levelRank(data.level) + 1));

@@ -41,7 +41,7 @@ export async function openResponseServices(store: Store, clock: () => number, wr
   const contacts = new ContactService(store.db, transactor, clock);
   const shelters = new ShelterService(store.db, transactor, alarms, clock);
   const fanOut = new FanOut({ channels: new Set(['outbox']), publicBaseUrl: 'https://warn.example.org', clock });
-  const warnings = new WarningService(store.db, transactor, TEST_PUBLISHER, async () => undefined, clock);
+  const warnings = new WarningService(store.db, transactor, TEST_PUBLISHER, (tx, record, warning, actor) => fanOut.published(tx, record, warning, actor), clock);
   const dispatches = new DispatchService(new ActionLedger(store.db, transactor, clock), new AssignmentWriter(alarms, clock), new DispatchReader(store.db, clock), clock);
   const layouts = new WallLayoutService(store.db, transactor);
   const recipients = new RecipientService(store.db, transactor, clock);
@@ -49,8 +49,8 @@ export async function openResponseServices(store: Store, clock: () => number, wr
     createDispatch: (tx, record, data, actor) => dispatches.createWithin(tx, record, data, actor),
     findDispatch: (tx, id) => dispatches.findWithin(tx, id),
     cancelDispatch: (tx, record, id, reason, actor) => dispatches.cancelWithin(tx, record, id, reason, actor),
-    openShelter: async (tx, record, id, actor) => void (await shelters.setStatusWithin(tx, record, id, { status: 'open' }, actor)),
-    draftWarning: async (tx, record, data, actor) => (await warnings.draftWithin(tx, record, data, actor)).id,
+    openShelter: async (tx, record, id, actor, exercise) => void (await shelters.setStatusWithin(tx, record, id, { status: 'open', exercise }, actor)),
+    draftWarning: async (tx, record, data, actor, drillContactIds) => (await warnings.draftWithin(tx, record, data, actor, drillContactIds)).id,
     setWallLayout: (tx, record, layout, actor) => layouts.setWithin(tx, record, layout, actor),
     queueLinks: (tx, subject, list) => fanOut.queueLinks(tx, subject, list, 'primary'),
   });

@@ -14,6 +14,8 @@ export interface ShelterRow {
   status: string;
   occupancy: number;
   updated_at: string;
+  /** 1 while opened by a drill (migration 0014): its people are a drill's. */
+  exercise: number;
 }
 export interface ShelterMovementRow {
   id: string;
@@ -23,6 +25,8 @@ export interface ShelterMovementRow {
   at: string;
   note: string;
   actor_name: string;
+  /** 1 for a check-in or out at a drill's shelter (migration 0014). */
+  exercise: number;
 }
 export interface TownshipEvacuationRow {
   township: string;

@@ -12,7 +12,7 @@ export type ShelterAlarms = Pick<AlarmService, 'raiseWithin' | 'clearWithin'>;
 export async function syncShelterAlarms(alarms: ShelterAlarms, tx: Transaction<Database>, record: RecordEvent, shelter: Shelter, actor: Actor): Promise<void> {
   const level = shelter.status === 'closed' ? 'normal' : occupancyLevel(shelter.occupancy, shelter.capacity);
   const params = { shelterName: shelter.name, township: shelter.township, occupancy: shelter.occupancy, capacity: shelter.capacity };
-  const source = { sourceType: 'shelter', sourceId: shelter.id, params };
+  const source = { sourceType: 'shelter', sourceId: shelter.id, params, exercise: shelter.exercise };
   if (level === 'near_full') await alarms.raiseWithin(tx, record, { kind: 'shelter_near_full', severity: 'warning', sound: 'once', ...source }, actor);
   else await alarms.clearWithin(tx, record, 'shelter_near_full', shelter.id, actor);
   if (level === 'full') await alarms.raiseWithin(tx, record, { kind: 'shelter_full', severity: 'critical', sound: 'repeat', ...source }, actor);

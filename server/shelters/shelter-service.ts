@@ -8,6 +8,7 @@ import {
   ShelterStatusChangeSchema,
   ShelterUpdateSchema,
   type Shelter,
+  type ShelterStatusChange,
   type ShelterMovement,
 } from '../../shared/schemas/shelter';
 import { townshipAt } from '../../shared/townships';
@@ -44,7 +45,7 @@ export class ShelterService {
   async create(data: z.output<typeof ShelterCreateSchema>, actor: Actor, id: string = `shelter-${randomUUID().slice(0, 8)}`): Promise<Shelter> {
     const township = data.township ?? townshipAt(data.location);
     if (!township) throw new DomainError('VALIDATION_FAILED', 'The location is outside the county; name the township.');
-    const shelter: Shelter = { ...data, id, township, status: 'closed', occupancy: 0, supplies: [], updatedAt: this.now() };
+    const shelter: Shelter = { ...data, id, township, status: 'closed', occupancy: 0, supplies: [], updatedAt: this.now(), exercise: false };
     await this.transactor.run(async (tx, record) => {
       await tx.insertInto('shelters').values(toShelterRow(shelter)).execute();
       await record({ type: 'shelter.created', actor, payload: { shelter } });
@@ -69,15 +70,19 @@ export class ShelterService {
     return this.transactor.run((tx, record) => this.setStatusWithin(tx, record, id, input, actor));
   }
 
-  /** The status change inside a caller's transaction (a response plan opening shelters). */
-  async setStatusWithin(tx: Transaction<Database>, record: RecordEvent, id: string, input: z.output<typeof ShelterStatusChangeSchema>, actor: Actor): Promise<Shelter> {
+  /**
+   * The status change inside a caller's transaction (a response plan opening shelters). A drill opens only a
+   * closed shelter, as the drill's (演练); opening it for real makes it real, and closing it ends the drill's hold.
+   */
+  async setStatusWithin(tx: Transaction<Database>, record: RecordEvent, id: string, input: ShelterStatusChange, actor: Actor): Promise<Shelter> {
     const { status: wanted } = input;
     const current = await loadShelter(tx, id);
     if (wanted === 'closed' && current.occupancy > 0) throw conflict(`${current.occupancy} people are still checked in.`, { occupancy: current.occupancy });
     const status = wanted === 'closed' ? 'closed' : statusFor('open', current.occupancy, current.capacity);
-    if (status === current.status) return current;
-    const shelter: Shelter = { ...current, status, updatedAt: this.now() };
-    await tx.updateTable('shelters').set({ status, updated_at: shelter.updatedAt }).where('id', '=', id).execute();
+    const exercise = wanted === 'open' && (current.status === 'closed' ? input.exercise === true : current.exercise && input.exercise === true);
+    if (status === current.status && exercise === current.exercise) return current;
+    const shelter: Shelter = { ...current, status, exercise, updatedAt: this.now() };
+    await tx.updateTable('shelters').set({ status, exercise: exercise ? 1 : 0, updated_at: shelter.updatedAt }).where('id', '=', id).execute();
     await record({ type: 'shelter.status_changed', actor, payload: { shelter, from: current.status } });
     await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
     return shelter;
@@ -105,8 +110,9 @@ export class ShelterService {
       const status = statusFor(updated.status as Shelter['status'], updated.occupancy, updated.capacity);
       await tx.updateTable('shelters').set({ status }).where('id', '=', id).execute();
       const shelter: Shelter = { ...current, occupancy: updated.occupancy, status, updatedAt: now };
-      const movement: ShelterMovement = { id: randomUUID(), shelterId: id, kind: data.kind, people: data.people, at: now, note: data.note, actorName: actor.name };
-      await tx.insertInto('shelter_movements').values({ id: movement.id, shelter_id: id, kind: movement.kind, people: movement.people, at: now, note: movement.note, actor_name: actor.name }).execute();
+      // A check-in at a drill's shelter is the drill's.
+      const movement: ShelterMovement = { id: randomUUID(), shelterId: id, kind: data.kind, people: data.people, at: now, note: data.note, actorName: actor.name, exercise: current.exercise };
+      await tx.insertInto('shelter_movements').values({ id: movement.id, shelter_id: id, kind: movement.kind, people: movement.people, at: now, note: movement.note, actor_name: actor.name, exercise: movement.exercise ? 1 : 0 }).execute();
       await record({ type: 'shelter.occupancy_changed', actor, payload: { shelter, movement } });
       await syncShelterAlarms(this.alarms, tx, record, shelter, actor);
       return shelter;

@@ -18,6 +18,7 @@ export const toShelter = (row: ShelterRow, supplies: Shelter['supplies']): Shelt
   occupancy: row.occupancy,
   supplies,
   updatedAt: row.updated_at,
+  exercise: row.exercise === 1,
 });
 
 export const toShelterRow = (s: Shelter): ShelterRow => ({
@@ -35,6 +36,7 @@ export const toShelterRow = (s: Shelter): ShelterRow => ({
   status: s.status,
   occupancy: s.occupancy,
   updated_at: s.updatedAt,
+  exercise: s.exercise ? 1 : 0,
 });
 
 export const toMovement = (row: ShelterMovementRow): ShelterMovement => ({
@@ -45,6 +47,7 @@ export const toMovement = (row: ShelterMovementRow): ShelterMovement => ({
   at: row.at,
   note: row.note,
   actorName: row.actor_name,
+  exercise: row.exercise === 1,
 });
 
 export const toEvacuation = (row: TownshipEvacuationRow): TownshipEvacuation => ({

@@ -64,6 +64,8 @@ export interface SupplyRunRow {
   cancelled_at: string | null;
   created_by: string;
   updated_at: string;
+  /** 1 for a drill's run (migration 0014). */
+  exercise: number;
 }
 export interface SupplyRunLineRow {
   run_id: string;

@@ -90,6 +90,17 @@ describe('the stock ledger', () => {
     await expect(s.runs.allocate({ fromDepotId: COUNTY_DEPOT.id, destinationType: 'depot', destinationId: COUNTY_DEPOT.id, lines: [{ itemId: 'tent', quantity: 1 }], reason: 'x' }, deskActor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
+  it('marks a run asked for as a drill, and any run to a shelter a drill opened, as 演练', async () => {
+    const shelter = await s.shelters.create(parseInput(ShelterCreateSchema, { name: '石浦镇中心小学', level: 'township', location: { lat: 29.215915, lon: 121.938392 }, capacity: 300 }), deskActor);
+    const toShelter = { fromDepotId: COUNTY_DEPOT.id, destinationType: 'shelter' as const, destinationId: shelter.id, lines: [{ itemId: 'quilt', quantity: 10 }], reason: '安置点保障' };
+    expect((await s.runs.allocate(toShelter, deskActor)).exercise).toBe(false);
+    const asked = await s.runs.allocate({ fromDepotId: COUNTY_DEPOT.id, destinationType: 'depot', destinationId: SHIPU_DEPOT.id, lines: [{ itemId: 'tent', quantity: 1 }], reason: '演练前置', exercise: true }, deskActor);
+    expect(asked.exercise).toBe(true);
+    await s.transactor.run((tx, record) => s.shelters.setStatusWithin(tx, record, shelter.id, { status: 'open', exercise: true }, deskActor));
+    expect((await s.runs.allocate(toShelter, deskActor)).exercise).toBe(true);
+    expect((await s.runs.list()).map((r) => r.exercise).sort()).toEqual([false, true, true]);
+  });
+
   it('alarms stock_low below the minimum of a depot and item, and clears when restocked', async () => {
     const lowAlarms = async () => (await s.alarms.listOpen()).filter((a) => a.kind === 'stock_low').map((a) => [a.sourceId, a.params.available, a.params.minLevel]);
     await s.stock.setThreshold(COUNTY_DEPOT.id, 'tent', { minLevel: 80 }, deskActor);

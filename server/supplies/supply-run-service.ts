@@ -48,9 +48,9 @@ export class SupplyRunService {
       await loadDepot(tx, data.fromDepotId);
       for (const line of data.lines) await loadItem(tx, line.itemId);
       await this.checkDestination(tx, data.destinationType, data.destinationId, data.fromDepotId);
-      if (data.dispatchId && !(await tx.selectFrom('dispatches').select('id').where('id', '=', data.dispatchId).executeTakeFirst())) {
-        throw new DomainError('NOT_FOUND', 'The dispatch carrying this run was not found.');
-      }
+      const carrier = data.dispatchId ? await tx.selectFrom('dispatches').select('exercise').where('id', '=', data.dispatchId).executeTakeFirst() : null;
+      if (data.dispatchId && !carrier) throw new DomainError('NOT_FOUND', 'The dispatch carrying this run was not found.');
+      const exercise = data.exercise === true || carrier?.exercise === 1 || (await this.toDrillShelter(tx, data.destinationType, data.destinationId));
       const now = this.now();
       const id = randomUUID();
       await tx
@@ -72,6 +72,7 @@ export class SupplyRunService {
           cancelled_at: null,
           created_by: actor.name,
           updated_at: now,
+          exercise: exercise ? 1 : 0,
         })
         .execute();
       for (const line of data.lines) await tx.insertInto('supply_run_lines').values({ run_id: id, item_id: line.itemId, quantity: line.quantity }).execute();
@@ -138,6 +139,13 @@ export class SupplyRunService {
     const updated = await tx.updateTable('supply_runs').set({ status: to }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw conflict('The run changed meanwhile; try again.');
     return current;
+  }
+
+  /** A run to a shelter a drill opened is the drill's, whatever the form said. */
+  private async toDrillShelter(tx: Transaction<Database>, type: SupplyRun['destinationType'], id: string): Promise<boolean> {
+    if (type !== 'shelter') return false;
+    const shelter = await tx.selectFrom('shelters').select('exercise').where('id', '=', id).executeTakeFirst();
+    return shelter?.exercise === 1;
   }
 
   private async checkDestination(tx: Transaction<Database>, type: SupplyRun['destinationType'], id: string, fromDepotId: string): Promise<void> {

@@ -79,6 +79,7 @@ export const toRun = (row: SupplyRunRow, lines: SupplyRunLineRow[]): SupplyRun =
   cancelledAt: row.cancelled_at,
   createdBy: row.created_by,
   updatedAt: row.updated_at,
+  exercise: row.exercise === 1,
 });
 
 export async function loadDepot(db: Db, id: string): Promise<Depot> {

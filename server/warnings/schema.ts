@@ -24,6 +24,8 @@ export interface WarningRow {
   /** The CAP 1.2 XML as published, kept byte for byte so the feed always serves what was signed off. */
   cap_xml: string | null;
   updated_at: string;
+  /** JSON: the contacts a drill warning drafted during a real response may reach (migration 0014); null: its townships' as usual. */
+  drill_contact_ids?: string | null;
 }
 
 export interface CapAlertRow {

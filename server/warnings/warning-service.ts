@@ -51,12 +51,18 @@ export class WarningService {
     return this.transactor.run((tx, record) => this.draftWithin(tx, record, data, actor));
   }
 
-  /** A draft inside a caller's transaction (a response plan's action): never issued here, the commander signs it off. */
-  async draftWithin(tx: Transaction<Database>, record: RecordEvent, data: z.output<typeof WarningDraftSchema>, actor: Actor): Promise<Warning> {
+  /**
+   * A draft inside a caller's transaction (a response plan's action): never issued here, the commander signs it
+   * off. `drillContactIds` keeps a drill's warning during a real response to the contacts chosen for the drill.
+   */
+  async draftWithin(tx: Transaction<Database>, record: RecordEvent, data: z.output<typeof WarningDraftSchema>, actor: Actor, drillContactIds: string[] | null = null): Promise<Warning> {
     const now = this.now();
+    let reach = data.exercise && drillContactIds ? JSON.stringify(drillContactIds) : null;
     if (data.replacesId) {
-      const original = toWarning(await loadWarningRow(tx, data.replacesId));
+      const row = await loadWarningRow(tx, data.replacesId);
+      const original = toWarning(row);
       if (original.status !== 'issued' || original.msgType === 'Cancel') throw conflict('Only an issued warning can be updated.');
+      reach ??= row.drill_contact_ids ?? null;
     }
     const warning: Warning = {
       id: `warning-${randomUUID()}`,
@@ -79,7 +85,7 @@ export class WarningService {
       updatedAt: now,
     };
     this.checkTimes(warning);
-    await tx.insertInto('warnings').values(toWarningRow(warning, null)).execute();
+    await tx.insertInto('warnings').values({ ...toWarningRow(warning, null), drill_contact_ids: reach }).execute();
     await record({ type: 'warning.drafted', actor, payload: { warning } });
     return warning;
   }

@@ -17,6 +17,8 @@ export const AlarmSchema = z.object({
   acknowledgedBy: z.string().nullable(),
   acknowledgedAt: InstantSchema.nullable(),
   clearedAt: InstantSchema.nullable(),
+  /** 演练: about a drill's record (a drill task overdue, a drill shelter full); shown marked, never in the real figures. */
+  exercise: z.boolean().default(false),
 });
 export type Alarm = z.infer<typeof AlarmSchema>;
 

@@ -34,6 +34,8 @@ export const ShelterSummarySchema = z.object({
   location: PointSchema,
   capacity: count,
   occupancy: count,
+  /** 演练: opened by a drill; shown marked, counted in no figure. */
+  exercise: z.boolean().default(false),
 });
 
 export const KeyItemStockSchema = z.object({

@@ -31,6 +31,8 @@ export const ShelterSchema = z.object({
   /** Relief supplies delivered to the shelter. */
   supplies: z.array(ShelterSupplySchema),
   updatedAt: InstantSchema,
+  /** 演练: opened by a drill (until opened for real or closed); its people count in no real figure. */
+  exercise: z.boolean().default(false),
 });
 export type Shelter = z.infer<typeof ShelterSchema>;
 
@@ -61,6 +63,8 @@ export type ShelterCreate = z.input<typeof ShelterCreateSchema>;
 
 export const ShelterUpdateSchema = z.object(RegistryFields).partial().strict();
 export const ShelterStatusChangeSchema = z.object({ status: z.enum(['open', 'closed']) }).strict();
+/** A status change made for a drill (a drill plan's action) opens the shelter as the drill's. */
+export type ShelterStatusChange = z.output<typeof ShelterStatusChangeSchema> & { exercise?: boolean };
 
 export const ShelterMovementCreateSchema = z
   .object({ kind: z.enum(SHELTER_MOVEMENT_KINDS), people: z.number().int().min(1).max(100_000), note: z.string().max(200).default('') })
@@ -74,6 +78,8 @@ export const ShelterMovementSchema = z.object({
   at: InstantSchema,
   note: z.string(),
   actorName: z.string(),
+  /** 演练: at a drill's shelter. */
+  exercise: z.boolean().default(false),
 });
 export type ShelterMovement = z.infer<typeof ShelterMovementSchema>;
 

@@ -33,6 +33,8 @@ export const SupplyRunSchema = z.object({
   cancelledAt: InstantSchema.nullable(),
   createdBy: z.string(),
   updatedAt: InstantSchema,
+  /** 演练: a drill's run (asked for as one, or to a drill's shelter); kept out of the real figures. */
+  exercise: z.boolean().default(false),
 });
 export type SupplyRun = z.infer<typeof SupplyRunSchema>;
 
@@ -47,6 +49,8 @@ export const SupplyRunCreateSchema = z
     dispatchId: z.string().max(64).nullable().default(null),
     /** When the supplies were asked for (default: now); the 12-hour goal counts from here. */
     requestedAt: InstantSchema.optional(),
+    /** 演练: made for a drill (a run to a drill's shelter always is). */
+    exercise: z.boolean().default(false),
   })
   .strict();
 export type SupplyRunCreate = z.input<typeof SupplyRunCreateSchema>;

@@ -145,6 +145,7 @@ export const shelter = (id: string, name: string, township: string, at: number):
   occupancy: 0,
   supplies: [],
   updatedAt: iso(at),
+  exercise: false,
 });
 
 export const supplyRun = (id: string, requestedAt: number): SupplyRun => ({
@@ -166,6 +167,7 @@ export const supplyRun = (id: string, requestedAt: number): SupplyRun => ({
   cancelledAt: null,
   createdBy: DESK.name,
   updatedAt: iso(requestedAt),
+  exercise: false,
 });
 
 export const alarm = (id: string, kind: Alarm['kind'], severity: Alarm['severity'], raisedAt: number, sourceId: string): Alarm => ({
@@ -181,4 +183,5 @@ export const alarm = (id: string, kind: Alarm['kind'], severity: Alarm['severity
   acknowledgedBy: null,
   acknowledgedAt: null,
   clearedAt: null,
+  exercise: false,
 });

@@ -34,6 +34,13 @@ export interface LinkSubject {
 
 const asSubject = (warning: Warning) => ({ type: 'warning' as const, id: warning.id });
 
+/** The contacts a drill warning drafted during a real response may reach (backups included); null: no limit. */
+async function drillContactsOf(tx: Transaction<Database>, warning: Warning): Promise<Set<string> | null> {
+  if (!warning.exercise) return null;
+  const row = await tx.selectFrom('warnings').select('drill_contact_ids').where('id', '=', warning.id).executeTakeFirst();
+  return row?.drill_contact_ids ? new Set(JSON.parse(row.drill_contact_ids) as string[]) : null;
+}
+
 async function insertChunked<T extends 'warning_recipients' | 'warning_deliveries'>(tx: Transaction<Database>, table: T, rows: Array<T extends 'warning_recipients' ? RecipientRow : DeliveryRow>): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto(table).values(rows.slice(i, i + INSERT_CHUNK) as never).execute();
 }
@@ -49,6 +56,7 @@ export class FanOut {
 
   async published(tx: Transaction<Database>, record: RecordEvent, warning: Warning, actor: Actor): Promise<void> {
     const { primaries } = await contactsIn(tx, warning.townships);
+    const drillReach = await drillContactsOf(tx, warning);
     if (warning.msgType === 'Cancel') {
       const earlier = await tx.selectFrom('warning_recipients').select('contact_id').where('warning_id', '=', warning.replacesId ?? '').execute();
       const told = new Set(earlier.map((r) => r.contact_id));
@@ -56,13 +64,16 @@ export class FanOut {
       return;
     }
     await this.addRecipients(tx, record, warning, primaries, 'primary', actor);
-    await this.groupMessages(tx, warning, primaries);
+    // A drill during a real response reaches its chosen people only: no group chat, no webhook.
+    if (!drillReach) await this.groupMessages(tx, warning, primaries);
   }
 
   /** New recipients (the primaries at issue, or backups of silent primaries later) with their links and personal messages. */
   async addRecipients(tx: Transaction<Database>, record: RecordEvent, warning: Warning, contacts: Contact[], role: Recipient['role'], actor: Actor, backupFor: ReadonlyMap<string, string> = new Map()): Promise<Recipient[]> {
     const subject: LinkSubject = { type: 'warning', id: warning.id, expiresAt: warning.expires, text: (link) => personalText(warning, link) };
-    const out = await this.queueLinks(tx, subject, contacts, role, backupFor);
+    const drillReach = await drillContactsOf(tx, warning);
+    const reached = drillReach ? contacts.filter((c) => drillReach.has(c.id)) : contacts;
+    const out = await this.queueLinks(tx, subject, reached, role, backupFor);
     if (out.length > 0) {
       await record({ type: 'warning.recipients_queued', actor, payload: { warningId: warning.id, role, recipients: out } });
       await recordCoverage(tx, record, warning);

@@ -19,6 +19,7 @@ export const alarm = (id: string, over: Partial<Alarm> = {}): Alarm => ({
   acknowledgedBy: null,
   acknowledgedAt: null,
   clearedAt: null,
+  exercise: false,
   ...over,
 });
 

@@ -25,6 +25,9 @@ describe('groupByTownship', () => {
     expect(shipu?.shelters.map((s) => s.id)).toEqual(['a', 'b']);
     expect(groups.find((g) => g.township === '高塘岛乡')).toMatchObject({ shelters: [], withRelatives: 4 });
     expect(groups).toHaveLength(3);
+    const drill = groupByTownship([shelter('a', { township: '石浦镇', occupancy: 10 }), shelter('x', { township: '石浦镇', occupancy: 280, exercise: true })], []);
+    expect(drill[0]).toMatchObject({ sheltered: 10 });
+    expect(drill[0]?.shelters.map((s) => s.id)).toEqual(['a', 'x']);
     expect(groupByTownship([], [], ['石浦镇', '丹东街道']).map((g) => [g.township, g.shelters.length])).toEqual([['丹东街道', 0], ['石浦镇', 0]]);
   });
 
@@ -63,6 +66,7 @@ describe('mergeMovements', () => {
     at: `2025-08-01T01:${String(minute).padStart(2, '0')}:00.000Z`,
     note: '',
     actorName: '林值班',
+    exercise: false,
   });
   it('puts the newest first and keeps a movement seen both live and in the fetched history once', () => {
     const merged = mergeMovements([movement('live', 30)], [movement('a', 10), movement('live', 30), movement('b', 20)]);

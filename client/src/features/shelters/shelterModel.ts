@@ -44,7 +44,8 @@ export function groupByTownship(shelters: readonly Shelter[], reports: readonly 
   for (const s of shelters) {
     const g = group(s.township);
     g.shelters.push(s);
-    g.sheltered += s.occupancy;
+    // A drill's people are listed at their shelter, never in the township's real count.
+    if (!s.exercise) g.sheltered += s.occupancy;
     g.capacity += s.capacity;
   }
   for (const r of reports) {

@@ -20,6 +20,7 @@ const movement = (id: string, shelterId: string, minute: number, over: Partial<S
   at: `2025-08-01T02:${String(minute).padStart(2, '0')}:00.000Z`,
   note: '',
   actorName: '林值班',
+  exercise: false,
   ...over,
 });
 const checkedIn = (seq: number, m: ShelterMovement, occupancy: number) =>

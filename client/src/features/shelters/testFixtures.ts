@@ -19,5 +19,6 @@ export const shelter = (id: string, over: Partial<Shelter> = {}): Shelter => ({
   occupancy: 0,
   supplies: [],
   updatedAt: at,
+  exercise: false,
   ...over,
 });

@@ -30,5 +30,6 @@ export const run = (id: string, over: Partial<SupplyRun> = {}): SupplyRun => ({
   cancelledAt: null,
   createdBy: '值班员',
   updatedAt: at,
+  exercise: false,
   ...over,
 });

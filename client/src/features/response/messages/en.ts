@@ -27,7 +27,15 @@ const responseEn = {
     reason: 'Reason',
     reasonHint: 'e.g. force-7 winds expected within 24 h',
     exercise: 'Start as a drill',
-    confirmDuringReal: 'A real response is running: start the drill anyway (only the chosen teams and contacts are told)',
+    drillScope: {
+      title: 'A real response is running: who takes part in the drill',
+      explain: 'Only the teams and contacts ticked here are told; everything they get is marked Drill.',
+      teams: 'Teams',
+      contacts: 'Contacts',
+      noContacts: 'No contacts registered',
+      type: 'Type {word} to confirm the drill',
+      word: 'DRILL',
+    },
     toLevel: 'to',
     startedAt: 'Started',
     suggestion: {

@@ -27,7 +27,15 @@ const responseZhCN = {
     reason: '理由',
     reasonHint: '如：7级风圈预计24小时内影响我县',
     exercise: '作为演练启动',
-    confirmDuringReal: '当前有真实响应，确认启动演练（仅通知所选队伍和责任人）',
+    drillScope: {
+      title: '当前有真实响应：选择参演队伍和责任人',
+      explain: '只通知此处勾选的队伍和责任人，他们收到的每一项都标明“演练”。',
+      teams: '参演队伍',
+      contacts: '参演责任人',
+      noContacts: '尚未登记责任人',
+      type: '输入“{word}”以确认启动演练',
+      word: '确认演练',
+    },
     toLevel: '至',
     startedAt: '启动时间',
     suggestion: {

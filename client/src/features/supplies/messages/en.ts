@@ -78,6 +78,7 @@ const suppliesEn: typeof suppliesZhCN = {
       dispatchInstructions: 'Supply run: {from} → {to}. Items: {lines}. Reason: {reason}',
       requestedAt: 'Requested at',
       requestedHint: 'The 12-hour goal counts from here; default now',
+      exercise: 'Drill (kept out of real figures; a run to a drill shelter always is)',
       allocate: 'Allocate (reserve stock)',
       allocated: 'Allocated; stock reserved',
       none: 'No supply runs',

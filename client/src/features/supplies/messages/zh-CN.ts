@@ -76,6 +76,7 @@ const suppliesZhCN = {
       dispatchInstructions: '物资调运：{from} → {to}。物资：{lines}。事由：{reason}',
       requestedAt: '需求提出时间',
       requestedHint: '12 小时目标从此时起算，默认为现在',
+      exercise: '演练（不计入实际统计；送往演练安置点的一律为演练）',
       allocate: '调配（预留库存）',
       allocated: '已调配，库存已预留',
       none: '暂无调运',
