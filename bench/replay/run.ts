@@ -8,6 +8,7 @@ import { login } from '../../server/testing/int-support';
 import { REPO_ROOT, startServer } from '../../server/testing/server-process';
 import { launchChromium, signIn } from '../../e2e/support/browser';
 import { readProcess } from '../positions/process-stats';
+import { startCpuProfile, stopCpuProfile } from '../wall/cpu-profile';
 import { generate } from './generate';
 
 /**
@@ -17,6 +18,7 @@ import { generate } from './generate';
  * HTTP) and the browser draws (with the p99 gap between animation frames), the server's RSS, and the baseline:
  * the same window's rows read with one plain query. The generated store is cached under
  * artifacts/bench-replay/<units>u-<hours>h-5s-v<n>/ (BENCH_DATA_DIR to put it elsewhere) and reused by later runs.
+ * BENCH_REPLAY_PROFILE=1 adds a CPU profile of the replay page over the measured seconds (see bench/wall/cpu-profile.ts).
  */
 const UNITS = Number(process.env.BENCH_UNITS ?? '200');
 const HOURS = Number(process.env.BENCH_HOURS ?? '2');
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
     const browserFirstFrameMs = performance.now() - clicked;
     await desk.getByTestId(`replay-speed-${SPEED}`).click();
     await desk.getByTestId('replay-play').click();
+    const profiler = process.env.BENCH_REPLAY_PROFILE ? await startCpuProfile(desk) : null;
     // As text: tsx would wrap named functions in a helper the page does not have.
     const drawn = (await desk.evaluate(`(async () => {
       const hook = () => window.__tidewatch.replayOnMap();
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
       return { frames: hook().frames - startFrames, seconds: (performance.now() - started) / 1000, gaps };
     })()`)) as { frames: number; seconds: number; gaps: number[] };
     const rssAfter = readProcess(server.pid!).rssMb;
+    if (profiler) console.log(await stopCpuProfile(profiler));
     await browser.close();
 
     const browserFps = drawn.frames / drawn.seconds;
