@@ -5,9 +5,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { REPLAY_PAGE_STEPS } from '../../shared/schemas/replay';
 import { login } from '../../server/testing/int-support';
-import { startServer } from '../../server/testing/server-process';
+import { REPO_ROOT, startServer } from '../../server/testing/server-process';
 import { launchChromium, signIn } from '../../e2e/support/browser';
 import { readProcess } from '../positions/process-stats';
+import { startCpuProfile, stopCpuProfile } from '../wall/cpu-profile';
 import { generate } from './generate';
 
 /**
@@ -15,12 +16,23 @@ import { generate } from './generate';
  * BENCH_HOURS=2; the issue's full scale is BENCH_UNITS=2000 BENCH_HOURS=24, ≈ 35 M fixes) replayed at ×600.
  * Prints the time to the first frame, the frames per second the server sends (resolution steps paged over
  * HTTP) and the browser draws (with the p99 gap between animation frames), the server's RSS, and the baseline:
- * the same window's rows read with one plain query. BENCH_DATA_DIR keeps and reuses the generated store.
+ * the same window's rows read with one plain query. The generated store is cached under
+ * artifacts/bench-replay/<units>u-<hours>h-5s-v<n>/ (BENCH_DATA_DIR to put it elsewhere) and reused by later runs.
+ * BENCH_REPLAY_PROFILE=1 adds a CPU profile of the replay page over the measured seconds (see bench/wall/cpu-profile.ts).
  */
 const UNITS = Number(process.env.BENCH_UNITS ?? '200');
 const HOURS = Number(process.env.BENCH_HOURS ?? '2');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? '20');
+const EVERY_SECONDS = 5;
 const SPEED = 600;
+/** Part of the cached store's key: bump it when generate() writes different rows. */
+const GENERATOR_VERSION = 2;
+/**
+ * A reused store keeps its first admin, so every run signs in with the same password. Its fixes are dated 2025:
+ * the housekeeping job would thin fixes older than POSITION_RETENTION_DAYS to one a minute at start-up (holding
+ * the server for minutes and shrinking the window), so the bench's server keeps them all.
+ */
+const ADMIN_PASSWORD = 'Bench-replay-2025';
 const RESOLUTION_MS = 60_000;
 const START = Date.UTC(2025, 8, 15, 0, 0, 0);
 const TARGETS = { firstFrameMs: 2_000, serverFps: 10, browserFps: 10, p99GapMs: 250 };
@@ -28,17 +40,26 @@ const TARGETS = { firstFrameMs: 2_000, serverFps: 10, browserFps: 10, p99GapMs: 
 const iso = (ms: number) => new Date(ms).toISOString();
 const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)] ?? 0;
 
-async function main(): Promise<void> {
-  const dataDir = process.env.BENCH_DATA_DIR ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'tw-bench-replay-')));
+/** The generated store for these parameters, made once and reused: generation is most of a full-size run. */
+async function cachedStore(): Promise<{ dataDir: string; file: string }> {
+  const dataDir = process.env.BENCH_DATA_DIR ?? path.join(REPO_ROOT, 'artifacts', 'bench-replay', `${UNITS}u-${HOURS}h-${EVERY_SECONDS}s-v${GENERATOR_VERSION}`);
   const file = path.join(dataDir, 'tidewatch.sqlite');
-  const end = START + HOURS * 3_600_000;
-  if (!existsSync(file)) {
-    console.log(`generating ${UNITS} units × ${HOURS} h every 5 s into ${file}`);
+  const ready = path.join(dataDir, 'generated');
+  if (!existsSync(ready)) {
+    await fs.mkdir(dataDir, { recursive: true });
+    for (const suffix of ['', '-wal', '-shm']) await fs.rm(`${file}${suffix}`, { force: true });
+    console.log(`generating ${UNITS} units × ${HOURS} h every ${EVERY_SECONDS} s into ${file}`);
     const t = Date.now();
-    const rows = await generate({ file, units: UNITS, hours: HOURS, everySeconds: 5, start: START });
+    const rows = await generate({ file, units: UNITS, hours: HOURS, everySeconds: EVERY_SECONDS, start: START });
     console.log(`  ${rows.toLocaleString('en')} fixes in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-  }
+    await fs.writeFile(ready, `${rows}\n`);
+  } else console.log(`reusing ${file}`);
+  return { dataDir, file };
+}
 
+async function main(): Promise<void> {
+  const { dataDir, file } = await cachedStore();
+  const end = START + HOURS * 3_600_000;
   // Baseline: the window's rows with one plain query, streamed (all at once would not fit in memory at full scale).
   const db = new Database(file, { readonly: true });
   let t = performance.now();
@@ -47,7 +68,7 @@ async function main(): Promise<void> {
   const baselineMs = performance.now() - t;
   db.close();
 
-  const server = await startServer({ dataDir, env: { LOG_LEVEL: 'warn' } });
+  const server = await startServer({ dataDir, env: { LOG_LEVEL: 'warn', ADMIN_PASSWORD, POSITION_RETENTION_DAYS: '100000' }, readyTimeoutMs: 120_000 });
   try {
     const token = await login(server.baseUrl, 'admin', server.adminPassword);
     const get = async (p: string) => {
@@ -82,6 +103,7 @@ async function main(): Promise<void> {
     const browserFirstFrameMs = performance.now() - clicked;
     await desk.getByTestId(`replay-speed-${SPEED}`).click();
     await desk.getByTestId('replay-play').click();
+    const profiler = process.env.BENCH_REPLAY_PROFILE ? await startCpuProfile(desk) : null;
     // As text: tsx would wrap named functions in a helper the page does not have.
     const drawn = (await desk.evaluate(`(async () => {
       const hook = () => window.__tidewatch.replayOnMap();
@@ -101,6 +123,7 @@ async function main(): Promise<void> {
       return { frames: hook().frames - startFrames, seconds: (performance.now() - started) / 1000, gaps };
     })()`)) as { frames: number; seconds: number; gaps: number[] };
     const rssAfter = readProcess(server.pid!).rssMb;
+    if (profiler) console.log(await stopCpuProfile(profiler));
     await browser.close();
 
     const browserFps = drawn.frames / drawn.seconds;
@@ -114,8 +137,8 @@ async function main(): Promise<void> {
     console.log(`server RSS: peak ${rssPeak.toFixed(0)} MB while paging, ${rssAfter.toFixed(0)} MB after the browser run`);
   } finally {
     await server.dispose();
-    if (!process.env.BENCH_DATA_DIR) await fs.rm(dataDir, { recursive: true, force: true });
   }
 }
 
-await main();
+if (process.argv.includes('--generate-only')) await cachedStore();
+else await main();

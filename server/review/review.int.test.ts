@@ -69,6 +69,13 @@ describe.each(['sqlite', 'postgres'] as const)('after-action review on %s', (dia
     expect(drill.sections.responses.totals).toEqual(EXPECTED_LEVELS.drill.totals);
   });
 
+  it('puts every response level change in the significant-events timeline, with the reason and who, drills apart', () => {
+    const changes = (r: Report) => r.sections.timeline.entries.filter((e) => e.kind.startsWith('response_'));
+    expect(changes(report).map((e) => `${e.kind.slice('response_'.length)} ${e.params.level}`)).toEqual(EXPECTED_LEVELS.real.levels);
+    expect(changes(report)[1]).toMatchObject({ at: report.sections.responses.levels[1]!.at, subject: { kind: 'response', id: 'resp-1' }, params: { hazard: 'typhoon', reason: '10级风圈12小时内影响', by: '指挥长' } });
+    expect(changes(drill).map((e) => `${e.kind.slice('response_'.length)} ${e.params.level}`)).toEqual(EXPECTED_LEVELS.drill.levels);
+  });
+
   it('counts reports to the next level met, late (迟报) and missed (漏报)', () => {
     expect(report.sections.reporting.totals).toEqual(EXPECTED.reporting);
     const late = report.sections.reporting.rows.find((r) => r.incidentId === 'i-2')!;

@@ -117,6 +117,10 @@ export const TIMELINE_ENTRY_KINDS = [
   'shelter_opened',
   'alarm_critical',
   'typhoon_bulletin',
+  'response_started',
+  'response_raised',
+  'response_lowered',
+  'response_ended',
 ] as const;
 export const ReviewTimelineEntrySchema = z.object({
   at: InstantSchema,

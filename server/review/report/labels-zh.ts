@@ -45,6 +45,10 @@ export const TIMELINE_KIND_ZH = {
   shelter_opened: '开放安置点',
   alarm_critical: '紧急报警',
   typhoon_bulletin: '台风报文',
+  response_started: '启动应急响应',
+  response_raised: '提升响应级别',
+  response_lowered: '降低响应级别',
+  response_ended: '终止应急响应',
 } as const;
 
 const BEIJING = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });

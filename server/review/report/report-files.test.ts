@@ -20,7 +20,7 @@ const report: Report = {
     shelters: { peakSheltered: 0, peakAt: null, peakEvacuated: 0, townships: [] },
     supplies: { runs: 0, onTime: 0, late: 0, overdue: 0, pending: 0, cancelled: 0, goalHours: 12, rows: [] },
     alarms: { raised: 0, unacknowledged: 0, ack: none, critical: 0, byKind: [] },
-    timeline: { entries: [], truncated: false },
+    timeline: { entries: [{ at: '2025-09-15T03:00:00.000Z', kind: 'response_raised', subject: { kind: 'response', id: 'r-1' }, params: { hazard: 'typhoon', level: 'II', reason: '10级风圈12小时内影响', by: '指挥长' } }], truncated: false },
     responses: {
       responses: [{ id: 'r-1', hazard: 'typhoon', highestLevel: 'II', startedAt: '2025-09-15T01:00:00.000Z', endedAt: null }],
       levels: [{ responseId: 'r-1', hazard: 'typhoon', kind: 'raised', level: 'II', at: '2025-09-15T03:00:00.000Z', by: '指挥长', reason: '10级风圈12小时内影响' }],
@@ -57,6 +57,11 @@ describe('report files', () => {
     expect(html).toMatch(/<p class="level" style="background:#ef6c00">防台风Ⅱ级应急响应/);
     expect(files.csv(report, 'responseLevels').toString('utf8')).toContain('2025/09/15 11:00,防台风,提升,Ⅱ级,指挥长,10级风圈12小时内影响');
     expect(files.csv(report, 'responseTasks').toString('utf8')).toContain('防台风,石浦镇,1,1,1,0,2');
+  });
+
+  it('names a level change in the significant-events timeline, in the CSV and on the printed page', () => {
+    expect(files.csv(report, 'timeline').toString('utf8')).toContain('2025/09/15 11:00,提升响应级别,防台风Ⅱ级 10级风圈12小时内影响 指挥长');
+    expect(reportHtml(report, '')).toContain('<td>提升响应级别</td><td>防台风Ⅱ级 10级风圈12小时内影响 指挥长</td>');
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {

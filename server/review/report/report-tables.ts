@@ -101,6 +101,8 @@ export function reportTables(report: Report): TableData[] {
 export const reportTable = (report: Report, key: ReportTable): TableData => reportTables(report).find((t) => t.key === key) as TableData;
 
 function describe(params: Record<string, string | number | null>): string {
-  const { code, title, headline, name, township, number, nameZh } = params;
+  const { code, title, headline, name, township, number, nameZh, hazard, level, reason, by } = params;
+  if (typeof hazard === 'string' && typeof level === 'string' && level in LEVEL_ZH)
+    return [`${HAZARD_ZH[hazard as keyof typeof HAZARD_ZH] ?? hazard}${LEVEL_ZH[level as keyof typeof LEVEL_ZH]}级`, reason, by].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
   return [code, title, headline, name, township, number, nameZh].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
 }

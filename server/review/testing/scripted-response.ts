@@ -51,7 +51,8 @@ export const EXPECTED = {
   peakEvacuated: 240,
   supplies: { runs: 4, onTime: 1, late: 1, overdue: 1, cancelled: 1 },
   alarms: { raised: 4, unacknowledged: 1, medianSeconds: 60, worstSeconds: 120, critical: 1 },
-  timeline: 9,
+  // 9 warnings, incidents, shelters, alarms and bulletins, and the 4 response level changes (scripted-levels).
+  timeline: 13,
 };
 
 export interface ScriptedResponseOptions {

@@ -16,24 +16,66 @@ const UNIT = '#2563eb';
 const ALARM = '#dc2626';
 const DISPATCH = { created: '#f59e0b', delivered: '#f59e0b', accepted: '#0ea5e9', en_route: '#0ea5e9', on_scene: '#16a34a' } as Record<string, string>;
 
-/** The units at the replay time: each at its interpolated position, a silent one greyed at its last fix. */
-export function unitSeries(units: readonly ReplayUnit[], on: boolean, followed: string | null, fontSize: number): ScatterSeriesOption {
-  return {
-    id: 'replay-units',
-    type: 'scatter',
-    coordinateSystem: 'geo',
-    animation: false,
-    z: 5,
-    label: { show: units.length <= 300, formatter: '{b}', position: 'right', fontSize: Math.round(fontSize * 0.8), fontFamily: CHART_FONT_FAMILY },
-    data: on
-      ? units.map((u) => ({
-          name: u.name,
-          value: [u.lon, u.lat],
-          symbolSize: u.id === followed ? 16 : 10,
-          itemStyle: u.gap ? { color: 'transparent', borderColor: SILENT, borderWidth: 2 } : { color: u.alarm ? ALARM : UNIT, borderColor: u.alarm ? '#7f1d1d' : '#fff', borderWidth: u.alarm ? 3 : 1 },
-        }))
-      : [],
-  };
+/** Past this many units, their names are not drawn (they would only overlap) and ECharts draws each look in large mode. */
+export const LABELLED_UNITS_LIMIT = 300;
+
+/** Flat [lon, lat, …] coordinates: ECharts takes a typed array in one copy where it would clone a point object per unit. */
+function flat(units: readonly ReplayUnit[]): ScatterSeriesOption['data'] {
+  const data = new Float64Array(units.length * 2);
+  units.forEach((u, i) => {
+    data[i * 2] = u.lon;
+    data[i * 2 + 1] = u.lat;
+  });
+  return data as unknown as ScatterSeriesOption['data'];
+}
+
+const LOOKS = {
+  moving: { color: UNIT, borderColor: '#fff', borderWidth: 1 },
+  alarm: { color: ALARM, borderColor: '#7f1d1d', borderWidth: 3 },
+  silent: { color: 'transparent', borderColor: SILENT, borderWidth: 2 },
+} as const;
+const lookOf = (u: ReplayUnit): keyof typeof LOOKS => (u.gap ? 'silent' : u.alarm ? 'alarm' : 'moving');
+
+/**
+ * The units at the replay time, as the live map draws its teams (teamSeries.ts): one series per look with one
+ * style and flat coordinates, in large mode when many (each look one path), so a frame costs little more than
+ * copying the positions. Each unit sits at its interpolated position, a silent one as a grey ring at its last
+ * fix; the followed unit is drawn larger on its own, and names only while few enough to read.
+ */
+export function unitSeries(units: readonly ReplayUnit[], on: boolean, followed: string | null, fontSize: number): ScatterSeriesOption[] {
+  const shown = on ? units : [];
+  const followedUnit = shown.find((u) => u.id === followed);
+  const rest = followedUnit ? shown.filter((u) => u !== followedUnit) : shown;
+  const common = { type: 'scatter' as const, coordinateSystem: 'geo' as const, animation: false, silent: true, large: true, largeThreshold: LABELLED_UNITS_LIMIT, progressive: 0, dimensions: ['lng', 'lat'], z: 5, symbol: 'circle', symbolSize: 10, label: { show: false } };
+  const looks: ScatterSeriesOption[] = (Object.keys(LOOKS) as Array<keyof typeof LOOKS>).map((look) => ({ ...common, id: `replay-units:${look}`, itemStyle: LOOKS[look], data: flat(rest.filter((u) => lookOf(u) === look)) }));
+  const label = { show: true, formatter: '{b}', position: 'right' as const, fontSize: Math.round(fontSize * 0.8), fontFamily: CHART_FONT_FAMILY };
+  return [
+    ...looks,
+    {
+      id: 'replay-unit-labels',
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      animation: false,
+      silent: true,
+      z: 5,
+      symbolSize: 10,
+      itemStyle: { color: 'transparent' },
+      label,
+      labelLayout: { hideOverlap: true },
+      data: rest.length <= LABELLED_UNITS_LIMIT ? rest.map((u) => ({ name: u.name, value: [u.lon, u.lat] })) : [],
+    },
+    {
+      id: 'replay-unit-followed',
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      animation: false,
+      silent: true,
+      z: 6,
+      symbolSize: 16,
+      label: { ...label, fontWeight: 'bold' },
+      data: followedUnit ? [{ name: followedUnit.name, value: [followedUnit.lon, followedUnit.lat], itemStyle: LOOKS[lookOf(followedUnit)] }] : [],
+    },
+  ];
 }
 
 /** Dispatch lines from each unit to its destination, coloured by state; incidents and shelters as they were. */

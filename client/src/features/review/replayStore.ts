@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { markRaw, ref, shallowRef } from 'vue';
 import type { DomainEvent } from '@shared/schemas/event';
 import type { ReplayScene } from '@shared/schemas/replay';
 import type { ReviewTimelineEntry } from '@shared/schemas/review';
@@ -35,7 +35,9 @@ export const useReplayStore = defineStore('replay', () => {
   const error = ref<unknown>(null);
   /** Frames drawn since the replay started (the map counts them; tests and the benchmark read it). */
   const frames = ref(0);
-  const buffer = new TrackBuffer();
+  // Raw: the store would wrap it in a reactive proxy, and the map reads every unit's track through it each frame
+  // (by CPU profile, the proxy's traps cost more than the interpolation).
+  const buffer = markRaw(new TrackBuffer());
   let pending: DomainEvent[] = [];
   let cursor: number | null = null;
   let loadedUntil = 0;

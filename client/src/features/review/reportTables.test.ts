@@ -26,6 +26,10 @@ describe('report tables', () => {
     ]);
   });
 
+  it('words a response level change in the timeline with the response, its level, why and who', () => {
+    expect(table('timeline').rows[1]).toEqual(['T(2025-09-15T00:30:00.000Z)', 'review.report.timeline.response_started', 'response.hazard.typhoon response.level.IV · 7级风圈24小时内影响 · 指挥长']);
+  });
+
   it('names an incident without a township as such, and shows minutes with one decimal', () => {
     expect(table('incidents').rows).toContainEqual(['review.report.byTownship', 'review.report.noTownship', '1']);
     expect(minutesText(90)).toBe('1.5');

@@ -101,13 +101,15 @@ export function reportTables(report: Report, w: ReportWords): DisplayTable[] {
       key: 'timeline',
       title: title('timeline'),
       headers: ['time', 'what', 'detail'].map(col),
-      rows: s.timeline.entries.map((e) => [w.time(e.at), w.t(`review.report.timeline.${e.kind}`), detailOf(e.params)]),
+      rows: s.timeline.entries.map((e) => [w.time(e.at), w.t(`review.report.timeline.${e.kind}`), detailOf(e.params, w)]),
       ...(s.timeline.truncated ? { note: w.t('review.report.truncated') } : {}),
     },
   ];
 }
 
-function detailOf(params: Record<string, string | number | null>): string {
-  const { code, title, headline, name, township, number, nameZh } = params;
+function detailOf(params: Record<string, string | number | null>, w: ReportWords): string {
+  const { code, title, headline, name, township, number, nameZh, hazard, level, reason, by } = params;
+  // A response level change: which response, at what level, why and who.
+  if (hazard && level) return [`${w.t(`response.hazard.${hazard}`)} ${w.t(`response.level.${level}`)}`, reason, by].filter((v) => v !== null && v !== undefined && v !== '').join(' · ');
   return [code, title, headline, name, township, number, nameZh].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
 }

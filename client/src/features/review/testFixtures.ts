@@ -37,7 +37,10 @@ export const REPORT: Report = {
     shelters: { peakSheltered: 210, peakAt: '2025-09-15T06:00:00.000Z', peakEvacuated: 240, townships: [{ township: '石浦镇', peakSheltered: 120, peakEvacuated: 150 }] },
     supplies: { runs: 1, onTime: 0, late: 1, overdue: 0, pending: 0, cancelled: 0, goalHours: 12, rows: [{ id: 'r-1', destination: 'shelter:sh-1', requestedAt: '2025-09-15T02:00:00.000Z', goalAt: '2025-09-15T14:00:00.000Z', arrivedAt: '2025-09-15T16:00:00.000Z', outcome: 'late', hours: 14 }] },
     alarms: { raised: 1, unacknowledged: 0, ack: stats(1, 30, 30), critical: 1, byKind: [{ kind: 'sos', raised: 1, unacknowledged: 0, ack: stats(1, 30, 30) }] },
-    timeline: { entries: [{ at: '2025-09-15T00:10:00.000Z', kind: 'warning_issued', subject: { kind: 'warning', id: 'W1' }, params: { headline: '台风蓝色预警' } }], truncated: false },
+    timeline: { entries: [
+        { at: '2025-09-15T00:10:00.000Z', kind: 'warning_issued', subject: { kind: 'warning', id: 'W1' }, params: { headline: '台风蓝色预警' } },
+        { at: '2025-09-15T00:30:00.000Z', kind: 'response_started', subject: { kind: 'response', id: 'r-1' }, params: { hazard: 'typhoon', level: 'IV', reason: '7级风圈24小时内影响', by: '指挥长' } },
+      ], truncated: false },
     responses: {
       responses: [{ id: 'r-1', hazard: 'typhoon', highestLevel: 'II', startedAt: '2025-09-15T00:30:00.000Z', endedAt: null }],
       levels: [{ responseId: 'r-1', hazard: 'typhoon', kind: 'started', level: 'IV', at: '2025-09-15T00:30:00.000Z', by: '指挥长', reason: '7级风圈24小时内影响' }],

@@ -10,7 +10,7 @@ export const MAX_TIMELINE_ENTRIES = 500;
 /** The significant moments of the window, in time order, each naming the record it concerns. */
 export const timelineSection: ReportSection<'timeline'> = {
   key: 'timeline',
-  types: ['warning.issued', 'warning.replaced', 'incident.reported', 'incident.severity_changed', 'incident.status_changed', 'incident.report_done', 'shelter.status_changed', 'alarm.raised', 'typhoon.imported', 'typhoon.updated'],
+  types: ['warning.issued', 'warning.replaced', 'incident.reported', 'incident.severity_changed', 'incident.status_changed', 'incident.report_done', 'shelter.status_changed', 'alarm.raised', 'typhoon.imported', 'typhoon.updated', 'response.started', 'response.raised', 'response.lowered', 'response.ended'],
   start(context) {
     const entries: ReviewTimelineEntry[] = [];
     const incidents = new Map<string, Incident>();
@@ -35,6 +35,8 @@ export const timelineSection: ReportSection<'timeline'> = {
     };
   },
 };
+
+const RESPONSE_ENTRY = { 'response.started': 'response_started', 'response.raised': 'response_raised', 'response.lowered': 'response_lowered', 'response.ended': 'response_ended' } as const;
 
 function entryOf(event: DomainEvent, context: ReportContext): ReviewTimelineEntry | null {
   const at = event.at;
@@ -73,6 +75,16 @@ function entryOf(event: DomainEvent, context: ReportContext): ReviewTimelineEntr
       const s = event.payload.storm;
       if (s.historical) return null;
       return { at, kind: 'typhoon_bulletin', subject: { kind: 'typhoon', id: s.id }, params: { number: s.number, nameZh: s.nameZh, nameEn: s.nameEn } };
+    }
+    case 'response.started':
+    case 'response.raised':
+    case 'response.lowered':
+    case 'response.ended': {
+      const r = event.payload.response;
+      if (!inReport(r, context)) return null;
+      // The event carries the response as it then stood: its last change is this one, with its reason and who.
+      const change = r.history.at(-1);
+      return { at, kind: RESPONSE_ENTRY[event.type], subject: { kind: 'response', id: r.id }, params: { hazard: r.hazard, level: r.level, reason: change?.reason ?? null, by: change?.by.name ?? null } };
     }
     default:
       return null;
