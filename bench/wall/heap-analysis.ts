@@ -3,8 +3,8 @@ import type { HeapSnapshot } from './heap-snapshot-parser';
 /**
  * What a heap snapshot holds, grouped by what a reader can name: objects by constructor, closures by
  * function, arrays' backing stores by kind, strings together. Two snapshots of the same page, one early
- * and one late in a run, compared group by group, show what grows; the retainer chains of the growing
- * groups show who keeps it.
+ * and one late in a run, compared group by group, show what grows; the named references on the way
+ * from the growing groups to the GC roots show who keeps it.
  */
 export interface GroupTotals {
   count: number;
@@ -81,70 +81,101 @@ export function growth(early: SnapshotIndex, late: SnapshotIndex, top = 25): Gro
     .slice(0, top);
 }
 
-/** Who holds the nodes of a set, one level up: `retainer group.edge` with how many of the set it holds. */
-interface RetainerStep {
-  via: string;
-  held: number;
-  retainers: Set<number>;
-}
-
 function edgeLabel(index: SnapshotIndex, type: string, nameOrIndex: number): string {
   if (type === 'element' || type === 'hidden') return '[]';
   if (type === 'context') return `(context).${index.snapshot.strings[nameOrIndex]}`;
   return `.${index.snapshot.strings[nameOrIndex]}`;
 }
 
-/** Edges skipped when looking for what keeps a node alive. */
+/** Edges that do not keep their target alive. */
 const NOT_RETAINING = new Set(['weak', 'shortcut']);
 
-/** Groups the retainers of `held` by retainer group and edge, most holding first. */
-function retainersOf(index: SnapshotIndex, held: ReadonlySet<number>): RetainerStep[] {
-  const { snapshot, groupOf, firstEdge } = index;
+/** For each node, the nodes holding it (and through which edge), and its distance from the GC roots. */
+interface RetainerIndex {
+  first: Uint32Array;
+  retainer: Uint32Array;
+  edge: Uint32Array;
+  distance: Uint32Array;
+}
+
+function indexRetainers(index: SnapshotIndex): RetainerIndex {
+  const { snapshot, firstEdge, groupOf } = index;
   const fields = snapshot.edgeFields.length;
   const typeAt = snapshot.edgeFields.indexOf('type');
-  const nameAt = snapshot.edgeFields.indexOf('name_or_index');
   const toAt = snapshot.edgeFields.indexOf('to_node');
   const nodeFields = snapshot.nodeFields.length;
-  const steps = new Map<string, { held: Set<number>; retainers: Set<number> }>();
-  for (let n = 0; n < groupOf.length; n++) {
+  const count = groupOf.length;
+  const retaining = (e: number) => !NOT_RETAINING.has(snapshot.edgeTypes[snapshot.edges[e + typeAt]!]!);
+  const first = new Uint32Array(count + 1);
+  for (let n = 0; n < count; n++) for (let e = firstEdge[n]!; e < firstEdge[n + 1]!; e += fields) if (retaining(e)) first[snapshot.edges[e + toAt]! / nodeFields + 1]!++;
+  for (let n = 0; n < count; n++) first[n + 1]! += first[n]!;
+  const retainer = new Uint32Array(first[count]!);
+  const edge = new Uint32Array(first[count]!);
+  const cursor = first.slice(0, count);
+  for (let n = 0; n < count; n++) {
     for (let e = firstEdge[n]!; e < firstEdge[n + 1]!; e += fields) {
+      if (!retaining(e)) continue;
       const to = snapshot.edges[e + toAt]! / nodeFields;
-      if (!held.has(to)) continue;
-      const type = snapshot.edgeTypes[snapshot.edges[e + typeAt]!]!;
-      if (NOT_RETAINING.has(type)) continue;
-      const via = `${groupOf[n]}${edgeLabel(index, type, snapshot.edges[e + nameAt]!)}`;
-      const step = steps.get(via) ?? { held: new Set<number>(), retainers: new Set<number>() };
-      step.held.add(to);
-      step.retainers.add(n);
-      steps.set(via, step);
+      retainer[cursor[to]!] = n;
+      edge[cursor[to]!++] = e;
     }
   }
-  return [...steps].map(([via, s]) => ({ via, held: s.held.size, retainers: s.retainers })).sort((a, b) => b.held - a.held);
+  // Breadth first from the root (node 0): a node's owner is sought along its shortest path to the roots.
+  const distance = new Uint32Array(count).fill(0xffffffff);
+  const queue = new Uint32Array(count);
+  let head = 0;
+  let tail = 0;
+  distance[0] = 0;
+  queue[tail++] = 0;
+  while (head < tail) {
+    const n = queue[head++]!;
+    for (let e = firstEdge[n]!; e < firstEdge[n + 1]!; e += fields) {
+      const to = snapshot.edges[e + toAt]! / nodeFields;
+      if (!retaining(e) || distance[to] !== 0xffffffff) continue;
+      distance[to] = distance[n]! + 1;
+      queue[tail++] = to;
+    }
+  }
+  return { first, retainer, edge, distance };
 }
 
 /**
- * The chain that holds most of a group: its commonest retainer, then that retainer's commonest, and so
- * on (`depth` levels), each with the other retainers of that level beside it.
+ * Who owns the nodes of a group, by name: from each node (a sample of them) up its shortest path to the GC
+ * roots, the first `names` named references met (an object's property or a closure's variable; array
+ * slots, map tables and internal links are passed through), e.g. `Object.coords ← TrailLayer.trails`.
  */
-export function retainerChain(index: SnapshotIndex, group: string, depth = 8, alternatives = 3): string[] {
-  let held = new Set<number>();
-  index.groupOf.forEach((g, n) => {
-    if (g === group) held.add(n);
+export function ownersOf(index: SnapshotIndex, retainers: RetainerIndex, group: string, options: { sample?: number; names?: number; top?: number } = {}): Array<{ owner: string; share: number }> {
+  const { snapshot, groupOf } = index;
+  const typeAt = snapshot.edgeFields.indexOf('type');
+  const nameAt = snapshot.edgeFields.indexOf('name_or_index');
+  const members: number[] = [];
+  groupOf.forEach((g, n) => {
+    if (g === group) members.push(n);
   });
-  const lines: string[] = [];
-  const seen = new Set<string>([group]);
-  for (let level = 0; level < depth && held.size; level++) {
-    const steps = retainersOf(index, held);
-    const [first] = steps;
-    if (!first) break;
-    const others = steps.slice(1, 1 + alternatives).map((s) => `${s.via} ${s.held}`);
-    lines.push(`${'  '.repeat(level)}← ${first.via} (holds ${first.held} of ${held.size})${others.length ? `; also ${others.join(', ')}` : ''}`);
-    const owner = first.via.replace(/(\[\]|\.[^.]*)$/, '');
-    if (seen.has(`${owner}#${first.retainers.size}`)) break;
-    seen.add(`${owner}#${first.retainers.size}`);
-    held = first.retainers;
+  const step = Math.max(1, Math.floor(members.length / (options.sample ?? 20_000)));
+  const owners = new Map<string, number>();
+  let sampled = 0;
+  for (let m = 0; m < members.length; m += step) {
+    const names: string[] = [];
+    let at = members[m]!;
+    for (let hops = 0; hops < 64 && names.length < (options.names ?? 2) && retainers.distance[at]! > 0; hops++) {
+      let best = -1;
+      for (let r = retainers.first[at]!; r < retainers.first[at + 1]!; r++) if (best < 0 || retainers.distance[retainers.retainer[r]!]! < retainers.distance[retainers.retainer[best]!]!) best = r;
+      if (best < 0) break;
+      const e = retainers.edge[best]!;
+      const type = snapshot.edgeTypes[snapshot.edges[e + typeAt]!]!;
+      const holder = retainers.retainer[best]!;
+      if (type === 'property' || type === 'context') names.push(`${groupOf[holder]}${edgeLabel(index, type, snapshot.edges[e + nameAt]!)}`);
+      at = holder;
+    }
+    const owner = names.join(' ← ') || '(no named owner)';
+    owners.set(owner, (owners.get(owner) ?? 0) + 1);
+    sampled++;
   }
-  return lines;
+  return [...owners]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, options.top ?? 4)
+    .map(([owner, n]) => ({ owner, share: n / sampled }));
 }
 
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
@@ -157,10 +188,11 @@ export function compareSnapshots(early: SnapshotIndex, late: SnapshotIndex, opti
     `  ${'grown most (self size)'.padEnd(48)} ${'count early → late'.padEnd(24)} MB early → late`,
   ];
   for (const g of grown) lines.push(`  ${g.group.slice(0, 48).padEnd(48)} ${`${g.early.count} → ${g.late.count}`.padEnd(24)} ${mb(g.early.bytes)} → ${mb(g.late.bytes)}`);
-  for (const g of grown.slice(0, options.chains ?? 5)) {
-    if (g.late.bytes - g.early.bytes < 1_048_576) break;
-    lines.push(`  who holds ${g.group} (late):`);
-    for (const line of retainerChain(late, g.group)) lines.push(`    ${line}`);
+  const grownMuch = grown.slice(0, options.chains ?? 5).filter((g) => g.late.bytes - g.early.bytes >= 1_048_576);
+  const retainers = grownMuch.length ? indexRetainers(late) : null;
+  for (const g of grownMuch) {
+    lines.push(`  who holds ${g.group} (late, along the shortest path from the GC roots):`);
+    for (const { owner, share } of ownersOf(late, retainers!, g.group)) lines.push(`    ${`${Math.round(share * 100)} %`.padStart(5)}  ${owner}`);
   }
   return lines.join('\n');
 }
