@@ -3,7 +3,8 @@ import { isStale, minutesSince } from './staleness';
 import { appendToTrail, MAX_TRAIL_POINTS, mergeTrail, NO_TRAIL, Trail, TRAIL_POINTS_BUDGET, trailCapFor, trimTrail, type TrailPoint, type TrailView } from './trails';
 
 
-const p = (t: number): TrailPoint => [121.8 + t / 1000, 29.4 - t / 1000, t];
+/** Positions a Float32 holds exactly (a trail keeps positions to within a metre). */
+const p = (t: number): TrailPoint => [121.5 + t / 1024, 29.5 - t / 1024, t];
 const times = (trail: TrailView) => trail.points().map((x) => x[2]);
 
 describe('trail trimming', () => {
@@ -43,6 +44,20 @@ describe('trail trimming', () => {
     for (let t = 1_000; t < 1_100; t++) appendToTrail(trail, p(t), 0);
     expect(trail.length).toBe(105);
     expect(times(trail).slice(0, 6)).toEqual([995, 996, 997, 998, 999, 1_000]);
+  });
+
+  it('keeps positions to the metre and times to the millisecond on a wall that runs for days', () => {
+    const trail = new Trail();
+    const start = Date.UTC(2026, 7, 9, 0, 0, 0, 0) + 0.5;
+    const hour = 3_600_000;
+    for (let t = start; t < start + 30 * hour; t += 60_001) appendToTrail(trail, [121.873456, 29.471234, t], t - 3 * hour);
+    const last = start + Math.floor((30 * hour - 1) / 60_001) * 60_001;
+    expect(trail.t(trail.length - 1)).toBeCloseTo(last, 0);
+    expect(trail.t(0)).toBeGreaterThanOrEqual(last - 3 * hour);
+    expect(Math.abs(trail.lon(0) - 121.873456) * 111_000 * Math.cos((29.47 * Math.PI) / 180)).toBeLessThan(1);
+    expect(Math.abs(trail.lat(0) - 29.471234) * 111_000).toBeLessThan(1);
+    expect(appendToTrail(trail, [121.8, 29.4, last], 0)).toBe(false);
+    expect(appendToTrail(trail, [121.8, 29.4, last + 1], 0)).toBe(true);
   });
 
   it('merges a loaded trail with newer live points', () => {

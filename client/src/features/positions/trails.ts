@@ -4,7 +4,7 @@ export type TrailPoint = [lon: number, lat: number, t: number];
 /** Hard cap per team so a chatty device can never grow a trail without bound. */
 export const MAX_TRAIL_POINTS = 2_000;
 /**
- * Cap on the points of all trails together (about 50 MB): 5,000 units reporting every 5 s fill a 30-minute
+ * Cap on the points of all trails together (about 25 MB): 5,000 units reporting every 5 s fill a 30-minute
  * window with 1.8 million. Past it each trail keeps fewer points, its newest.
  */
 export const TRAIL_POINTS_BUDGET = 2_000_000;
@@ -23,15 +23,19 @@ export interface TrailView {
 
 const FIELDS = 3;
 const MIN_CAPACITY = 8;
+/** Times are kept as offsets (ms) from the trail's base, exact in a Float32 below 2^24 ms (4.6 h; a trail spans at most 3 h). */
+const MAX_OFFSET_MS = 2 ** 24;
 
 /**
- * One team's trail, its points in a ring of [lon, lat, t] in one Float64Array: 24 bytes a point where an
- * array per point took about 70, and the oldest points drop without moving the rest.
+ * One team's trail, its points in a ring of [lon, lat, t − base] in one Float32Array: 12 bytes a point where an
+ * array per point took about 70, and the oldest points drop without moving the rest. Float32 keeps a
+ * position to within a metre (finer than a GPS fix) and a time offset to the millisecond.
  */
 export class Trail implements TrailView {
-  private data = new Float64Array(MIN_CAPACITY * FIELDS);
+  private data = new Float32Array(MIN_CAPACITY * FIELDS);
   private head = 0;
   private size = 0;
+  private base = 0;
 
   static of(points: readonly TrailPoint[]): Trail {
     const trail = new Trail();
@@ -60,7 +64,7 @@ export class Trail implements TrailView {
   }
 
   t(i: number): number {
-    return this.data[this.offset(i) + 2]!;
+    return this.base + this.data[this.offset(i) + 2]!;
   }
 
   points(): TrailPoint[] {
@@ -68,11 +72,13 @@ export class Trail implements TrailView {
   }
 
   push(lon: number, lat: number, t: number): void {
-    if (this.size === this.capacity) this.resize(Math.ceil(this.capacity * 1.5));
+    if (this.size === 0) this.base = t;
+    else if (t - this.base >= MAX_OFFSET_MS) this.rebase(t);
+    if (this.size === this.capacity) this.resize(this.capacity + Math.max(MIN_CAPACITY, Math.ceil(this.capacity / 4)));
     const at = this.offset(this.size);
     this.data[at] = lon;
     this.data[at + 1] = lat;
-    this.data[at + 2] = t;
+    this.data[at + 2] = t - this.base;
     this.size++;
   }
 
@@ -84,8 +90,18 @@ export class Trail implements TrailView {
     if (this.capacity > MIN_CAPACITY && this.size < this.capacity / 4) this.resize(Math.max(MIN_CAPACITY, this.size * 2));
   }
 
+  /** Moves the base up to the oldest point, dropping points too old to keep beside `t`. */
+  private rebase(t: number): void {
+    let drop = 0;
+    while (drop < this.size && t - this.t(drop) >= MAX_OFFSET_MS) drop++;
+    this.dropOldest(drop);
+    const base = this.size ? this.t(0) : t;
+    for (let i = 0; i < this.size; i++) this.data[this.offset(i) + 2] = this.t(i) - base;
+    this.base = base;
+  }
+
   private resize(capacity: number): void {
-    const next = new Float64Array(capacity * FIELDS);
+    const next = new Float32Array(capacity * FIELDS);
     for (let i = 0; i < this.size; i++) {
       const from = this.offset(i);
       next[i * FIELDS] = this.data[from]!;
