@@ -16,6 +16,7 @@ import { chromiumProcesses, cpuByPid, cpuPercentOf } from './chromium-processes'
 import { startCpuProfile, startTrace, stopCpuProfile, stopTrace } from './cpu-profile';
 import { installWallProbe, probeReport, sampleWall, startProbe, type ProbeReport, type ProbeSample } from './page-probe';
 import { demoStations } from '../../server/sensors/demo-stations';
+import { compareSnapshotFiles, describeSnapshots, heapSnapshotsDir, takeHeapSnapshot } from './heap-snapshots';
 
 /** One scale to measure: this many OsmAnd units sending this many fixes per second in total. */
 export interface Scale {
@@ -81,6 +82,9 @@ async function measurePhase(browser: Browser, phase: PhaseResult['phase'], setup
   const page = await openWall(browser, setup.baseUrl, setup.username, setup.password);
   try {
     await pause(options.warmUpMs);
+    // Before the window and after it, so the seconds a snapshot stops the page stay out of the figures.
+    const snapshotsDir = process.env.BENCH_WALL_HEAP_SNAPSHOTS === '1' ? heapSnapshotsDir() : null;
+    const early = snapshotsDir ? await takeHeapSnapshot(page, path.join(snapshotsDir, `${phase}-early.heapsnapshot`)) : null;
     const processes = chromiumProcesses();
     const cpuBefore = cpuByPid(processes);
     const serverBefore = readProcess(setup.serverPid).cpuSeconds;
@@ -100,7 +104,7 @@ async function measurePhase(browser: Browser, phase: PhaseResult['phase'], setup
     const probe = await probeReport(page);
     const seconds = (Date.now() - startedAt) / 1000;
     const cpuAfter = cpuByPid(processes);
-    return {
+    const result: PhaseResult = {
       phase,
       seconds,
       probe,
@@ -110,6 +114,12 @@ async function measurePhase(browser: Browser, phase: PhaseResult['phase'], setup
       serverCpu: Math.round(((readProcess(setup.serverPid).cpuSeconds - serverBefore) / seconds) * 100),
       loadCpu: Math.round(((readProcess(setup.loadPid).cpuSeconds - loadBefore) / seconds) * 100),
     };
+    if (snapshotsDir && early) {
+      const late = await takeHeapSnapshot(page, path.join(snapshotsDir, `${phase}-late.heapsnapshot`));
+      console.log(describeSnapshots(early, late, [0, Math.round(seconds)]));
+      console.log(await compareSnapshotFiles(early.file, late.file));
+    }
+    return result;
   } finally {
     await page.context().close();
   }

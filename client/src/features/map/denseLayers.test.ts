@@ -3,6 +3,7 @@ import type { MapTeamMarker } from '../../env';
 import { STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { labelledTeamIds } from './denseLayers';
 import { drawTrails } from './trailCanvas';
+import { Trail } from '../positions/trails';
 
 const marker = (id: string, over: Partial<MapTeamMarker> = {}): MapTeamMarker => ({ id, name: id, lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null, ...over });
 
@@ -30,18 +31,18 @@ describe('team layers with thousands of units', () => {
       stroke: () => calls.push(`stroke ${String(ctx.strokeStyle)}`),
       setTransform: () => undefined,
     };
-    const coords = (n: number): Array<[number, number]> => [[n, n], [n + 1, n + 1]];
+    const path = (n: number) => Trail.of([[n, n, 1], [n + 1, n + 1, 2]]);
     const trails = [
-      ...Array.from({ length: 1000 }, (_, i) => ({ teamId: `a${i}`, status: 'en_route' as const, stale: false, coords: coords(i) })),
-      { teamId: 'b', status: 'en_route' as const, stale: true, coords: coords(5000) },
+      ...Array.from({ length: 1000 }, (_, i) => ({ teamId: `a${i}`, status: 'en_route' as const, stale: false, path: path(i) })),
+      { teamId: 'b', status: 'en_route' as const, stale: true, path: path(5000) },
     ];
-    drawTrails(ctx, trails, (lon, lat) => [lon * 10, lat * 10], { visible: true, width: 3 }, { width: 100, height: 100 });
+    drawTrails(ctx, trails, { x: (lon) => lon * 10, y: (lat) => lat * 10 }, { visible: true, width: 3 }, { width: 100, height: 100 });
     expect(calls.filter((c) => c.startsWith('stroke'))).toEqual([`stroke ${STATUS_COLORS.en_route}`, `stroke ${STALE_COLOR}`]);
     expect(calls.filter((c) => c.startsWith('M'))).toHaveLength(1001);
     expect(calls).toContain('M50000,50000');
     expect(calls).toContain('L50010,50010');
     calls.length = 0;
-    drawTrails(ctx, trails, (lon, lat) => [lon, lat], { visible: false, width: 3 }, { width: 100, height: 100 });
+    drawTrails(ctx, trails, { x: (lon) => lon, y: (lat) => lat }, { visible: false, width: 3 }, { width: 100, height: 100 });
     expect(calls).toEqual(['clear']);
   });
 

@@ -2,12 +2,19 @@ import { TEAM_STATUSES, type TeamStatus } from '@shared/enums';
 import type { MapTeamMarker } from '../../env';
 import { ACTIVE_STATUSES } from '../teams/statusColors';
 
+/** A trail's points, oldest first, as the positions store keeps them (read in place, never copied). */
+export interface TrailPath {
+  readonly length: number;
+  lon(i: number): number;
+  lat(i: number): number;
+}
+
 /** A team's recent trail, one polyline in its status colour. */
 export interface TrailLine {
   teamId: string;
   status: TeamStatus;
   stale: boolean;
-  coords: Array<[number, number]>;
+  path: TrailPath;
 }
 
 /**

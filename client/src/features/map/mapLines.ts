@@ -2,15 +2,19 @@ import type { LatestPosition } from '@shared/schemas/position';
 import type { MapTeamMarker } from '../../env';
 import type { DispatchTarget } from '../dispatches/dispatchModel';
 import type { DispatchLine } from './dispatchSeries';
-import type { TrailLine } from './denseLayers';
+import type { TrailLine, TrailPath } from './denseLayers';
 
-/** Each team's recent trail (two fixes at least), in its marker's status and staleness. */
-export function trailLinesOf(markers: readonly MapTeamMarker[], trailOf: (teamId: string) => ReadonlyArray<readonly number[]>): TrailLine[] {
+/**
+ * Each team's recent trail (two fixes at least), in its marker's status and staleness. The lines refer to
+ * the stored trails rather than copying them: a copy of 5,000 trails every two seconds was held beside the
+ * store's own and left as much again to collect on every redraw.
+ */
+export function trailLinesOf(markers: readonly MapTeamMarker[], trailOf: (teamId: string) => TrailPath): TrailLine[] {
   const lines: TrailLine[] = [];
   for (const m of markers) {
-    const trail = trailOf(m.id);
-    if (trail.length < 2) continue;
-    lines.push({ teamId: m.id, status: m.status, stale: m.stale, coords: trail.map((p) => [p[0]!, p[1]!] as [number, number]) });
+    const path = trailOf(m.id);
+    if (path.length < 2) continue;
+    lines.push({ teamId: m.id, status: m.status, stale: m.stale, path });
   }
   return lines;
 }

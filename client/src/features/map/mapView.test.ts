@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mercatorY } from '@shared/tiles';
-import { measureView, pixelToLonLat } from './mapView';
+import { lonLatProjector, measureView, pixelToLonLat } from './mapView';
 
 /** A Web Mercator map as ECharts lays it out: 4,000 px per degree, north up, 121.5°E / 29.7°N at the top left. */
 const chart = {
@@ -22,5 +22,12 @@ describe('map pixels to coordinates', () => {
     expect(view.bounds.north).toBeCloseTo(29.7, 9);
     expect(view.bounds.east).toBeCloseTo(122.0, 9);
     expect(view.bounds.south).toBeLessThan(29.7 - 1000 / 4000 / 1.2);
+  });
+
+  it('projects a point to the pixel the map draws it at (the trails are drawn this way)', () => {
+    const project = lonLatProjector(chart)!;
+    const [x, y] = chart.convertToPixel(null, [121.87, 29.47]);
+    expect(project.x(121.87)).toBeCloseTo(x!, 6);
+    expect(project.y(29.47)).toBeCloseTo(y!, 6);
   });
 });

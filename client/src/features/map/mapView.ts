@@ -25,15 +25,18 @@ export function pixelToLonLat(chart: PixelConverter, [px, py]: readonly number[]
   return [lon, latOfMercatorY(northing)];
 }
 
-/** [lon, lat] → pixel on the map, from the same two reference points (null before the map has a view). */
-export function lonLatProjector(chart: PixelConverter): ((lon: number, lat: number) => [number, number]) | null {
+/**
+ * [lon, lat] → pixel on the map, from the same two reference points (null before the map has a view), x and y
+ * apart (each depends on one of them): the trails project millions of points without an array for each.
+ */
+export function lonLatProjector(chart: PixelConverter): { x: (lon: number) => number; y: (lat: number) => number } | null {
   const a = chart.convertToPixel({ geoIndex: 0 }, [121, 29]) as number[] | undefined;
   const b = chart.convertToPixel({ geoIndex: 0 }, [122, 30]) as number[] | undefined;
   if (!a || !b || ![...a, ...b].every(Number.isFinite)) return null;
   const y29 = mercatorY(29);
   const kx = b[0]! - a[0]!;
   const ky = (b[1]! - a[1]!) / (mercatorY(30) - y29);
-  return (lon, lat) => [a[0]! + (lon - 121) * kx, a[1]! + (mercatorY(lat) - y29) * ky];
+  return { x: (lon) => a[0]! + (lon - 121) * kx, y: (lat) => a[1]! + (mercatorY(lat) - y29) * ky };
 }
 
 /** Measured from the map's corners: with Web Mercator, longitude is linear across the screen. */

@@ -1,8 +1,11 @@
 import { STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { TRAIL_COLOUR_KEYS, type TrailLine } from './denseLayers';
 
-/** A map point's pixel on the charts (see mapView.ts, lonLatProjector). */
-export type Projector = (lon: number, lat: number) => [number, number];
+/** A map point's pixel on the charts (see mapView.ts, lonLatProjector): x from longitude, y from latitude. */
+export interface Projector {
+  x(lon: number): number;
+  y(lat: number): number;
+}
 
 export interface TrailStyle {
   visible: boolean;
@@ -41,12 +44,10 @@ export function drawTrails(ctx: TrailContext, trails: readonly TrailLine[], proj
     const list = byColour.get(key);
     if (!list) continue;
     ctx.beginPath();
-    for (const t of list) {
-      t.coords.forEach(([lon, lat], i) => {
-        const [x, y] = project(lon, lat);
-        if (i === 0) ctx.moveTo(x, y);
-        else ctx.lineTo(x, y);
-      });
+    for (const { path } of list) {
+      if (path.length < 2) continue;
+      ctx.moveTo(project.x(path.lon(0)), project.y(path.lat(0)));
+      for (let i = 1; i < path.length; i++) ctx.lineTo(project.x(path.lon(i)), project.y(path.lat(i)));
     }
     ctx.strokeStyle = colourOf(key);
     ctx.stroke();

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia, storeToRefs } from 'pinia';
 import { watch } from 'vue';
 import { fix } from './testFixtures';
 import { usePositionsStore } from './store';
+import { trailCapFor } from './trails';
 
 describe('live positions reach the screen once per frame', () => {
   beforeEach(() => {
@@ -41,5 +42,33 @@ describe('live positions reach the screen once per frame', () => {
     positions.applyBatch([fix('t1', now - 5_000)]);
     await vi.advanceTimersByTimeAsync(300);
     expect(redraws).toBe(0);
+  });
+});
+
+describe('the trails the wall keeps stay bounded', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('with thousands of teams each trail keeps fewer of its newest points, all of them within the budget', () => {
+    const positions = usePositionsStore();
+    const now = Date.now();
+    positions.applyBatch(Array.from({ length: 4_000 }, (_, i) => fix(`u${i}`, now - 60_000)), now);
+    const busy = Array.from({ length: 700 }, (_, i) => fix('u0', now - 60_000 + (i + 1) * 50));
+    positions.applyBatch(busy, now);
+    const cap = trailCapFor(4_000);
+    expect(cap).toBeLessThan(700);
+    expect(positions.trailOf('u0')).toHaveLength(cap);
+    expect(positions.trailOf('u0').t(cap - 1)).toBe(busy.at(-1)!.t);
+  });
+
+  it('forgets the trail and position of a team that is deleted or gone from a snapshot', () => {
+    const positions = usePositionsStore();
+    const now = Date.now();
+    positions.applyBatch([fix('a', now - 2_000), fix('a', now - 1_000), fix('b', now - 1_000), fix('c', now - 1_000)], now);
+    positions.removeTeam('a');
+    expect(positions.trailOf('a')).toHaveLength(0);
+    expect(positions.latestOf('a')).toBeUndefined();
+    positions.retainTeams(new Set(['c']));
+    expect(positions.trailTeamIds()).toEqual(['c']);
+    expect(positions.latestOf('b')).toBeUndefined();
   });
 });

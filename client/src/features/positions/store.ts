@@ -5,12 +5,13 @@ import { positionsApi } from './api';
 import { teamsApi } from '../teams/api';
 import { isNewerReport, isPositionOld as isPositionOldAt, isSilent } from './staleness';
 import { frameScheduler } from './frameScheduler';
-import { appendToTrail, mergeTrail, trimTrail, type TrailPoint } from './trails';
+import { appendToTrail, mergeTrail, NO_TRAIL, Trail, trailCapFor, trimTrail, type TrailPoint, type TrailView } from './trails';
 import { syncedStore, type EventRouterHooks } from '../../shell/realtime/syncedStore';
 
 /**
- * Latest fix per team plus the trail of the last `trailMinutes`, kept client-side and trimmed.
- * Trails live in a plain Map (no deep reactivity over thousands of points); `trailsVersion`
+ * Latest fix per team plus the trail of the last `trailMinutes`, kept client-side and trimmed (and capped in
+ * points, per team and in all: see trails.ts). Trails live in a plain Map (no deep reactivity over thousands
+ * of points), each a compact ring of its points; `trailsVersion`
  * is bumped whenever they change so views can re-render.
  * Live batches land in the maps at once (reads see them) but views hear of them once per animation
  * frame: with thousands of units, a push per 50 ms must not cost a redraw each.
@@ -22,7 +23,9 @@ export const usePositionsStore = defineStore('positions', () => {
   const trailsVersion = ref(0);
   const trailMinutes = ref(30);
   const staleAfterSeconds = ref(300);
-  const trails = new Map<string, TrailPoint[]>();
+  const trails = new Map<string, Trail>();
+  /** Points each trail may keep: fewer as teams grow many, so all trails together stay within a budget. */
+  const trailCap = () => trailCapFor(trails.size);
 
   const cutoff = (now: number) => now - trailMinutes.value * 60_000;
 
@@ -47,8 +50,8 @@ export const usePositionsStore = defineStore('positions', () => {
         latestPending = true;
       }
       let trail = trails.get(fix.teamId);
-      if (!trail) trails.set(fix.teamId, (trail = []));
-      if (appendToTrail(trail, [fix.lon, fix.lat, fix.t], cutoff(now))) trailsPending = true;
+      if (!trail) trails.set(fix.teamId, (trail = new Trail()));
+      if (appendToTrail(trail, [fix.lon, fix.lat, fix.t], cutoff(now), trailCap())) trailsPending = true;
     }
     if (latestPending || trailsPending) notify.schedule();
   }
@@ -80,8 +83,9 @@ export const usePositionsStore = defineStore('positions', () => {
 
   function setTrails(loaded: Record<string, TrailPoint[]>, now = Date.now()): void {
     const ids = new Set([...Object.keys(loaded), ...trails.keys()]);
+    const cap = trailCapFor(ids.size);
     for (const id of ids) {
-      const merged = mergeTrail(loaded[id] ?? [], trails.get(id) ?? [], cutoff(now));
+      const merged = mergeTrail(loaded[id] ?? [], trails.get(id) ?? NO_TRAIL, cutoff(now), cap);
       if (merged.length) trails.set(id, merged);
       else trails.delete(id);
     }
@@ -89,8 +93,9 @@ export const usePositionsStore = defineStore('positions', () => {
   }
 
   function trimAll(now = Date.now()): void {
+    const cap = trailCap();
     for (const [id, trail] of trails) {
-      trimTrail(trail, cutoff(now));
+      trimTrail(trail, cutoff(now), cap);
       if (!trail.length) trails.delete(id);
     }
     trailsVersion.value++;
@@ -111,7 +116,8 @@ export const usePositionsStore = defineStore('positions', () => {
   /** A team's recorded track over a period (desk detail); not kept in the store. */
   const fetchTrack = (teamId: string, from: number, to: number): Promise<Fix[]> => teamsApi.track(teamId, from, to);
 
-  const trailOf = (teamId: string): readonly TrailPoint[] => trails.get(teamId) ?? [];
+  /** The team's trail as stored (not a copy): the map draws thousands of them every few seconds. */
+  const trailOf = (teamId: string): TrailView => trails.get(teamId) ?? NO_TRAIL;
   const trailTeamIds = (): string[] => [...trails.keys()];
   const latestOf = (teamId: string): LatestPosition | undefined => latest.value.get(teamId);
   /** 失联: the team's device has not been heard for the threshold, or never reported. */

@@ -83,7 +83,7 @@ describe('event dispatch into stores', () => {
     sync.receivePositions([fix('t2', now - 3_000), fix('t2', now - 2_000, { lat: 29.5 })]);
     sync.receivePositions([fix('t2', now - 5_000, { lat: 29.1 })]);
     expect(positions.latestOf('t2')?.lat).toBe(29.5);
-    expect(positions.trailOf('t2').map((p) => p[2])).toEqual([now - 3_000, now - 2_000]);
+    expect(positions.trailOf('t2').points().map((p) => p[2])).toEqual([now - 3_000, now - 2_000]);
     expect(positions.isStale('t2', now)).toBe(false);
     expect(positions.isStale('t2', now + 301_000)).toBe(true);
   });
@@ -95,6 +95,6 @@ describe('event dispatch into stores', () => {
     sync.receivePositions([fix('t2', now - 20 * 60_000), fix('t2', now - 5 * 60_000)]);
     expect(positions.trailOf('t2')).toHaveLength(2);
     positions.trimAll(now + 15 * 60_000);
-    expect(positions.trailOf('t2').map((p) => p[2])).toEqual([now - 5 * 60_000]);
+    expect(positions.trailOf('t2').points().map((p) => p[2])).toEqual([now - 5 * 60_000]);
   });
 });
