@@ -145,7 +145,7 @@ export class TidewatchApp {
         openShelter: async (tx, record, id, actor) => void (await shelters.services.shelters.setStatusWithin(tx, record, id, { status: 'open' }, actor)),
         draftWarning: async (tx, record, data, actor) => (await warnings.services.warnings.draftWithin(tx, record, data, actor)).id,
         setWallLayout: (tx, record, layout, actor) => wall.layouts.setWithin(tx, record, layout, actor),
-        queueLinks: (tx, subject, contacts) => warnings.services.links.queueLinks(tx, subject, contacts, 'primary'),
+        queueLinks: (tx, subject, contacts, role, backupFor) => warnings.services.links.queueLinks(tx, subject, contacts, role, backupFor),
       },
       recipients: warnings.services.recipients,
       sources: suggestionSources(typhoon.storms, warnings.services.warnings),

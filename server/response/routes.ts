@@ -40,6 +40,7 @@ export function responseRoutes(deps: ResponseRouteDeps): Router {
       confirm: async ({ params, body, actor }) => sent(await responses.confirm(params.id, body, actor)),
       planDispatches: ({ params }) => deps.planDispatches.stillActive(params.id),
       cancelPlanDispatches: ({ params, body, actor }) => deps.planDispatches.cancel(params.id, body, actor),
+      taskAnswers: ({ params }) => tasks.answers(params.id),
       taskDone: async ({ params, body, actor }) => sent(await tasks.done(params.id, body.note, actor)),
       evacuation: ({ params }) => evacuation.list(params.id),
       setEvacuation: ({ params, body, actor }) => evacuation.set(params.id, params.township, body, actor),

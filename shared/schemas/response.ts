@@ -61,6 +61,10 @@ export const ActionResultSchema = z.object({
 });
 export type ActionResult = z.infer<typeof ActionResultSchema>;
 
+/** A task unanswered by its deadline went to the backup (B角) of a silent owner contact, through a personal link of their own. */
+export const TaskEscalationSchema = z.object({ contactId: z.string(), name: z.string(), phones: z.array(z.string()), forName: z.string(), at: InstantSchema });
+export type TaskEscalation = z.infer<typeof TaskEscalationSchema>;
+
 export const ResponseTaskSchema = z.object({
   id: z.string(),
   responseId: z.string(),
@@ -88,6 +92,8 @@ export const ResponseTaskSchema = z.object({
   /** References of the plan that did not resolve at activation. */
   problems: z.array(PlanProblemSchema),
   createdAt: InstantSchema,
+  /** The backups reached because the owner's contacts stayed silent past the deadline (none in events logged before them). */
+  escalations: z.array(TaskEscalationSchema).default([]),
 });
 export type ResponseTask = z.infer<typeof ResponseTaskSchema>;
 
@@ -190,7 +196,7 @@ export const RESPONSE_EVENT_PAYLOADS = {
   /** An activation's tasks (start or raise), or the next round of a repeating task. */
   'response.tasks_added': z.object({ responseId: z.string(), tasks: z.array(ResponseTaskSchema), problems: z.array(PlanProblemSchema) }),
   /** Tasks changed together: confirmed actions, tasks closed by a lower level or the end, one task done. */
-  'response.tasks_changed': z.object({ responseId: z.string(), tasks: z.array(ResponseTaskSchema), cause: z.enum(['confirmed', 'done', 'closed', 'answered']) }),
+  'response.tasks_changed': z.object({ responseId: z.string(), tasks: z.array(ResponseTaskSchema), cause: z.enum(['confirmed', 'done', 'closed', 'answered', 'escalated']) }),
   'response.plan_saved': z.object({ plan: PlanSchema, problems: z.array(PlanProblemSchema) }),
   'response.level_rules_changed': z.object({ rules: LevelRulesSchema }),
   'response.evacuation_set': z.object({ responseId: z.string(), target: EvacuationTargetSchema }),

@@ -12,6 +12,7 @@ import * as sensors from './0010_sensors';
 import * as response from './0011_response';
 import * as review from './0012_review';
 import * as exerciseFlags from './0013_exercise_flags';
+import * as responseVillages from './0014_response_villages';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_response': response,
   '0012_review': review,
   '0013_exercise_flags': exerciseFlags,
+  '0014_response_villages': responseVillages,
 };
