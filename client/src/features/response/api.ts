@@ -14,6 +14,7 @@ export const responseApi = {
   confirm: (id: string, actionId: string, taskIds: string[]) => callRoute(RESPONSE_ROUTES.confirm, { params: { id }, body: { actionId, taskIds, all: taskIds.length === 0 } }),
   planDispatches: (id: string) => callRoute(RESPONSE_ROUTES.planDispatches, { params: { id } }),
   cancelPlanDispatches: (id: string, actionId: string, dispatchIds: string[], reason: string) => callRoute(RESPONSE_ROUTES.cancelPlanDispatches, { params: { id }, body: { actionId, dispatchIds, reason } }),
+  taskAnswers: (id: string) => callRoute(RESPONSE_ROUTES.taskAnswers, { params: { id } }),
   taskDone: (id: string, note: string) => callRoute(RESPONSE_ROUTES.taskDone, { params: { id }, body: { note } }),
   setEvacuation: (id: string, township: string, body: z.input<typeof EvacuationTargetSetSchema>) => callRoute(RESPONSE_ROUTES.setEvacuation, { params: { id, township }, body }),
   plans: () => callRoute(RESPONSE_PLAN_ROUTES.plans, {}),
