@@ -43,6 +43,7 @@ export function responseRoutes(deps: ResponseRouteDeps): Router {
       taskAnswers: ({ params }) => tasks.answers(params.id),
       taskDone: async ({ params, body, actor }) => sent(await tasks.done(params.id, body.note, actor)),
       evacuation: ({ params }) => evacuation.list(params.id),
+      setEvacuationVillage: ({ params, body, actor }) => evacuation.setVillage(params.id, params.township, params.village, body, actor),
       setEvacuation: ({ params, body, actor }) => evacuation.set(params.id, params.township, body, actor),
     }),
   );

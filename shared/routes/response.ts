@@ -6,6 +6,8 @@ import {
   ConfirmResultSchema,
   EvacuationTargetSchema,
   EvacuationTargetSetSchema,
+  EvacuationVillageSchema,
+  EvacuationVillageSetSchema,
   LevelRulesSchema,
   ResponseBannerSchema,
   ResponseEndSchema,
@@ -48,6 +50,8 @@ export const RESPONSE_ROUTES = {
   taskAnswers: defineRoute({ method: 'GET', path: '/response-tasks/:id/answers', answer: z.array(RecipientSchema), allow: 'desk' }),
   taskDone: defineRoute({ method: 'POST', path: '/response-tasks/:id/done', body: TaskDoneSchema, answer: ResponseTaskSchema, allow: 'desk' }),
   evacuation: defineRoute({ method: 'GET', path: '/responses/:id/evacuation', answer: z.array(EvacuationTargetSchema), allow: 'watchBoard' }),
+  /** A village's target and moved count within a township (the township's row rolls its villages up). */
+  setEvacuationVillage: defineRoute({ method: 'PUT', path: '/responses/:id/evacuation/:township/villages/:village', body: EvacuationVillageSetSchema, answer: EvacuationVillageSchema, allow: 'desk' }),
   setEvacuation: defineRoute({ method: 'PUT', path: '/responses/:id/evacuation/:township', body: EvacuationTargetSetSchema, answer: EvacuationTargetSchema, allow: 'desk' }),
 };
 
