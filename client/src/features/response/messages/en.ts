@@ -76,6 +76,9 @@ const responseEn = {
       kind: { dispatch: 'Dispatch teams', open_shelters: 'Open shelters', evacuation_targets: 'Set evacuation targets', draft_warning: 'Draft a warning', wall_layout: 'Set the wall', require_report: 'Ask townships to report' },
     },
     evacuation: {
+      village: 'Village',
+      villageCount: '1 village | {n} villages',
+      saveVillage: 'Save village',
       title: 'Evacuation',
       township: 'Township',
       target: 'Target',

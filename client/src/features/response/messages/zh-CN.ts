@@ -76,6 +76,9 @@ const responseZhCN = {
       kind: { dispatch: '调度队伍', open_shelters: '开放安置点', evacuation_targets: '下达转移目标', draft_warning: '拟发预警', wall_layout: '切换大屏', require_report: '要求乡镇报送' },
     },
     evacuation: {
+      village: '村（社区）',
+      villageCount: '{n} 个村',
+      saveVillage: '保存村目标',
       title: '人员转移',
       township: '乡镇',
       target: '目标',
