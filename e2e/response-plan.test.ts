@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Response } from '../shared/schemas/response';
+import type { Plan } from '../shared/schemas/response-plan';
 import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
@@ -75,6 +76,20 @@ describe('a typhoon response from the desk to the tablets, the townships and the
     await expect.poll(() => panel.getByTestId('wall-response-totals').textContent(), { timeout: 10_000 }).toMatch(/已落实 [1-9]/);
     await expect.poll(() => panel.getByTestId('wall-response-next').textContent(), { timeout: 10_000 }).toMatch(/\d+:\d\d:\d\d/);
     await expect.poll(() => panel.getByTestId('wall-response-evacuation').textContent(), { timeout: 10_000 }).toMatch(/转移 \d+\/22500/);
+
+    // 人员转移 per village: 石浦镇 opens its villages; a village's target above the plan's figure raises the township's and the county's.
+    const shipu = desk.locator('[data-testid="response-evacuation"] tr[data-township="石浦镇"]');
+    const shipuTarget = Number(await shipu.locator('td').nth(1).textContent());
+    const county = Number(/转移 \d+\/(\d+)/.exec((await panel.getByTestId('wall-response-evacuation').textContent()) ?? '')![1]);
+    await shipu.click();
+    const villageForm = desk.getByTestId('evacuation-village-form');
+    await villageForm.locator('input[name="village"]').fill('番西村');
+    await villageForm.locator('input[name="villagePeople"]').fill(String(shipuTarget + 400));
+    await villageForm.locator('input[name="villageMoved"]').fill('120');
+    await villageForm.locator('button[type="submit"]').click();
+    await expect.poll(() => desk.getByTestId('evacuation-village').getAttribute('data-village'), { timeout: 10_000 }).toBe('番西村');
+    expect(await shipu.locator('td').nth(1).textContent()).toBe(String(shipuTarget + 400));
+    await expect.poll(() => panel.getByTestId('wall-response-evacuation').textContent(), { timeout: 10_000 }).toContain(`/${county + 400}`);
     await saveScreenshot(wall, 'response-wall-level-I');
     await saveScreenshot(desk, 'response-desk-level-I');
 
@@ -115,6 +130,24 @@ describe('a typhoon response from the desk to the tablets, the townships and the
     await expect.poll(() => wall.getByTestId('response-banner').count(), { timeout: 10_000 }).toBe(0);
     const drills = dataOf(await commander.get<Response[]>('/api/responses?state=ended')).filter((r) => r.exercise);
     expect(drills.map((r) => [r.level, r.history.at(-1)?.reason])).toEqual([['IV', '推演结束']]);
+  });
+
+  it('the plan editor edits a task’s action in full: an error stands at its field, a missing team is reported on save', async () => {
+    await desk.getByTestId('response-plans-toggle').click();
+    const row = desk.locator('[data-testid="plan-row"][data-key="iv-bluesky"]');
+    await row.getByTestId('plan-action-toggle').click();
+    const editor = desk.getByTestId('plan-action-editor');
+    await editor.locator('input[name="lat"]').fill('95');
+    await expect.poll(() => editor.locator('small.error').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(await desk.getByTestId('plan-save').isDisabled()).toBe(true);
+    await editor.locator('input[name="lat"]').fill('29.45');
+    await editor.locator('input[name="teamIds"]').fill('civil-bluesky, team-gone');
+    await expect.poll(() => desk.getByTestId('plan-save').isDisabled(), { timeout: 5_000 }).toBe(false);
+    await desk.getByTestId('plan-save').click();
+    await expect.poll(() => editor.getByTestId('plan-action-problems').textContent(), { timeout: 10_000 }).toContain('team-gone');
+    await saveScreenshot(desk, 'response-plan-action-editor');
+    const plan = dataOf(await commander.get<Plan[]>('/api/response-plans')).find((p) => p.hazard === 'typhoon' && p.level === 'IV')!;
+    expect(plan.tasks.find((t) => t.key === 'iv-bluesky')!.action).toMatchObject({ kind: 'dispatch', teamIds: ['civil-bluesky', 'team-gone'], destination: { lat: 29.45 } });
   });
 });
 

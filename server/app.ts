@@ -145,7 +145,7 @@ export class TidewatchApp {
         openShelter: async (tx, record, id, actor, exercise) => void (await shelters.services.shelters.setStatusWithin(tx, record, id, { status: 'open', exercise }, actor)),
         draftWarning: async (tx, record, data, actor, drillContactIds) => (await warnings.services.warnings.draftWithin(tx, record, data, actor, drillContactIds)).id,
         setWallLayout: (tx, record, layout, actor) => wall.layouts.setWithin(tx, record, layout, actor),
-        queueLinks: (tx, subject, contacts) => warnings.services.links.queueLinks(tx, subject, contacts, 'primary'),
+        queueLinks: (tx, subject, contacts, role, backupFor) => warnings.services.links.queueLinks(tx, subject, contacts, role, backupFor),
       },
       recipients: warnings.services.recipients,
       sources: suggestionSources(typhoon.storms, warnings.services.warnings),

@@ -35,6 +35,7 @@ export function tasksFromPlan(ctx: Pick<TaskContext, 'response' | 'now'>, plan: 
       exercise: ctx.response.exercise,
       problems: taskProblems(t, registry),
       createdAt: iso(ctx.now),
+      escalations: [],
     };
   });
 }

@@ -5,16 +5,18 @@ import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
 import type { ResponsePorts } from './ports';
-import { toResponse, toTask } from './response-store';
+import { toResponse, toTask, updateTask } from './response-store';
 import { LEVEL_ZH } from './response-words';
 import { completeTask } from './task-completion';
-import { DRILL_MARK, taskContext } from './task-context';
+import { DRILL_MARK, taskContext, type TaskContext } from './task-context';
+import { escalateTask } from './task-links';
 
 const FINAL = new Set(['completed', 'declined', 'cancelled']);
 
 /**
  * One pass over the open tasks of active responses: a task past its deadline raises one `task_overdue` alarm
- * (naming its owner and, for a township's or contact's task, who has not answered with their numbers); a
+ * (naming its owner and, for a township's or contact's task, who has not answered with their numbers) and
+ * goes to the backups (B角) of the owner's contacts who stayed silent; a
  * team's task whose dispatches are all finished, one of them completed, is done. Idempotent.
  */
 export class OverdueWatcher {
@@ -49,9 +51,11 @@ export class OverdueWatcher {
 
   private async raise(task: ResponseTask, now: number): Promise<void> {
     await this.transactor.run(async (tx, record) => {
-      const current = await tx.selectFrom('response_tasks').select('state').where('id', '=', task.id).executeTakeFirst();
-      if (current?.state !== 'open') return;
-      const silent = await tx.selectFrom('warning_recipients').select(['name', 'phones']).where('warning_id', '=', task.id).where('subject_type', '=', 'task').where('state', '!=', 'done').execute();
+      const current = await tx.selectFrom('response_tasks').selectAll().where('id', '=', task.id).executeTakeFirst();
+      const response = await tx.selectFrom('responses').selectAll().where('id', '=', task.responseId).executeTakeFirst();
+      if (current?.state !== 'open' || !response) return;
+      await this.escalate(taskContext({ tx, record, response: toResponse(response), actor: SYSTEM_ACTOR, now, ports: this.ports, alarms: this.alarms }), toTask(current));
+      const silent = await tx.selectFrom('warning_recipients').select(['name', 'phones', 'role']).where('warning_id', '=', task.id).where('subject_type', '=', 'task').where('state', '!=', 'done').execute();
       await this.alarms.raiseWithin(tx, record, {
         kind: 'task_overdue',
         severity: task.level === 'I' || task.level === 'II' ? 'critical' : 'warning',
@@ -66,11 +70,21 @@ export class OverdueWatcher {
           minutes: Math.floor((now - Date.parse(task.dueAt)) / 60_000),
           dueAt: task.dueAt,
           drill: task.exercise ? DRILL_MARK : '',
-          silent: silent.map((r) => `${r.name} ${(JSON.parse(r.phones) as string[]).join('/')}`).join('; '),
+          silent: silent.map((r) => `${r.name}${r.role === 'backup' ? '（B角）' : ''} ${(JSON.parse(r.phones) as string[]).join('/')}`).join('; '),
           responseId: task.responseId,
         },
       });
     });
+  }
+
+  /** The owner's silent contacts' backups (B角) get the task too; the desk sees to whom it went. */
+  private async escalate(ctx: TaskContext, task: ResponseTask): Promise<void> {
+    if (task.owner.kind !== 'township' && task.owner.kind !== 'contact') return;
+    const added = await escalateTask(ctx, task);
+    if (added.length === 0) return;
+    const escalated: ResponseTask = { ...task, escalations: [...task.escalations, ...added] };
+    await updateTask(ctx.tx, escalated);
+    await ctx.record({ type: 'response.tasks_changed', actor: ctx.actor, payload: { responseId: task.responseId, tasks: [escalated], cause: 'escalated' } });
   }
 
   private async checkDispatches(task: ResponseTask): Promise<void> {

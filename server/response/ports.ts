@@ -27,6 +27,6 @@ export interface ResponsePorts {
   /** A draft in the warnings' approval flow, never an issued warning. */
   draftWarning(tx: Tx, record: RecordEvent, data: z.output<typeof WarningDraftSchema>, actor: Actor, drillContactIds: string[] | null): Promise<string>;
   setWallLayout(tx: Tx, record: RecordEvent, layout: WallLayout, actor: Actor): Promise<void>;
-  /** Personal links (the warnings' 叫应 mechanism) for a task's contacts. */
-  queueLinks(tx: Tx, subject: LinkSubject, contacts: Contact[]): Promise<Recipient[]>;
+  /** Personal links (the warnings' 叫应 mechanism) for a task's contacts, or for the backups (B角) of its silent ones. */
+  queueLinks(tx: Tx, subject: LinkSubject, contacts: Contact[], role: Recipient['role'], backupFor?: ReadonlyMap<string, string>): Promise<Recipient[]>;
 }

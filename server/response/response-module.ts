@@ -18,7 +18,7 @@ import { PlanService } from './plan-service';
 import type { ResponsePorts } from './ports';
 import { ResponseService } from './response-service';
 import { tasksOf, toResponse } from './response-store';
-import { listTargets } from './evacuation-store';
+import { listTargets, listVillages } from './evacuation-store';
 import { responseRoutes } from './routes';
 import { SuggestionService, type SuggestionSources } from './suggestion-service';
 import { TaskService } from './task-service';
@@ -44,7 +44,7 @@ export interface ResponseModule extends ModuleParts {
   services: { responses: ResponseService; tasks: TaskService; plans: PlanService; suggestions: SuggestionService; evacuation: EvacuationTargetService; watcher: OverdueWatcher; planDispatches: PlanDispatchService };
   routes: Router[];
   jobs: BackgroundJob[];
-  /** Active responses (and those ended within a day) with the active ones' tasks and evacuation rows. */
+  /** Active responses (and those ended within a day) with the active ones' tasks and evacuation rows (townships and villages). */
   readSnapshot(db: Db): Promise<ResponseLists>;
 }
 
@@ -72,11 +72,12 @@ export function createResponseModule(deps: ResponseModuleDeps): ResponseModule {
       const rows = await snapshotDb.selectFrom('responses').selectAll().where((eb) => eb.or([eb('state', '=', 'active'), eb('ended_at', '>', since)])).orderBy('started_at').execute();
       const list = rows.map(toResponse);
       const active = list.filter((r) => r.state === 'active');
-      const lists: ResponseLists = { responses: list, responseTasks: [], evacuationTargets: [] };
+      const lists: ResponseLists = { responses: list, responseTasks: [], evacuationTargets: [], evacuationVillages: [] };
       // One query after another: the snapshot's transaction is one connection.
       for (const r of active) {
         lists.responseTasks.push(...(await tasksOf(snapshotDb, r.id)));
         lists.evacuationTargets.push(...(await listTargets(snapshotDb, r.id)).map((t) => ({ ...t, responseId: r.id })));
+        lists.evacuationVillages.push(...(await listVillages(snapshotDb, r.id)).map((v) => ({ ...v, responseId: r.id })));
       }
       return lists;
     },

@@ -1,5 +1,5 @@
 import { PlanTaskSchema, type Plan, type PlanProblem, type ResponseHazard, type ResponseLevel } from '../../shared/schemas/response-plan';
-import { ActionResultSchema, type Response, type ResponseTask } from '../../shared/schemas/response';
+import { ActionResultSchema, type Response, type ResponseTask, type TaskEscalation } from '../../shared/schemas/response';
 import type { Db } from '../db/db-handle';
 import { notFound } from '../errors';
 import type { ResponsePlanRow, ResponseRow, ResponseTaskRow } from './schema';
@@ -80,6 +80,7 @@ export const toTask = (row: ResponseTaskRow): ResponseTask => ({
   exercise: row.exercise === 1,
   problems: JSON.parse(row.problems) as PlanProblem[],
   createdAt: row.created_at,
+  escalations: JSON.parse(row.escalations) as TaskEscalation[],
 });
 
 export const toTaskRow = (t: ResponseTask): ResponseTaskRow => ({
@@ -106,6 +107,7 @@ export const toTaskRow = (t: ResponseTask): ResponseTaskRow => ({
   exercise: t.exercise ? 1 : 0,
   problems: JSON.stringify(t.problems),
   created_at: t.createdAt,
+  escalations: JSON.stringify(t.escalations),
 });
 
 export async function tasksOf(db: Db, responseId: string): Promise<ResponseTask[]> {

@@ -40,8 +40,10 @@ export function responseRoutes(deps: ResponseRouteDeps): Router {
       confirm: async ({ params, body, actor }) => sent(await responses.confirm(params.id, body, actor)),
       planDispatches: ({ params }) => deps.planDispatches.stillActive(params.id),
       cancelPlanDispatches: ({ params, body, actor }) => deps.planDispatches.cancel(params.id, body, actor),
+      taskAnswers: ({ params }) => tasks.answers(params.id),
       taskDone: async ({ params, body, actor }) => sent(await tasks.done(params.id, body.note, actor)),
       evacuation: ({ params }) => evacuation.list(params.id),
+      setEvacuationVillage: ({ params, body, actor }) => evacuation.setVillage(params.id, params.township, params.village, body, actor),
       setEvacuation: ({ params, body, actor }) => evacuation.set(params.id, params.township, body, actor),
     }),
   );

@@ -56,6 +56,8 @@ export interface ResponseTaskRow {
   /** JSON: PlanProblem[]. */
   problems: string;
   created_at: string;
+  /** JSON: TaskEscalation[] (migration 0014). */
+  escalations: string;
 }
 
 export interface ResponseEvacuationRow {
@@ -70,9 +72,22 @@ export interface ResponseEvacuationRow {
   updated_by: string;
 }
 
+/** A village's 人员转移 within a township (migration 0014). */
+export interface ResponseEvacuationVillageRow {
+  response_id: string;
+  township: string;
+  village: string;
+  people: number;
+  reported_moved: number;
+  deadline: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface ResponseTables {
   response_plans: ResponsePlanRow;
   responses: ResponseRow;
   response_tasks: ResponseTaskRow;
   response_evacuation: ResponseEvacuationRow;
+  response_evacuation_villages: ResponseEvacuationVillageRow;
 }

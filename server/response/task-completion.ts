@@ -25,6 +25,7 @@ export function nextOccurrence(task: ResponseTask, now: number): ResponseTask {
     actionResult: null,
     problems: [],
     createdAt: iso(now),
+    escalations: [],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Contact } from '../../shared/schemas/contact';
 import type { PlanProblem } from '../../shared/schemas/response-plan';
-import type { Response, ResponseTask } from '../../shared/schemas/response';
+import type { Response, ResponseTask, TaskEscalation } from '../../shared/schemas/response';
+import { backupsOf } from '../warnings/ack/backups';
 import { beijingTime } from '../warnings/ack/subjects';
 import type { Registry } from './references';
 import { HAZARD_ZH, LEVEL_ZH } from './response-words';
@@ -31,7 +32,27 @@ export function linkContacts(response: Response, task: ResponseTask, registry: R
 export async function sendTaskLinks(ctx: TaskContext, task: ResponseTask, contacts: Contact[]): Promise<number> {
   if (contacts.length === 0) return 0;
   const subject = { type: 'task' as const, id: task.id, expiresAt: iso(ctx.now + LINK_VALIDITY_MS), text: (link: string | null) => taskLinkText(ctx.response, task, link) };
-  const recipients = await ctx.ports.queueLinks(ctx.tx, subject, contacts);
+  const recipients = await ctx.ports.queueLinks(ctx.tx, subject, contacts, 'primary');
   await ctx.record({ type: 'warning.recipients_queued', actor: ctx.actor, payload: { warningId: task.id, subjectType: 'task', role: 'primary', recipients } });
   return recipients.length;
+}
+
+/**
+ * B角: the backups of the task's owner contacts who have not answered 已落实, each sent their own link (the
+ * warnings' escalation, `backupsOf`, with the task as subject); a drill during a real response reaches only
+ * its chosen contacts. Answers the escalations added; a primary already escalated is not escalated again.
+ */
+export async function escalateTask(ctx: TaskContext, task: ResponseTask): Promise<TaskEscalation[]> {
+  const rows = await ctx.tx.selectFrom('warning_recipients').selectAll().where('warning_id', '=', task.id).where('subject_type', '=', 'task').execute();
+  const backedUp = new Set(rows.flatMap((r) => (r.backup_for ? [r.backup_for] : [])));
+  const silent = rows.filter((r) => r.role === 'primary' && r.state !== 'done' && !backedUp.has(r.id));
+  const found = await backupsOf(ctx.tx, silent);
+  const scope = ctx.response.drillScope;
+  const contacts = found.contacts.filter((c) => !scope || scope.contactIds.includes(c.id));
+  if (contacts.length === 0) return [];
+  const subject = { type: 'task' as const, id: task.id, expiresAt: iso(ctx.now + LINK_VALIDITY_MS), text: (link: string | null) => taskLinkText(ctx.response, task, link) };
+  const recipients = await ctx.ports.queueLinks(ctx.tx, subject, contacts, 'backup', found.backupFor);
+  await ctx.record({ type: 'warning.recipients_queued', actor: ctx.actor, payload: { warningId: task.id, subjectType: 'task', role: 'backup', recipients } });
+  const names = new Map(silent.map((r) => [r.id, r.name]));
+  return contacts.map((c) => ({ contactId: c.id, name: c.name, phones: c.phones, forName: names.get(found.backupFor.get(c.id)!) ?? '', at: iso(ctx.now) }));
 }

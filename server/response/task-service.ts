@@ -1,10 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import { SYSTEM_ACTOR, type Actor } from '../../shared/schemas/event';
 import type { ResponseTask } from '../../shared/schemas/response';
+import type { Recipient } from '../../shared/schemas/warning';
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
 import { conflict } from '../errors';
 import type { RecordEvent, Transactor } from '../events/transactor';
+import { recipientsOf, toRecipient } from '../warnings/ack/recipient-store';
 import type { AckSubject } from '../warnings/ack/subjects';
 import { beijingTime } from '../warnings/ack/subjects';
 import type { RecipientRow } from '../warnings/schema';
@@ -34,6 +36,12 @@ export class TaskService {
       if (task.state !== 'open') throw conflict(task.state === 'done' ? 'This task is already done.' : 'This task was closed as no longer required.');
       return completeTask(await this.context(tx, record, task, actor), task, note, actor.name, 'done');
     });
+  }
+
+  /** The task's link recipients, in the order they were asked, with their answers (a missing task is NOT_FOUND). */
+  async answers(taskId: string): Promise<Recipient[]> {
+    await loadTask(this.db, taskId);
+    return (await recipientsOf(this.db, taskId, 'task')).map(toRecipient);
   }
 
   /** The subject the ack links show and answer for a task. */

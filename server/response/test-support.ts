@@ -52,7 +52,7 @@ export async function openResponseServices(store: Store, clock: () => number, wr
     openShelter: async (tx, record, id, actor, exercise) => void (await shelters.setStatusWithin(tx, record, id, { status: 'open', exercise }, actor)),
     draftWarning: async (tx, record, data, actor, drillContactIds) => (await warnings.draftWithin(tx, record, data, actor, drillContactIds)).id,
     setWallLayout: (tx, record, layout, actor) => layouts.setWithin(tx, record, layout, actor),
-    queueLinks: (tx, subject, list) => fanOut.queueLinks(tx, subject, list, 'primary'),
+    queueLinks: (tx, subject, list, role, backupFor) => fanOut.queueLinks(tx, subject, list, role, backupFor),
   });
   const responses = new ResponseService(store.db, new ActionLedger(store.db, transactor, clock), ports, alarms, clock);
   const tasks = new TaskService(store.db, transactor, ports, alarms, clock);

@@ -106,6 +106,7 @@ const EVENT_AUDIENCE: { [T in EventType]: AudienceRule<T> } = {
   'response.plan_saved': 'board',
   'response.level_rules_changed': 'board',
   'response.evacuation_set': 'board',
+  'response.evacuation_village_set': 'board',
 };
 
 /** Who an event is for. */

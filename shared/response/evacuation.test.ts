@@ -19,4 +19,26 @@ describe('evacuation progress', () => {
     const progress = evacuationProgress([target('石浦镇', 100, 40, null)], [{ township: '石浦镇', sheltered: 466, withRelatives: 1860 }], true);
     expect(progress.county).toMatchObject({ moved: 40, toGo: 60, percent: 40 });
   });
+
+  it('rolls villages up into their township and the county: the larger of the plan’s figure and the villages’ sum, moved likewise', () => {
+    const village = (township: string, name: string, people: number, reportedMoved: number, deadline: string | null = null) => ({ township, village: name, people, reportedMoved, deadline, updatedAt: '2025-09-15T01:00:00.000Z', updatedBy: '值班员' });
+    const progress = evacuationProgress(
+      [target('石浦镇', 3000, 0, '2025-09-15T06:00:00.000Z')],
+      [{ township: '石浦镇', sheltered: 500, withRelatives: 100 }],
+      false,
+      [village('石浦镇', '番西村', 1200, 900), village('石浦镇', '东门村', 2400, 300, '2025-09-15T04:00:00.000Z'), village('高塘岛乡', '花岙村', 300, 30)],
+    );
+    const [shipu, gaotang] = progress.townships;
+    expect(shipu).toMatchObject({ township: '石浦镇', target: 3600, moved: 1200, toGo: 2400, percent: 33 });
+    expect(shipu!.villages).toEqual([
+      { village: '东门村', target: 2400, moved: 300, toGo: 2100, percent: 13, deadline: '2025-09-15T04:00:00.000Z' },
+      { village: '番西村', target: 1200, moved: 900, toGo: 300, percent: 75, deadline: '2025-09-15T06:00:00.000Z' },
+    ]);
+    // A township entered only through its villages still has its row.
+    expect(gaotang).toMatchObject({ township: '高塘岛乡', target: 300, moved: 30, toGo: 270 });
+    expect(progress.county).toMatchObject({ target: 3900, moved: 1230, toGo: 2670 });
+    // Shelters and 投亲靠友 counted more than the villages reported: the larger count stands.
+    const counted = evacuationProgress([target('石浦镇', 3000, 0, null)], [{ township: '石浦镇', sheltered: 1500, withRelatives: 200 }], false, [village('石浦镇', '番西村', 1200, 900)]);
+    expect(counted.townships[0]).toMatchObject({ target: 3000, moved: 1700, toGo: 1300 });
+  });
 });

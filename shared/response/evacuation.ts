@@ -1,4 +1,4 @@
-import type { EvacuationTarget } from '../schemas/response';
+import type { EvacuationTarget, EvacuationVillage } from '../schemas/response';
 
 /** What the shelters domain knows per township: people checked in, and 投亲靠友 as the township reported it. */
 export interface TownshipShelterCounts {
@@ -7,8 +7,21 @@ export interface TownshipShelterCounts {
   withRelatives: number;
 }
 
+/** A village's 人员转移: its target, the township's count of its people moved, still to go, the deadline. */
+export interface VillageRow {
+  village: string;
+  target: number;
+  moved: number;
+  toGo: number;
+  percent: number | null;
+  /** The village's own, else the township's. */
+  deadline: string | null;
+}
+
 export interface EvacuationRow {
   township: string;
+  /** The township's villages with a row, by name. */
+  villages: VillageRow[];
   target: number;
   sheltered: number;
   withRelatives: number;
@@ -26,31 +39,47 @@ export interface EvacuationRow {
 
 export interface EvacuationProgress {
   townships: EvacuationRow[];
-  county: Omit<EvacuationRow, 'township' | 'deadline'> & { deadline: string | null };
+  county: Omit<EvacuationRow, 'township' | 'deadline' | 'villages'> & { deadline: string | null };
 }
 
 const percentOf = (done: number, target: number): number | null => (target > 0 ? Math.min(100, Math.round((done / target) * 100)) : null);
 
+const emptyTarget = (township: string): EvacuationTarget => ({ township, people: 0, reportedMoved: 0, vessels: 0, vesselsInPort: 0, deadline: null, updatedAt: '', updatedBy: '' });
+
+function villageRows(villages: EvacuationVillage[], deadline: string | null): VillageRow[] {
+  return villages
+    .map((v) => ({ village: v.village, target: v.people, moved: v.reportedMoved, toGo: Math.max(0, v.people - v.reportedMoved), percent: percentOf(v.reportedMoved, v.people), deadline: v.deadline ?? deadline }))
+    .sort((a, b) => a.village.localeCompare(b.village, 'zh-CN'));
+}
+
 /**
- * 人员转移 and 渔船回港 per township with a target, and the county total: moved from shelter check-ins, 投亲靠友
- * and the township's own count; a drill never counts real shelter figures. The county deadline is the earliest.
+ * 人员转移 and 渔船回港 per township with a target (or villages), and the county total: moved from shelter
+ * check-ins, 投亲靠友 and the township's own count; a drill never counts real shelter figures. A township with
+ * villages rolls them up: its target is the larger of its own and its villages' sum (a plan's township figure
+ * not yet split into villages still counts), and its moved the larger of its own count and its villages'
+ * (the same people, counted where they went and where they came from). The county deadline is the earliest.
  */
-export function evacuationProgress(targets: EvacuationTarget[], shelters: TownshipShelterCounts[], exercise: boolean): EvacuationProgress {
+export function evacuationProgress(targets: EvacuationTarget[], shelters: TownshipShelterCounts[], exercise: boolean, villages: EvacuationVillage[] = []): EvacuationProgress {
   const byTownship = new Map(shelters.map((s) => [s.township, s]));
-  const townships = targets.map((t): EvacuationRow => {
+  const all = [...targets, ...villages.filter((v) => !targets.some((t) => t.township === v.township)).map((v) => emptyTarget(v.township))];
+  const unique = [...new Map(all.map((t) => [t.township, t])).values()];
+  const townships = unique.map((t): EvacuationRow => {
     const real = exercise ? undefined : byTownship.get(t.township);
     const sheltered = real?.sheltered ?? 0;
     const withRelatives = real?.withRelatives ?? 0;
-    const moved = sheltered + withRelatives + t.reportedMoved;
+    const rows = villageRows(villages.filter((v) => v.township === t.township), t.deadline);
+    const target = Math.max(t.people, rows.reduce((n, v) => n + v.target, 0));
+    const moved = Math.max(sheltered + withRelatives + t.reportedMoved, rows.reduce((n, v) => n + v.moved, 0));
     return {
       township: t.township,
-      target: t.people,
+      villages: rows,
+      target,
       sheltered,
       withRelatives,
       reportedMoved: t.reportedMoved,
       moved,
-      toGo: Math.max(0, t.people - moved),
-      percent: percentOf(moved, t.people),
+      toGo: Math.max(0, target - moved),
+      percent: percentOf(moved, target),
       deadline: t.deadline,
       vessels: t.vessels,
       vesselsInPort: t.vesselsInPort,

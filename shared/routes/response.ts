@@ -6,6 +6,8 @@ import {
   ConfirmResultSchema,
   EvacuationTargetSchema,
   EvacuationTargetSetSchema,
+  EvacuationVillageSchema,
+  EvacuationVillageSetSchema,
   LevelRulesSchema,
   ResponseBannerSchema,
   ResponseEndSchema,
@@ -20,6 +22,7 @@ import {
   SuggestionAnswerSchema,
   TaskDoneSchema,
 } from '../schemas/response';
+import { RecipientSchema } from '../schemas/warning';
 import { defineRoute } from './route';
 
 /**
@@ -43,8 +46,12 @@ export const RESPONSE_ROUTES = {
   planDispatches: defineRoute({ method: 'GET', path: '/responses/:id/plan-dispatches', answer: z.array(PlanDispatchSchema), allow: 'watchBoard' }),
   /** Cancels the named ones of those in one transaction; one the team finished meanwhile is left alone. */
   cancelPlanDispatches: defineRoute({ method: 'POST', path: '/responses/:id/plan-dispatches/cancel', body: PlanDispatchCancelSchema, answer: PlanDispatchCancelResultSchema, allow: 'respond' }),
+  /** Who a township's or contact's task went to (the backups it escalated to included) and how each answered. */
+  taskAnswers: defineRoute({ method: 'GET', path: '/response-tasks/:id/answers', answer: z.array(RecipientSchema), allow: 'desk' }),
   taskDone: defineRoute({ method: 'POST', path: '/response-tasks/:id/done', body: TaskDoneSchema, answer: ResponseTaskSchema, allow: 'desk' }),
   evacuation: defineRoute({ method: 'GET', path: '/responses/:id/evacuation', answer: z.array(EvacuationTargetSchema), allow: 'watchBoard' }),
+  /** A village's target and moved count within a township (the township's row rolls its villages up). */
+  setEvacuationVillage: defineRoute({ method: 'PUT', path: '/responses/:id/evacuation/:township/villages/:village', body: EvacuationVillageSetSchema, answer: EvacuationVillageSchema, allow: 'desk' }),
   setEvacuation: defineRoute({ method: 'PUT', path: '/responses/:id/evacuation/:township', body: EvacuationTargetSetSchema, answer: EvacuationTargetSchema, allow: 'desk' }),
 };
 

@@ -61,6 +61,10 @@ export const ActionResultSchema = z.object({
 });
 export type ActionResult = z.infer<typeof ActionResultSchema>;
 
+/** A task unanswered by its deadline went to the backup (B角) of a silent owner contact, through a personal link of their own. */
+export const TaskEscalationSchema = z.object({ contactId: z.string(), name: z.string(), phones: z.array(z.string()), forName: z.string(), at: InstantSchema });
+export type TaskEscalation = z.infer<typeof TaskEscalationSchema>;
+
 export const ResponseTaskSchema = z.object({
   id: z.string(),
   responseId: z.string(),
@@ -88,6 +92,8 @@ export const ResponseTaskSchema = z.object({
   /** References of the plan that did not resolve at activation. */
   problems: z.array(PlanProblemSchema),
   createdAt: InstantSchema,
+  /** The backups reached because the owner's contacts stayed silent past the deadline (none in events logged before them). */
+  escalations: z.array(TaskEscalationSchema).default([]),
 });
 export type ResponseTask = z.infer<typeof ResponseTaskSchema>;
 
@@ -167,6 +173,22 @@ export const EvacuationTargetSetSchema = z
   .strict();
 export const EvacuationParamsSchema = z.object({ id: z.string().min(1).max(64), township: TownshipNameSchema });
 
+/** 人员转移 of one village (村/社区) within a township: its target and the township's count of its people moved. */
+export const EvacuationVillageSchema = z.object({
+  township: z.string(),
+  village: z.string(),
+  people: z.number().int().min(0),
+  reportedMoved: z.number().int().min(0),
+  /** Null: the township's deadline. */
+  deadline: InstantSchema.nullable(),
+  updatedAt: InstantSchema,
+  updatedBy: z.string(),
+});
+export type EvacuationVillage = z.infer<typeof EvacuationVillageSchema>;
+export const EvacuationVillageSetSchema = z.object({ people: Count.optional(), reportedMoved: Count.optional(), deadline: InstantSchema.nullable().optional() }).strict();
+export const VillageNameSchema = z.string().trim().min(1).max(40);
+export const EvacuationVillageParamsSchema = EvacuationParamsSchema.extend({ village: VillageNameSchema });
+
 /** A dispatch a plan's task created that still has a team on it: listed when the response ends, never cancelled silently. */
 export const PlanDispatchSchema = z.object({ taskId: z.string(), taskTitle: z.string(), dispatch: DispatchSchema });
 export type PlanDispatch = z.infer<typeof PlanDispatchSchema>;
@@ -178,7 +200,12 @@ export const PlanDispatchCancelSchema = z
 /** What was cancelled, and what had already finished (or been cancelled) in the meantime and was left alone. */
 export const PlanDispatchCancelResultSchema = z.object({ cancelled: z.array(z.string()), alreadyFinished: z.array(z.string()) });
 
-export const ResponseListsSchema = z.object({ responses: z.array(ResponseSchema), responseTasks: z.array(ResponseTaskSchema), evacuationTargets: z.array(EvacuationTargetSchema.extend({ responseId: z.string() })) });
+export const ResponseListsSchema = z.object({
+  responses: z.array(ResponseSchema),
+  responseTasks: z.array(ResponseTaskSchema),
+  evacuationTargets: z.array(EvacuationTargetSchema.extend({ responseId: z.string() })),
+  evacuationVillages: z.array(EvacuationVillageSchema.extend({ responseId: z.string() })).default([]),
+});
 export type ResponseLists = z.infer<typeof ResponseListsSchema>;
 
 const responseEvent = z.object({ response: ResponseSchema });
@@ -190,8 +217,9 @@ export const RESPONSE_EVENT_PAYLOADS = {
   /** An activation's tasks (start or raise), or the next round of a repeating task. */
   'response.tasks_added': z.object({ responseId: z.string(), tasks: z.array(ResponseTaskSchema), problems: z.array(PlanProblemSchema) }),
   /** Tasks changed together: confirmed actions, tasks closed by a lower level or the end, one task done. */
-  'response.tasks_changed': z.object({ responseId: z.string(), tasks: z.array(ResponseTaskSchema), cause: z.enum(['confirmed', 'done', 'closed', 'answered']) }),
+  'response.tasks_changed': z.object({ responseId: z.string(), tasks: z.array(ResponseTaskSchema), cause: z.enum(['confirmed', 'done', 'closed', 'answered', 'escalated']) }),
   'response.plan_saved': z.object({ plan: PlanSchema, problems: z.array(PlanProblemSchema) }),
   'response.level_rules_changed': z.object({ rules: LevelRulesSchema }),
   'response.evacuation_set': z.object({ responseId: z.string(), target: EvacuationTargetSchema }),
+  'response.evacuation_village_set': z.object({ responseId: z.string(), village: EvacuationVillageSchema }),
 };

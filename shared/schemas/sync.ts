@@ -45,6 +45,7 @@ export const EMPTY_SITUATION_LISTS: SituationLists = {
   responses: [],
   responseTasks: [],
   evacuationTargets: [],
+  evacuationVillages: [],
 };
 
 /** The state a client starts from; `seq` is the last event it reflects. Lists are what the role may see. */

@@ -103,6 +103,8 @@ export const RecipientSchema = z.object({
   phones: z.array(z.string()),
   /** primary, or the backup (AB角) contacted because the primary stayed silent. */
   role: z.enum(['primary', 'backup']),
+  /** A backup's primary recipient (the one who stayed silent). */
+  backupFor: z.string().nullable().default(null),
   state: z.enum(RECIPIENT_STATES),
   queuedAt: InstantSchema,
   sentAt: InstantSchema.nullable(),

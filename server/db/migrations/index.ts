@@ -13,6 +13,7 @@ import * as response from './0011_response';
 import * as review from './0012_review';
 import * as exerciseFlags from './0013_exercise_flags';
 import * as drillRecords from './0014_drill_records';
+import * as responseVillages from './0015_response_villages';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_review': review,
   '0013_exercise_flags': exerciseFlags,
   '0014_drill_records': drillRecords,
+  '0015_response_villages': responseVillages,
 };

@@ -56,6 +56,7 @@ export const recipient = (id: string, warningId: string, township: string, queue
   id,
   warningId,
   subjectType: 'warning',
+  backupFor: null,
   contactId: `c-${id}`,
   name: `联系人${id}`,
   duty: '镇长',

@@ -37,6 +37,7 @@ function task(responseId: string, key: string, level: ResponseLevel, owner: Task
     exercise,
     problems: [],
     createdAt: iso(createdAt),
+    escalations: [],
   };
 }
 

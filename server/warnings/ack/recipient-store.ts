@@ -15,6 +15,7 @@ export const toRecipient = (row: RecipientRow): Recipient => ({
   township: row.township,
   phones: JSON.parse(row.phones),
   role: row.role as Recipient['role'],
+  backupFor: row.backup_for,
   state: row.state as Recipient['state'],
   queuedAt: row.queued_at,
   sentAt: row.sent_at,

@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Contact } from '../../../shared/schemas/contact';
 import { SYSTEM_ACTOR } from '../../../shared/schemas/event';
 import type { Warning, WarningColour } from '../../../shared/schemas/warning';
 import type { AlarmService } from '../../alarms/alarm-service';
-import { toContact } from '../../contacts/contact-store';
 import type { Database } from '../../db/schema';
 import type { Transactor } from '../../events/transactor';
 import type { FanOut } from '../delivery/fan-out';
 import type { RecipientRow } from '../schema';
 import { toWarning } from '../warning-store';
+import { backupsOf } from './backups';
 
 export interface SilenceRules {
   /** Minutes a township may stay silent after issue, per colour (红 10, 橙 20, 黄 30, 蓝 60 by default). */
@@ -54,7 +53,7 @@ export class SilenceWatcher {
       const primaries = rows.filter((r) => r.role === 'primary');
       const backupOf = new Map(rows.filter((r) => r.backup_for).map((r) => [r.backup_for!, r]));
       const silentPrimaries = primaries.filter((p) => !answered(p) && !(backupOf.get(p.id) && answered(backupOf.get(p.id)!)));
-      const toAdd = await this.backupsToAdd(tx, silentPrimaries.filter((p) => !backupOf.has(p.id)));
+      const toAdd = await backupsOf(tx, silentPrimaries.filter((p) => !backupOf.has(p.id)));
       if (toAdd.contacts.length > 0) {
         const added = await this.fanOut.addRecipients(tx, record, warning, toAdd.contacts, 'backup', SYSTEM_ACTOR, toAdd.backupFor);
         for (const recipient of added) {
@@ -88,19 +87,5 @@ export class SilenceWatcher {
         });
       }
     });
-  }
-
-  private async backupsToAdd(tx: Parameters<Parameters<Transactor['run']>[0]>[0], silent: RecipientRow[]): Promise<{ contacts: Contact[]; backupFor: Map<string, string> }> {
-    const contacts: Contact[] = [];
-    const backupFor = new Map<string, string>();
-    for (const primary of silent) {
-      const contact = await tx.selectFrom('contacts').select('backup_id').where('id', '=', primary.contact_id).executeTakeFirst();
-      if (!contact?.backup_id || backupFor.has(contact.backup_id)) continue;
-      const backup = await tx.selectFrom('contacts').selectAll().where('id', '=', contact.backup_id).executeTakeFirst();
-      if (!backup) continue;
-      contacts.push(toContact(backup));
-      backupFor.set(backup.id, primary.id);
-    }
-    return { contacts, backupFor };
   }
 }

@@ -2,12 +2,13 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { DomainEvent } from '@shared/schemas/event';
 import type { Plan } from '@shared/schemas/response-plan';
-import type { EvacuationTarget, LevelRule, LevelSuggestion, Response, ResponseBanner, ResponseTask } from '@shared/schemas/response';
+import type { EvacuationTarget, EvacuationVillage, LevelRule, LevelSuggestion, Response, ResponseBanner, ResponseTask } from '@shared/schemas/response';
 import { syncedStore } from '../../shell/realtime/syncedStore';
 import { responseApi } from './api';
 import { orderBanners } from './responseModel';
 
 type TargetRow = EvacuationTarget & { responseId: string };
+type VillageRow = EvacuationVillage & { responseId: string };
 
 /**
  * Responses the board follows (active ones and those ended within a day) with their tasks and evacuation
@@ -18,6 +19,7 @@ export const useResponseStore = defineStore('response', () => {
   const byId = ref<Record<string, Response>>({});
   const tasksById = ref<Record<string, ResponseTask>>({});
   const targets = ref<Record<string, TargetRow>>({});
+  const villages = ref<Record<string, VillageRow>>({});
   /** What a screen without the synchronised lists (a field tablet) last fetched. */
   const polled = ref<ResponseBanner[]>([]);
   const plans = ref<Plan[]>([]);
@@ -32,10 +34,13 @@ export const useResponseStore = defineStore('response', () => {
       .filter((t) => t.responseId === responseId)
       .sort((a, b) => a.township.localeCompare(b.township, 'zh-CN'));
 
+  const villagesOf = (responseId: string): EvacuationVillage[] => Object.values(villages.value).filter((v) => v.responseId === responseId);
+
   const putTasks = (tasks: ResponseTask[]) => {
     for (const task of tasks) tasksById.value[task.id] = task;
   };
   const putTarget = (responseId: string, target: EvacuationTarget) => (targets.value[`${responseId}|${target.township}`] = { ...target, responseId });
+  const putVillage = (responseId: string, village: EvacuationVillage) => (villages.value[`${responseId}|${village.township}|${village.village}`] = { ...village, responseId });
 
   async function loadBanners(): Promise<void> {
     polled.value = await responseApi.banner();
@@ -49,10 +54,11 @@ export const useResponseStore = defineStore('response', () => {
     suggestion.value = await responseApi.suggestion();
   }
 
-  function reset(responses: Response[], tasks: ResponseTask[], rows: TargetRow[]): void {
+  function reset(responses: Response[], tasks: ResponseTask[], rows: TargetRow[], villageRows: VillageRow[] = []): void {
     byId.value = Object.fromEntries(responses.map((r) => [r.id, r]));
     tasksById.value = Object.fromEntries(tasks.map((t) => [t.id, t]));
     targets.value = Object.fromEntries(rows.map((r) => [`${r.responseId}|${r.township}`, r]));
+    villages.value = Object.fromEntries(villageRows.map((v) => [`${v.responseId}|${v.township}|${v.village}`, v]));
   }
 
   function clear(): void {
@@ -77,6 +83,9 @@ export const useResponseStore = defineStore('response', () => {
       case 'response.evacuation_set':
         putTarget(event.payload.responseId, event.payload.target);
         break;
+      case 'response.evacuation_village_set':
+        putVillage(event.payload.responseId, event.payload.village);
+        break;
       case 'response.plan_saved':
         plans.value = plans.value.map((p) => (p.hazard === event.payload.plan.hazard && p.level === event.payload.plan.level ? event.payload.plan : p));
         break;
@@ -88,14 +97,14 @@ export const useResponseStore = defineStore('response', () => {
     }
   }
 
-  return { byId, list, active, banners, polled, plans, suggestion, tasksOf, targetsOf, putTasks, loadBanners, loadPlans, loadSuggestion, reset, clear, applyEvent };
+  return { byId, list, active, banners, polled, plans, suggestion, tasksOf, targetsOf, villagesOf, putTasks, putVillage, loadBanners, loadPlans, loadSuggestion, reset, clear, applyEvent };
 });
 
 /** The events the response store handles and its part of the synchronised state. */
 export const responseSync = syncedStore({
   name: 'response',
-  events: ['response.started', 'response.raised', 'response.lowered', 'response.ended', 'response.tasks_added', 'response.tasks_changed', 'response.evacuation_set', 'response.plan_saved', 'response.level_rules_changed'],
+  events: ['response.started', 'response.raised', 'response.lowered', 'response.ended', 'response.tasks_added', 'response.tasks_changed', 'response.evacuation_set', 'response.evacuation_village_set', 'response.plan_saved', 'response.level_rules_changed'],
   apply: (event) => useResponseStore().applyEvent(event),
-  fromSnapshot: (snapshot) => useResponseStore().reset(snapshot.responses, snapshot.responseTasks, snapshot.evacuationTargets),
+  fromSnapshot: (snapshot) => useResponseStore().reset(snapshot.responses, snapshot.responseTasks, snapshot.evacuationTargets, snapshot.evacuationVillages),
   clear: () => useResponseStore().clear(),
 });

@@ -42,6 +42,7 @@ export function makeTask(over: Partial<ResponseTask> = {}): ResponseTask {
     exercise: false,
     problems: [],
     createdAt: '2025-09-15T01:00:00.000Z',
+    escalations: [],
     ...over,
   };
 }

@@ -15,5 +15,5 @@ export function useEvacuationProgress(response: Ref<Response | null>) {
     for (const r of shelters.townshipEvacuations) row(r.township).withRelatives += r.withRelatives;
     return [...byTownship.values()];
   });
-  return computed(() => (response.value ? evacuationProgress(store.targetsOf(response.value.id), counts.value, response.value.exercise) : null));
+  return computed(() => (response.value ? evacuationProgress(store.targetsOf(response.value.id), counts.value, response.value.exercise, store.villagesOf(response.value.id)) : null));
 }

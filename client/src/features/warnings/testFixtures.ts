@@ -36,6 +36,7 @@ export function makeRecipient(over: Partial<Recipient> = {}): Recipient {
     id: 'recipient-1',
     warningId: 'warning-1',
     subjectType: 'warning',
+    backupFor: null,
     contactId: 'contact-1',
     name: '石浦镇长',
     duty: 'township_head',
