@@ -54,7 +54,8 @@ function comparableRate(runs: Run[]): number {
 async function main(): Promise<void> {
   const schema = `tw_bench_${randomBytes(4).toString('hex')}`;
   const prefix = `tw-bench-${schema}`;
-  const clusterEnv = { DATABASE_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: prefix, VIDEO: 'off', LOG_LEVEL: 'warn', SEED: 'none', TRUSTED_PROXIES: '127.0.0.1', ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
+  // The board clients share one session: its request budget (shared over the instances) must not ration their resyncs.
+  const clusterEnv = { DATABASE_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: prefix, VIDEO: 'off', LOG_LEVEL: 'warn', SEED: 'none', TRUSTED_PROXIES: '127.0.0.1', SOCKET_REQUESTS_PER_MINUTE: '100000', ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
   console.log(`bench:cluster — ${UNITS} units (${UNITS - SOCKET_UNITS} OsmAnd/HTTP, ${SOCKET_UNITS} socket), ${CLIENTS} board clients through HAProxy, instances ${INSTANCES.join(', ')}, rates ${RATES.join(', ')} positions/s, ${STEP_MS / 1000} s per step, p99 limit ${P99_LIMIT_MS} ms`);
   console.log(`  host: ${os.availableParallelism()} cores; uptime: ${execFileSync('uptime').toString().trim()}`);
   const servers: ServerHandle[] = [];
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     for (const count of INSTANCES) {
       while (servers.length < count) {
         console.log(`starting instance ${servers.length + 1} (PostgreSQL schema ${schema}, Redis prefix ${prefix}) …`);
-        servers.push(await startServer({ env: clusterEnv }));
+        servers.push(await startServer({ env: clusterEnv, readyTimeoutMs: 120_000 }));
       }
       if (!units) {
         console.log('setting up the units (teams, devices, users) …');
