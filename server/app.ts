@@ -115,13 +115,13 @@ export class TidewatchApp {
     const positions = await createPositionsModule({ store, sessions, teams: teams.teams, config, publish: (fixes) => {
         realtime?.publishPositions(fixes);
         cluster.positionRelay?.send(fixes);
-      }, logger, clock, jobLock });
+      }, logger, clock, jobLock, limiters });
     cluster.positionRelay?.start((fixes) => positions.positions.mergeRemote(fixes));
     const alarms = createAlarmsModule({ db, transactor, sessions, hub: positions.positions, teamName: teams.teamName, config, logger, clock, jobLock });
     const actions = createActionsModule({ db, config, logger, clock, jobLock });
     const wall = createWallModule({ db, transactor, sessions });
     const domain = { db, transactor, sessions, alarms: alarms.alarms, clock };
-    const incidents = createIncidentsModule({ ...domain, dataDir: config.dataDir, fieldReportsPerMinute: config.FIELD_REPORTS_PER_MINUTE, logger, jobLock });
+    const incidents = createIncidentsModule({ ...domain, dataDir: config.dataDir, fieldReportsPerMinute: config.FIELD_REPORTS_PER_MINUTE, logger, jobLock, limiters });
     const shelters = createSheltersModule(domain);
     const supplies = createSuppliesModule(domain);
     const duty = createDutyModule(domain);
@@ -129,7 +129,7 @@ export class TidewatchApp {
     const dispatch = createDispatchModule({ ...domain, config, latestFix: (id) => positions.positions.latestFor(id), tabletOnline: (id) => realtime?.teamConnected(id) ?? false, acceptFieldFix: positions.acceptFieldFix, logger, jobLock });
     const teamName = async (id: string) => (await teams.teams.get(id)).name;
     const video = await createVideoModule({ db, transactor, bus, sessions, config, teamName, io: () => realtime?.io ?? null, logger, clock });
-    const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock });
+    const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock, limiters });
     const typhoon = createTyphoonModule({ db, transactor, sessions, config, logger, clock, jobLock });
     const warnings = createWarningsModule({ db, transactor, alarms: alarms.alarms, sessions, config, logger, clock, jobLock, limiters });
     const sensors = await createSensorsModule({ db, transactor, sessions, config, io: () => realtime?.io ?? null, logger, clock, jobLock, alarms: alarms.alarms, incidents: incidents.services.incidents });

@@ -8,6 +8,8 @@ import { dataOf, httpClient, login } from '../../server/testing/int-support';
 export interface Target {
   name: string;
   pid: number;
+  /** Every process whose CPU counts, when the target is more than one (a cluster's instances); default [pid]. */
+  pids?: number[];
   osmandUrl: string;
   socketUrl: string;
   httpUnits: string[];
@@ -25,11 +27,13 @@ async function inBatches<T>(count: number, parallel: number, make: (i: number) =
 /** What another benchmark may add to the Tidewatch target (accounts of its own) before it is measured. */
 export type PrepareTarget = (setup: { baseUrl: string; admin: ReturnType<typeof httpClient>; teamIds: string[] }) => Promise<void>;
 
-/** Tidewatch with N teams: OsmAnd devices for the HTTP units, field users for the socket units. */
-export async function tidewatchTarget(units: number, socketUnits: number, prepare?: PrepareTarget): Promise<Target> {
-  const server = await startServer({ env: { LOG_LEVEL: 'warn', SEED: 'none' } });
-  const token = await login(server.baseUrl, 'admin', server.adminPassword);
-  const admin = httpClient(server.baseUrl, token);
+/** What a Tidewatch server was given for the load: unit credentials and the board's token. */
+export type TidewatchUnits = Pick<Target, 'httpUnits' | 'socketTokens' | 'boardToken'>;
+
+/** N teams on a running Tidewatch: OsmAnd devices for the HTTP units, field users for the socket units. */
+export async function populateTidewatch(baseUrl: string, adminPassword: string, units: number, socketUnits: number, prepare?: PrepareTarget): Promise<TidewatchUnits> {
+  const token = await login(baseUrl, 'admin', adminPassword);
+  const admin = httpClient(baseUrl, token);
   const base = { kind: 'township', leader: '测试', phone: '1', headcount: 5, capabilities: [], baseName: '基地', base: { lat: 29.44, lon: 121.87 }, township: null };
   const teams = await inBatches(units, 16, async (i) => dataOf(await admin.post<{ id: string }>('/api/teams', { ...base, name: `压测队${i}` })).id);
   const httpUnits = await inBatches(units - socketUnits, 16, async (i) => dataOf(await admin.post<{ osmandId: string }>('/api/devices', { teamId: teams[i], kind: 'osmand', name: `终端${i}` })).osmandId);
@@ -37,19 +41,24 @@ export async function tidewatchTarget(units: number, socketUnits: number, prepar
   const socketTokens = await inBatches(socketUnits, 8, async (i) => {
     const username = `bench-field-${i}`;
     dataOf(await admin.post('/api/users', { username, displayName: username, role: 'field', teamId: teams[units - socketUnits + i], password }));
-    return login(server.baseUrl, username, password);
+    return login(baseUrl, username, password);
   });
   dataOf(await admin.post('/api/users', { username: 'bench-wall', displayName: '压测大屏', role: 'wall', password }));
-  const boardToken = await login(server.baseUrl, 'bench-wall', password);
-  await prepare?.({ baseUrl: server.baseUrl, admin, teamIds: teams });
+  const boardToken = await login(baseUrl, 'bench-wall', password);
+  await prepare?.({ baseUrl, admin, teamIds: teams });
+  return { httpUnits, socketTokens, boardToken };
+}
+
+/** Tidewatch (one instance, SQLite) with N teams. */
+export async function tidewatchTarget(units: number, socketUnits: number, prepare?: PrepareTarget): Promise<Target> {
+  const server = await startServer({ env: { LOG_LEVEL: 'warn', SEED: 'none' } });
+  const populated = await populateTidewatch(server.baseUrl, server.adminPassword, units, socketUnits, prepare);
   return {
     name: 'Tidewatch',
     pid: server.pid ?? 0,
     osmandUrl: `http://127.0.0.1:${server.osmandPort}/`,
     socketUrl: server.baseUrl,
-    httpUnits,
-    socketTokens,
-    boardToken,
+    ...populated,
     stop: () => server.stop(),
   };
 }

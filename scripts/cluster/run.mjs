@@ -50,8 +50,8 @@ function instanceEnv(instance) {
     // Each MQTT connection needs its own client id; the shared subscription splits the readings between them.
     ...(env.MQTT_URL ? { MQTT_SHARED: 'on', MQTT_SHARE_GROUP: env.MQTT_SHARE_GROUP ?? env.MQTT_CLIENT_ID ?? 'tidewatch', MQTT_CLIENT_ID: `${env.MQTT_CLIENT_ID ?? 'tidewatch'}-${instance.n}` } : {}),
     ...(first ? {} : { SIMULATE: '0' }),
-    // The video relay's media ports are per host: not yet in cluster mode.
-    VIDEO: 'off',
+    // Instance 1 is the media node (the video relay, VIDEO as given); the others send it their video requests.
+    ...(first ? {} : { VIDEO: 'off', VIDEO_MEDIA_URL: `http://127.0.0.1:${instances[0].port}` }),
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
   };
   // One port per deployment: the SL 651 listener and the demo simulation run on the first instance only.

@@ -1,15 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WriteLimiter } from './write-limiter';
 
 describe('WriteLimiter', () => {
-  it('lets a burst through, then answers WRITE_THROTTLED with when to retry, per tablet', () => {
-    let now = 0;
-    const limiter = new WriteLimiter({ burst: 3, perMinute: 6, clock: () => now });
-    for (let i = 0; i < 3; i += 1) limiter.take('tablet-a');
-    expect(() => limiter.take('tablet-a')).toThrow(expect.objectContaining({ code: 'WRITE_THROTTLED', details: { retryAfterMs: 10_000 } }));
-    limiter.take('tablet-b');
-    now += 10_000;
-    limiter.take('tablet-a');
-    expect(() => limiter.take('tablet-a')).toThrow(expect.objectContaining({ code: 'WRITE_THROTTLED' }));
+  beforeEach(() => vi.useFakeTimers({ now: Date.parse('2026-08-10T02:00:00Z') }));
+  afterEach(() => vi.useRealTimers());
+
+  it('lets a minute\'s allowance through, then answers WRITE_THROTTLED with when to retry, per tablet', async () => {
+    const limiter = new WriteLimiter({ name: 'field-reports', perMinute: 3 });
+    for (let i = 0; i < 3; i += 1) await limiter.take('tablet-a');
+    vi.advanceTimersByTime(20_000);
+    await expect(limiter.take('tablet-a')).rejects.toMatchObject({ code: 'WRITE_THROTTLED', details: { retryAfterMs: 40_000 } });
+    await limiter.take('tablet-b');
+    vi.advanceTimersByTime(40_000);
+    await limiter.take('tablet-a');
   });
 });

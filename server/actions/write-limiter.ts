@@ -1,12 +1,12 @@
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { inMemoryLimiters, type LimiterFactory } from '../cluster/rate-limiters';
 import { DomainError } from '../errors';
 
 export interface WriteLimiterOptions {
-  /** Writes one tablet may make at once (a queue flushed after an outage). */
-  burst: number;
-  /** Writes a minute it may keep making. */
+  /** Names the limit's counters (in Redis, in cluster mode): one name per kind of write. */
+  name: string;
+  /** Writes one tablet may make in a minute (counted from its first write of that minute). */
   perMinute: number;
-  clock?: () => number;
-  maxKeys?: number;
 }
 
 /** What a throttled answer carries, so the tablet's outbox knows when to try again. */
@@ -15,37 +15,27 @@ export interface ThrottleDetails {
 }
 
 /**
- * A per-tablet write limit (token bucket by session): a tablet stuck in a loop, or one that files 200
- * reports in a second, gets WRITE_THROTTLED (429) with when to retry, and its outbox backs off and
- * sends the rest later. Trackers are never refused; they are thinned instead (ingest/fix-thinner).
+ * A per-tablet write limit (by session): a tablet stuck in a loop, or one that files 200 reports in a second,
+ * gets WRITE_THROTTLED (429) with when to retry, and its outbox backs off and sends the rest later. Its allowance
+ * comes from `limiters`, so in cluster mode it is counted in Redis over every instance (a tablet that reconnects
+ * to another instance brings no fresh allowance), and per instance while Redis does not answer. Trackers are
+ * never refused; they are thinned instead (ingest/fix-thinner).
  */
 export class WriteLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  private readonly clock: () => number;
-  private readonly refillPerMs: number;
+  private readonly limiter: RateLimiterAbstract;
 
-  constructor(private readonly options: WriteLimiterOptions) {
-    this.clock = options.clock ?? Date.now;
-    this.refillPerMs = options.perMinute / 60_000;
+  constructor(options: WriteLimiterOptions, limiters: LimiterFactory = inMemoryLimiters) {
+    this.limiter = limiters({ name: options.name, points: options.perMinute, duration: 60 });
   }
 
   /** Takes one write from the key's allowance, or throws WRITE_THROTTLED. */
-  take(key: string): void {
-    const now = this.clock();
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      if (this.buckets.size >= (this.options.maxKeys ?? 10_000)) this.buckets.clear();
-      bucket = { tokens: this.options.burst, at: now };
-      this.buckets.set(key, bucket);
-    } else if (now > bucket.at) {
-      bucket.tokens = Math.min(this.options.burst, bucket.tokens + (now - bucket.at) * this.refillPerMs);
-      bucket.at = now;
+  async take(key: string): Promise<void> {
+    try {
+      await this.limiter.consume(key);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const details: ThrottleDetails = { retryAfterMs: Math.max(1, error.msBeforeNext) };
+      throw new DomainError('WRITE_THROTTLED', undefined, details);
     }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return;
-    }
-    const details: ThrottleDetails = { retryAfterMs: Math.ceil((1 - bucket.tokens) / this.refillPerMs) };
-    throw new DomainError('WRITE_THROTTLED', undefined, details);
   }
 }

@@ -12,6 +12,12 @@ export interface LimiterSpec {
 /** Builds a rate limiter; every limit of the server comes from one of these, so cluster mode shares them all. */
 export type LimiterFactory = (spec: LimiterSpec) => RateLimiterAbstract;
 
+/** The same limits under names of their own (`<scope>-<name>`): one throttle class counting two kinds of callers apart. */
+export const namedLimiters =
+  (limiters: LimiterFactory, scope: string): LimiterFactory =>
+  (spec) =>
+    limiters({ ...spec, name: `${scope}-${spec.name}` });
+
 /** One instance: counts in this process. */
 export const inMemoryLimiters: LimiterFactory = ({ points, duration }) => new RateLimiterMemory({ points, duration });
 

@@ -65,4 +65,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrowError(/REDIS_URL.*needs PostgreSQL.*DATABASE_URL/s);
     expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/tw', REDIS_URL: 'http://cache' })).toThrowError(/REDIS_URL/);
   });
+
+  it('sends video to a cluster\'s media node only from an instance without the relay, in cluster mode', () => {
+    const cluster = { DATABASE_URL: 'postgresql://db/tw', REDIS_URL: 'redis://cache:6379' };
+    expect(loadConfig({ ...cluster, VIDEO: 'off', VIDEO_MEDIA_URL: 'http://10.0.0.2:8101' }).VIDEO_MEDIA_URL).toBe('http://10.0.0.2:8101');
+    expect(() => loadConfig({ ...cluster, VIDEO_MEDIA_URL: 'http://10.0.0.2:8101' })).toThrowError(/VIDEO_MEDIA_URL.*VIDEO=off/s);
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://db/tw', VIDEO: 'off', VIDEO_MEDIA_URL: 'http://10.0.0.2:8101' })).toThrowError(/VIDEO_MEDIA_URL.*REDIS_URL/s);
+    expect(() => loadConfig({ ...cluster, VIDEO: 'off', VIDEO_MEDIA_URL: 'ftp://10.0.0.2' })).toThrowError(/VIDEO_MEDIA_URL/);
+  });
 });

@@ -98,6 +98,8 @@ export const ConfigSchema = z.object({
   SESSION_HOURS_FIELD: seconds.default(24 * 14),
   SESSION_HOURS_WALL: seconds.default(24 * 90),
   VIDEO: z.enum(['on', 'off']).default('on'),
+  /** Cluster mode, on instances without the relay (VIDEO=off): the media node's own address (http://host:port), which answers their video requests. */
+  VIDEO_MEDIA_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The mediasoup worker binary; setup records the one it built (see scripts/mediasoup-worker.mjs). */
   MEDIASOUP_WORKER_BIN: z.string().optional(),
   VIDEO_WORKERS: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism())),
@@ -143,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.data.REDIS_URL && !parsed.data.DATABASE_URL) {
     throw new ConfigError(
       'Invalid configuration:\n  REDIS_URL turns on cluster mode (several instances), which needs PostgreSQL: set DATABASE_URL=postgresql://… as well.\n  SQLite serves one instance only; unset REDIS_URL to run one instance on SQLite.',
+    );
+  }
+  if (parsed.data.VIDEO_MEDIA_URL && (parsed.data.VIDEO === 'on' || !parsed.data.REDIS_URL)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  VIDEO_MEDIA_URL sends this instance\'s video requests to the media node of a cluster: it needs VIDEO=off here and cluster mode (REDIS_URL), which carries the media node\'s answers to this instance\'s screens.',
     );
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };

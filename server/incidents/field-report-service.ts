@@ -23,7 +23,7 @@ export class FieldReportService {
 
   async file(report: z.output<typeof FieldSituationReportSchema>, principal: Principal): Promise<{ incidentId: string; code: string }> {
     if (principal.role !== 'field' || !principal.teamId) throw forbidden('Only a team tablet files situation reports.');
-    this.limiter?.take(principal.sessionId);
+    await this.limiter?.take(principal.sessionId);
     const { photo } = report;
     return photo ? this.attachments.withStoredPhoto(photo, (stored) => this.fileWith(report, stored, principal)) : this.fileWith(report, null, principal);
   }

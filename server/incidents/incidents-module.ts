@@ -4,6 +4,7 @@ import type { IncidentLists } from '../../shared/schemas/incident';
 import { ActionLedger } from '../actions/action-ledger';
 import { WriteLimiter } from '../actions/write-limiter';
 import type { AlarmService } from '../alarms/alarm-service';
+import type { LimiterFactory } from '../cluster/rate-limiters';
 import type { SessionService } from '../auth/session-service';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
@@ -33,15 +34,17 @@ export interface IncidentsModuleDeps {
   clock: () => number;
   /** Who runs the report-deadline watcher; one instance by default. */
   jobLock?: JobLock;
+  /** Counts each tablet's reports (over every instance in cluster mode); in this process by default. */
+  limiters?: LimiterFactory;
 }
 
 /** Incidents with their reporting deadlines (a watcher raises `report_overdue`), photos, and field reports. */
-export function createIncidentsModule({ db, transactor, sessions, alarms, dataDir, fieldReportsPerMinute, logger, clock, jobLock }: IncidentsModuleDeps) {
+export function createIncidentsModule({ db, transactor, sessions, alarms, dataDir, fieldReportsPerMinute, logger, clock, jobLock, limiters }: IncidentsModuleDeps) {
   const rules = new ReportingRulesService(db, transactor);
   const incidents = new IncidentService(db, transactor, rules, alarms, clock);
   const attachments = new AttachmentService(db, transactor, new AttachmentFiles(path.join(dataDir, 'attachments')), clock);
-  // A tablet may file a handful of reports at once (its queue after an outage), then about one every 6 s.
-  const limiter = new WriteLimiter({ burst: fieldReportsPerMinute, perMinute: fieldReportsPerMinute, clock });
+  // A tablet may file its whole queue after an outage at once, up to a minute's allowance.
+  const limiter = new WriteLimiter({ name: 'field-reports', perMinute: fieldReportsPerMinute }, limiters);
   const fieldReports = new FieldReportService(new ActionLedger(db, transactor, clock), incidents, attachments, clock, limiter);
   const deadlineWatcher = new ReportDeadlineWatcher({ db, alarms, clock, logger, ...(jobLock ? { lock: jobLock } : {}) });
   return {

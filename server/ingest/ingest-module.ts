@@ -1,4 +1,6 @@
 import type { AlarmService } from '../alarms/alarm-service';
+import { LoginThrottle } from '../auth/login-throttle';
+import { namedLimiters, type LimiterFactory } from '../cluster/rate-limiters';
 import type { DeviceService } from '../devices/device-service';
 import type { Logger } from '../logger';
 import type { PositionHub } from '../positions/position-hub';
@@ -14,15 +16,19 @@ export interface IngestModuleDeps {
   teamName: (teamId: string) => string | undefined;
   logger: Logger;
   clock: () => number;
+  /** Counts wrong device passwords (over every instance in cluster mode); in this process by default. */
+  limiters?: LimiterFactory;
 }
 
 /**
  * Tracker apps' positions: OwnTracks and OsmAnd under /ingest on the main port, and OsmAnd's own port
  * (the caller listens on it and closes it first on shutdown).
  */
-export function createIngestModule({ devices, hub, alarms, teamName, logger, clock }: IngestModuleDeps) {
+export function createIngestModule({ devices, hub, alarms, teamName, logger, clock, limiters }: IngestModuleDeps) {
   const ingest: IngestDeps = { devices, hub, logger, clock, raiseSos: trackerSos(alarms, teamName) };
-  return { rootRoutes: [ingestRoutes(ingest)], osmandServer: createOsmandServer(ingest) };
+  // Counted apart from sign-ins: a phone with a stale password must not use up the command centre's address allowance.
+  const devicePasswords = new LoginThrottle(undefined, undefined, limiters && namedLimiters(limiters, 'device'));
+  return { rootRoutes: [ingestRoutes(ingest, devicePasswords)], osmandServer: createOsmandServer(ingest) };
 }
 
 export type IngestModule = ReturnType<typeof createIngestModule>;

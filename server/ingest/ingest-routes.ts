@@ -86,13 +86,13 @@ export function basicCredentials(header: string | undefined): { user: string; pa
 }
 
 /** `GET|POST /ingest/osmand` and `POST /ingest/owntracks`, with their own body parsers. */
-export function ingestRoutes(deps: IngestDeps): Router {
+export function ingestRoutes(deps: IngestDeps, devicePasswords = new LoginThrottle()): Router {
   const router = Router();
   const parsers = ingestBodyParsers();
   const osmand = osmandHandler(deps);
   router.get('/ingest/osmand', osmand);
   router.post('/ingest/osmand', ...parsers, osmand);
   // Any Content-Type, or none: OwnTracks' body is JSON however it is labelled.
-  router.post('/ingest/owntracks', express.text({ type: () => true, limit: BODY_LIMIT }), owntracksHandler(deps));
+  router.post('/ingest/owntracks', express.text({ type: () => true, limit: BODY_LIMIT }), owntracksHandler(deps, devicePasswords));
   return router;
 }

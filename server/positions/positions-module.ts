@@ -2,6 +2,7 @@ import type { FieldFix, Fix } from '../../shared/schemas/position';
 import { WriteLimiter } from '../actions/write-limiter';
 import type { Principal } from '../auth/principal';
 import type { SessionService } from '../auth/session-service';
+import type { LimiterFactory } from '../cluster/rate-limiters';
 import type { Config } from '../config/config';
 import type { Store } from '../db/database';
 import type { JobLock } from '../jobs/interval-job';
@@ -24,10 +25,12 @@ export interface PositionsModuleDeps {
   clock: () => number;
   /** Who runs the history retention; one instance by default. */
   jobLock: JobLock;
+  /** Counts each tablet's positions (over every instance in cluster mode). */
+  limiters?: LimiterFactory;
 }
 
 /** Where teams are: the live hub with its history, the retention job, and fixes from field tablets' browsers. */
-export async function createPositionsModule({ store, sessions, teams, config, publish, logger, clock, jobLock }: PositionsModuleDeps) {
+export async function createPositionsModule({ store, sessions, teams, config, publish, logger, clock, jobLock, limiters }: PositionsModuleDeps) {
   const positions = new PositionHub({
     db: store.db,
     clock,
@@ -49,9 +52,9 @@ export async function createPositionsModule({ store, sessions, teams, config, pu
     return true;
   };
   // Tablet positions (not the SOS position, which goes through acceptFieldFix directly) are limited per tablet.
-  const tabletPositions = new WriteLimiter({ burst: config.TABLET_POSITIONS_PER_MINUTE, perMinute: config.TABLET_POSITIONS_PER_MINUTE, clock });
-  const acceptTabletFix = (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
-    tabletPositions.take(principal.sessionId);
+  const tabletPositions = new WriteLimiter({ name: 'tablet-positions', perMinute: config.TABLET_POSITIONS_PER_MINUTE }, limiters);
+  const acceptTabletFix = async (principal: Principal, fieldFix: FieldFix): Promise<boolean> => {
+    await tabletPositions.take(principal.sessionId);
     return acceptFieldFix(principal, fieldFix);
   };
 

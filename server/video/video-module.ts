@@ -9,11 +9,13 @@ import type { Logger } from '../logger';
 import { CameraRegistry } from './camera-registry';
 import { CameraStatusBoard } from './camera-status-board';
 import { IngestManager } from './ingest/ingest-manager';
+import { mediaNodeRoutes, mediaNodeSignaling } from './media-node-client';
 import { MediaWorkerPool, recordedWorkerBin } from './media-workers';
+import { RemotePeers } from './remote-peers';
 import { videoRoutes } from './routes';
 import { VideoRoom } from './video-room';
 import { VideoService } from './video-service';
-import { registerVideoSocket } from './video-sockets';
+import { localSignaling, registerVideoSocket } from './video-sockets';
 import type { TidewatchServer, TidewatchSocket } from '../realtime/types';
 import { ROOMS } from '../../shared/socket';
 
@@ -45,6 +47,12 @@ export function defaultAnnouncedIp(): string {
  * requests are answered VIDEO_UNAVAILABLE.
  */
 export async function createVideoModule({ db, transactor, bus, sessions, config, teamName, io, logger, clock }: VideoModuleDeps) {
+  // In a cluster, an instance without the relay hands everything video to the media node: it ingests no camera
+  // and keeps no camera state of its own (which it would push to every board as "relay unavailable").
+  if (config.VIDEO === 'off' && config.VIDEO_MEDIA_URL) {
+    const signaling = mediaNodeSignaling(config.VIDEO_MEDIA_URL, logger);
+    return { routes: [mediaNodeRoutes(config.VIDEO_MEDIA_URL, logger)], registerSocket: (socket: TidewatchSocket) => registerVideoSocket(socket, signaling, logger), jobs: [] };
+  }
   const registry = new CameraRegistry(db, transactor, config.VIDEO_RTMP_PORTS, clock);
   const statuses = new CameraStatusBoard((status) => io()?.to(ROOMS.board).emit('video:camera_status', status), clock);
 
@@ -83,6 +91,7 @@ export async function createVideoModule({ db, transactor, bus, sessions, config,
     notifyConsumerClosed: (peerId, consumerId, cameraId) => io()?.to(peerId).emit('video:consumer_closed', { consumerId, cameraId }),
   });
 
+  const remotePeers = new RemotePeers({ video, io, logger });
   const ingest = new IngestManager({ room, statuses, ffmpegPath: config.FFMPEG_PATH, rtmpListenIp: config.VIDEO_LISTEN_IP, logger, clock });
   let unsubscribe = () => {};
 
@@ -98,16 +107,18 @@ export async function createVideoModule({ db, transactor, bus, sessions, config,
     statuses,
     video,
     room,
-    routes: [videoRoutes({ sessions, registry, video, relayStats })],
-    registerSocket: (socket: TidewatchSocket) => registerVideoSocket(socket, video, logger),
+    routes: [videoRoutes({ sessions, registry, video, relayStats, remotePeers })],
+    registerSocket: (socket: TidewatchSocket) => registerVideoSocket(socket, localSignaling(video), logger),
     jobs: [
       {
         start: () => {
           unsubscribe = bus.subscribe(({ event }) => ingest.handle(event, (id) => registry.get(id).catch(() => null)));
           ingest.load(() => registry.list());
+          remotePeers.sweep.start();
         },
         close: async () => {
           unsubscribe();
+          await remotePeers.sweep.close();
           await ingest.close();
           video.close();
           room?.close();

@@ -69,6 +69,7 @@ const EXPECTED: Record<string, string> = {
   'POST /auth/password': `${BOARD} field`,
   'GET /users': 'admin',
   'POST /users': 'admin',
+  'POST /video/signal': 'admin commander duty_officer field wall',
   'PATCH /users/:id': 'admin',
   'GET /users/:id/sessions': 'admin',
   'DELETE /sessions/:id': 'admin',

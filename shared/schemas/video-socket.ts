@@ -83,6 +83,19 @@ export const VIDEO_REQUESTS = {
   'video:producer_close': { request: ProducerCloseSchema, response: Done },
 } as const;
 
+const VIDEO_REQUEST_NAMES = Object.keys(VIDEO_REQUESTS) as [keyof typeof VIDEO_REQUESTS, ...Array<keyof typeof VIDEO_REQUESTS>];
+
+/**
+ * Cluster mode: a video request of a socket connected to an instance without the relay, forwarded to the media
+ * node with the socket's session (`request` is checked there with the request's own schema). `video:leave`: the
+ * socket is gone.
+ */
+export const VideoRelaySignalSchema = z.object({
+  peerId: z.string().min(1).max(64),
+  name: z.enum([...VIDEO_REQUEST_NAMES, 'video:leave']),
+  request: z.unknown(),
+});
+
 /** Spread into SERVER_PUSHES. */
 export const VIDEO_PUSHES = {
   'video:camera_status': CameraStatusSchema,
