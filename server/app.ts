@@ -178,7 +178,7 @@ export class TidewatchApp {
 
     const redirect = redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router;
     const app = createHttpApp({
-      root: [redirect, healthRoutes(store, log), ...modules.flatMap((m) => m.rootRoutes ?? [])],
+      root: [redirect, healthRoutes(store, log, { jobsHeld: cluster.jobsHeld, sockets: () => realtimeServer.io.engine.clientsCount }), ...modules.flatMap((m) => m.rootRoutes ?? [])],
       api: modules.flatMap((m) => m.routes ?? []),
       clientDir,
       logger,

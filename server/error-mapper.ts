@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Ack } from '../shared/ack';
 import { ERROR_CATALOGUE, type ErrorCode } from '../shared/errors';
+import { isStoreUnavailable } from './db/store-unavailable';
 import { DomainError } from './errors';
 import { UnexpectedErrorLog } from './unexpected-errors';
 
@@ -9,12 +10,16 @@ const unexpected = new UnexpectedErrorLog();
 /**
  * The one place errors become an ack envelope and its HTTP status, for HTTP answers, socket acks and device
  * ingest alike: domain errors by the catalogue; a client error raised by Express or its parsers (bad JSON, bad
- * encoding, a body too large, a missing static file) keeps its 4xx; anything else is a 500, logged once.
+ * encoding, a body too large, a missing static file) keeps its 4xx; a database out of reach is a 503 STORE_UNAVAILABLE
+ * (nothing was stored: send it again); anything else is a 500, logged once.
  */
 export function toAckError(error: unknown, log: Logger): { status: number; body: Ack<never> } {
   if (error instanceof DomainError) {
     const status = ERROR_CATALOGUE[error.code].status;
     return { status, body: { ok: false, error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } } };
+  }
+  if (isStoreUnavailable(error)) {
+    return { status: 503, body: { ok: false, error: { code: 'STORE_UNAVAILABLE', message: ERROR_CATALOGUE.STORE_UNAVAILABLE.message } } };
   }
   const clientError = httpClientError(error);
   if (clientError) return clientError;

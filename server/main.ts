@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import { TidewatchApp } from './app';
+import { withBootLock } from './cluster/boot-lock';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './logger';
 import { ensureAdmin, seedDemoCounty, seedDemoSituation } from './seed/seed';
@@ -24,16 +25,20 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const app = await TidewatchApp.create(config, logger);
+  // Several instances may start at once on an empty database: one migrates and seeds while the others wait.
+  const { app, admin, demo } = await withBootLock(config.DATABASE_URL, config.DATABASE_SCHEMA, async () => {
+    const app = await TidewatchApp.create(config, logger);
+    const { services } = app;
+    const admin = await ensureAdmin(services.store.db, services.users, config.ADMIN_PASSWORD);
+    const demo = config.SEED === 'demo' ? await seedDemoCounty(services.store.db, services.teams, services.users, config.dataDir) : null;
+    if (demo) await seedDemoSituation(services.store.db, services);
+    if (demo) await seedDemoTyphoon(services.typhoons);
+    if (demo) await seedDemoWarnings(services.store.db, services.warnings);
+    if (demo) await seedDemoStations(services.stations);
+    if (demo) await seedDemoPlans(services.store.db, { plans: services.responses.plans, contacts: services.warnings.contacts });
+    return { app, admin, demo };
+  });
   const { services } = app;
-
-  const admin = await ensureAdmin(services.store.db, services.users, config.ADMIN_PASSWORD);
-  const demo = config.SEED === 'demo' ? await seedDemoCounty(services.store.db, services.teams, services.users, config.dataDir) : null;
-  if (demo) await seedDemoSituation(services.store.db, services);
-  if (demo) await seedDemoTyphoon(services.typhoons);
-  if (demo) await seedDemoWarnings(services.store.db, services.warnings);
-  if (demo) await seedDemoStations(services.stations);
-  if (demo) await seedDemoPlans(services.store.db, { plans: services.responses.plans, contacts: services.warnings.contacts });
 
   const tls = await loadTlsMaterial({ dataDir: config.dataDir, certPath: config.TLS_CERT, keyPath: config.TLS_KEY, extraHostnames: config.PUBLIC_HOSTNAMES, logger });
   const listener: net.Server = await listenDualProtocol({ server: app.httpServer, tls, port: config.PORT, host: config.HOST });

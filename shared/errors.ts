@@ -21,6 +21,7 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, message: 'Too many requests at once; try again in a moment.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   CLIENT_OUTDATED: { status: 426, message: 'This screen runs an older version: reload it to continue.' },
+  STORE_UNAVAILABLE: { status: 503, message: 'The server cannot reach its database right now: nothing was saved. Try again in a moment.' },
   PDF_UNAVAILABLE: { status: 503, message: 'The server cannot make PDFs: Chromium is not installed. Print the report page from the browser instead.' },
   DRILL_NEEDS_CONFIRMATION: { status: 409, message: 'A real response is running: confirm the drill explicitly and choose the teams and contacts it may reach.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },

@@ -5,6 +5,7 @@ import { IntervalJob } from '../jobs/interval-job';
 import { silentLogger } from '../positions/test-support';
 import { eventually } from '../testing/int-support';
 import { AdvisoryJobLock } from './advisory-job-lock';
+import { TcpProxy } from './failover-support';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -49,5 +50,42 @@ describe('job ownership on a PostgreSQL advisory lock', () => {
     await jobs[owner]!.close();
     const before = passes[successor]!;
     await eventually(() => passes[successor]! >= before + 5, 5_000, 'the successor to run the job');
+  });
+});
+
+describe('job ownership when the holder is cut off behind a connection PostgreSQL still sees as open', () => {
+  const namespace = `tw_lock_${randomBytes(5).toString('hex')}`;
+  const cutOff = new TcpProxy({ host: new URL(PG_URL).hostname, port: Number(new URL(PG_URL).port || 5432) });
+  const locks: AdvisoryJobLock[] = [];
+  const jobs: IntervalJob<void>[] = [];
+  const passes = [0, 0];
+
+  afterAll(async () => {
+    // Healing first closes the black-holed connections, which would otherwise hold the holder's close forever.
+    await cutOff.close();
+    for (const job of jobs) await job.close();
+    for (const lock of locks) await lock.close();
+  });
+
+  it('lets another instance end the silent holder\'s session and take the job over; the holder stops on its own', async () => {
+    const port = await cutOff.listen();
+    const url = new URL(PG_URL);
+    url.host = `127.0.0.1:${port}`;
+    const options = { namespace, logger: silentLogger, heartbeatMs: 200, deadAfterMs: 1_000, silentHolderMs: 3_000 };
+    locks.push(new AdvisoryJobLock({ ...options, connectionString: url.toString() }));
+    const holder = new IntervalJob({ name: 'escalation-watcher', everyMs: 50, pass: async () => void passes[0]!++, whileRunning: 'join', lock: locks[0]!, logger: silentLogger });
+    jobs.push(holder);
+    holder.start();
+    await eventually(() => passes[0]! >= 5, 10_000, 'the first instance to run the job');
+    locks.push(new AdvisoryJobLock({ ...options, connectionString: PG_URL }));
+    const other = new IntervalJob({ name: 'escalation-watcher', everyMs: 50, pass: async () => void passes[1]!++, whileRunning: 'join', lock: locks[1]!, logger: silentLogger });
+    jobs.push(other);
+    other.start();
+
+    cutOff.blackhole();
+    await eventually(() => passes[1]! >= 5, 20_000, 'the other instance to take the job over');
+    const holderPasses = passes[0]!;
+    await eventually(() => passes[1]! >= 15, 10_000, 'ten more passes');
+    expect(passes[0]).toBe(holderPasses);
   });
 });

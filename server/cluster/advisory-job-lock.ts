@@ -8,6 +8,21 @@ import type { Logger } from '../logger';
  */
 const SERVER_SIDE_KEEPALIVE = '-c tcp_keepalives_idle=2 -c tcp_keepalives_interval=1 -c tcp_keepalives_count=3 -c tcp_user_timeout=5000';
 
+/**
+ * A holder's session that ran no query (its heartbeat) for this long belongs to an instance that has already
+ * stopped its jobs (a heartbeat unanswered for `deadAfterMs`, 5 s, makes it drop them): another instance ends
+ * that session to take the jobs over. This covers what keepalive cannot: a cut-off holder whose TCP connection
+ * PostgreSQL still sees as healthy (a proxy or NAT between them keeps answering at the TCP level).
+ */
+const SILENT_HOLDER_MS = 10_000;
+
+/** The backends holding a job's advisory lock whose last query ended longer ago than $2 ms (pg_locks splits the key). */
+const END_SILENT_HOLDER = `
+  select pg_terminate_backend(a.pid) as ended from pg_locks l join pg_stat_activity a on a.pid = l.pid
+  where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+    and l.classid::bigint = ((hashtextextended($1, 0) >> 32) & 4294967295) and l.objid::bigint = (hashtextextended($1, 0) & 4294967295)
+    and a.pid <> pg_backend_pid() and a.state = 'idle' and a.state_change < now() - make_interval(secs => $2::int / 1000.0)`;
+
 export interface AdvisoryJobLockOptions {
   connectionString: string;
   /** Keeps deployments (or test schemas) sharing one database apart: the lock key is `namespace:job`. */
@@ -17,6 +32,8 @@ export interface AdvisoryJobLockOptions {
   heartbeatMs?: number;
   /** A check unanswered for this long counts as a lost connection: the holder stops running its jobs. */
   deadAfterMs?: number;
+  /** A holder whose session ran no query for this long is ended by the next instance asking (default 10 s). */
+  silentHolderMs?: number;
 }
 
 /**
@@ -33,6 +50,7 @@ export class AdvisoryJobLock implements JobLock {
   private readonly held = new Set<string>();
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
+  private lastTakeoverCheck = 0;
 
   constructor(private readonly options: AdvisoryJobLockOptions) {
     this.heartbeat = setInterval(() => void this.checkAlive(), options.heartbeatMs ?? 1_000);
@@ -44,6 +62,11 @@ export class AdvisoryJobLock implements JobLock {
     return this.pid;
   }
 
+  /** How many jobs this instance holds the lock of now. */
+  get heldCount(): number {
+    return this.held.size;
+  }
+
   async acquire(job: string): Promise<boolean> {
     if (this.closed) return false;
     try {
@@ -51,6 +74,7 @@ export class AdvisoryJobLock implements JobLock {
       if (this.held.has(job)) return true;
       const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as ok', [this.key(job)]);
       if (rows[0]?.ok && this.client === client) this.held.add(job);
+      else await this.endSilentHolder(client, job);
       return this.held.has(job);
     } catch (err) {
       this.drop(err);
@@ -72,6 +96,15 @@ export class AdvisoryJobLock implements JobLock {
     this.held.clear();
     this.client = null;
     await client?.end().catch(() => undefined);
+  }
+
+  /** Ends the session of a holder gone silent (checked at most every few seconds); the lock is free at the next pass. */
+  private async endSilentHolder(client: pg.Client, job: string): Promise<void> {
+    const silentAfterMs = this.options.silentHolderMs ?? SILENT_HOLDER_MS;
+    if (Date.now() - this.lastTakeoverCheck < silentAfterMs / 4) return;
+    this.lastTakeoverCheck = Date.now();
+    const { rows } = await client.query<{ ended: boolean }>(END_SILENT_HOLDER, [this.key(job), silentAfterMs]);
+    if (rows.some((r) => r.ended)) this.options.logger.warn({ job }, 'the instance running this job went silent: ended its database session to take the job over');
   }
 
   private key(job: string): string {

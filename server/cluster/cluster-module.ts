@@ -34,7 +34,7 @@ export function eventChannelFor(config: ClusterConfig): string | null {
  */
 export function createClusterModule({ config, announce, currentSeq, logger }: ClusterModuleDeps) {
   if (!isClusterMode(config)) {
-    return { clustered: false, jobLock: SINGLE_INSTANCE_LOCK as JobLock, limiters: inMemoryLimiters, socketAdapter: undefined, positionRelay: null, jobs: [] as BackgroundJob[] };
+    return { clustered: false, jobLock: SINGLE_INSTANCE_LOCK as JobLock, limiters: inMemoryLimiters, socketAdapter: undefined, positionRelay: null, jobs: [] as BackgroundJob[], jobsHeld: (): number | null => null };
   }
   const namespace = config.DATABASE_SCHEMA ?? 'public';
   const jobLock = new AdvisoryJobLock({ connectionString: config.DATABASE_URL, namespace, logger });
@@ -57,7 +57,7 @@ export function createClusterModule({ config, announce, currentSeq, logger }: Cl
       },
     },
   ];
-  return { clustered: true, jobLock: jobLock as JobLock, limiters: redisLimiters(limiterRedis, config.REDIS_PREFIX), socketAdapter, positionRelay: positionRelay as PositionRelay | null, jobs };
+  return { clustered: true, jobLock: jobLock as JobLock, limiters: redisLimiters(limiterRedis, config.REDIS_PREFIX), socketAdapter, positionRelay: positionRelay as PositionRelay | null, jobs, jobsHeld: (): number | null => jobLock.heldCount };
 }
 
 export type ClusterModule = ReturnType<typeof createClusterModule>;

@@ -47,9 +47,12 @@ export class PositionRelay {
   }
 
   private async readLoop(onFixes: (fixes: Fix[]) => void): Promise<void> {
-    let last = '$';
+    // A concrete id, never '$': XREAD with '$' means "after whatever is newest when this call arrives", so each
+    // call that timed out empty would skip what other instances added before the next call was sent.
+    let last: string | null = null as string | null;
     while (!this.stopped) {
       try {
+        last ??= (await this.reader.xrevrange(this.stream, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
         const answer = await this.reader.xread('COUNT', 500, 'BLOCK', 5_000, 'STREAMS', this.stream, last);
         for (const [, entries] of answer ?? []) {
           for (const [id, fields] of entries) {

@@ -35,7 +35,7 @@ export const POSITION_COALESCE_MS = 30_000;
 export const MAX_POSITIONS = 2_000;
 
 /** Client-side error codes that mean "not now" rather than "never". */
-const RETRYABLE = new Set(['OFFLINE', 'TIMEOUT', 'NETWORK_ERROR', 'INTERNAL', 'UNAUTHENTICATED', 'LOGIN_THROTTLED', 'WRITE_THROTTLED', 'RATE_LIMITED', 'CLIENT_OUTDATED']);
+const RETRYABLE = new Set(['OFFLINE', 'TIMEOUT', 'NETWORK_ERROR', 'INTERNAL', 'UNAUTHENTICATED', 'LOGIN_THROTTLED', 'WRITE_THROTTLED', 'RATE_LIMITED', 'CLIENT_OUTDATED', 'STORE_UNAVAILABLE']);
 export const isRetryable = (code: string): boolean => RETRYABLE.has(code);
 
 const sendOrder = (a: OutboxItem, b: OutboxItem) => Number(b.urgent) - Number(a.urgent) || a.order - b.order;
