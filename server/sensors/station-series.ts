@@ -24,7 +24,7 @@ const READ_CHUNK_MS = 24 * HOUR_MS;
 export async function stationSeries(db: Kysely<Database>, station: Station, hours: number, now: number): Promise<StationSeries> {
   const to = now;
   const from = Math.floor((now - hours * HOUR_MS) / HOUR_MS) * HOUR_MS;
-  const levelBucket = levelBucketMs(to - from);
+  const levelBucket = levelBucketMs(hours * HOUR_MS);
 
   const buckets = new Map<number, number>();
   for (let t = from; t <= to; t += HOUR_MS) buckets.set(t, 0);
