@@ -205,7 +205,7 @@ describe('the wall read from 4–6 m', () => {
     await chooseLanguage(wall, 'zh-CN');
     await wall.setViewportSize({ width: 1920, height: 1080 });
     expect({ withoutStorm, withStorm }).toEqual({ withoutStorm: [], withStorm: [] });
-  });
+  }, 300_000);
 
   it('rebuilds the dispatch feed from the log after a reload: every step, not only the latest', async () => {
     const feed = (page: Page) => page.locator(`[data-testid="feed-item"][data-dispatch-id="${dispatchId}"]`).evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));

@@ -123,7 +123,8 @@ export function panelsOverflowing(page: Page, panelSelector: string, root = 'bod
         if (box.width === 0 || box.height === 0 || [own.overflowX, own.overflowY].some((o) => o === 'auto' || o === 'scroll')) continue;
         let worst: { el: Element; by: number } | null = null;
         for (const el of panel.querySelectorAll('*')) {
-          if (!shown(el) || getComputedStyle(el).position === 'fixed') continue;
+          // A canvas is a map's drawing surface: its chart clips what it draws (the trails' canvas spans the world).
+          if (el.tagName === 'CANVAS' || !shown(el) || getComputedStyle(el).position === 'fixed') continue;
           const r = el.getBoundingClientRect();
           if (r.top >= box.top - 1 && r.left >= box.left - 1 && r.bottom <= box.bottom + 1 && r.right <= box.right + 1) continue;
           let [top, right, bottom, left] = [r.top, r.right, r.bottom, r.left];
