@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Dispatch } from '../shared/schemas/dispatch';
 import type { Incident } from '../shared/schemas/incident';
+import type { Storm } from '../shared/schemas/typhoon';
 import type { Team } from '../shared/schemas/team';
 import { TestClient, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
+import { WALL_PANELS, chooseLanguage, panelsOverflowing } from './support/screenFit';
 
 // The demo county: 24 teams, the townships' shelters, key supplies from 74,500 sandbags down to a dozen boats.
 let server: ServerHandle;
@@ -131,6 +133,7 @@ async function checkScreen(page: Page, name: string, screenshot = true): Promise
   expect(sizes.numbers).toBeGreaterThan(5);
   expect(sizes.smallestNumber).toBeGreaterThanOrEqual(0.0255);
   expect(await clippedText(page)).toEqual([]);
+  expect(await panelsOverflowing(page, WALL_PANELS, '[data-testid="wall"]')).toEqual([]);
   await expect.poll(() => rowsOutside(page)).toEqual([]);
 }
 
@@ -164,6 +167,45 @@ describe('the wall read from 4–6 m', () => {
     await expect.poll(() => wall.getByTestId('on-watch-leader').textContent()).toBe('带班：值班指挥长');
     await expect.poll(() => wall.getByTestId('on-watch-officers').textContent()).toBe('值班员：值班员');
   });
+
+  it('keeps every panel’s content in its box with no storm and with a live one heading for the county, at 1920×1080 and 3840×2160, in Chinese and English', async () => {
+    const sizes = [
+      { width: 1920, height: 1080 },
+      { width: 3840, height: 2160 },
+    ];
+    const fits = async (what: string) => {
+      const found: string[] = [];
+      for (const size of sizes) {
+        await wall.setViewportSize(size);
+        for (const language of ['zh-CN', 'en'] as const) {
+          await chooseLanguage(wall, language);
+          await wall.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
+          const visit = `${what} ${size.width}x${size.height} ${language}`;
+          await saveScreenshot(wall, `wall-fit-${visit.replaceAll(' ', '-')}`);
+          found.push(...(await panelsOverflowing(wall, WALL_PANELS, '[data-testid="wall"]')).map((p) => `${visit}: ${p}`));
+          found.push(...(await clippedText(wall)).map((c) => `${visit}: cut ${c}`));
+        }
+      }
+      return found;
+    };
+    // The demo's Lekima archived: no storm on the wall.
+    for (const storm of dataOf(await desk.get<Storm[]>('/api/typhoons'))) dataOf(await desk.post(`/api/typhoons/${storm.id}/archive`, {}));
+    await expect.poll(() => wall.getByTestId('wall-typhoon').count(), { timeout: 10_000 }).toBe(0);
+    const withoutStorm = await fits('no-storm');
+
+    // A live storm 150 km south-east, its 7-level circle over the county: the countdown panel, every township's
+    // line, the distance and the signal suggestion are all on the wall. (No forecast: a typed one has no radii, so no circle.)
+    const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const radii = (km: number) => ({ ne: km, se: km, sw: km, nw: km });
+    const bulletin = { number: '2612', nameZh: '测试', nameEn: 'TESTSTORM', at: at(-1), lat: 28.4, lon: 123.0, pressureHpa: 935, windMs: 52, radii: { level7: radii(350), level10: radii(150), level12: radii(60) } };
+    dataOf(await desk.post('/api/typhoons/bulletins', bulletin));
+    await expect.poll(() => wall.getByTestId('wall-county-countdown').getAttribute('data-state'), { timeout: 15_000 }).toMatch(/^(inside|arriving)$/);
+    await expect.poll(() => wall.getByTestId('wall-exposure-township').count(), { timeout: 10_000 }).toBeGreaterThan(10);
+    const withStorm = await fits('live-storm');
+    await chooseLanguage(wall, 'zh-CN');
+    await wall.setViewportSize({ width: 1920, height: 1080 });
+    expect({ withoutStorm, withStorm }).toEqual({ withoutStorm: [], withStorm: [] });
+  }, 300_000);
 
   it('rebuilds the dispatch feed from the log after a reload: every step, not only the latest', async () => {
     const feed = (page: Page) => page.locator(`[data-testid="feed-item"][data-dispatch-id="${dispatchId}"]`).evaluateAll((items) => items.map((i) => i.getAttribute('data-state')));

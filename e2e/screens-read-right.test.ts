@@ -6,7 +6,7 @@ import type { Warning } from '../shared/schemas/warning';
 import { dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium } from './support/browser';
-import { chooseLanguage, clippedLine, openScreens, visitAll, wrapsOf, type ScreenSpec } from './support/screenFit';
+import { WALL_PANELS, chooseLanguage, clippedLine, openScreens, panelsOverflowing, visitAll, wrapsOf, type ScreenSpec } from './support/screenFit';
 
 let server: ServerHandle;
 let browser: Browser;
@@ -38,9 +38,11 @@ afterAll(async () => {
 });
 
 describe('every screen reads right at 1366×768 and 1920×1080, in Chinese and English', () => {
-  it('clips no label or status chip, keeps the wall header to one line at 1080p and the desk header unwrapped at 1366', async () => {
+  it('clips no label or status chip, keeps every wall panel’s content in its box, the wall header to one line at 1080p and the desk header unwrapped at 1366', async () => {
     const headers: string[] = [];
+    const overflowing: string[] = [];
     const problems = await visitAll(server.baseUrl, specs, pages, async ({ screen, path: at, viewport, language, page }) => {
+      if (screen === 'wall') for (const p of await panelsOverflowing(page, WALL_PANELS, '[data-testid="wall"]')) overflowing.push(`wall ${viewport} ${language}: ${p}`);
       if (screen === 'wall' && viewport === '1920x1080') {
         const bar = await wrapsOf(page, '.wall-header');
         if (!bar || bar.wrapped.length || bar.height > 1080 * 0.08) headers.push(`wall header ${language}: ${JSON.stringify(bar)}`);
@@ -50,7 +52,7 @@ describe('every screen reads right at 1366×768 and 1920×1080, in Chinese and E
         if (!bar || bar.wrapped.length) headers.push(`desk header ${at} ${language}: ${JSON.stringify(bar)}`);
       }
     });
-    expect({ headers, clipped: problems.map(clippedLine) }).toEqual({ headers: [], clipped: [] });
+    expect({ headers, overflowing, clipped: problems.map(clippedLine) }).toEqual({ headers: [], overflowing: [], clipped: [] });
   });
 
   it('offers a language switch on every screen and each screen keeps its own choice across a reload', async () => {

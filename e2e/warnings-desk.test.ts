@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery, Warning } from '../shared/schemas/warning';
 import { signInEveryRole, type SignedIn } from '../server/testing/overview-support';
+import { openStore } from '../server/db/database';
 import { dataOf } from '../server/testing/int-support';
 import { REPO_ROOT, startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
@@ -15,6 +16,8 @@ let as: SignedIn;
 let browser: Browser;
 let desk: Page;
 let wall: Page;
+/** The bureau's alert imported on the desk below. */
+let importedAlertId = '';
 
 type Hooks = { __tidewatch?: { warningAreasOnMap?: () => Array<{ key: string; colour: string | null; rings: number }> } };
 const areasOnMap = (page: Page) => page.evaluate(() => (window as unknown as Hooks).__tidewatch?.warningAreasOnMap?.() ?? null);
@@ -144,8 +147,34 @@ describe('warnings on the desk and the wall', () => {
     await importer.getByTestId('cap-import-ok').waitFor();
     await desk.getByTestId('cap-alert-detail').waitFor();
     const alertId = (await desk.getByTestId('cap-alert-detail').getAttribute('data-alert-id'))!;
+    importedAlertId = alertId;
     expect(await desk.getByTestId('cap-alert-detail').textContent()).toContain('保定');
     await expect.poll(() => wall.locator(`[data-testid="wall-warning"][data-warning-id="${alertId}"]`).getAttribute('data-colour'), { timeout: 10_000 }).toBe('yellow');
     await expect.poll(async () => (await areasOnMap(wall))?.some((a) => a.key === alertId) ?? false, { timeout: 10_000 }).toBe(true);
+  });
+
+  it('opens from its link, in a fresh page, an alert cancelled ten days ago (no longer in the board’s snapshot), and says when a link names no alert', async () => {
+    expect(importedAlertId).not.toBe('');
+    // Age the alert in the store: cancelled, received ten days ago, so the snapshot leaves it out.
+    await server.stop();
+    const store = await openStore({ sqliteFile: path.join(server.dataDir, 'tidewatch.sqlite') });
+    const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3_600_000).toISOString();
+    await store.db.updateTable('cap_alerts').set({ state: 'cancelled', received_at: tenDaysAgo }).where('id', '=', importedAlertId).execute();
+    await store.close();
+    await server.restart();
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signIn(page, server.baseUrl, as.users.duty.username, PASSWORD, /\/desk/);
+    await page.goto(`${server.baseUrl}/desk/warnings?alert=${importedAlertId}`);
+    const detail = page.locator(`[data-testid="cap-alert-detail"][data-alert-id="${importedAlertId}"]`);
+    await detail.waitFor({ timeout: 15_000 });
+    expect(await detail.textContent()).toContain('保定');
+    await saveScreenshot(page, 'warnings-desk-old-alert-by-link');
+
+    await page.goto(`${server.baseUrl}/desk/warnings?alert=no-such-alert`);
+    await expect.poll(() => page.getByTestId('desk-not-found').getAttribute('data-kind'), { timeout: 15_000 }).toBe('alert');
+    expect(await page.getByTestId('cap-alert-detail').count()).toBe(0);
+    await context.close();
   });
 });

@@ -98,6 +98,68 @@ export function wrapsOf(page: Page, selector: string): Promise<{ height: number;
   }, selector);
 }
 
+/**
+ * Panels whose content does not stay in the panel's box: a descendant showing beyond the panel's edges
+ * (clipped only by boxes inside the panel: a list that scrolls hides its rows, the panel's own overflow: hidden
+ * still counts, since what it cuts is lost), and panels drawn over one another (neither inside the other).
+ * This is how the storm panel's countdown came to sit over 人员转移安置 on a 1080p wall.
+ */
+export function panelsOverflowing(page: Page, panelSelector: string, root = 'body'): Promise<string[]> {
+  return page.evaluate(
+    ([sel, rootSel]) => {
+      const name = (el: Element) => {
+        const testId = el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid');
+        const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+        return `${testId ? `[${testId}] ` : ''}${el.tagName.toLowerCase()}${cls}`;
+      };
+      const shown = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      const panels = Array.from(document.querySelectorAll(`${rootSel} :is(${sel})`)).filter(shown);
+      const out: string[] = [];
+      for (const panel of panels) {
+        const box = panel.getBoundingClientRect();
+        // A panel that scrolls itself (a long alarm list) holds the rest below its edge on purpose; what a panel
+        // hides (overflow: hidden) is cut, and counts.
+        const own = getComputedStyle(panel);
+        if (box.width === 0 || box.height === 0 || [own.overflowX, own.overflowY].some((o) => o === 'auto' || o === 'scroll')) continue;
+        let worst: { el: Element; by: number } | null = null;
+        for (const el of panel.querySelectorAll('*')) {
+          // A canvas is a map's drawing surface: its chart clips what it draws (the trails' canvas spans the world).
+          if (el.tagName === 'CANVAS' || !shown(el) || getComputedStyle(el).position === 'fixed') continue;
+          const r = el.getBoundingClientRect();
+          if (r.top >= box.top - 1 && r.left >= box.left - 1 && r.bottom <= box.bottom + 1 && r.right <= box.right + 1) continue;
+          let [top, right, bottom, left] = [r.top, r.right, r.bottom, r.left];
+          // What a box inside the panel clips (a scrolling list) is not seen, so cannot stick out.
+          for (let up = el.parentElement; up && up !== panel; up = up.parentElement) {
+            const style = getComputedStyle(up);
+            if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+            const c = up.getBoundingClientRect();
+            [top, right, bottom, left] = [Math.max(top, c.top), Math.min(right, c.right), Math.min(bottom, c.bottom), Math.max(left, c.left)];
+          }
+          if (right - left < 1 || bottom - top < 1) continue;
+          const by = Math.max(box.top - top, right - box.right, bottom - box.bottom, box.left - left);
+          if (by > 1 && (!worst || by > worst.by)) worst = { el, by };
+        }
+        if (worst) out.push(`${name(panel)}: ${name(worst.el)} "${((worst.el as HTMLElement).innerText ?? '').trim().slice(0, 30)}" sticks out ${Math.round(worst.by)} px`);
+      }
+      for (const [i, a] of panels.entries()) {
+        for (const b of panels.slice(i + 1)) {
+          if (a.contains(b) || b.contains(a)) continue;
+          const ra = a.getBoundingClientRect();
+          const rb = b.getBoundingClientRect();
+          const across = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+          const down = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+          if (across > 1 && down > 1) out.push(`${name(a)} overlaps ${name(b)} (${Math.round(across)}×${Math.round(down)} px)`);
+        }
+      }
+      return out;
+    },
+    [panelSelector, root] as const,
+  );
+}
+
+/** The wall's panels: the grid's areas and sections, and the boxes laid over the map (storm and exposure; warnings and gauges in their column). */
+export const WALL_PANELS = ['.wall-header', '.counts', 'main', 'aside', 'section', '.wall-typhoon > *', '.map-right', '.wall-gauges'].join(',');
+
 export interface ScreenSpec {
   /** Names the screen in screenshots and failures: wall, desk-teams, tablet… */
   name: string;

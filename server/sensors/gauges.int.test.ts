@@ -5,7 +5,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alarm } from '../../shared/schemas/alarm';
 import type { Incident } from '../../shared/schemas/incident';
-import type { IngestStatus, Reading, StationSeries, StationState } from '../../shared/schemas/sensor-reading';
+import { StationSeriesSchema, type IngestStatus, type Reading, type StationState } from '../../shared/schemas/sensor-reading';
 import type { Station } from '../../shared/schemas/station';
 import { freePort, startServer, type ServerHandle } from '../testing/server-process';
 import { signInEveryRole, statusByRole, type SignedIn } from '../testing/overview-support';
@@ -64,12 +64,18 @@ describe('gauges over MQTT', () => {
       expect(state.condition).toBe('normal');
       const states = dataOf(await as.http.wall.get<StationState[]>('/api/stations/states'));
       expect(states.find((s) => s.stationId === station.id)?.rain['1h']).toBe(30);
-      const series = dataOf(await as.http.wall.get<StationSeries>(`/api/stations/${station.id}/series?hours=24`));
+      // The answer as the shared schema declares it: bucketed, and saying how.
+      const series = StationSeriesSchema.parse(dataOf(await as.http.wall.get(`/api/stations/${station.id}/series?hours=24`)));
+      expect(series.sampling).toEqual({ levelBucketMs: 120_000, rainBucketMs: 3_600_000 });
       expect(series.rainHourly).toHaveLength(25);
       expect(series.rainHourly.reduce((sum, h) => sum + h.mm, 0)).toBe(30);
       expect(series.rainAccumulated.at(-1)?.mm).toBe(30);
       expect(series.thresholds.rain.map((t) => t.signal)).toEqual(['blue', 'yellow', 'orange', 'red']);
       expect((await as.http.wall.get(`/api/stations/${station.id}/series?hours=48`)).status).toBe(400);
+      const week = StationSeriesSchema.parse(dataOf(await as.http.wall.get(`/api/stations/${station.id}/series?hours=168`)));
+      expect(week.sampling.levelBucketMs).toBe(900_000);
+      expect(week.rainHourly).toHaveLength(169);
+      expect(week.rainAccumulated.at(-1)?.mm).toBe(30);
 
       const status = await eventually(async () => {
         const s = await ingestStatus();

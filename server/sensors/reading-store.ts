@@ -58,7 +58,8 @@ export interface ReadingRange {
   to: number;
   element?: SensorElement;
   elements?: readonly SensorElement[];
-  limit: number;
+  /** At most this many (the earliest); none when the caller bounds the range itself. */
+  limit?: number;
 }
 
 export async function readReadings(db: Kysely<Database>, stationId: string, range: ReadingRange): Promise<Reading[]> {
@@ -70,7 +71,9 @@ export async function readReadings(db: Kysely<Database>, stationId: string, rang
     .where('observed_at', '<=', range.to);
   if (range.element) query = query.where('element', '=', range.element);
   if (range.elements) query = query.where('element', 'in', [...range.elements]);
-  const rows = await query.orderBy('observed_at').orderBy('element').limit(range.limit).execute();
+  query = query.orderBy('observed_at').orderBy('element');
+  if (range.limit !== undefined) query = query.limit(range.limit);
+  const rows = await query.execute();
   return rows.map(toReading);
 }
 

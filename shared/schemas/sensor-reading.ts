@@ -53,19 +53,38 @@ export const ReadingQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50_000).default(10_000),
 });
 
+/** The ranges a station chart offers (hours): a day, three days, a week. */
+export const STATION_SERIES_HOURS = [24, 72, 168] as const;
+export type StationSeriesHours = (typeof STATION_SERIES_HOURS)[number];
+/** Bucket sizes a chart's levels and wind are thinned to (ms), the finest keeping a range within SERIES_MAX_BUCKETS. */
+export const SERIES_BUCKETS_MS = [60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000] as const;
+export const SERIES_MAX_BUCKETS = 720;
+
 /** What a station chart draws (desk): hourly rainfall bars, the accumulated line, levels, threshold lines. */
-export const StationSeriesQuerySchema = z.object({ hours: z.coerce.number().int().refine((h) => h === 24 || h === 72, '24 or 72').default(24) });
+export const StationSeriesQuerySchema = z.object({
+  hours: z.coerce
+    .number()
+    .int()
+    .refine((h) => (STATION_SERIES_HOURS as readonly number[]).includes(h), STATION_SERIES_HOURS.join(', '))
+    .default(24),
+});
 export const StationSeriesSchema = z.object({
   stationId: z.string(),
   from: z.number().int(),
   to: z.number().int(),
+  /**
+   * How the answer is bucketed. Levels and wind (instantaneous) keep the lowest and the highest reading of each
+   * `levelBucketMs` bucket at their own times (at most two points a bucket, so a crest is never lost); rain
+   * (fallen per interval) is never thinned: it is summed per `rainBucketMs` bucket, so every total is exact.
+   */
+  sampling: z.object({ levelBucketMs: z.number().int().positive(), rainBucketMs: z.literal(3_600_000) }),
   /** Rain per clock hour (bars): `hourStart` epoch ms, `mm` fallen in that hour. */
   rainHourly: z.array(z.object({ hourStart: z.number().int(), mm: z.number() })),
   /** Running sum of `rainHourly` from `from` (the line over the bars). */
   rainAccumulated: z.array(z.object({ t: z.number().int(), mm: z.number() })),
-  /** Level-type elements as [observedAt, value] pairs; null values are gaps. */
+  /** Level-type elements as [observedAt, value] pairs, lowest and highest per bucket; null values are gaps. */
   levels: z.partialRecord(SensorElementSchema, z.array(z.tuple([z.number().int(), z.number().nullable()]))),
-  /** Wind speed (m/s) as [observedAt, value] pairs; null values are gaps. */
+  /** Wind speed (m/s) as [observedAt, value] pairs, lowest and highest per bucket; null values are gaps. */
   wind: z.array(z.tuple([z.number().int(), z.number().nullable()])).default([]),
   thresholds: z.object({ level: LevelThresholdsSchema.nullable(), rain: z.array(RainThresholdSchema), windBeaufort: z.number().int().nullable().default(null) }),
 });

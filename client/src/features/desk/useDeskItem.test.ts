@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { computed, nextTick, ref, type Ref } from 'vue';
 import { ApiError } from '../../shell/api/apiError';
 import { incidentsApi } from '../incidents/api';
+import { capApi } from '../warnings/api';
+import { makeCapAlert } from '../warnings/testFixtures';
 import { incident } from '../incidents/testFixtures';
 import { team } from '../teams/testFixtures';
 import { useConnectionStore } from '../../shell/connectionStore';
@@ -12,6 +14,8 @@ import { useDeskItem } from './useDeskItem';
 
 vi.mock('../incidents/api', () => ({ incidentsApi: { detail: vi.fn() } }));
 const detailApi = vi.mocked(incidentsApi.detail);
+vi.mock('../warnings/api', () => ({ warningsApi: { get: vi.fn() }, capApi: { get: vi.fn() } }));
+const capGetApi = vi.mocked(capApi.get);
 
 /** The desk's state around an item, as the view hands it in. */
 const around = (item: Ref<DeskItem | null>) => computed(() => ({ ...DESK_HOME, item: item.value }));
@@ -26,6 +30,7 @@ describe('what a desk link names', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
     detailApi.mockReset();
+    capGetApi.mockReset();
   });
 
   it('waits for the first sync before calling a team missing, and notices when the team is deleted', async () => {
@@ -57,6 +62,24 @@ describe('what a desk link names', () => {
     await settle();
     expect(status.value).toBe('missing');
     expect(detailApi).toHaveBeenCalledTimes(2);
+  });
+
+  it('fetches a received alert that is not in the stores (ended long ago, opened from a link), and calls it missing when the server does not know it', async () => {
+    useConnectionStore().noteSynced(1);
+    capGetApi.mockImplementation(async (id) => {
+      if (id !== 'cap-old') throw new ApiError('NOT_FOUND', 'Not found.', 404);
+      return makeCapAlert({ id: 'cap-old', state: 'cancelled' });
+    });
+    const item = ref<DeskItem | null>({ kind: 'alert', id: 'cap-old' });
+    const { status } = useDeskItem(around(item));
+    expect(status.value).toBe('loading');
+    await settle();
+    expect(status.value).toBe('found');
+
+    item.value = { kind: 'alert', id: 'cap-nope' };
+    await settle();
+    expect(status.value).toBe('missing');
+    expect(capGetApi).toHaveBeenCalledTimes(2);
   });
 
   it('keeps waiting, and asks again after the next sync, when the fetch fails for want of a connection', async () => {

@@ -17,10 +17,12 @@ export type ItemStatus = 'none' | 'found' | 'loading' | 'missing';
 
 /** Answers that mean the id names nothing this user can see (any other failure is retried on the next sync). */
 const NOT_THERE = new Set(['NOT_FOUND', 'FORBIDDEN', 'VALIDATION_FAILED']);
+/** The kinds the snapshot holds only recent ones of: an older one is fetched by id. */
+const FETCHABLE = ['dispatch', 'incident', 'warning', 'alert'] as const;
 
 /**
  * Whether the item, camera and depot a desk URL names exist. Teams, shelters, depots and cameras are all in the
- * stores once they are synced; the snapshot holds open incidents, recent dispatches and recent warnings only, so an
+ * stores once they are synced; the snapshot holds open incidents, recent dispatches, recent warnings and recent received alerts only, so an
  * older one is fetched by id.
  */
 export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'supplies'>>) {
@@ -59,12 +61,13 @@ export function useDeskItem(desk: Ref<Pick<DeskState, 'item' | 'camera' | 'suppl
     }
   }
 
-  type Fetchable = DeskItem & { kind: 'dispatch' | 'incident' | 'warning' };
-  const fetchable = (target: DeskItem): target is Fetchable => target.kind === 'dispatch' || target.kind === 'incident' || target.kind === 'warning';
+  type Fetchable = DeskItem & { kind: (typeof FETCHABLE)[number] };
+  const fetchable = (target: DeskItem): target is Fetchable => (FETCHABLE as readonly string[]).includes(target.kind);
   const fetchers: Record<Fetchable['kind'], (id: string) => Promise<unknown>> = {
     incident: (id) => incidents.loadTimeline(id),
     dispatch: (id) => dispatches.loadTimeline(id),
     warning: (id) => warnings.fetchOne(id),
+    alert: (id) => warnings.fetchAlert(id),
   };
 
   const status = computed<ItemStatus>(() => {

@@ -1,5 +1,6 @@
 import { STATION_CSV_ROUTES, STATION_ROUTES } from '@shared/routes/stations';
 import type { z } from 'zod';
+import type { StationSeriesHours } from '@shared/schemas/sensor-reading';
 import type { StationCreateSchema, StationUpdateSchema } from '@shared/schemas/station';
 import { downloadFile } from '../../shell/api/http';
 import { callRoute } from '../../shell/api/routeClient';
@@ -10,7 +11,7 @@ export const gaugesApi = {
   states: () => callRoute(STATION_ROUTES.states, {}),
   /** Admins get the SL 651 password; everyone else `****`. */
   get: (id: string) => callRoute(STATION_ROUTES.get, { params: { id } }),
-  series: (id: string, hours: 24 | 72) => callRoute(STATION_ROUTES.series, { params: { id }, query: { hours } }),
+  series: (id: string, hours: StationSeriesHours) => callRoute(STATION_ROUTES.series, { params: { id }, query: { hours } }),
   maintenance: (id: string, maintenance: boolean, note = '') => callRoute(STATION_ROUTES.maintenance, { params: { id }, body: { maintenance, note } }),
   create: (body: z.input<typeof StationCreateSchema>) => callRoute(STATION_ROUTES.create, { body }),
   update: (id: string, body: z.input<typeof StationUpdateSchema>) => callRoute(STATION_ROUTES.update, { params: { id }, body }),

@@ -58,6 +58,7 @@ export function makeSeries(over: Partial<StationSeries> = {}): StationSeries {
     stationId: 'st-res',
     from,
     to: from + 24 * HOUR,
+    sampling: { levelBucketMs: 120_000, rainBucketMs: HOUR },
     rainHourly,
     rainAccumulated: rainHourly.map((h) => ({ t: h.hourStart + HOUR, mm: (sum += h.mm) })),
     levels: { level_upstream: [[from + 20 * HOUR, 29.5], [from + 22 * HOUR, null], [from + 23 * HOUR, 30.4]] },

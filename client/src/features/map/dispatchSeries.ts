@@ -69,6 +69,8 @@ export function dispatchSeries(input: DispatchSeriesInput): Array<LinesSeriesOpt
       z: MAP_Z.pick,
       symbol: 'pin',
       symbolSize: Math.round(input.fontSize * 2.2),
+      // The pin's tip on the point, its head above it: a gauge or team marker dropped on stays in sight.
+      symbolOffset: [0, '-50%'],
       itemStyle: { color: input.dark ? '#fde047' : '#7c3aed' },
       data: input.pick ? [{ value: [input.pick.lon, input.pick.lat] }] : [],
     },

@@ -3,6 +3,8 @@ import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
 import { buildMapOption, type MapOptionInput } from './mapOption';
 import { splitMapOption } from './mapSplit';
 import { optionForChanges, silencedInPickMode } from './mapUpdates';
+import { stationMarkers, stationSeries } from '../gauges/stationLayer';
+import { makeState, makeStation } from '../gauges/testFixtures';
 
 const input: MapOptionInput = {
   markers: [{ id: 't1', name: '一队', lat: 29.4, lon: 121.8, stale: false, heard: true, status: 'standby', source: 'fix', sos: null }],
@@ -80,6 +82,23 @@ describe('pick mode', () => {
     expect(normal.get('place-labels')).toBe(true);
     expect(normal.get('team-labels')).toBe(true);
     expect(normal.get('basemap-tiles')).toBe(true);
+  });
+
+  it('leaves a station under the point picked for a draft incident in sight and clickable: the pin stands on its tip and never takes a click', () => {
+    // The desk drafting an incident: the officer clicked right on a gauge, and the pin is drawn there.
+    const station = makeStation({ id: 'gauge-1', location: { lat: 29.25, lon: 121.85 } });
+    const at = [station.location.lon, station.location.lat];
+    const option = buildMapOption({ ...input, pick: { lat: station.location.lat, lon: station.location.lon } });
+    const series = [...(option.series as Array<Record<string, unknown>>), stationSeries(stationMarkers([station], () => makeState('gauge-1')), { visible: true, fontSize: 14, showLabels: true, labelStyle: {}, halo: '#fff', tooltip: false }) as Record<string, unknown>];
+    const withStation = silencedInPickMode({ ...option, series } as ReturnType<typeof buildMapOption>, false);
+    type Drawn = { id: string; zlevel?: number; z?: number; silent?: boolean; symbolOffset?: unknown; data: Array<{ value: number[] }> };
+    const drawnAt = (withStation.series as Drawn[]).filter((s) => s.data?.some((d) => d.value?.[0] === at[0] && d.value?.[1] === at[1]));
+    expect(drawnAt.map((s) => s.id).sort()).toEqual(['dispatch-pick', 'stations']);
+    // What a click there reaches: the topmost layer (zlevel, then z) that is not silent.
+    const byDrawOrder = [...drawnAt].sort((a, b) => (b.zlevel ?? 0) - (a.zlevel ?? 0) || (b.z ?? 0) - (a.z ?? 0));
+    expect(byDrawOrder.find((s) => s.silent !== true)?.id).toBe('stations');
+    // The pin is drawn above the point (its tip on it), not centred over the station's symbol.
+    expect(drawnAt.find((s) => s.id === 'dispatch-pick')?.symbolOffset).toEqual([0, '-50%']);
   });
 
   it('a zoom past a label level or new tiles redraw the place labels and the tiles alone', () => {

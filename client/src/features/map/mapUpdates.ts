@@ -23,8 +23,11 @@ export function optionForChanges(option: MapOption, changes: ReadonlySet<MapChan
   return { series: series.filter((s) => typeof s.id === 'string' && wanted.has(s.id)) };
 }
 
-/** Layers that never take a click anyway (their silence is part of their style). */
-const ALWAYS_SILENT: readonly string[] = ['basemap-tiles', 'place-labels', 'team-labels', 'track', 'warning-areas'];
+/**
+ * Layers that never take a click anyway (their silence is part of their style). The point picked for a form is one:
+ * drawn above the markers, it would otherwise take the click meant for the station or team it was dropped on.
+ */
+const ALWAYS_SILENT: readonly string[] = ['basemap-tiles', 'place-labels', 'team-labels', 'track', 'warning-areas', 'dispatch-pick'];
 
 /** In pick mode no marker takes a click, so a click in a dense area still picks the map point under it. */
 export function silencedInPickMode(option: MapOption, pickMode: boolean): MapOption {

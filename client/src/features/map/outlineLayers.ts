@@ -23,12 +23,12 @@ export const MAP_SCALE_LIMIT = { min: 0.03, max: 256 };
 export const COUNTY_FRAME = { west: 121.55, north: 29.68, east: 122.1, south: 29.02 } as const;
 
 /**
- * Where the map sits in its pane: centred, or right of the wall's storm panel (about a quarter of the pane on
+ * Where the map sits in its pane: centred, or right of the wall's storm panel (up to 36 % of the pane on
  * the left) when the frame holds a storm as well, so neither the county nor the storm is under the panel.
  */
 const LAYOUT = {
   centred: { center: ['50%', '50%'], size: '96%' },
-  besidePanel: { center: ['61%', '50%'], size: '96%' },
+  besidePanel: { center: ['64%', '50%'], size: '96%' },
 } as const;
 
 export interface OutlineColours {

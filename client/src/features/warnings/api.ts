@@ -24,6 +24,7 @@ export const warningsApi = {
 };
 
 export const capApi = {
+  get: (id: string) => callRoute(CAP_ROUTES.get, { params: { id } }),
   /** The file's bytes as sent; an invalid file comes back as VALIDATION_FAILED with every problem in `details`. */
   importXml: (bytes: Uint8Array) => callRoute(CAP_ROUTES.import, { body: bytes }),
 };

@@ -3,12 +3,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEventRouter } from '../../shell/realtime/eventRouter';
 import { SyncSession } from '../../shell/realtime/syncSession';
 import { ev, snapshot } from '../../shell/realtime/testFixtures';
-import { warningsApi } from './api';
+import { capApi, warningsApi } from './api';
+import { receivedSections } from './capModel';
 import { useContactsStore } from './contactsStore';
 import { useWarningsStore } from './store';
 import { makeCapAlert, makeContact, makeRecipient, makeWarning } from './testFixtures';
 
-vi.mock('./api', () => ({ warningsApi: { recipients: vi.fn(), deliveries: vi.fn() } }));
+vi.mock('./api', () => ({ warningsApi: { recipients: vi.fn(), deliveries: vi.fn() }, capApi: { get: vi.fn() } }));
+const capGetApi = vi.mocked(capApi.get);
 const recipientsApi = vi.mocked(warningsApi.recipients);
 const deliveriesApi = vi.mocked(warningsApi.deliveries);
 
@@ -17,6 +19,7 @@ describe('warnings store', () => {
     setActivePinia(createPinia());
     recipientsApi.mockReset();
     deliveriesApi.mockReset();
+    capGetApi.mockReset();
   });
 
   function start() {
@@ -79,5 +82,38 @@ describe('warnings store', () => {
     const sync = start();
     sync.receiveEvent(ev(11, 'warning.recipient_changed', { recipient: makeRecipient({ state: 'received' }), cause: 'received' }));
     expect(useWarningsStore().answersOf('warning-1')).toBeUndefined();
+  });
+
+  it('fetches a received alert the snapshot no longer holds (a link to one cancelled days ago) and lists it as ended', async () => {
+    start();
+    const store = useWarningsStore();
+    const old = makeCapAlert({ id: 'cap-old', identifier: 'old', state: 'cancelled', sent: '2026-07-01T00:00:00.000Z' });
+    capGetApi.mockResolvedValue(old);
+    expect(store.capById['cap-old']).toBeUndefined();
+    await store.fetchAlert('cap-old');
+    expect(capGetApi).toHaveBeenCalledWith('cap-old');
+    expect(store.capById['cap-old']?.state).toBe('cancelled');
+    const sections = receivedSections(store.capAlerts, Date.parse('2026-08-09T00:00:00Z'));
+    expect(sections.inForce.map((a) => a.id)).not.toContain('cap-old');
+    expect(sections.ended.map((a) => a.id)).toContain('cap-old');
+  });
+
+  it('keeps the copy an event brought while a fetched alert was on its way', async () => {
+    const sync = start();
+    const store = useWarningsStore();
+    let answer!: (a: ReturnType<typeof makeCapAlert>) => void;
+    capGetApi.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const fetching = store.fetchAlert('cap-2');
+    sync.receiveEvent(ev(11, 'cap.replaced', { alert: makeCapAlert({ id: 'cap-2', state: 'updated' }), replacedBy: 'cap-3' }));
+    answer(makeCapAlert({ id: 'cap-2', state: 'active' }));
+    await fetching;
+    expect(store.capById['cap-2']?.state).toBe('updated');
+  });
+
+  it('lets a failed fetch reject, so the page can say the alert is not there', async () => {
+    start();
+    capGetApi.mockRejectedValue(new Error('NOT_FOUND'));
+    await expect(useWarningsStore().fetchAlert('nope')).rejects.toThrow('NOT_FOUND');
+    expect(useWarningsStore().capById['nope']).toBeUndefined();
   });
 });

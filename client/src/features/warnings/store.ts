@@ -4,7 +4,7 @@ import type { CapAlert } from '@shared/schemas/cap-alert';
 import type { DomainEvent } from '@shared/schemas/event';
 import type { Delivery, Recipient, Warning, WarningCoverage } from '@shared/schemas/warning';
 import { syncedStore } from '../../shell/realtime/syncedStore';
-import { warningsApi } from './api';
+import { capApi, warningsApi } from './api';
 import { laterRecipient, newerWarning } from './recipientMerge';
 
 /** What the desk holds of one warning's 叫应 (loaded when the board opens it, then kept live by events). */
@@ -37,6 +37,13 @@ export const useWarningsStore = defineStore('warnings', () => {
   /** A warning older than the snapshot holds (a link to it), fetched by id. */
   async function fetchOne(id: string): Promise<void> {
     put(await warningsApi.get(id));
+  }
+
+  /** A received alert the snapshot no longer holds (ended or replaced days ago, a link to it), fetched by id. */
+  async function fetchAlert(id: string): Promise<void> {
+    const alert = await capApi.get(id);
+    // An event may have brought a newer copy while the answer was on its way.
+    capById.value[alert.id] ??= alert;
   }
 
   function putRecipient(recipient: Recipient): void {
@@ -131,7 +138,7 @@ export const useWarningsStore = defineStore('warnings', () => {
     }
   }
 
-  return { byId, capById, coverage, list, capAlerts, get, put, fetchOne, answersOf, loadAnswers, trackAnswers, reset, clear, applyEvent };
+  return { byId, capById, coverage, list, capAlerts, get, put, fetchOne, fetchAlert, answersOf, loadAnswers, trackAnswers, reset, clear, applyEvent };
 });
 
 /** The events the warnings store handles and its part of the synchronised state. */

@@ -27,6 +27,8 @@ const gaugesEn: typeof gaugesZhCN = {
     detail: {
       close: 'Close',
       hours: '{n} h',
+      days: '{n} days',
+      sampling: 'Levels and wind: highest and lowest every {minutes} min; rain summed per hour, never thinned',
       latest: 'Latest',
       thresholds: 'Alarm thresholds',
       levelLines: 'Warning level {warning} m, guaranteed level {guaranteed} m',

@@ -25,6 +25,8 @@ const gaugesZhCN = {
     detail: {
       close: '关闭',
       hours: '{n} 小时',
+      days: '{n} 天',
+      sampling: '水位、风速每 {minutes} 分钟取最高和最低值；雨量逐小时累加，不抽稀',
       latest: '最新数据',
       thresholds: '报警阈值',
       levelLines: '警戒水位 {warning} 米，保证水位 {guaranteed} 米',
