@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import { CAMERA_ROUTES } from '../../shared/routes/cameras';
 import { contractRouter, type Authenticator } from '../http/contract-router';
 import type { CameraRegistry } from './camera-registry';
-import type { RemotePeers } from './remote-peers';
+import type { RemotePeers } from './remote-peer-sockets';
 import type { VideoService } from './video-service';
 
 export interface VideoRouteDeps {
