@@ -128,6 +128,12 @@ async function openPostgres(connectionString: string, schema: string | undefined
     keepAliveInitialDelayMillis: 5_000,
     ...(schema ? { options: `-c search_path="${schema}"` } : {}),
   });
+  // A connection that drops while its client is checked out emits 'error' with no pool listener on it, and an
+  // unhandled 'error' ends the process. Its queries fail on their own (STORE_UNAVAILABLE) and the pool discards the
+  // client on release, so the event itself needs no more than a listener.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  // An idle client whose connection drops is removed by the pool, which then emits 'error' on itself.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(connectionString);
   let closed = false;

@@ -123,7 +123,7 @@ const typhoonEn: typeof typhoonZhCN = {
       county: 'County',
       arriving: 'in {h} h {m} min',
       arrivingAt: 'Expected {time} at {township}',
-      inside: 'Inside the force-7 circle',
+      inside: 'Inside now',
       insideSince: '{township} since {time}',
       passed: 'The force-7 circle left at {time}',
       notExpected: 'The force-7 circle is not expected',
