@@ -155,6 +155,8 @@ const EXPECTED: Record<string, string> = {
   'POST /responses/:id/plan-dispatches/cancel': 'commander',
   'GET /responses/:id/evacuation': BOARD,
   'PUT /responses/:id/evacuation/:township': 'commander duty_officer',
+  'PUT /responses/:id/evacuation/:township/villages/:village': 'commander duty_officer',
+  'GET /response-tasks/:id/answers': 'commander duty_officer',
   'GET /response-plans': BOARD,
   'GET /response-plans/:hazard/:level/versions': 'admin commander',
   'PUT /response-plans/:hazard/:level': 'admin commander',

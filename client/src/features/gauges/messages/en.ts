@@ -27,7 +27,7 @@ const gaugesEn: typeof gaugesZhCN = {
     detail: {
       close: 'Close',
       hours: '{n} h',
-      days: '{n} days',
+      days: '{n} day | {n} days',
       sampling: 'Levels and wind: highest and lowest every {minutes} min; rain summed per hour, never thinned',
       latest: 'Latest',
       thresholds: 'Alarm thresholds',
