@@ -53,7 +53,8 @@ describe('dispatch escalation', () => {
     await eventually(() => alarmEvent(wall, 'alarm.raised', 'dispatch_unaccepted', source), 5_000, 'the unaccepted alarm');
     expect(await other.request('dispatch:step', { actionId: randomUUID(), dispatchId: dispatch.id, to: 'accepted' })).toMatchObject({ ok: true });
     await eventually(() => alarmEvent(wall, 'alarm.cleared', 'dispatch_unaccepted', source), 3_000, 'the unaccepted alarm to clear');
-    expect(alarmEvent(desk, 'alarm.cleared', 'dispatch_unaccepted', source)).toBeDefined();
+    // The desk is another socket: it hears the same event, but not necessarily in the same instant as the wall.
+    await eventually(() => alarmEvent(desk, 'alarm.cleared', 'dispatch_unaccepted', source), 3_000, 'the desk to hear the clear');
     other.close();
   });
 

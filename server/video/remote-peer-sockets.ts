@@ -37,6 +37,8 @@ export class RemotePeers {
 
   /** Answers one forwarded request as the relay answers a socket of its own (same roles, same schemas). */
   async answer({ peerId, name, request }: RelaySignal, principal: Principal): Promise<unknown> {
+    // Only a media node answers forwarded signalling; anywhere else the route has nothing behind it.
+    if (!this.deps.video.relayRunning) throw new DomainError('NOT_FOUND', 'This instance runs no video relay: it is not a media node.');
     if (this.deps.io()?.of('/').sockets.has(peerId)) throw forbidden('That connection is answered by this instance itself.');
     const owner = this.owners.get(peerId);
     if (owner !== undefined && owner !== principal.sessionId) throw forbidden('That video session belongs to another connection.');

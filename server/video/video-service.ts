@@ -108,6 +108,11 @@ export class VideoService {
     return totals;
   }
 
+  /** Whether this instance runs the relay (a media node, or the one instance with video on). */
+  get relayRunning(): boolean {
+    return this.deps.room !== null;
+  }
+
   close(): void {
     for (const id of [...this.peers.keys()]) this.leave(id);
   }
