@@ -1,31 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from '@shared/schemas/warning';
 import { taskAnswers, taskHistory } from './taskHistory';
+import { makeRecipient } from '../warnings/testFixtures';
 import { makeTask } from './testFixtures';
 
-const recipient = (over: Partial<Recipient>): Recipient => ({
-  id: 'r-a',
-  warningId: 'task-1',
-  subjectType: 'task',
-  contactId: 'contact-a',
-  name: '石浦A角',
-  duty: 'township_head',
-  township: '石浦镇',
-  phones: ['13900000001'],
-  role: 'primary',
-  backupFor: null,
-  state: 'sent',
-  queuedAt: '2025-09-15T01:00:00.000Z',
-  sentAt: '2025-09-15T01:00:05.000Z',
-  openedAt: null,
-  receivedAt: null,
-  doneAt: null,
-  doneNote: null,
-  hasPhoto: false,
-  phoneAnswer: null,
-  failures: [],
-  ...over,
-});
+/** A task's link recipient: the warnings' recipient fixture, addressed to a task. */
+const recipient = (over: Partial<Recipient>): Recipient =>
+  makeRecipient({ id: 'r-a', warningId: 'task-1', subjectType: 'task', contactId: 'contact-a', name: '石浦A角', queuedAt: '2025-09-15T01:00:00.000Z', sentAt: '2025-09-15T01:00:05.000Z', ...over });
 
 const silentA = recipient({});
 const backupB = recipient({ id: 'r-b', contactId: 'contact-b', name: '石浦B角', phones: ['13900000002'], role: 'backup', backupFor: 'r-a', state: 'done', sentAt: '2025-09-15T02:01:05.000Z', openedAt: '2025-09-15T02:05:00.000Z', receivedAt: '2025-09-15T02:10:00.000Z', doneAt: '2025-09-15T02:10:00.000Z', doneNote: '渔船已回港' });
