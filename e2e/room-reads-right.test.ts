@@ -168,7 +168,7 @@ describe('the wall read from 4–6 m', () => {
     await expect.poll(() => wall.getByTestId('on-watch-officers').textContent()).toBe('值班员：值班员');
   });
 
-  it('keeps every panel’s content in its box with no storm and with a live one heading for the county, at 1920×1080 and 3840×2160, in Chinese and English', async () => {
+  it('keeps every panel’s content in its box with no storm and with a live one heading for the county, at 1920×1080 in Chinese and English and at 3840×2160 in Chinese', async () => {
     const sizes = [
       { width: 1920, height: 1080 },
       { width: 3840, height: 2160 },
@@ -177,11 +177,13 @@ describe('the wall read from 4–6 m', () => {
       const found: string[] = [];
       for (const size of sizes) {
         await wall.setViewportSize(size);
-        for (const language of ['zh-CN', 'en'] as const) {
+        // Type is sized by the viewport height, so English at 4K lays out as at 1080p: Chinese is checked at both.
+        for (const language of size.height > 1080 ? (['zh-CN'] as const) : (['zh-CN', 'en'] as const)) {
           await chooseLanguage(wall, language);
           await wall.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
           const visit = `${what} ${size.width}x${size.height} ${language}`;
-          await saveScreenshot(wall, `wall-fit-${visit.replaceAll(' ', '-')}`);
+          // Pictures at 1080p only: a 4K one costs more than the checks.
+          if (size.height <= 1080) await saveScreenshot(wall, `wall-fit-${visit.replaceAll(' ', '-')}`);
           found.push(...(await panelsOverflowing(wall, WALL_PANELS, '[data-testid="wall"]')).map((p) => `${visit}: ${p}`));
           found.push(...(await clippedText(wall)).map((c) => `${visit}: cut ${c}`));
         }

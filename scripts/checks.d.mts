@@ -8,5 +8,5 @@ export interface Check {
 export const CHECKS: Check[];
 export function runChecks(
   checks: Check[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; log?: Pick<Console, 'log' | 'error'> },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; log?: Pick<Console, 'log' | 'error'>; capture?: boolean },
 ): Promise<string[]>;

@@ -26,6 +26,18 @@ describe('the checks npm test runs first', () => {
     expect(lines).toContain('[run-tests] typecheck: npm run typecheck');
   });
 
+  it('beside the tests, a failing check keeps its output until it is done, then shows it with the command', async () => {
+    const { lines, log } = recorder();
+    const noisy: Check = { name: 'typecheck', command: process.execPath, args: ['-e', 'console.log("a.ts(1,1): error TS2322"); process.exit(2)'], reproduce: 'npm run typecheck' };
+    expect(await runChecks([node('lint', 0), noisy], { cwd: process.cwd(), log, capture: true })).toEqual(['typecheck']);
+    expect(lines[0]).toMatch(/^\[run-tests\] lint \(npm run lint\): passed in \d+ s$/);
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^\[run-tests\] typecheck \(npm run typecheck\): FAILED in \d+ s$/),
+      'a.ts(1,1): error TS2322',
+      '[run-tests] typecheck FAILED (exit 2): fix the errors above; `npm run typecheck` shows them again',
+    ]);
+  }, 30_000);
+
   it('passing checks report no failure', async () => {
     const { log } = recorder();
     expect(await runChecks([node('lint', 0), node('typecheck', 0)], { cwd: process.cwd(), log })).toEqual([]);

@@ -6,6 +6,20 @@ export interface ProbeReport {
   frames: number;
   /** Durations (ms) of the long tasks that began after `start()`: start-up is left out. */
   longTasks: number[];
+  /** The longest animation frames after `start()` (Long Animation Frames API): what held the main thread, by script. */
+  worstFrames: WorstFrame[];
+}
+
+/** One long animation frame: its length, when rendering began in it, and the scripts that ran in it. */
+export interface WorstFrame {
+  /** Seconds after `start()`. */
+  atSeconds: number;
+  durationMs: number;
+  blockingMs: number;
+  /** Time from the frame's start to its rendering step, and the rendering's style/layout step. */
+  renderStartMs: number | null;
+  styleAndLayoutMs: number | null;
+  scripts: Array<{ invoker: string; source: string; durationMs: number; forcedLayoutMs: number }>;
 }
 
 /** One reading of the wall page, taken once a second. */
@@ -35,6 +49,14 @@ function installProbe(): void {
   let startedAt = 0;
   let frames = 0;
   const longTasks: Array<{ start: number; duration: number }> = [];
+  // Kept sorted, longest first, and short: the run lasts minutes.
+  const worstFrames: Array<{ start: number } & Omit<WorstFrame, 'atSeconds'>> = [];
+  interface FrameTiming extends PerformanceEntry {
+    blockingDuration: number;
+    renderStart: number;
+    styleAndLayoutStart: number;
+    scripts: Array<{ invoker: string; sourceURL: string; sourceFunctionName: string; sourceCharPosition: number; duration: number; forcedStyleAndLayoutDuration: number }>;
+  }
   const tick = () => {
     frames++;
     requestAnimationFrame(tick);
@@ -43,13 +65,39 @@ function installProbe(): void {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as FrameTiming[]) {
+      if (entry.startTime < startedAt || (worstFrames.length >= 8 && entry.duration <= (worstFrames[7]?.durationMs ?? 0))) continue;
+      worstFrames.push({
+        start: entry.startTime,
+        durationMs: Math.round(entry.duration),
+        blockingMs: Math.round(entry.blockingDuration),
+        renderStartMs: entry.renderStart ? Math.round(entry.renderStart - entry.startTime) : null,
+        styleAndLayoutMs: entry.styleAndLayoutStart ? Math.round(entry.startTime + entry.duration - entry.styleAndLayoutStart) : null,
+        scripts: entry.scripts.map((s) => ({
+          invoker: s.invoker,
+          source: `${s.sourceFunctionName || '(anonymous)'} ${s.sourceURL.split('/').pop()}:${s.sourceCharPosition}`,
+          durationMs: Math.round(s.duration),
+          forcedLayoutMs: Math.round(s.forcedStyleAndLayoutDuration),
+        })),
+      });
+      worstFrames.sort((a, b) => b.durationMs - a.durationMs);
+      worstFrames.length = Math.min(worstFrames.length, 8);
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   window.__wallBench = {
     start() {
       startedAt = performance.now();
       frames = 0;
+      worstFrames.length = 0;
     },
     report() {
-      return { elapsedMs: performance.now() - startedAt, frames, longTasks: longTasks.filter((t) => t.start >= startedAt).map((t) => Math.round(t.duration)) };
+      return {
+        elapsedMs: performance.now() - startedAt,
+        frames,
+        longTasks: longTasks.filter((t) => t.start >= startedAt).map((t) => Math.round(t.duration)),
+        worstFrames: worstFrames.map(({ start, ...frame }) => ({ atSeconds: Math.round((start - startedAt) / 100) / 10, ...frame })),
+      };
     },
   };
 }
@@ -63,7 +111,7 @@ export const pageSource = (fn: () => unknown): string => `(() => { const __name 
 export const installWallProbe = (page: Page) => page.addInitScript({ content: pageSource(installProbe) });
 export const startProbe = (page: Page) => page.evaluate(() => window.__wallBench?.start());
 export const probeReport = (page: Page): Promise<ProbeReport> =>
-  page.evaluate(() => window.__wallBench?.report() ?? { elapsedMs: 0, frames: 0, longTasks: [] });
+  page.evaluate(() => window.__wallBench?.report() ?? { elapsedMs: 0, frames: 0, longTasks: [], worstFrames: [] });
 
 /** Reads the documented test hook `__tidewatch.newestFixOnMap()`, the team list's ages and the JS heap. */
 export function sampleWall(page: Page): Promise<ProbeSample> {

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { percentile } from '../positions/protocol';
+import type { WorstFrame } from './page-probe';
 import type { PhaseResult, RunResult } from './wall-run';
 
 /** The issue's targets for the wall at 5,000 units / 1,000 fixes/s (kept for the stretch run too). */
@@ -85,5 +88,27 @@ export function printRun(run: RunResult): boolean {
     if (ok === false) allMet = false;
     console.log(`  ${label.padEnd(42)} ${(f ? value(f) : '—').padEnd(24)} ${(b ? value(b) : '—').padEnd(24)} ${target}${ok === null ? '' : ok ? '  met' : '  NOT met'}`);
   }
+  if (points?.probe.worstFrames.length) console.log(describeWorstFrames(points.probe.worstFrames));
   return allMet;
+}
+
+/** The built client is minified without source maps: a few characters of the script at the position name it well enough. */
+function codeAt(source: string): string {
+  const m = /(\S+\.js):(\d+)$/.exec(source);
+  const file = m ? path.join(process.cwd(), 'dist', 'client', 'assets', m[1] ?? '') : '';
+  if (!m || !existsSync(file)) return '';
+  const at = Number(m[2]);
+  return `  «${readFileSync(file, 'utf8').slice(at, at + 80).replace(/\s+/g, ' ')}»`;
+}
+
+/** The longest frames with every layer on, and the scripts in each: where a task over the target came from. */
+function describeWorstFrames(frames: WorstFrame[]): string {
+  const lines = ['  longest animation frames with every layer on (at s: frame / blocking ms; render began at +ms; style+layout ms):'];
+  for (const f of frames) {
+    lines.push(`    ${f.atSeconds} s: ${f.durationMs} / ${f.blockingMs} ms; render +${f.renderStartMs ?? '—'}; style+layout ${f.styleAndLayoutMs ?? '—'}`);
+    for (const s of [...f.scripts].sort((a, b) => b.durationMs - a.durationMs).slice(0, 4)) {
+      lines.push(`      ${String(s.durationMs).padStart(4)} ms (forced layout ${s.forcedLayoutMs}) ${s.invoker} → ${s.source}${codeAt(s.source)}`);
+    }
+  }
+  return lines.join('\n');
 }

@@ -31,12 +31,16 @@ export function launchChromium(options: Omit<LaunchOptions, 'executablePath'> = 
   });
 }
 
-/** Saves a full-page PNG to artifacts/screenshots/<name>.png and returns its path. */
+/**
+ * Saves a full-page JPEG to artifacts/screenshots/<name>.jpg and returns its path. JPEG, not PNG: the suite takes
+ * about a hundred of these, and encoding a large PNG in software costs several times as long, for pictures
+ * only a person reads.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   const safe = name.replace(/[^\w.-]+/g, '_');
-  const file = path.join(SCREENSHOT_DIR, `${safe}.png`);
+  const file = path.join(SCREENSHOT_DIR, `${safe}.jpg`);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 80 });
   return file;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The shared screen harness: signs each screen in once, then visits it at every viewport and language,
- * saving a screenshot per visit as artifacts/screenshots/fit-*.png and listing the text it finds clipped.
+ * saving a screenshot per visit as artifacts/screenshots/fit-*.jpg and listing the text it finds clipped.
  *
  * What counts as clipped (CLIP_CHECKED): a visible label or status chip whose content is wider than its box
  * (scrollWidth > clientWidth), which is how "发电机" became "电机" and a status was cut mid-character.
