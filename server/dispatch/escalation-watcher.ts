@@ -3,21 +3,16 @@ import type { AssignmentState, DispatchPriority } from '../../shared/schemas/dis
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
 import type { Transactor } from '../events/transactor';
-import { IntervalJob, type JobLock } from '../jobs/interval-job';
-import type { Logger } from '../logger';
+import { WatcherJob, type WatcherSettings } from '../jobs/watcher-job';
 import { findAssignment } from './dispatch-rows';
 import { escalationAlarm, type EscalationKind, type OverdueAssignment } from './escalation-alarms';
 
-export interface EscalationWatcherOptions {
+export interface EscalationWatcherOptions extends WatcherSettings {
   db: Kysely<Database>;
   transactor: Transactor;
   alarms: Pick<AlarmService, 'raiseWithin' | 'clearWithin' | 'listOpen'>;
   deliveryTimeoutMs: number;
   acceptTimeoutMs: number;
-  checkEveryMs?: number;
-  clock?: () => number;
-  lock?: JobLock;
-  logger: Logger;
 }
 
 /** The states in which an assignment is still waiting for what each alarm is about. */
@@ -34,36 +29,12 @@ const BATCH = 500;
  * its creation. The step that resolves one clears it in its own transaction; each check also clears any
  * alarm whose assignment has moved on (one raised by a check that raced the step).
  */
-export class DispatchEscalationWatcher {
-  private readonly job: IntervalJob<void>;
-  private readonly clock: () => number;
-
+export class DispatchEscalationWatcher extends WatcherJob {
   constructor(private readonly options: EscalationWatcherOptions) {
-    this.clock = options.clock ?? Date.now;
-    this.job = new IntervalJob({
-      name: 'dispatch-escalation-watcher',
-      everyMs: options.checkEveryMs ?? Math.max(200, Math.min(5_000, Math.min(options.deliveryTimeoutMs, options.acceptTimeoutMs) / 4)),
-      pass: () => this.check(),
-      whileRunning: 'queue',
-      ...(options.lock ? { lock: options.lock } : {}),
-      logger: options.logger,
-    });
+    super('dispatch-escalation-watcher', Math.max(200, Math.min(5_000, Math.min(options.deliveryTimeoutMs, options.acceptTimeoutMs) / 4)), options);
   }
 
-  start(): void {
-    this.job.start();
-  }
-
-  /** Runs one check after those already queued; resolves when its alarm writes are done. */
-  async checkNow(): Promise<void> {
-    await this.job.runNow();
-  }
-
-  close(): Promise<void> {
-    return this.job.close();
-  }
-
-  private async check(): Promise<void> {
+  protected override async check(): Promise<void> {
     const now = this.clock();
     const open = (await this.options.alarms.listOpen()).filter((a) => (KINDS as string[]).includes(a.kind));
     for (const kind of KINDS) {

@@ -2,17 +2,12 @@ import type { Kysely } from 'kysely';
 import type { IncidentSeverity, ReportKind } from '../../shared/schemas/incident';
 import type { AlarmService } from '../alarms/alarm-service';
 import type { Database } from '../db/schema';
-import { IntervalJob, type JobLock } from '../jobs/interval-job';
-import type { Logger } from '../logger';
+import { WatcherJob, type WatcherSettings } from '../jobs/watcher-job';
 import { overdueAlarmSeverity } from './report-deadlines';
 
-export interface ReportDeadlineWatcherOptions {
+export interface ReportDeadlineWatcherOptions extends WatcherSettings {
   db: Kysely<Database>;
   alarms: Pick<AlarmService, 'raise' | 'clear' | 'listOpen'>;
-  clock?: () => number;
-  checkEveryMs?: number;
-  lock?: JobLock;
-  logger: Logger;
 }
 
 /**
@@ -21,36 +16,12 @@ export interface ReportDeadlineWatcherOptions {
  * the store with the open alarms, so a missed clear or a restart heals on the next check. Closing an
  * incident does not cancel a report it still owes to the next level: only marking it done does.
  */
-export class ReportDeadlineWatcher {
-  private readonly job: IntervalJob<void>;
-  private readonly clock: () => number;
-
+export class ReportDeadlineWatcher extends WatcherJob {
   constructor(private readonly options: ReportDeadlineWatcherOptions) {
-    this.clock = options.clock ?? Date.now;
-    this.job = new IntervalJob({
-      name: 'report-deadline-watcher',
-      everyMs: options.checkEveryMs ?? 5_000,
-      pass: () => this.check(),
-      whileRunning: 'queue',
-      ...(options.lock ? { lock: options.lock } : {}),
-      logger: options.logger,
-    });
+    super('report-deadline-watcher', 5_000, options);
   }
 
-  start(): void {
-    this.job.start();
-  }
-
-  /** One check at a time; resolves when this one (queued after any running) is done. */
-  async checkNow(): Promise<void> {
-    await this.job.runNow();
-  }
-
-  close(): Promise<void> {
-    return this.job.close();
-  }
-
-  private async check(): Promise<void> {
+  protected override async check(): Promise<void> {
     const now = new Date(this.clock()).toISOString();
     const overdue = await this.options.db
       .selectFrom('incident_deadlines as d')

@@ -1,7 +1,8 @@
+import { ALARM_KIND_ZH, INCIDENT_SEVERITY_ZH, INCIDENT_TYPE_ZH, LEVEL_CHANGE_ZH, RUN_OUTCOME_ZH, TIMELINE_KIND_ZH } from '../../../shared/labels-zh';
 import type { Report, ReportTable } from '../../../shared/schemas/review';
 import { HAZARD_ZH, LEVEL_ZH } from '../../response/response-words';
 import { COLOUR_INFO, HAZARD_INFO } from '../../warnings/hazards';
-import { ALARM_KIND_ZH, INCIDENT_TYPE_ZH, LEVEL_CHANGE_ZH, MILESTONE_ZH, RUN_OUTCOME_ZH, SEVERITY_ZH, TIMELINE_KIND_ZH, beijingTime, minutes } from './labels-zh';
+import { MILESTONE_ZH, beijingTime, minutes } from './labels-zh';
 
 export type Cell = string | number;
 export interface TableData {
@@ -46,7 +47,7 @@ export function reportTables(report: Report): TableData[] {
       key: 'reporting',
       title: '信息报送（按时、迟报、漏报）',
       headers: ['事件编号', '事件', '级别', '按时', '迟报', '漏报', '未到期', '最长迟报(分钟)'],
-      rows: s.reporting.rows.map((r) => [r.code, r.title, SEVERITY_ZH[r.severity], r.met, r.late, r.missed, r.open, r.worstLateMinutes ?? '']),
+      rows: s.reporting.rows.map((r) => [r.code, r.title, INCIDENT_SEVERITY_ZH[r.severity], r.met, r.late, r.missed, r.open, r.worstLateMinutes ?? '']),
     }),
     dispatches: () => ({
       key: 'dispatches',
@@ -64,7 +65,7 @@ export function reportTables(report: Report): TableData[] {
       rows: [
         ...s.incidents.byType.map((r) => ['类型', INCIDENT_TYPE_ZH[r.key as keyof typeof INCIDENT_TYPE_ZH] ?? r.key, r.count]),
         ...s.incidents.byTownship.map((r) => ['乡镇', r.key || '未定位', r.count]),
-        ...s.incidents.bySeverity.map((r) => ['级别', SEVERITY_ZH[r.key as keyof typeof SEVERITY_ZH] ?? r.key, r.count]),
+        ...s.incidents.bySeverity.map((r) => ['级别', INCIDENT_SEVERITY_ZH[r.key as keyof typeof INCIDENT_SEVERITY_ZH] ?? r.key, r.count]),
       ],
     }),
     shelters: () => ({

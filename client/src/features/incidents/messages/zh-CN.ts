@@ -1,3 +1,5 @@
+import { INCIDENT_SEVERITY_ZH, INCIDENT_TYPE_ZH } from '@shared/labels-zh';
+
 /** Messages of the incidents (intake, detail, reports, the wall panel); composed into shell/i18n/zh-CN.ts. */
 const incidentsZhCN = {
   incident: {
@@ -8,19 +10,8 @@ const incidentsZhCN = {
     open: '未结事件',
     none: '暂无未结事件',
     new: '接报事件',
-    severity: { general: '一般', major: '较大', serious: '重大', extraordinary: '特别重大' },
-    type: {
-      typhoon: '台风灾害',
-      waterlogging: '城镇内涝',
-      flash_flood: '山洪',
-      landslide: '地质灾害',
-      forest_fire: '森林火灾',
-      hazmat: '危化品',
-      traffic: '交通事故',
-      building_collapse: '房屋倒塌',
-      vessel_distress: '渔船遇险',
-      other: '其他',
-    },
+    severity: INCIDENT_SEVERITY_ZH,
+    type: INCIDENT_TYPE_ZH,
     source: { phone: '电话', transfer_110_119: '110/119 转警', township_report: '乡镇上报', field_report: '现场上报', sensor: '监测预警' },
     status: { reported: '已接报', verified: '已核实', responding: '处置中', contained: '已控制', closed: '已结案' },
     action: { verified: '核实', responding: '开始处置', contained: '已控制', closed: '结案' },

@@ -1,4 +1,4 @@
-import type { AlarmKind } from '@shared/enums';
+import { ALARM_KIND_ZH, LEVEL_CHANGE_ZH, RUN_OUTCOME_ZH, TIMELINE_KIND_ZH } from '@shared/labels-zh';
 
 /** Messages of the after-action review (复盘): the desk tab, the report page, an entity's history, the replay. */
 const reviewZhCN = {
@@ -14,22 +14,7 @@ const reviewZhCN = {
       exerciseHint: '演练单独出报告，不计入实际数据',
       invalid: '结束时间须晚于开始时间，且不超过 31 天',
     },
-    alarmKind: {
-      unit_silent: '队伍失联',
-      report_overdue: '上报超时',
-      shelter_near_full: '安置点将满',
-      shelter_full: '安置点已满',
-      stock_low: '库存不足',
-      dispatch_undelivered: '调度未送达',
-      dispatch_unaccepted: '调度未接受',
-      sos: 'SOS 求救',
-      warning_unanswered: '预警未叫应',
-      gauge_rain: '雨量超警',
-      gauge_level: '水位超警',
-      gauge_wind: '风速超警',
-      gauge_offline: '测站离线',
-      task_overdue: '预案任务逾期',
-    } satisfies Record<AlarmKind, string>,
+    alarmKind: ALARM_KIND_ZH,
     history: {
       open: '历史记录',
       title: '历史记录',
@@ -194,24 +179,10 @@ const reviewZhCN = {
       byTownship: '乡镇',
       bySeverity: '级别',
       noTownship: '未定位',
-      outcome: { on_time: '按时', late: '超时', pending: '在途', overdue: '逾期未到', cancelled: '已取消' },
-      timeline: {
-        warning_issued: '发布预警',
-        warning_cancelled: '解除预警',
-        incident_reported: '接报事件',
-        incident_severity: '事件级别调整',
-        incident_closed: '事件办结',
-        report_missed: '漏报',
-        shelter_opened: '开放安置点',
-        alarm_critical: '紧急报警',
-        typhoon_bulletin: '台风报文',
-        response_started: '启动应急响应',
-        response_raised: '提升响应级别',
-        response_lowered: '降低响应级别',
-        response_ended: '终止应急响应',
-      },
+      outcome: RUN_OUTCOME_ZH,
+      timeline: TIMELINE_KIND_ZH,
       truncated: '仅列出前 500 条',
-      levelChange: { started: '启动', raised: '提升', lowered: '降低', ended: '终止' },
+      levelChange: LEVEL_CHANGE_ZH,
       bannerSince: '{from} 启动，至时段结束仍在响应',
       bannerSpan: '{from} 启动，{to} 终止',
     },
