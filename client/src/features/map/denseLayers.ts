@@ -7,6 +7,8 @@ export interface TrailPath {
   readonly length: number;
   lon(i: number): number;
   lat(i: number): number;
+  /** The point's time (epoch ms), ascending along the path. */
+  t(i: number): number;
 }
 
 /** A team's recent trail, one polyline in its status colour. */
