@@ -1,17 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vitest/config';
-import { buildId, buildInfoFile, serviceWorker } from './scripts/client-build';
+import { buildInfo, buildInfoFile, serviceWorker } from './scripts/client-build';
 import pkg from './package.json' with { type: 'json' };
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const BUILD_ID = buildId(pkg.version);
+const BUILD = buildInfo(pkg.version);
 
 export default defineConfig({
   root: here('./client'),
   publicDir: here('./client/public'),
-  plugins: [vue(), buildInfoFile(BUILD_ID), ...serviceWorker()],
-  define: { __BUILD_ID__: JSON.stringify(BUILD_ID) },
+  plugins: [vue(), buildInfoFile(BUILD), ...serviceWorker()],
+  define: { __BUILD_ID__: JSON.stringify(BUILD.buildId), __BUILT_AT__: JSON.stringify(BUILD.builtAt) },
   resolve: { alias: { '@shared': here('./shared'), '@client': here('./client/src') } },
   build: { outDir: here('./dist/client'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://localhost:8080', '/socket.io': { target: 'ws://localhost:8080', ws: true } } },

@@ -7,17 +7,19 @@ import { BUILD_INFO_FILE, type BuildInfo } from '../shared/protocol';
 
 /**
  * One id per client build (package version, build time, a random tail), unless TIDEWATCH_BUILD_ID names
- * one. The bundle carries it as `__BUILD_ID__`; `build.json` beside index.html carries the same id for the
- * server, which reports whatever build it is serving now.
+ * one, and the time of the build (TIDEWATCH_BUILT_AT, an ISO time, for a reproducible build). The bundle
+ * carries both as `__BUILD_ID__` and `__BUILT_AT__`; `build.json` beside index.html carries the same for the
+ * server, which reports whatever build it is serving now. The time orders builds: during a rolling upgrade a
+ * screen moves to a later build, never back to an earlier one.
  */
-export function buildId(version: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.TIDEWATCH_BUILD_ID) return env.TIDEWATCH_BUILD_ID;
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  return `${version}-${stamp}-${randomBytes(3).toString('hex')}`;
+export function buildInfo(version: string, env: NodeJS.ProcessEnv = process.env, now = new Date()): Required<BuildInfo> {
+  const builtAt = env.TIDEWATCH_BUILT_AT ? new Date(env.TIDEWATCH_BUILT_AT).toISOString() : now.toISOString();
+  if (env.TIDEWATCH_BUILD_ID) return { buildId: env.TIDEWATCH_BUILD_ID, builtAt };
+  const stamp = builtAt.replace(/[-:]/g, '').replace(/\..*$/, '');
+  return { buildId: `${version}-${stamp}-${randomBytes(3).toString('hex')}`, builtAt };
 }
 
-export function buildInfoFile(id: string): Plugin {
-  const info: BuildInfo = { buildId: id };
+export function buildInfoFile(info: BuildInfo): Plugin {
   return {
     name: 'tidewatch-build-info',
     apply: 'build',

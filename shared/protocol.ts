@@ -20,7 +20,8 @@ export const PROTOCOL_HEADER = 'x-tidewatch-protocol';
 /** The file the client build writes its id to, beside index.html. */
 export const BUILD_INFO_FILE = 'build.json';
 
-export const BuildInfoSchema = z.object({ buildId: z.string().min(1).max(100) });
+/** A build's id and when it was made (ISO time; absent in a build from before build times were written). */
+export const BuildInfoSchema = z.object({ buildId: z.string().min(1).max(100), builtAt: z.iso.datetime().optional() });
 export type BuildInfo = z.infer<typeof BuildInfoSchema>;
 
 /**
@@ -46,6 +47,11 @@ export const ClientConfigSchema = z.object({
   timeZone: z.literal('Asia/Shanghai'),
   /** The build id of the client the server serves now; null when it serves none (development). */
   version: z.string().nullable(),
+  /**
+   * When that build was made (ISO time); null when unknown. During a rolling upgrade instances of two builds
+   * answer: a screen moves only to a build made after its own, never back (client/src/shell/versions/skew.ts).
+   */
+  builtAt: z.string().nullable(),
   /** The oldest client protocol the server still takes new work from. */
   minProtocol: z.number().int(),
   /** The configured basemaps (README "Basemaps"); none: the offline outline map only. */

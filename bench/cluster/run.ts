@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { dropPostgresSchema } from '../../server/db/database';
+import { startHaproxy } from '../../server/testing/haproxy';
 import { startServer, type ServerHandle } from '../../server/testing/server-process';
 import { capacity, measure, P99_LIMIT_MS, type StepResult } from '../positions/measure';
 import { populateTidewatch, type TidewatchUnits } from '../positions/targets';
-import { startHaproxy } from './haproxy';
 
 /**
  * `npm run bench:cluster`: the load of `bench:positions` (its workers, rates and latency measure) sent through
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
         console.log('setting up the units (teams, devices, users) …');
         units = await populateTidewatch(servers[0]!.baseUrl, clusterEnv.ADMIN_PASSWORD, UNITS, SOCKET_UNITS);
       }
-      const proxy = await startHaproxy(servers.slice(0, count));
+      const behind = servers.slice(0, count).map((s, n) => ({ name: `tidewatch-${n + 1}`, port: s.port, osmandPort: s.osmandPort }));
+      const proxy = await startHaproxy(behind, { certDir: path.join(servers[0]!.dataDir, 'tls'), keepLogs: false });
       const target = { name: `${count} instance${count > 1 ? 's' : ''}`, pid: servers[0]!.pid!, pids: servers.slice(0, count).map((s) => s.pid!), osmandUrl: proxy.osmandUrl, socketUrl: proxy.httpUrl, ...units, stop: () => proxy.stop() };
       const alsoWatch = [{ name: 'haproxy', pid: proxy.pid }, ...(redis ? [{ name: 'redis', pid: redis }] : [])];
       try {

@@ -71,6 +71,8 @@ export interface TidewatchTestHooks {
 declare global {
   /** The id of this client build (see scripts/client-build.ts). */
   const __BUILD_ID__: string;
+  /** When this client build was made (ISO time), which orders it against the server's build. */
+  const __BUILT_AT__: string;
   interface Window {
     __tidewatch?: TidewatchTestHooks;
   }

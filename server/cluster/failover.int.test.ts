@@ -7,10 +7,11 @@ import type { Dispatch } from '../../shared/schemas/dispatch';
 import type { Team } from '../../shared/schemas/team';
 import { dropPostgresSchema } from '../db/database';
 import { TEAM_INPUT, dataOf, eventually, httpClient, login } from '../testing/int-support';
+import { startHaproxy } from '../testing/haproxy';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { canSee, type Viewer } from '../visibility/policy';
 import { SimulatedTablet, SyncedClient } from './failover-clients';
-import { TcpProxy, startHaproxy, startPrivateRedis } from './failover-support';
+import { TcpProxy, startPrivateRedis } from './failover-support';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 const TABLETS = 20;
@@ -151,7 +152,7 @@ describe('failover of a three-instance cluster', () => {
     servers.forEach((server, k) => instances.push({ name: 'abc'[k]!, server }));
     proxy = await startHaproxy(
       instances.map((i) => ({ name: i.name, port: i.server.port, osmandPort: i.server.osmandPort })),
-      path.join(instances[0]!.server.dataDir, 'tls'),
+      { certDir: path.join(instances[0]!.server.dataDir, 'tls') },
     );
     say(`HAProxy on ${proxy.httpUrl} in front of a, b, c`);
 
@@ -201,6 +202,12 @@ describe('failover of a three-instance cluster', () => {
     expect(admins[0]!.n).toBe(1);
     const held = await eventually(async () => ((await jobsByInstance()).size > 0 ? jobsByInstance() : null), 10_000, 'the jobs to be taken');
     say(`jobs held: ${[...held].map(([n, k]) => `${n} ${k}`).join(', ')}`);
+  });
+
+  it('refuses the media node\'s forwarding route at the proxy, and passes every other route', async () => {
+    const refused = await httpClient(proxy.httpUrl, deskToken).post('/api/video/signal', { peerId: 'any', name: 'video:join', request: {} });
+    expect(refused).toMatchObject({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN' } } });
+    expect((await httpClient(proxy.httpUrl, deskToken).get('/api/config')).status).toBe(200);
   });
 
   it('resumes the jobs on another instance when the one holding them is SIGKILLed', async () => {

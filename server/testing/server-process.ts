@@ -77,6 +77,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Waits until something accepts TCP connections on 127.0.0.1:port. */
+export async function listening(port: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+      socket.setTimeout(500, () => (socket.destroy(), resolve(false)));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Resolves once the child process has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+}
+
 export async function startServer(opts: StartServerOptions = {}): Promise<ServerHandle> {
   const entry = opts.entry ?? SERVER_ENTRY;
   if (!existsSync(entry)) {

@@ -1,6 +1,6 @@
 import type { Basemap } from '../../shared/basemap';
 import type { Config } from '../config/config';
-import { servedBuildId } from './build-info';
+import { servedBuild } from './build-info';
 import { protocolGate } from './client-protocol';
 import { clientConfigRoute } from './config-route';
 
@@ -15,7 +15,7 @@ export interface VersionsModuleDeps {
 /** Which client build and protocol the server takes: the public config route and the gate on outdated writes. */
 export function createVersionsModule({ config, clientDir, basemaps = [] }: VersionsModuleDeps) {
   return {
-    routes: [clientConfigRoute(config, servedBuildId(clientDir), basemaps)],
+    routes: [clientConfigRoute(config, servedBuild(clientDir), basemaps)],
     /** Ahead of every API router, photo uploads included. */
     rootRoutes: [protocolGate(config.MIN_CLIENT_PROTOCOL)],
   };

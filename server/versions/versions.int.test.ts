@@ -40,10 +40,12 @@ const http = (account: string) => httpClient(server.baseUrl, county.tokens[accou
 const current = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
 
 describe('versions', () => {
-  it('GET /api/config names the build the server serves and the oldest protocol it takes new work from', async () => {
-    const served = JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist', 'client', 'build.json'), 'utf8')) as { buildId: string };
+  it('GET /api/config names the build the server serves, when it was made, and the oldest protocol it takes new work from', async () => {
+    const served = JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist', 'client', 'build.json'), 'utf8')) as { buildId: string; builtAt: string };
     const config = dataOf(await httpClient(server.baseUrl).get<ClientConfig>('/api/config'));
     expect(config.version).toBe(served.buildId);
+    expect(config.builtAt).toBe(served.builtAt);
+    expect(Date.parse(config.builtAt!)).toBeGreaterThan(Date.parse('2026-01-01'));
     expect(config.minProtocol).toBe(2);
   });
 

@@ -4,26 +4,27 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILD_INFO_FILE, OUTBOX_REQUESTS, clientProtocolOf } from '../../shared/protocol';
 import { DomainError } from '../errors';
-import { servedBuildId } from './build-info';
+import { servedBuild } from './build-info';
 import { assertAllowedFor, isOutdated } from './client-protocol';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('the served build id', () => {
-  it('is the id in build.json beside the client, and follows a new build without a restart', () => {
+  it('is the id and build time in build.json beside the client, and follows a new build without a restart', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-build-'));
     dirs.push(dir);
     const file = path.join(dir, BUILD_INFO_FILE);
-    const current = servedBuildId(dir);
+    const current = servedBuild(dir);
     expect(current()).toBeNull();
+    // A build from before build times.
     fs.writeFileSync(file, JSON.stringify({ buildId: '0.1.0-a' }));
-    expect(current()).toBe('0.1.0-a');
-    fs.writeFileSync(file, JSON.stringify({ buildId: '0.1.0-bb' }));
-    expect(current()).toBe('0.1.0-bb');
+    expect(current()).toEqual({ buildId: '0.1.0-a' });
+    fs.writeFileSync(file, JSON.stringify({ buildId: '0.1.0-bb', builtAt: '2026-12-07T12:00:00.000Z' }));
+    expect(current()).toEqual({ buildId: '0.1.0-bb', builtAt: '2026-12-07T12:00:00.000Z' });
     fs.writeFileSync(file, 'not json');
     expect(current()).toBeNull();
-    expect(servedBuildId(null)()).toBeNull();
+    expect(servedBuild(null)()).toBeNull();
   });
 });
 

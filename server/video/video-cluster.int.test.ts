@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Camera, CameraStatus, CameraWithStatus } from '../../shared/schemas/camera';
 import { dropPostgresSchema } from '../db/database';
 import { FakeRtspCamera } from '../testing/fake-rtsp-camera';
+import { startHaproxy } from '../testing/haproxy';
 import { TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
 import { freePort, startServer, type ServerHandle } from '../testing/server-process';
 
@@ -100,6 +102,33 @@ describe('video in a cluster with one media node', () => {
       expect(hijack.status).toBe(403);
     } finally {
       viewer.close();
+    }
+  });
+
+  it('behind HAProxy, refuses the media node’s forwarding route from outside while the instances still use it', async () => {
+    const proxy = await startHaproxy(
+      [media, other].map((server, n) => ({ name: `tidewatch-${n + 1}`, port: server.port, osmandPort: server.osmandPort })),
+      { certDir: path.join(media.dataDir, 'tls') },
+    );
+    const viewer = new TestClient(proxy.httpUrl, await login(proxy.httpUrl, 'wall', 'long-enough-password'));
+    try {
+      const outside = httpClient(proxy.httpUrl, await login(proxy.httpUrl, 'wall', 'long-enough-password'));
+      const body = { peerId: 'any', name: 'video:join', request: {} };
+      // However Express would route it: any case, repeated or trailing slashes, a query.
+      for (const route of ['/api/video/signal', '/API/Video/Signal/', '//api//video/signal', '/api/video/signal?x=1']) {
+        const refused = await outside.post(route, body);
+        expect({ route, status: refused.status, body: refused.body }).toMatchObject({ route, status: 403, body: { ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('instances of the cluster only') } } });
+      }
+      // Straight to the media node (as the instances call it) the route answers.
+      expect((await httpClient(media.baseUrl, await login(media.baseUrl, 'wall', 'long-enough-password')).post('/api/video/signal', body)).status).toBe(200);
+      // Every other route passes, and a board on the proxy still gets video (its instance forwards past HAProxy).
+      expect((await outside.get('/api/cameras')).status).toBe(200);
+      expect((await fetch(`${proxy.httpUrl}/health`)).status).toBe(200);
+      await viewer.connected();
+      expect(await viewer.request('video:join', {})).toMatchObject({ ok: true });
+    } finally {
+      viewer.close();
+      await proxy.stop();
     }
   });
 });

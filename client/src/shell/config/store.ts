@@ -4,7 +4,7 @@ import { DISPLAY_TIME_ZONE } from '@shared/enums';
 import { configApi, type ClientConfig } from './api';
 
 /** Defaults until /api/config answers, so the board works even while it is unreachable. */
-const DEFAULT_CONFIG: ClientConfig = { staleAfterSeconds: 300, trailMinutes: 30, timeZone: DISPLAY_TIME_ZONE, version: null, minProtocol: 1, basemaps: [] };
+const DEFAULT_CONFIG: ClientConfig = { staleAfterSeconds: 300, trailMinutes: 30, timeZone: DISPLAY_TIME_ZONE, version: null, builtAt: null, minProtocol: 1, basemaps: [] };
 
 export const useConfigStore = defineStore('config', () => {
   const config = ref<ClientConfig>({ ...DEFAULT_CONFIG });
