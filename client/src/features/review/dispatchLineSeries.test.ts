@@ -30,7 +30,7 @@ describe('replay dispatch line series', () => {
     const all = dispatchLineSeries(many, [], unitAt, options);
     expect(all.map((s) => s.id)).toEqual(few.map((s) => s.id));
     expect(all).toHaveLength(Object.keys(LINE_LOOKS).length);
-    for (const s of all) expect(s).toMatchObject({ type: 'lines', large: true, largeThreshold: 0, progressive: 0, animation: false });
+    for (const s of all) expect(s).toMatchObject({ type: 'lines', large: true, largeThreshold: 1, progressive: 0, animation: false });
     expect(linesOf(all, 'waiting') + linesOf(all, 'moving') + linesOf(all, 'on_scene')).toBe(4_800);
   });
 

@@ -89,7 +89,8 @@ export function dispatchLineSeries(
       silent: true,
       animation: false,
       large: true,
-      largeThreshold: 0,
+      // Large from the first line; an empty series must not be large (ECharts 5.6 then paints a path with no segments and throws).
+      largeThreshold: 1,
       progressive: 0,
       z: 3,
       lineStyle: { color, width, type, opacity },
