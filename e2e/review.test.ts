@@ -12,6 +12,7 @@ let server: ServerHandle;
 let browser: Browser;
 let desk: Page;
 let token: string;
+const pageErrors: string[] = [];
 
 type ReplayHooks = { __tidewatch?: { replayOnMap?: () => { at: number; frames: number; units: Array<{ id: string; name: string; gap: boolean; alarm: boolean }>; dispatches: number; incidents: string[] } } };
 const replayOnMap = (page: Page) => page.evaluate(() => (window as unknown as ReplayHooks).__tidewatch?.replayOnMap?.() ?? null);
@@ -29,6 +30,8 @@ beforeAll(async () => {
   token = await login(server.baseUrl, 'review-desk', 'desk-password-1');
   browser = await launchChromium();
   desk = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  // A chart that throws while painting stops the replay's map; the replay case checks none did.
+  desk.on('pageerror', (e) => pageErrors.push(e.message));
   await signIn(desk, server.baseUrl, 'review-desk', 'desk-password-1', /\/desk$/);
 });
 afterAll(async () => {
@@ -67,6 +70,7 @@ describe('after-action review (复盘)', () => {
     await expect.poll(async () => (await replayOnMap(desk))!.at - before.at, { timeout: 15_000 }).toBeGreaterThan(5 * MIN);
     expect((await replayOnMap(desk))!.frames).toBeGreaterThan(before.frames);
     await saveScreenshot(desk, 'review-replay');
+    expect(pageErrors).toEqual([]);
     await desk.getByTestId('replay-exit').click();
     await desk.getByTestId('replay-controls').waitFor({ state: 'detached' });
   });

@@ -55,7 +55,7 @@ export interface TidewatchTestHooks {
   /** The gauges as drawn (state colour), with their page position so a test can click one. */
   stationsOnMap?: () => Array<{ id: string; name: string; kind: string; condition: string; lat: number; lon: number; x: number | null; y: number | null }>;
   /** The replay as last drawn: its time, frames drawn, the units (silent ones in a gap), dispatch lines and open incidents. */
-  replayOnMap?: () => { at: number; frames: number; units: Array<{ id: string; name: string; gap: boolean; alarm: boolean }>; dispatches: number; incidents: string[] };
+  replayOnMap?: () => { at: number; frames: number; units: Array<{ id: string; name: string; gap: boolean; alarm: boolean }>; dispatches: number; fadingDispatches: number; incidents: string[] };
   placesOnMap?: () => { incidents: Array<{ id: string; label: string; severity: string; overdue: boolean; lat: number; lon: number }>; shelters: number; depots: number } | null;
   /** The basemap drawn under the map (its state, tile zoom, how many tiles are drawn) and the map's view. */
   basemapOnMap?: () => {

@@ -1,4 +1,4 @@
-import type { LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { ScatterSeriesOption } from 'echarts/charts';
 import type { ReplayScene } from '@shared/schemas/replay';
 import type { UnitAt } from './playback';
 import type { ReplayLayer } from './replayStore';
@@ -14,7 +14,6 @@ export interface ReplayUnit extends UnitAt {
 const SILENT = '#94a3b8';
 const UNIT = '#2563eb';
 const ALARM = '#dc2626';
-const DISPATCH = { created: '#f59e0b', delivered: '#f59e0b', accepted: '#0ea5e9', en_route: '#0ea5e9', on_scene: '#16a34a' } as Record<string, string>;
 
 /** Past this many units, their names are not drawn (they would only overlap) and ECharts draws each look in large mode. */
 export const LABELLED_UNITS_LIMIT = 300;
@@ -78,19 +77,12 @@ export function unitSeries(units: readonly ReplayUnit[], on: boolean, followed: 
   ];
 }
 
-/** Dispatch lines from each unit to its destination, coloured by state; incidents and shelters as they were. */
-export function sceneSeries(scene: ReplayScene, unitAt: (teamId: string) => ReplayUnit | undefined, layers: Record<ReplayLayer, boolean>, fontSize: number): Array<LinesSeriesOption | ScatterSeriesOption> {
-  const lines = layers.dispatches
-    ? Object.values(scene.dispatches).flatMap((d) => {
-        const u = unitAt(d.teamId);
-        return u ? [{ coords: [[u.lon, u.lat], [d.destination.lon, d.destination.lat]], lineStyle: { color: DISPATCH[d.state] ?? UNIT } }] : [];
-      })
-    : [];
+/** Incidents and shelters as they were. */
+export function sceneSeries(scene: ReplayScene, layers: Record<ReplayLayer, boolean>, fontSize: number): ScatterSeriesOption[] {
   const incidents = layers.incidents ? Object.values(scene.incidents).filter((i) => i.location) : [];
   const shelters = layers.shelters ? Object.values(scene.shelters).filter((s) => s.status !== 'closed') : [];
   const label = { show: true, fontSize: Math.round(fontSize * 0.75), position: 'bottom' as const, fontFamily: CHART_FONT_FAMILY };
   return [
-    { id: 'replay-dispatches', type: 'lines', coordinateSystem: 'geo', silent: true, z: 3, lineStyle: { width: 2, type: 'dashed', opacity: 0.9 }, data: lines },
     {
       id: 'replay-incidents',
       type: 'scatter',

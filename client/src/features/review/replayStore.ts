@@ -4,9 +4,9 @@ import type { DomainEvent } from '@shared/schemas/event';
 import type { ReplayScene } from '@shared/schemas/replay';
 import type { ReviewTimelineEntry } from '@shared/schemas/review';
 import { REPLAY_PAGE_STEPS } from '@shared/schemas/replay';
-import { applyToScene } from '@shared/replay/scene';
 import { reviewApi } from './api';
 import { TrackBuffer, resolutionFor, type ReplaySpeed } from './playback';
+import { DispatchLines } from './dispatchLines';
 
 export const REPLAY_LAYERS = ['units', 'dispatches', 'incidents', 'shelters', 'alarms', 'typhoon'] as const;
 export type ReplayLayer = (typeof REPLAY_LAYERS)[number];
@@ -38,6 +38,7 @@ export const useReplayStore = defineStore('replay', () => {
   // Raw: the store would wrap it in a reactive proxy, and the map reads every unit's track through it each frame
   // (by CPU profile, the proxy's traps cost more than the interpolation).
   const buffer = markRaw(new TrackBuffer());
+  const dispatchLines = markRaw(new DispatchLines());
   let pending: DomainEvent[] = [];
   let cursor: number | null = null;
   let loadedUntil = 0;
@@ -64,6 +65,7 @@ export const useReplayStore = defineStore('replay', () => {
     const call = ++generation;
     t.value = Math.min(to.value, Math.max(from.value, at));
     buffer.clear();
+    dispatchLines.reset();
     pending = [];
     cursor = t.value;
     loadedUntil = t.value;
@@ -115,12 +117,7 @@ export const useReplayStore = defineStore('replay', () => {
       t.value = Math.min(next, end);
       if (t.value >= to.value) playing.value = false;
     }
-    let applied = false;
-    while (pending.length > 0 && Date.parse((pending[0] as DomainEvent).at) <= t.value) {
-      applyToScene(scene.value, pending.shift() as DomainEvent);
-      applied = true;
-    }
-    if (applied) sceneVersion.value++;
+    if (dispatchLines.applyUntil(scene.value, pending, t.value) > 0) sceneVersion.value++;
     if (cursor !== null && loadedUntil - t.value < resolution() * REPLAY_PAGE_STEPS) void fetchPage();
     buffer.dropBefore(t.value - resolution());
   }
@@ -144,9 +141,10 @@ export const useReplayStore = defineStore('replay', () => {
     playing.value = false;
     scene.value = null;
     buffer.clear();
+    dispatchLines.reset();
     pending = [];
     follow.value = null;
   }
 
-  return { active, from, to, t, shownT, playing, speed, scene, sceneVersion, marks, follow, layers, buffering, error, frames, buffer, resolution, start, seek, tick, drawn, setSpeed, stop };
+  return { active, from, to, t, shownT, playing, speed, scene, sceneVersion, marks, follow, layers, buffering, error, frames, buffer, dispatchLines, resolution, start, seek, tick, drawn, setSpeed, stop };
 });
