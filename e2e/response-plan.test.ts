@@ -149,6 +149,26 @@ describe('a typhoon response from the desk to the tablets, the townships and the
     const plan = dataOf(await commander.get<Plan[]>('/api/response-plans')).find((p) => p.hazard === 'typhoon' && p.level === 'IV')!;
     expect(plan.tasks.find((t) => t.key === 'iv-bluesky')!.action).toMatchObject({ kind: 'dispatch', teamIds: ['civil-bluesky', 'team-gone'], destination: { lat: 29.45 } });
   });
+
+  it('the plan editor picks a task’s owner by kind and name, and marks an owner that no longer exists', async () => {
+    if (!(await desk.getByTestId('plan-editor').isVisible())) await desk.getByTestId('response-plans-toggle').click();
+    const bluesky = dataOf(await commander.get<Array<{ id: string; name: string }>>('/api/teams')).find((t) => t.id === 'civil-bluesky')!;
+    const row = desk.locator('[data-testid="plan-row"][data-key="iv-consult"]');
+    await row.getByTestId('plan-owner-kind').selectOption('team');
+    await row.getByTestId('plan-owner').selectOption({ label: bluesky.name });
+    await desk.getByTestId('plan-save').click();
+    const saved = async () => dataOf(await commander.get<Plan[]>('/api/response-plans')).find((p) => p.hazard === 'typhoon' && p.level === 'IV')!;
+    await expect.poll(async () => (await saved()).tasks.find((t) => t.key === 'iv-consult')!.owner, { timeout: 10_000 }).toEqual({ kind: 'team', teamId: 'civil-bluesky' });
+
+    // Saved elsewhere with a contact since deleted: the row keeps it, marked, instead of picking another.
+    const plan = await saved();
+    const tasks = plan.tasks.map((t) => (t.key === 'iv-consult' ? { ...t, owner: { kind: 'contact' as const, contactId: 'contact-gone' } } : t));
+    dataOf(await commander.put(`/api/response-plans/typhoon/IV`, { tasks, note: '', baseVersion: plan.version }));
+    await expect.poll(() => row.getByTestId('plan-owner').getAttribute('data-missing'), { timeout: 10_000 }).toBe('true');
+    expect(await row.getByTestId('plan-owner').locator('option:checked').textContent()).toContain('contact-gone');
+    await row.getByTestId('plan-owner').scrollIntoViewIfNeeded();
+    await saveScreenshot(desk, 'response-plan-owner-picker');
+  });
 });
 
 describe('a drill beside a real response', () => {

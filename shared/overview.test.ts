@@ -14,7 +14,7 @@ const incident = (id: string, over: Partial<Incident>): Incident => ({
 });
 const deadline = (kind: 'phone' | 'written', dueMin: number, state: 'open' | 'done' = 'open') => ({ id: `${kind}${dueMin}`, kind, severity: 'major' as const, startedAt: iso(-60), dueAt: iso(dueMin), state, doneAt: null, doneBy: null, recipient: null, recordedBy: null });
 const shelter = (id: string, township: string, status: Shelter['status'], capacity: number, occupancy: number): Shelter => ({
-  id, name: id, level: 'township', township, location: { lat: 29.2, lon: 121.9 }, address: '', capacity, facilities: [], contactName: '', contactPhone: '', status, occupancy, supplies: [], updatedAt: iso(0), exercise: false,
+  id, name: id, level: 'township', township, location: { lat: 29.2, lon: 121.9 }, address: '', capacity, facilities: [], contactName: '', contactPhone: '', status, occupancy, drillOccupancy: 0, supplies: [], updatedAt: iso(0), exercise: false,
 });
 const level = (depotId: string, itemId: string, onHand: number, reserved: number, minLevel: number): StockLevel => ({ depotId, itemId, onHand, reserved, available: onHand - reserved, minLevel, updatedAt: iso(0) });
 const run = (id: string, status: SupplyRun['status'], goalMin: number): SupplyRun => ({
@@ -30,7 +30,7 @@ const lists: OverviewLists = {
     incident('d', { status: 'closed', severity: 'extraordinary' }),
   ],
   shelters: [shelter('s1', '石浦镇', 'open', 100, 95), shelter('s2', '石浦镇', 'full', 50, 50), shelter('s3', '鹤浦镇', 'closed', 200, 0)],
-  townshipEvacuations: [{ township: '石浦镇', withRelatives: 300, reportedAt: iso(-30), reportedBy: '值班员' }],
+  townshipEvacuations: [{ township: '石浦镇', withRelatives: 300, reportedAt: iso(-30), reportedBy: '值班员', exercise: false }],
   depots: [{ id: 'a', name: '县库', tier: 'county', township: null, location: { lat: 29.4, lon: 121.8 }, address: '', manager: '', phone: '', updatedAt: iso(0) }],
   supplyItems: [
     { id: 'tent', name: '帐篷', category: '', unit: '顶', keyItem: true, updatedAt: iso(0) },

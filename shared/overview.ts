@@ -99,10 +99,12 @@ export function summarizeSituation(lists: OverviewLists, nowMs: number): Situati
 
 /** Per township (the reporting unit): people in its shelters plus those it reports staying with relatives (投亲靠友). */
 export function evacuationTotals(shelters: readonly Shelter[], reports: readonly TownshipEvacuation[]): SituationOverview['evacuation'] {
-  const reportOf = new Map(reports.map((r) => [r.township, r]));
+  // A drill's 投亲靠友 count is its own figure, never the township's real one.
+  const reportOf = new Map(reports.filter((r) => !r.exercise).map((r) => [r.township, r]));
   const townships = TOWNSHIP_NAMES.map((township) => {
     const here = shelters.filter((s) => s.township === township);
-    // A drill's shelter is still one of the township's places, but its people and its opening are the drill's.
+    // A drill's shelter is still one of the township's places, but its opening is the drill's; a drill's people
+    // are never in `occupancy` (they are `drillOccupancy`).
     const open = here.filter((s) => s.status !== 'closed' && !s.exercise);
     const sheltered = open.reduce((sum, s) => sum + s.occupancy, 0);
     const withRelatives = reportOf.get(township)?.withRelatives ?? 0;

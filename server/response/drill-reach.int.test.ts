@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evacuationTotals } from '../../shared/overview';
+import { evacuationProgress, townshipShelterCounts } from '../../shared/response/evacuation';
 import type { PlanTask } from '../../shared/schemas/response-plan';
 import { dropPostgresSchema, openStore } from '../db/database';
 import { ReportService } from '../review/report/report-service';
 import { manualClock } from '../warnings/test-support';
+import { listTargets } from './evacuation-store';
 import { commander, dutyOfficer, openResponseServices, type ResponseTestServices } from './test-support';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -115,5 +117,79 @@ describe.each(['sqlite', 'postgres'] as const)('drills on %s', (dialect) => {
     await s.shelters.recordMovement('shelter-shipu', { kind: 'check_out', people: 280, note: '演练结束' }, dutyOfficer);
     await s.shelters.setStatus('shelter-shipu', { status: 'closed' }, dutyOfficer);
     expect(await s.shelters.setStatus('shelter-shipu', { status: 'open' }, dutyOfficer)).toMatchObject({ status: 'open', exercise: false });
+  });
+  /** What the desk and the wall show: the real totals, and a response's progress counted with its own kind of figures. */
+  const figures = async (responseId: string, exercise: boolean) => {
+    const [shelters, reports] = [await s.shelters.list(), await s.relatives.reports()];
+    return { real: evacuationTotals(shelters, reports).county, progress: evacuationProgress(await listTargets(s.store.db, responseId), townshipShelterCounts(shelters, reports, exercise)).county };
+  };
+  const reportsOver = async (from: string) => {
+    const reports = new ReportService(s.store.db, () => clock.now());
+    const window = { from, to: new Date(clock.now() + 1000).toISOString() };
+    return { real: (await reports.build({ ...window, exercise: false }, board)).sections.shelters, drill: (await reports.build({ ...window, exercise: true }, board)).sections.shelters };
+  };
+
+  it('a drill’s 投亲靠友 count is its own: it never overwrites the real one, nor the real one it', async () => {
+    const from = new Date(clock.now()).toISOString();
+    await s.relatives.report({ township: '石浦镇', withRelatives: 1200 }, dutyOfficer);
+    const drill = await start({ exercise: true });
+    await s.evacuation.set(drill.response.id, '石浦镇', { people: 100 }, dutyOfficer);
+    clock.advance(60_000);
+    expect(await s.relatives.report({ township: '石浦镇', withRelatives: 40, exercise: true }, dutyOfficer)).toMatchObject({ exercise: true, withRelatives: 40 });
+    clock.advance(60_000);
+    await s.relatives.report({ township: '石浦镇', withRelatives: 1300 }, dutyOfficer);
+
+    expect((await s.relatives.reports()).map((r) => [r.township, r.exercise, r.withRelatives])).toEqual([['石浦镇', false, 1300], ['石浦镇', true, 40]]);
+    const { real, progress } = await figures(drill.response.id, true);
+    expect(real).toMatchObject({ withRelatives: 1300, evacuated: 1300 });
+    expect(progress).toMatchObject({ withRelatives: 40, moved: 40, toGo: 60, percent: 40 });
+
+    const report = await reportsOver(from);
+    expect(report.real.peakEvacuated).toBe(1300);
+    expect(report.drill.peakEvacuated).toBe(40);
+  });
+
+  it('a drill’s check-ins and check-outs move only the drill’s figures: real occupancy, status and alarms count real people', async () => {
+    const from = new Date(clock.now()).toISOString();
+    await s.addShelter('shelter-hepu', '鹤浦镇', 29.15, 121.97);
+    await s.shelters.setStatus('shelter-hepu', { status: 'open' }, dutyOfficer);
+    await s.shelters.recordMovement('shelter-hepu', { kind: 'check_in', people: 50, note: '' }, dutyOfficer);
+    const drill = await start({ exercise: true });
+    await confirmAll(drill.response.id);
+
+    // At the drill's shelter: the drill's people fill it for the drill (its alarm a drill alarm), never for real.
+    expect(await s.shelters.recordMovement('shelter-shipu', { kind: 'check_in', people: 280, note: '' }, dutyOfficer)).toMatchObject({ occupancy: 0, drillOccupancy: 280, status: 'open', exercise: true });
+    // At a real shelter, people checked in as a drill's take only free places and count only for the drill.
+    expect(await s.shelters.recordMovement('shelter-hepu', { kind: 'check_in', people: 30, note: '', exercise: true }, dutyOfficer)).toMatchObject({ occupancy: 50, drillOccupancy: 30, exercise: false });
+    const before = await s.log.currentSeq();
+    await expect(s.shelters.recordMovement('shelter-hepu', { kind: 'check_in', people: 221, note: '', exercise: true }, dutyOfficer)).rejects.toMatchObject({ code: 'CONFLICT', details: { free: 220 } });
+    await expect(s.shelters.recordMovement('shelter-hepu', { kind: 'check_out', people: 31, note: '', exercise: true }, dutyOfficer)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await s.log.currentSeq()).toBe(before);
+    expect(await s.shelters.get('shelter-hepu')).toMatchObject({ occupancy: 50, drillOccupancy: 30 });
+
+    const alarms = await s.alarms.listOpen();
+    expect(alarms.map((a) => [a.kind, a.sourceId, a.exercise, a.params.occupancy])).toEqual([['shelter_near_full', 'shelter-shipu', true, 280]]);
+    const { real, progress } = await figures(drill.response.id, true);
+    expect(real).toMatchObject({ sheltered: 50, evacuated: 50 });
+    expect(progress).toMatchObject({ sheltered: 0, moved: 0 });
+    await s.evacuation.set(drill.response.id, '石浦镇', { people: 400 }, dutyOfficer);
+    await s.evacuation.set(drill.response.id, '鹤浦镇', { people: 100 }, dutyOfficer);
+    expect((await figures(drill.response.id, true)).progress).toMatchObject({ sheltered: 310, moved: 310, target: 500 });
+
+    // Opened for real meanwhile, the shelter's drill people stay the drill's: real figures start from nobody.
+    expect(await s.shelters.setStatus('shelter-shipu', { status: 'open' }, dutyOfficer)).toMatchObject({ exercise: false, occupancy: 0, drillOccupancy: 280, status: 'open' });
+    expect((await s.alarms.listOpen()).filter((a) => a.sourceId === 'shelter-shipu')).toEqual([]);
+    clock.advance(60_000);
+    await s.shelters.recordMovement('shelter-shipu', { kind: 'check_in', people: 20, note: '' }, dutyOfficer);
+    clock.advance(60_000);
+    await s.shelters.recordMovement('shelter-shipu', { kind: 'check_out', people: 280, note: '演练结束', exercise: true }, dutyOfficer);
+    expect(await s.shelters.get('shelter-shipu')).toMatchObject({ occupancy: 20, drillOccupancy: 0 });
+    expect((await s.shelters.movements('shelter-shipu')).map((m) => [m.kind, m.people, m.exercise])).toEqual([['check_out', 280, true], ['check_in', 20, false], ['check_in', 280, true]]);
+    expect((await figures(drill.response.id, false)).real).toMatchObject({ sheltered: 70 });
+    await expect(s.shelters.setStatus('shelter-hepu', { status: 'closed' }, dutyOfficer)).rejects.toMatchObject({ code: 'CONFLICT', details: { occupancy: 80 } });
+
+    const report = await reportsOver(from);
+    expect(report.real.peakSheltered).toBe(70);
+    expect(report.drill.peakSheltered).toBe(310);
   });
 });

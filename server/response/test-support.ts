@@ -13,6 +13,7 @@ import { DispatchService } from '../dispatch/dispatch-service';
 import { EventBus } from '../events/event-bus';
 import { EventLog } from '../events/event-log';
 import { Transactor } from '../events/transactor';
+import { EvacuationService } from '../shelters/evacuation-service';
 import { ShelterService } from '../shelters/shelter-service';
 import { TeamService } from '../teams/team-service';
 import { parseInput } from '../validation';
@@ -40,6 +41,8 @@ export async function openResponseServices(store: Store, clock: () => number, wr
   const teams = new TeamService(store.db, transactor, clock);
   const contacts = new ContactService(store.db, transactor, clock);
   const shelters = new ShelterService(store.db, transactor, alarms, clock);
+  /** The townships' 投亲靠友 counts (the shelters domain). */
+  const relatives = new EvacuationService(store.db, transactor, clock);
   const fanOut = new FanOut({ channels: new Set(['outbox']), publicBaseUrl: 'https://warn.example.org', clock });
   const warnings = new WarningService(store.db, transactor, TEST_PUBLISHER, (tx, record, warning, actor) => fanOut.published(tx, record, warning, actor), clock);
   const dispatches = new DispatchService(new ActionLedger(store.db, transactor, clock), new AssignmentWriter(alarms, clock), new DispatchReader(store.db, clock), clock);
@@ -69,6 +72,7 @@ export async function openResponseServices(store: Store, clock: () => number, wr
     teams,
     contacts,
     shelters,
+    relatives,
     warnings,
     recipients,
     responses,

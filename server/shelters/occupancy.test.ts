@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { occupancyAfter, occupancyLevel, statusFor } from './occupancy';
+import { occupancyAfter, occupancyLevel, ownOccupancy, statusFor } from './occupancy';
 
 describe('shelter occupancy', () => {
   it('is near full from 90 % and full at 100 % of capacity', () => {
@@ -15,11 +15,22 @@ describe('shelter occupancy', () => {
   });
 
   it('checks people in up to capacity and out down to zero, and refuses anything else', () => {
-    const shelter = { status: 'open' as const, occupancy: 95, capacity: 100 };
+    const shelter = { status: 'open' as const, occupancy: 95, drillOccupancy: 0, capacity: 100 };
     expect(occupancyAfter(shelter, 'check_in', 5)).toBe(100);
     expect(() => occupancyAfter(shelter, 'check_in', 6)).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { free: 5, capacity: 100 } }));
     expect(occupancyAfter(shelter, 'check_out', 95)).toBe(0);
     expect(() => occupancyAfter(shelter, 'check_out', 96)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect(() => occupancyAfter({ ...shelter, status: 'closed', occupancy: 0 }, 'check_in', 1)).toThrow(/closed/);
+  });
+
+  it('counts a drill’s people apart: a drill takes only free places, a real check-in never waits for a drill', () => {
+    const shelter = { status: 'open' as const, occupancy: 60, drillOccupancy: 30, capacity: 100 };
+    expect(occupancyAfter(shelter, 'check_in', 10, true)).toBe(40);
+    expect(() => occupancyAfter(shelter, 'check_in', 11, true)).toThrow(expect.objectContaining({ details: { free: 10, capacity: 100 } }));
+    expect(occupancyAfter(shelter, 'check_in', 40)).toBe(100);
+    expect(occupancyAfter(shelter, 'check_out', 30, true)).toBe(0);
+    expect(() => occupancyAfter(shelter, 'check_out', 31, true)).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { occupancy: 30 } }));
+    expect(ownOccupancy({ ...shelter, exercise: true })).toBe(30);
+    expect(ownOccupancy({ ...shelter, exercise: false })).toBe(60);
   });
 });

@@ -15,14 +15,26 @@ export function statusFor(status: ShelterStatus, occupancy: number, capacity: nu
   return occupancy >= capacity ? 'full' : 'open';
 }
 
-/** The occupancy after a check-in or check-out; refused (nothing changes) when it cannot happen. */
-export function occupancyAfter(shelter: Pick<Shelter, 'status' | 'occupancy' | 'capacity'>, kind: 'check_in' | 'check_out', people: number): number {
+/** The people a shelter's status and full alarms follow: a drill's shelter fills with the drill's people, a real one with real people only. */
+export function ownOccupancy(shelter: Pick<Shelter, 'exercise' | 'occupancy' | 'drillOccupancy'>): number {
+  return shelter.exercise ? shelter.drillOccupancy : shelter.occupancy;
+}
+
+type Counts = Pick<Shelter, 'status' | 'occupancy' | 'drillOccupancy' | 'capacity'>;
+
+/**
+ * The count a check-in or check-out changes, after it: the real `occupancy`, or `drillOccupancy` for a drill's
+ * people. Refused (nothing changes) when it cannot happen. A real check-in never waits for a drill's people (they
+ * make room); a drill's takes only the places nobody holds.
+ */
+export function occupancyAfter(shelter: Counts, kind: 'check_in' | 'check_out', people: number, drill = false): number {
+  const held = drill ? shelter.drillOccupancy : shelter.occupancy;
   if (kind === 'check_out') {
-    if (people > shelter.occupancy) throw conflict(`Only ${shelter.occupancy} people are checked in.`, { occupancy: shelter.occupancy });
-    return shelter.occupancy - people;
+    if (people > held) throw conflict(`Only ${held} people are checked in.`, { occupancy: held });
+    return held - people;
   }
   if (shelter.status === 'closed') throw conflict('The shelter is closed; open it first.');
-  const free = shelter.capacity - shelter.occupancy;
-  if (people > free) throw new DomainError('CONFLICT', `The shelter has room for ${free} more.`, { free, capacity: shelter.capacity });
-  return shelter.occupancy + people;
+  const free = shelter.capacity - shelter.occupancy - (drill ? shelter.drillOccupancy : 0);
+  if (people > free) throw new DomainError('CONFLICT', `The shelter has room for ${free} more.`, { free: Math.max(0, free), capacity: shelter.capacity });
+  return held + people;
 }

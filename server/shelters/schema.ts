@@ -12,7 +12,9 @@ export interface ShelterRow {
   contact_name: string;
   contact_phone: string;
   status: string;
+  /** Real people only; a drill's are in drill_occupancy (migration 0016). */
   occupancy: number;
+  drill_occupancy: number;
   updated_at: string;
   /** 1 while opened by a drill (migration 0014): its people are a drill's. */
   exercise: number;
@@ -25,11 +27,13 @@ export interface ShelterMovementRow {
   at: string;
   note: string;
   actor_name: string;
-  /** 1 for a check-in or out at a drill's shelter (migration 0014). */
+  /** 1 for a drill's check-in or out (migration 0014): it moved drill_occupancy. */
   exercise: number;
 }
 export interface TownshipEvacuationRow {
   township: string;
+  /** 1 for a drill's count (migration 0016): one figure per township and kind. */
+  exercise: number;
   with_relatives: number;
   reported_at: string;
   reported_by: string;

@@ -16,6 +16,7 @@ export const toShelter = (row: ShelterRow, supplies: Shelter['supplies']): Shelt
   contactPhone: row.contact_phone,
   status: row.status as Shelter['status'],
   occupancy: row.occupancy,
+  drillOccupancy: row.drill_occupancy,
   supplies,
   updatedAt: row.updated_at,
   exercise: row.exercise === 1,
@@ -35,6 +36,7 @@ export const toShelterRow = (s: Shelter): ShelterRow => ({
   contact_phone: s.contactPhone,
   status: s.status,
   occupancy: s.occupancy,
+  drill_occupancy: s.drillOccupancy,
   updated_at: s.updatedAt,
   exercise: s.exercise ? 1 : 0,
 });
@@ -55,6 +57,7 @@ export const toEvacuation = (row: TownshipEvacuationRow): TownshipEvacuation => 
   withRelatives: row.with_relatives,
   reportedAt: row.reported_at,
   reportedBy: row.reported_by,
+  exercise: row.exercise === 1,
 });
 
 async function suppliesOf(db: Db, shelterIds: string[]): Promise<Map<string, Shelter['supplies']>> {
@@ -78,5 +81,5 @@ export async function loadShelter(db: Db, id: string): Promise<Shelter> {
 }
 
 export async function listTownshipEvacuations(db: Db): Promise<TownshipEvacuation[]> {
-  return (await db.selectFrom('township_evacuations').selectAll().orderBy('township').execute()).map(toEvacuation);
+  return (await db.selectFrom('township_evacuations').selectAll().orderBy('township').orderBy('exercise').execute()).map(toEvacuation);
 }

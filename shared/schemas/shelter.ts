@@ -26,8 +26,10 @@ export const ShelterSchema = z.object({
   contactName: z.string().max(40),
   contactPhone: z.string().max(40),
   status: z.enum(SHELTER_STATUSES),
-  /** People checked in and not yet out (人员转移安置). */
+  /** Real people checked in and not yet out (人员转移安置); a drill's never count here. */
   occupancy: CountSchema,
+  /** 演练: the drills' people checked in and not yet out, counted only in the drills' figures. */
+  drillOccupancy: CountSchema.default(0),
   /** Relief supplies delivered to the shelter. */
   supplies: z.array(ShelterSupplySchema),
   updatedAt: InstantSchema,
@@ -67,7 +69,13 @@ export const ShelterStatusChangeSchema = z.object({ status: z.enum(['open', 'clo
 export type ShelterStatusChange = z.output<typeof ShelterStatusChangeSchema> & { exercise?: boolean };
 
 export const ShelterMovementCreateSchema = z
-  .object({ kind: z.enum(SHELTER_MOVEMENT_KINDS), people: z.number().int().min(1).max(100_000), note: z.string().max(200).default('') })
+  .object({
+    kind: z.enum(SHELTER_MOVEMENT_KINDS),
+    people: z.number().int().min(1).max(100_000),
+    note: z.string().max(200).default(''),
+    /** 演练: a drill's people at a real shelter; at a drill's shelter every movement is the drill's. */
+    exercise: z.boolean().optional(),
+  })
   .strict();
 
 export const ShelterMovementSchema = z.object({
@@ -78,14 +86,17 @@ export const ShelterMovementSchema = z.object({
   at: InstantSchema,
   note: z.string(),
   actorName: z.string(),
-  /** 演练: at a drill's shelter. */
+  /** 演练: a drill's people (at a drill's shelter, or checked in as a drill's); they move `drillOccupancy`. */
   exercise: z.boolean().default(false),
 });
 export type ShelterMovement = z.infer<typeof ShelterMovementSchema>;
 
-/** A township's own count of evacuees staying with relatives and friends (投亲靠友). */
-export const TownshipEvacuationReportSchema = z.object({ township: TownshipNameSchema, withRelatives: CountSchema }).strict();
-export const TownshipEvacuationSchema = z.object({ township: z.string(), withRelatives: CountSchema, reportedAt: InstantSchema, reportedBy: z.string() });
+/**
+ * A township's own count of evacuees staying with relatives and friends (投亲靠友). A drill's count (演练) is kept
+ * apart from the real one: each kind has its own figure per township, and neither overwrites the other.
+ */
+export const TownshipEvacuationReportSchema = z.object({ township: TownshipNameSchema, withRelatives: CountSchema, exercise: z.boolean().optional() }).strict();
+export const TownshipEvacuationSchema = z.object({ township: z.string(), withRelatives: CountSchema, reportedAt: InstantSchema, reportedBy: z.string(), exercise: z.boolean().default(false) });
 export type TownshipEvacuation = z.infer<typeof TownshipEvacuationSchema>;
 
 const EvacuationCountsSchema = z.object({

@@ -14,6 +14,7 @@ import * as review from './0012_review';
 import * as exerciseFlags from './0013_exercise_flags';
 import * as drillRecords from './0014_drill_records';
 import * as responseVillages from './0015_response_villages';
+import * as drillFigures from './0016_drill_figures';
 
 /** Every migration, in order; the one list both dialects run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013_exercise_flags': exerciseFlags,
   '0014_drill_records': drillRecords,
   '0015_response_villages': responseVillages,
+  '0016_drill_figures': drillFigures,
 };

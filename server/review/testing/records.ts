@@ -144,6 +144,7 @@ export const shelter = (id: string, name: string, township: string, at: number):
   contactPhone: '',
   status: 'open',
   occupancy: 0,
+  drillOccupancy: 0,
   supplies: [],
   updatedAt: iso(at),
   exercise: false,

@@ -168,7 +168,7 @@ function scriptShelters(s: ScriptWriter): void {
     const movement = { id: `m-${id}-${at}`, shelterId: id, kind: occupancy > before ? ('check_in' as const) : ('check_out' as const), people, at: iso(at), note: '', actorName: DESK.name, exercise: false };
     s.at(at, 'shelter.occupancy_changed', { shelter: shelters[id], movement }, DESK);
   }
-  s.at(T0 + 4 * HOUR, 'evacuation.township_reported', { report: { township: '石浦镇', withRelatives: 30, reportedAt: iso(T0 + 4 * HOUR), reportedBy: DESK.name } }, DESK);
+  s.at(T0 + 4 * HOUR, 'evacuation.township_reported', { report: { township: '石浦镇', withRelatives: 30, reportedAt: iso(T0 + 4 * HOUR), reportedBy: DESK.name, exercise: false } }, DESK);
 }
 
 function scriptSupplies(s: ScriptWriter): void {

@@ -1,6 +1,6 @@
 import type { PlanTask, TaskOwner } from '@shared/schemas/response-plan';
 
-/** One editable row of the plan editor: the owner as a kind and a reference typed in one box. */
+/** One editable row of the plan editor: the owner as a kind and the reference picked for it (`ownerPicker`). */
 export interface DraftTask {
   key: string;
   title: string;

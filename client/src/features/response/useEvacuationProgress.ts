@@ -1,19 +1,20 @@
 import { computed, type Ref } from 'vue';
-import { evacuationProgress, type TownshipShelterCounts } from '@shared/response/evacuation';
+import { evacuationProgress, townshipShelterCounts } from '@shared/response/evacuation';
 import type { Response } from '@shared/schemas/response';
 import { useSheltersStore } from '../shelters/store';
 import { useResponseStore } from './store';
 
-/** A response's 人员转移 / 渔船回港 progress from its targets, the shelters' check-ins and the townships' 投亲靠友 counts. */
+/**
+ * A response's 人员转移 / 渔船回港 progress from its targets, the shelters' check-ins and the townships' 投亲靠友
+ * counts, each of the response's kind: a drill sees only the drills' figures, a real response only the real ones.
+ */
 export function useEvacuationProgress(response: Ref<Response | null>) {
   const store = useResponseStore();
   const shelters = useSheltersStore();
-  const counts = computed<TownshipShelterCounts[]>(() => {
-    const byTownship = new Map<string, TownshipShelterCounts>();
-    const row = (township: string) => byTownship.get(township) ?? byTownship.set(township, { township, sheltered: 0, withRelatives: 0 }).get(township)!;
-    for (const s of shelters.list) row(s.township).sheltered += s.occupancy;
-    for (const r of shelters.townshipEvacuations) row(r.township).withRelatives += r.withRelatives;
-    return [...byTownship.values()];
+  return computed(() => {
+    const r = response.value;
+    if (!r) return null;
+    const counts = townshipShelterCounts(shelters.list, shelters.townshipEvacuations, r.exercise);
+    return evacuationProgress(store.targetsOf(r.id), counts, store.villagesOf(r.id));
   });
-  return computed(() => (response.value ? evacuationProgress(store.targetsOf(response.value.id), counts.value, response.value.exercise, store.villagesOf(response.value.id)) : null));
 }

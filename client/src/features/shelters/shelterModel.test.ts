@@ -6,11 +6,17 @@ import { groupByTownship, mergeMovements, movementRefusal, occupancyLevel, suppl
 
 describe('occupancyLevel', () => {
   it('is amber from 90 % and red when full', () => {
-    expect(occupancyLevel({ occupancy: 89, capacity: 100, status: 'open' })).toBe('ok');
-    expect(occupancyLevel({ occupancy: 90, capacity: 100, status: 'open' })).toBe('near');
-    expect(occupancyLevel({ occupancy: 9, capacity: 10, status: 'open' })).toBe('near');
-    expect(occupancyLevel({ occupancy: 100, capacity: 100, status: 'open' })).toBe('full');
-    expect(occupancyLevel({ occupancy: 0, capacity: 100, status: 'full' })).toBe('full');
+    const real = { exercise: false, drillOccupancy: 0 };
+    expect(occupancyLevel({ ...real, occupancy: 89, capacity: 100, status: 'open' })).toBe('ok');
+    expect(occupancyLevel({ ...real, occupancy: 90, capacity: 100, status: 'open' })).toBe('near');
+    expect(occupancyLevel({ ...real, occupancy: 9, capacity: 10, status: 'open' })).toBe('near');
+    expect(occupancyLevel({ ...real, occupancy: 100, capacity: 100, status: 'open' })).toBe('full');
+    expect(occupancyLevel({ ...real, occupancy: 0, capacity: 100, status: 'full' })).toBe('full');
+  });
+
+  it('a real shelter warns of real people only; a drill’s shelter of its drill’s people', () => {
+    expect(occupancyLevel({ exercise: false, occupancy: 10, drillOccupancy: 90, capacity: 100, status: 'open' })).toBe('ok');
+    expect(occupancyLevel({ exercise: true, occupancy: 0, drillOccupancy: 90, capacity: 100, status: 'open' })).toBe('near');
   });
 });
 
@@ -18,14 +24,18 @@ describe('groupByTownship', () => {
   it('sums shelters per township and adds townships that only reported relatives', () => {
     const groups = groupByTownship(
       [shelter('a', { township: '石浦镇', occupancy: 10, capacity: 50 }), shelter('b', { township: '石浦镇', occupancy: 5, capacity: 20 }), shelter('c', { township: '丹东街道' })],
-      [{ township: '石浦镇', withRelatives: 30, reportedAt: '2026-01-01T00:00:00.000Z', reportedBy: 'x' }, { township: '高塘岛乡', withRelatives: 4, reportedAt: '2026-01-01T00:00:00.000Z', reportedBy: 'x' }],
+      [
+        { township: '石浦镇', withRelatives: 30, reportedAt: '2026-01-01T00:00:00.000Z', reportedBy: 'x', exercise: false },
+        { township: '石浦镇', withRelatives: 999, reportedAt: '2026-01-01T01:00:00.000Z', reportedBy: 'x', exercise: true },
+        { township: '高塘岛乡', withRelatives: 4, reportedAt: '2026-01-01T00:00:00.000Z', reportedBy: 'x', exercise: false },
+      ],
     );
     const shipu = groups.find((g) => g.township === '石浦镇');
     expect(shipu).toMatchObject({ sheltered: 15, capacity: 70, withRelatives: 30 });
     expect(shipu?.shelters.map((s) => s.id)).toEqual(['a', 'b']);
     expect(groups.find((g) => g.township === '高塘岛乡')).toMatchObject({ shelters: [], withRelatives: 4 });
     expect(groups).toHaveLength(3);
-    const drill = groupByTownship([shelter('a', { township: '石浦镇', occupancy: 10 }), shelter('x', { township: '石浦镇', occupancy: 280, exercise: true })], []);
+    const drill = groupByTownship([shelter('a', { township: '石浦镇', occupancy: 10, drillOccupancy: 40 }), shelter('x', { township: '石浦镇', drillOccupancy: 280, exercise: true })], []);
     expect(drill[0]).toMatchObject({ sheltered: 10 });
     expect(drill[0]?.shelters.map((s) => s.id)).toEqual(['a', 'x']);
     expect(groupByTownship([], [], ['石浦镇', '丹东街道']).map((g) => [g.township, g.shelters.length])).toEqual([['丹东街道', 0], ['石浦镇', 0]]);

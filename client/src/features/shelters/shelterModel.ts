@@ -4,10 +4,14 @@ import { isApiError } from '../../shell/api/apiError';
 
 export type OccupancyLevel = 'ok' | 'near' | 'full';
 
-/** Amber from 90 % of capacity, red when full (by occupancy, or the server's `full` status). */
-export function occupancyLevel(s: Pick<Shelter, 'occupancy' | 'capacity' | 'status'>): OccupancyLevel {
-  if (s.status === 'full' || s.occupancy >= s.capacity) return 'full';
-  return s.occupancy * 100 >= s.capacity * SHELTER_NEAR_FULL_PERCENT ? 'near' : 'ok';
+/** The people a shelter shows as its own: a drill's shelter its drill's people, a real one real people only. */
+export const ownOccupancy = (s: Pick<Shelter, 'exercise' | 'occupancy' | 'drillOccupancy'>): number => (s.exercise ? s.drillOccupancy : s.occupancy);
+
+/** Amber from 90 % of capacity, red when full (by its own occupancy, or the server's `full` status). */
+export function occupancyLevel(s: Pick<Shelter, 'exercise' | 'occupancy' | 'drillOccupancy' | 'capacity' | 'status'>): OccupancyLevel {
+  const held = ownOccupancy(s);
+  if (s.status === 'full' || held >= s.capacity) return 'full';
+  return held * 100 >= s.capacity * SHELTER_NEAR_FULL_PERCENT ? 'near' : 'ok';
 }
 
 export interface TownshipGroup {
@@ -29,7 +33,7 @@ export function byAvailability(a: Shelter, b: Shelter): number {
 const hasOpenShelter = (g: TownshipGroup) => g.shelters.some((s) => s.status !== 'closed');
 
 /**
- * Shelters grouped by township, with each township's own 投亲靠友 count; `all` lists townships to show even when
+ * Shelters grouped by township, with each township's own real 投亲靠友 count; `all` lists townships to show even when
  * empty. Townships with a shelter still taking people come first (zh-CN order), and within each, open shelters
  * before full and closed ones.
  */
@@ -44,11 +48,11 @@ export function groupByTownship(shelters: readonly Shelter[], reports: readonly 
   for (const s of shelters) {
     const g = group(s.township);
     g.shelters.push(s);
-    // A drill's people are listed at their shelter, never in the township's real count.
-    if (!s.exercise) g.sheltered += s.occupancy;
+    // A drill's people (drillOccupancy) are shown at their shelter, never in the township's real count.
+    g.sheltered += s.occupancy;
     g.capacity += s.capacity;
   }
-  for (const r of reports) {
+  for (const r of reports.filter((report) => !report.exercise)) {
     const g = group(r.township);
     g.withRelatives = r.withRelatives;
     g.reportedAt = r.reportedAt;

@@ -94,7 +94,7 @@ describe('shelters store: occupancy and township reports', () => {
     const later = (min: number) => new Date(Date.parse('2025-08-01T00:00:00.000Z') + min * 60_000).toISOString();
     const sync = new SyncSession(createEventRouter());
     sync.beginHello();
-    const townshipEvacuations = [{ township: '丹东街道', withRelatives: 30, reportedAt: later(0), reportedBy: '乡镇' }];
+    const townshipEvacuations = [{ township: '丹东街道', withRelatives: 30, reportedAt: later(0), reportedBy: '乡镇', exercise: false }];
     sync.completeHello({ mode: 'snapshot', snapshot: snapshot(10, { shelters: [shelter('s1', { occupancy: 20 })], townshipEvacuations }), positions: [] });
     const shelters = useSheltersStore();
     expect(shelters.list.map((s) => s.occupancy)).toEqual([20]);

@@ -13,9 +13,12 @@ export interface MovementHistory {
   error: unknown;
 }
 
+/** A township's 投亲靠友 count is kept once for real and once for drills. */
+const reportKey = (r: Pick<TownshipEvacuation, 'township' | 'exercise'>) => `${r.township}|${r.exercise ? 'drill' : 'real'}`;
+
 /**
- * Shelters with their occupancy, and townships' own counts of evacuees staying with relatives. A shelter's
- * movement history is loaded on demand and then kept live.
+ * Shelters with their occupancy, and townships' own counts of evacuees staying with relatives (real and drill
+ * counts apart). A shelter's movement history is loaded on demand and then kept live.
  */
 export const useSheltersStore = defineStore('shelters', () => {
   const byId = ref<Record<string, Shelter>>({});
@@ -25,6 +28,7 @@ export const useSheltersStore = defineStore('shelters', () => {
   const list = computed(() => Object.values(byId.value).sort((a, b) => a.township.localeCompare(b.township, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN')));
   const townshipEvacuations = computed(() => Object.values(evacuations.value));
   const get = (id: string): Shelter | undefined => byId.value[id];
+  const reportOf = (township: string, exercise: boolean): TownshipEvacuation | null => evacuations.value[reportKey({ township, exercise })] ?? null;
 
   function put(shelter: Shelter): void {
     const current = byId.value[shelter.id];
@@ -58,7 +62,7 @@ export const useSheltersStore = defineStore('shelters', () => {
 
   function reset(shelters: Shelter[], reports: TownshipEvacuation[]): void {
     byId.value = Object.fromEntries(shelters.map((s) => [s.id, s]));
-    evacuations.value = Object.fromEntries(reports.map((r) => [r.township, r]));
+    evacuations.value = Object.fromEntries(reports.map((r) => [reportKey(r), r]));
     // Movements made while the socket was away came with no event: fetch the histories held again.
     for (const id of Object.keys(histories.value)) {
       if (byId.value[id]) void loadMovements(id);
@@ -83,7 +87,7 @@ export const useSheltersStore = defineStore('shelters', () => {
         if (event.payload.shelter) put(event.payload.shelter);
         break;
       case 'evacuation.township_reported':
-        evacuations.value[event.payload.report.township] = event.payload.report;
+        evacuations.value[reportKey(event.payload.report)] = event.payload.report;
         break;
       default:
         break;
@@ -101,14 +105,14 @@ export const useSheltersStore = defineStore('shelters', () => {
     return shelter;
   };
   const setStatus = async (id: string, status: 'open' | 'closed') => put(await sheltersApi.setStatus(id, status));
-  const move = async (id: string, kind: 'check_in' | 'check_out', people: number, note = '') => put(await sheltersApi.move(id, kind, people, note));
-  async function reportRelatives(township: string, withRelatives: number): Promise<void> {
-    const report = await sheltersApi.reportRelatives(township, withRelatives);
-    const current = evacuations.value[township];
-    if (!current || current.reportedAt <= report.reportedAt) evacuations.value[township] = report;
+  const move = async (id: string, kind: 'check_in' | 'check_out', people: number, note = '', exercise = false) => put(await sheltersApi.move(id, kind, people, note, exercise));
+  async function reportRelatives(township: string, withRelatives: number, exercise = false): Promise<void> {
+    const report = await sheltersApi.reportRelatives(township, withRelatives, exercise);
+    const current = evacuations.value[reportKey(report)];
+    if (!current || current.reportedAt <= report.reportedAt) evacuations.value[reportKey(report)] = report;
   }
 
-  return { byId, list, townshipEvacuations, get, historyOf, trackMovements, reset, applyEvent, create, update, setStatus, move, reportRelatives };
+  return { byId, list, townshipEvacuations, get, reportOf, historyOf, trackMovements, reset, applyEvent, create, update, setStatus, move, reportRelatives };
 });
 
 /** The events the shelters store handles and its part of the synchronised state. */

@@ -17,6 +17,7 @@ export const shelter = (id: string, over: Partial<Shelter> = {}): Shelter => ({
   contactPhone: '',
   status: 'open',
   occupancy: 0,
+  drillOccupancy: 0,
   supplies: [],
   updatedAt: at,
   exercise: false,

@@ -62,7 +62,7 @@ describe('logout', () => {
         dispatches: [dispatch('d1', [assignment('t1')])],
         incidents: [incident('i1')],
         shelters: [shelter('s1')],
-        townshipEvacuations: [{ township: '丹东街道', withRelatives: 30, reportedAt: at, reportedBy: '乡镇' }],
+        townshipEvacuations: [{ township: '丹东街道', withRelatives: 30, reportedAt: at, reportedBy: '乡镇', exercise: false }],
         depots: [depot('d1')],
         supplyItems: [item('tent')],
         stockLevels: [level('d1', 'tent')],

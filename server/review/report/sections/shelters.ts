@@ -4,7 +4,14 @@ import { inReport, type ReportSection } from '../section';
 /**
  * People sheltered and evacuated (sheltered + staying with relatives, 投亲靠友): the county's peak in the window
  * and each township's. The state at the window's start counts, so a peak reached before it is not lost.
+ * The drill report counts the drills' people and 投亲靠友 counts, the real one the real ones only.
  */
+/** A shelter's people of the report's kind. Before migration 0016 a drill's shelter kept its drill's people in `occupancy`. */
+const peopleOfKind = (shelter: Shelter, exercise: boolean): number => {
+  const drill = shelter.drillOccupancy + (shelter.exercise ? shelter.occupancy : 0);
+  return exercise ? drill : shelter.exercise ? 0 : shelter.occupancy;
+};
+
 export const sheltersSection: ReportSection<'shelters'> = {
   key: 'shelters',
   types: ['shelter.created', 'shelter.updated', 'shelter.status_changed', 'shelter.occupancy_changed', 'evacuation.township_reported'],
@@ -41,10 +48,12 @@ export const sheltersSection: ReportSection<'shelters'> = {
           started = true;
           observe(windowStart);
         }
-        if (event.type === 'evacuation.township_reported') withRelatives.set(event.payload.report.township, event.payload.report.withRelatives);
-        else {
+        if (event.type === 'evacuation.township_reported') {
+          const { report } = event.payload;
+          if (inReport(report, context)) withRelatives.set(report.township, report.withRelatives);
+        } else {
           const { shelter } = event.payload as { shelter?: Shelter };
-          if (shelter && inReport(shelter, context)) shelters.set(shelter.id, { township: shelter.township, occupancy: shelter.occupancy });
+          if (shelter) shelters.set(shelter.id, { township: shelter.township, occupancy: peopleOfKind(shelter, context.exercise) });
         }
         if (inWindow) observe(event.at);
       },

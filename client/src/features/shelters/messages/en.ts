@@ -29,6 +29,10 @@ const sheltersEn: typeof sheltersZhCN = {
       relativesSaved: 'Reported',
       reportedAt: 'Reported {at}',
       notReported: 'Not reported',
+      drillPeople: 'drill {n}',
+      asDrill: 'Drill participants (not real occupancy)',
+      relativesDrill: 'Drill: staying with relatives',
+      asDrillRelatives: 'Drill figure (not in real totals)',
       refused: {
         noRoom: 'Over capacity: room for {free} more at most',
         tooFew: 'Only {occupancy} people are checked in',

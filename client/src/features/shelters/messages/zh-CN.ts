@@ -27,6 +27,10 @@ const sheltersZhCN = {
       relativesSaved: '已上报',
       reportedAt: '上报于 {at}',
       notReported: '未上报',
+      drillPeople: '演练 {n} 人',
+      asDrill: '演练人员（不计入实际在住）',
+      relativesDrill: '演练投亲靠友人数',
+      asDrillRelatives: '演练数字（不计入实际统计）',
       refused: {
         noRoom: '容量不足：最多还能安置 {free} 人',
         tooFew: '在住仅 {occupancy} 人，不能离开更多',
