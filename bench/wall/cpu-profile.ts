@@ -71,6 +71,8 @@ export async function stopCpuProfile(cdp: CDPSession, top = 25): Promise<string>
 interface TraceEvent {
   name: string;
   ph: string;
+  /** Start, µs. */
+  ts: number;
   pid: number;
   tid: number;
   dur?: number;
@@ -109,5 +111,22 @@ export async function stopTrace(trace: { cdp: CDPSession; events: TraceEvent[] }
     `  trace of the renderer's main thread over ${seconds.toFixed(0)} s (share of the time, nested events counted in their parents too):`,
   ];
   for (const [name, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`    ${((ms / (seconds * 1000)) * 100).toFixed(1).padStart(5)} %  ${name}`);
+  lines.push(...longestTasks(trace.events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur)));
   return lines.join('\n');
+}
+
+/** The five longest main-thread tasks, each with what ran inside it (nested events summed by name): a GC, a draw, a parse. */
+function longestTasks(events: TraceEvent[]): string[] {
+  const tasks = events.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur! - a.dur!).slice(0, 5);
+  const lines = ['  longest main-thread tasks (wall ms / thread ms), and the events inside each (ms, nested ones counted in their parents too):'];
+  for (const task of tasks) {
+    const inside = new Map<string, number>();
+    for (const e of events) {
+      if (e === task || e.ts < task.ts || e.ts + e.dur! > task.ts + task.dur!) continue;
+      inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur! / 1000);
+    }
+    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => `${name} ${Math.round(ms)}`);
+    lines.push(`    ${Math.round(task.dur! / 1000)} / ${Math.round((task.tdur ?? 0) / 1000)} ms: ${top.join(', ')}`);
+  }
+  return lines;
 }

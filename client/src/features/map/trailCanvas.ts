@@ -19,6 +19,7 @@ export type TrailContext = Pick<CanvasRenderingContext2D, 'clearRect' | 'beginPa
   lineJoin: CanvasLineJoin;
   lineCap: CanvasLineCap;
   drawImage(image: CanvasImageSource, dx: number, dy: number): void;
+  getImageData(sx: number, sy: number, sw: number, sh: number): unknown;
 };
 
 /** The part of a canvas element the trail layer uses. */
@@ -109,7 +110,7 @@ type Drawn = Map<string, { key: ColourKey; newestT: number }>;
  * hour are about two million points: drawing them all on every update grew into the wall's longest task.
  * So a draw adds only the points that arrived since the last one; a new view, width or colour, and a
  * minutely refresh that drops points aged out of the window, redraw everything on a canvas aside, in
- * slices of `sliceMs` between which the page runs, and put it on screen in one copy.
+ * slices of `sliceMs` (drawing included, see `slice`) between which the page runs, and put it on screen in one copy.
  */
 export class TrailLayer {
   private trails: readonly TrailLine[] = [];
@@ -226,6 +227,9 @@ export class TrailLayer {
         if (line.path.length) drawn.set(line.teamId, { key: colourKeyOf(line), newestT: line.path.t(line.path.length - 1) });
       }
       strokeParts(actx, parts, project, style.width);
+      // A stroke is only recorded; its pixels are drawn when the task ends, unless something reads them first.
+      // Reading one forces that drawing now, so the slice is timed with it and kept to its budget.
+      actx.getImageData(0, 0, 1, 1);
       const took = this.options.now() - startedAt;
       const drewPoints = parts.reduce((n, p) => n + p.line.path.length, 0);
       if (took > 0 && drewPoints > 0) this.pointsPerSlice = Math.max(5_000, Math.round((drewPoints * this.options.sliceMs) / took));
@@ -242,6 +246,7 @@ export class TrailLayer {
       // What arrived while the slices ran.
       strokeParts(ctx, this.newParts().parts, project, style.width);
     };
-    slice();
+    // Not in the caller's task: that is the map's draw, already long enough.
+    this.options.later(slice);
   }
 }
