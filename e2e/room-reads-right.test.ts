@@ -125,7 +125,7 @@ async function checkScreen(page: Page, name: string, screenshot = true): Promise
   await page.getByTestId('evac-row').first().waitFor();
   await page.getByTestId('wall-incident').first().waitFor();
   await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
-  // Screenshots at DPR 1 only: a 7680×4320 PNG takes longer than every check together.
+  // Pictures only where asked: at 1080p, DPR 1 (a 4K or DPR 2 one costs more than every check together).
   if (screenshot) await saveScreenshot(page, `wall-legible-${name}`);
   // Labels ≈ 1.9 % of the viewport height and numbers ≈ 2.6 % (about 21 px and 28 px at 1080 p).
   const sizes = await typeSizes(page, 0.0185);
@@ -138,19 +138,19 @@ async function checkScreen(page: Page, name: string, screenshot = true): Promise
 }
 
 describe('the wall read from 4–6 m', () => {
-  it('sizes type by the viewport height and cuts no label on 1920×1080 and 3840×2160 (a 4K screen or a 2×2 wall of 1080 p panels), at DPR 1 and 2', async () => {
+  it('sizes type by the viewport height and cuts no label on 1920×1080 and 3840×2160 (a 4K screen or a 2×2 wall of 1080 p panels), and at DPR 2', async () => {
     await checkScreen(wall, '1920x1080@1');
     // The 24 demo teams do not fit the list at this size: it pages itself.
     await expect.poll(() => wall.getByTestId('wall-team-page').textContent()).toMatch(/^第 \d+\/\d+ 页$/);
     await wall.setViewportSize({ width: 3840, height: 2160 });
-    await checkScreen(wall, '3840x2160@1');
+    await checkScreen(wall, '3840x2160@1', false);
 
+    // Layout is in CSS pixels, so DPR 2 changes only rounding: checked at 1080p. At 4K it would draw 7680×4320
+    // device pixels in software, a minute of the suite for the same layout as 4K at DPR 1.
     const dpr2 = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 2, storageState: await dpr1.storageState() });
     const sharp = await dpr2.newPage();
     await sharp.goto(`${server.baseUrl}/wall`);
     await checkScreen(sharp, '1920x1080@2', false);
-    await sharp.setViewportSize({ width: 3840, height: 2160 });
-    await checkScreen(sharp, '3840x2160@2', false);
     await dpr2.close();
   });
 
