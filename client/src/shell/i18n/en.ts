@@ -69,7 +69,7 @@ const en: MessageSchema = {
     INSUFFICIENT_STOCK: 'Not enough stock: stock never goes below zero',
     VIDEO_UNAVAILABLE: 'The video relay is not running.',
     DRILL_NEEDS_CONFIRMATION: 'A real response is running: type the confirmation and choose the teams and contacts the drill may reach.',
-    STORE_UNAVAILABLE: 'The server cannot reach its database right now: nothing was saved. Trying again shortly.',
+    STORE_UNAVAILABLE: 'The server cannot reach its database right now: nothing was saved. Try again shortly (tablets resend by themselves).',
     PDF_UNAVAILABLE: 'The server cannot make PDFs (Chromium is not installed): print the page from the browser instead.',
     CAMERA_OFFLINE: 'This camera has no live picture right now.',
     HTTPS_REQUIRED: 'Open this page over HTTPS (https://…): over plain HTTP the sign-in crosses the network in clear.',

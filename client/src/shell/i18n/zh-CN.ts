@@ -70,7 +70,7 @@ const zhCN = {
     INSUFFICIENT_STOCK: '库存不足，库存不能为负',
     VIDEO_UNAVAILABLE: '视频转发服务未运行',
     DRILL_NEEDS_CONFIRMATION: '正在进行真实响应：须输入确认文字并选定参演队伍和联系人，才能启动演练',
-    STORE_UNAVAILABLE: '服务器暂时连不上数据库，本次未保存，稍后自动重试',
+    STORE_UNAVAILABLE: '服务器暂时连不上数据库，本次未保存，请稍后再试（平板会自动重发）',
     PDF_UNAVAILABLE: '服务器未安装 Chromium，无法生成 PDF，请用浏览器打印本页',
     CAMERA_OFFLINE: '该摄像头当前没有画面',
     HTTPS_REQUIRED: '请用 HTTPS（https://…）打开本页：明文 HTTP 会在网络上暴露登录凭据',
