@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { Trail, type TrailPoint } from '../positions/trails';
 import type { TrailLine } from './denseLayers';
-import { drawTrails, TrailLayer, type TrailCanvas, type TrailContext } from './trailCanvas';
+import { TrailLayer, type TrailCanvas, type TrailContext } from './trailCanvas';
 
 /** A canvas whose context records what is drawn on it: moves, lines, strokes, clears and copies. */
 function fakeCanvas(name: string, log: string[], clock = { now: 0, msPerPoint: 0 }): TrailCanvas & { ctx: TrailContext } {
@@ -53,20 +53,23 @@ function layer(options: { sliceMs?: number; refreshMs?: number } = {}) {
 
 describe('the trails canvas', () => {
   it('draws thousands of trails as one stroke per colour, stale ones grey, none when the layer is off', () => {
-    const log: string[] = [];
-    const { ctx } = fakeCanvas('c', log);
-    const trails = [
+    const { trails, runLater, take, size } = layer();
+    const lines = [
       ...Array.from({ length: 1000 }, (_, i) => line(`a${i}`, [[i, i, 1], [i + 1, i + 1, 2]])),
       line('b', [[5000, 5000, 1], [5001, 5001, 2]], { stale: true }),
     ];
-    drawTrails(ctx, trails, { x: (lon) => lon * 10, y: (lat) => lat * 10 }, { visible: true, width: 3 }, { width: 100, height: 100 });
-    expect(log.filter((c) => c.includes('stroke'))).toEqual([`c stroke ${STATUS_COLORS.en_route}`, `c stroke ${STALE_COLOR}`]);
-    expect(log.filter((c) => c.startsWith('c M'))).toHaveLength(1001);
-    expect(log).toContain('c M50000,50000');
-    expect(log).toContain('c L50010,50010');
-    log.length = 0;
-    drawTrails(ctx, trails, identity, { visible: false, width: 3 }, { width: 100, height: 100 });
-    expect(log).toEqual(['c clear']);
+    trails.set(lines, { visible: true, width: 3 });
+    trails.draw({ x: (lon) => lon * 10, y: (lat) => lat * 10 }, size);
+    runLater();
+    const log = take();
+    expect(log.filter((c) => c.includes('stroke'))).toEqual([`aside stroke ${STATUS_COLORS.en_route}`, `aside stroke ${STALE_COLOR}`]);
+    expect(log.filter((c) => c.startsWith('aside M'))).toHaveLength(1001);
+    expect(log).toContain('aside M50000,50000');
+    expect(log).toContain('aside L50010,50010');
+    trails.set(lines, { visible: false, width: 3 });
+    trails.draw(identity, size);
+    runLater();
+    expect(take()).toEqual(['screen clear']);
   });
 
   it('adds only what arrived since the last draw, joined to the last point drawn, without clearing', () => {

@@ -40,7 +40,10 @@ interface TrailPart {
   from: number;
 }
 
-/** Strokes the parts as one path per colour: thousands of trails are a handful of strokes. */
+/**
+ * Strokes the parts as one path per colour: thousands of trails are a handful of strokes (ECharts drew them as a
+ * lines series, one element per trail: at 5,000 trails a 400 ms task on every update, its large mode a 6 s one).
+ */
 function strokeParts(ctx: TrailContext, parts: readonly TrailPart[], project: Projector, width: number): void {
   if (!parts.length) return;
   const byColour = new Map<ColourKey, TrailPart[]>();
@@ -66,15 +69,6 @@ function strokeParts(ctx: TrailContext, parts: readonly TrailPart[], project: Pr
     ctx.strokeStyle = colourOf(key);
     ctx.stroke();
   }
-}
-
-/**
- * Draws every trail at once (ECharts drew them as a lines series, one element per trail: at 5,000 trails a
- * 400 ms task on every update, its large mode a 6 s one).
- */
-export function drawTrails(ctx: TrailContext, trails: readonly TrailLine[], project: Projector, style: TrailStyle, size: { width: number; height: number }): void {
-  ctx.clearRect(0, 0, size.width, size.height);
-  if (style.visible) strokeParts(ctx, trails.map((line) => ({ line, from: 0 })), project, style.width);
 }
 
 /** The first point of `path` newer than `t` (its length when there is none). */
