@@ -1,6 +1,7 @@
 import type { GeoComponentOption } from 'echarts/components';
 import { FRAME_MAP_NAME } from './echarts';
 import type { MapOption } from './mapOption';
+import { MAP_ZLEVEL } from './markerEmphasis';
 
 /**
  * The map is two ECharts instances stacked in one pane, with the same view, and the trails' canvas between
@@ -35,4 +36,20 @@ export function splitMapOption(option: MapOption): { beneath: MapOption | null; 
   const beneath: MapOption | null = geo || low.length ? { ...rest, ...(backgroundColor !== undefined ? { backgroundColor } : {}), ...(geo ? { geo } : {}), series: low } : null;
   const top: MapOption | null = geo || high.length ? { ...rest, ...(geo ? { backgroundColor: 'transparent', tooltip, geo: frameGeo(geo) } : {}), series: high } : null;
   return { beneath, top };
+}
+
+/**
+ * Canvases of the top chart drawn each in a task of its own, after the rest: a canvas is rasterised at the end
+ * of the task that drew it, and with thousands of units the bulk markers and the haloed labels together made
+ * one task of a quarter of a second. In this order, each after the one before.
+ */
+const LATER_ZLEVELS: readonly number[] = [MAP_ZLEVEL.movingSecondHalf, MAP_ZLEVEL.teamLabels];
+
+/** The top chart's option as the options to set one task after another: all but the later canvases first. */
+export function drawSteps(top: MapOption): MapOption[] {
+  const series = seriesOf(top);
+  const later = (zlevel: unknown) => typeof zlevel === 'number' && LATER_ZLEVELS.includes(zlevel);
+  const first: MapOption = { ...top, series: series.filter((s) => !later(s.zlevel)) };
+  const rest = LATER_ZLEVELS.map((zlevel) => series.filter((s) => s.zlevel === zlevel)).filter((group) => group.length > 0);
+  return [first, ...rest.map((group): MapOption => ({ series: group }))];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALL_LAYOUT } from '@shared/schemas/wall';
 import { buildMapOption, type MapOptionInput } from './mapOption';
-import { splitMapOption } from './mapSplit';
+import { drawSteps, splitMapOption } from './mapSplit';
 import { optionForChanges, silencedInPickMode } from './mapUpdates';
 import { stationMarkers, stationSeries } from '../gauges/stationLayer';
 import { makeState, makeStation } from '../gauges/testFixtures';
@@ -28,7 +28,7 @@ describe('what a map update redraws', () => {
     expect(ids(update)).toEqual([
       'dispatch-lines',
       'dispatch-destinations',
-      ...['standby', 'dispatched', 'en_route', 'on_scene', 'returning', 'off_duty', 'stale'].map((s) => `teams:${s}`),
+      ...['standby', 'dispatched', 'en_route', 'on_scene', 'returning', 'off_duty', 'stale', 'stale-hole'].flatMap((s) => [`teams:${s}`, `teams:${s}:second-half`]),
       'teams-active',
       'team-labels',
       'team-selected',
@@ -106,3 +106,27 @@ describe('pick mode', () => {
   });
 });
 
+
+describe('a push drawn in steps', () => {
+  it('sets the top chart in three tasks: everything but the second half of the markers and the team labels, then each of those', () => {
+    const top = splitMapOption(optionForChanges(buildMapOption(input), new Set(['points']))).top!;
+    const steps = drawSteps(top);
+    const stepIds = steps.map((step) => ids(step as ReturnType<typeof buildMapOption>));
+    expect(stepIds).toHaveLength(3);
+    expect(stepIds[0]).toContain('teams:standby');
+    expect(stepIds[0]).toContain('teams-sos');
+    expect(stepIds[0]).not.toContain('team-labels');
+    expect(stepIds[1]).toEqual(['standby', 'dispatched', 'en_route', 'on_scene', 'returning', 'off_duty', 'stale', 'stale-hole'].map((s) => `teams:${s}:second-half`));
+    expect(stepIds[2]).toEqual(['team-labels']);
+    // Every series is set once.
+    expect(stepIds.flat().sort()).toEqual(ids(top as ReturnType<typeof buildMapOption>).sort());
+  });
+
+  it('keeps the frame and the chart-wide settings of a scene in its first step', () => {
+    const top = splitMapOption(buildMapOption(input)).top!;
+    const [first, ...later] = drawSteps(top);
+    expect(first!.geo).toBeDefined();
+    expect(first!.tooltip).toBeDefined();
+    for (const step of later) expect(Object.keys(step)).toEqual(['series']);
+  });
+});

@@ -33,9 +33,12 @@ export const MAP_ZLEVEL = {
   /** Set in features/typhoon/typhoonSeries.ts: the storm sits over the outlines, under every marker. */
   typhoon: 1,
   moving: 2,
+  /** The other half of the bulk markers (teamSeries.ts MARKER_HALVES). */
+  movingSecondHalf: 3,
+  teamLabels: 4,
   /** Active teams' ripples: animated every frame, so on a canvas of their own. */
-  ripple: 3,
-  above: 4,
+  ripple: 5,
+  above: 6,
 } as const;
 
 export type TeamEmphasis = 'sos' | 'sos-acknowledged' | 'active' | 'normal';

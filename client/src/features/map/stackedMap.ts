@@ -1,11 +1,16 @@
 import { echarts } from './echarts';
 import type { MapOption } from './mapOption';
-import { splitMapOption } from './mapSplit';
+import { drawSteps, splitMapOption } from './mapSplit';
 
 /** The map's two stacked charts (see mapSplit.ts): `top` takes the pointer and answers for the view. */
 export interface StackedMap {
   top: echarts.ECharts;
-  setOption(option: MapOption): void;
+  /**
+   * Sets the option on both charts; the top chart's later canvases (drawSteps) follow one task after another.
+   * Resolves once all are set. A call while steps are still waiting sets those first, so nothing is dropped or
+   * set out of order.
+   */
+  setOption(option: MapOption): Promise<void>;
   resize(): void;
   dispose(): void;
 }
@@ -22,20 +27,56 @@ export function createStackedMap(beneathEl: HTMLElement, topEl: HTMLElement, dar
     beneath.dispatchAction({ ...(params as Record<string, unknown>), type: 'geoRoam' });
     onRoam();
   });
+  const topSteps = stepSetter((option) => top.setOption(option));
   return {
     top,
     setOption(option) {
+      topSteps.flush();
       const split = splitMapOption(option);
       if (split.beneath) beneath.setOption(split.beneath);
-      if (split.top) top.setOption(split.top);
+      return split.top ? topSteps.set(drawSteps(split.top)) : Promise.resolve();
     },
     resize() {
       beneath.resize();
       top.resize();
     },
     dispose() {
+      topSteps.close();
       beneath.dispose();
       top.dispose();
+    },
+  };
+}
+
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Sets options one task after another: the first at once, each next one a task later. `flush` sets what still
+ * waits at once (a new draw must not land before an older one's steps); nothing is set after `close`.
+ */
+export function stepSetter(set: (option: MapOption) => void) {
+  const waiting: MapOption[] = [];
+  let closed = false;
+  const flush = () => {
+    while (waiting.length > 0 && !closed) set(waiting.shift()!);
+  };
+  return {
+    flush,
+    async set(steps: readonly MapOption[]): Promise<void> {
+      flush();
+      const [first, ...later] = steps;
+      if (!first || closed) return;
+      set(first);
+      waiting.push(...later);
+      while (waiting.length > 0 && !closed) {
+        await nextTask();
+        const next = waiting.shift();
+        if (next && !closed) set(next);
+      }
+    },
+    close(): void {
+      closed = true;
+      waiting.length = 0;
     },
   };
 }

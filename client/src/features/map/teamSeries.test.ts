@@ -8,6 +8,8 @@ const seriesOf = (markers: MapTeamMarker[], selectedTeamId: string | null = null
   teamSeries({ markers, selectedTeamId, fontSize: 20, showLabels: true, labelOf: (m) => m.name, label: {}, colours: { text: '#fff', halo: '#000' }, tooltip: false }) as Array<{ id: string; type: string; large?: boolean; data: unknown; itemStyle?: unknown }>;
 const byId = (series: ReturnType<typeof seriesOf>, id: string) => series.find((s) => s.id === id)!;
 const count = (data: unknown) => (data instanceof Float64Array ? data.length / 2 : (data as unknown[]).length);
+/** Markers of one kind (a status, or stale) over both halves. */
+const countOf = (series: ReturnType<typeof seriesOf>, key: string) => count(byId(series, `teams:${key}`).data) + count(byId(series, `teams:${key}:second-half`).data);
 
 describe('team markers at 5,000 units', () => {
   const markers = [
@@ -18,14 +20,31 @@ describe('team markers at 5,000 units', () => {
   ];
   const series = seriesOf(markers, 't7');
 
-  it('draws each status as one series with one style, in large mode, as flat coordinates a click maps back to its team', () => {
+  it('draws each status as one style in two halves on two canvases, in large mode, as flat coordinates a click maps back to its team', () => {
     const standby = byId(series, 'teams:standby');
+    const secondHalf = byId(series, 'teams:standby:second-half');
     expect(standby.large).toBe(true);
-    expect(count(standby.data)).toBe(3999);
+    expect(countOf(series, 'standby')).toBe(3999);
+    expect(count(standby.data)).toBe(2000);
+    expect(standby.itemStyle).toEqual(secondHalf.itemStyle);
     expect(standby.itemStyle).toMatchObject({ color: expect.any(String) });
+    expect((standby as { zlevel?: number }).zlevel).not.toBe((secondHalf as { zlevel?: number }).zlevel);
+    // t7 is selected (drawn on its own): the rest alternate between the halves.
     expect(markerAt(standby.data, 0)?.id).toBe('t0');
-    expect(markerAt(standby.data, 7)?.id).toBe('t8');
-    expect(count(byId(series, 'teams:stale').data)).toBe(499);
+    expect(markerAt(secondHalf.data, 0)?.id).toBe('t1');
+    expect(markerAt(secondHalf.data, 3)?.id).toBe('t8');
+    expect(markerAt(standby.data, 4)?.id).toBe('t9');
+    expect(countOf(series, 'stale')).toBe(499);
+  });
+
+  it('draws every marker with fills and at most a 1-px edge (a thicker stroke tripled the raster), stale teams as a ring of two discs', () => {
+    const bulk = series.filter((s) => s.id.startsWith('teams:'));
+    for (const s of bulk) expect((s.itemStyle as { borderWidth?: number }).borderWidth, s.id).toBeLessThanOrEqual(1);
+    const disc = byId(series, 'teams:stale') as unknown as { symbolSize: number; data: unknown };
+    const hole = byId(series, 'teams:stale-hole') as unknown as { symbolSize: number; data: unknown };
+    expect(disc.symbolSize - hole.symbolSize).toBe(6);
+    // A click on the hole finds the same team as one on the disc.
+    expect(markerAt(hole.data, 3)?.id).toBe(markerAt(disc.data, 3)?.id);
   });
 
   it('labels only the labelled few, the selected team on its own series, SOS above all', () => {
@@ -37,10 +56,10 @@ describe('team markers at 5,000 units', () => {
   it('ripples active teams only while they are few: past the limit they are plain markers of their status', () => {
     expect(500).toBeGreaterThan(RIPPLE_LIMIT);
     expect(count(byId(series, 'teams-active').data)).toBe(0);
-    expect(count(byId(series, 'teams:en_route').data)).toBe(500);
+    expect(countOf(series, 'en_route')).toBe(500);
     const few = seriesOf([marker(1, { status: 'on_scene' }), marker(2)]);
     expect(count(byId(few, 'teams-active').data)).toBe(1);
-    expect(count(byId(few, 'teams:on_scene').data)).toBe(0);
+    expect(countOf(few, 'on_scene')).toBe(0);
     expect(count(byId(few, 'team-labels').data)).toBe(2);
     expect(LARGE_MARKERS_LIMIT).toBe(300);
   });

@@ -1,5 +1,5 @@
 import type { EffectScatterSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { TEAM_STATUSES } from '@shared/enums';
+import { TEAM_STATUSES, type TeamStatus } from '@shared/enums';
 import type { MapTeamMarker } from '../../env';
 import { ACTIVE_STATUSES, STALE_COLOR, STATUS_COLORS } from '../teams/statusColors';
 import { labelledTeamIds } from './denseLayers';
@@ -17,7 +17,28 @@ export const RIPPLE_LIMIT = 300;
 
 const SOS_COLOR = '#ef1c1c';
 
-export const TEAM_SERIES_IDS: readonly string[] = [...TEAM_STATUSES.map((s) => `teams:${s}`), 'teams:stale', 'teams-active', 'team-selected', 'team-labels', 'teams-sos', 'teams-sos-acknowledged'];
+/**
+ * The bulk markers (each status, and stale) are drawn as two halves, each on a canvas of its own that the map
+ * draws in a task of its own (stackedMap.ts): with thousands of units, rasterising every marker at the end of
+ * one task was the wall's longest task.
+ */
+export const MARKER_HALVES = [
+  { suffix: '', zlevel: MAP_ZLEVEL.moving },
+  { suffix: ':second-half', zlevel: MAP_ZLEVEL.movingSecondHalf },
+] as const;
+const BULK_KEYS = [...TEAM_STATUSES, 'stale', 'stale-hole'] as const;
+
+export const TEAM_SERIES_IDS: readonly string[] = [
+  ...MARKER_HALVES.flatMap((h) => BULK_KEYS.map((k) => `teams:${k}${h.suffix}`)),
+  'teams-active',
+  'team-selected',
+  'team-labels',
+  'teams-sos',
+  'teams-sos-acknowledged',
+];
+
+/** Every other marker in each half, so both halves spread over the whole map and cost about the same. */
+const halvesOf = <T>(items: readonly T[]): [T[], T[]] => [items.filter((_, i) => i % 2 === 0), items.filter((_, i) => i % 2 === 1)];
 
 export interface TeamSeriesInput {
   /** The markers the map draws (SOS included). */
@@ -55,7 +76,7 @@ function flatCoordinates(markers: readonly MapTeamMarker[]): Float64Array {
 }
 
 /**
- * The team markers as a handful of series, each with one style: one per status, one for stale teams (rings),
+ * The team markers as a handful of series, each with one style: one per status, one for stale teams (rings), each in two halves,
  * active teams with their ripple while few, the selected team on its own (larger, outlined), SOS above all.
  * Labels are a series of their own holding only the labelled teams (all up to LABELLED_MARKERS_LIMIT, then
  * the selected, active and live ones first); their overlap hiding keeps them apart, and a label's priority
@@ -73,31 +94,32 @@ export function teamSeries(input: TeamSeriesInput): Array<ScatterSeriesOption | 
   const animation = input.markers.length <= LARGE_MARKERS_LIMIT;
   const tooltip = nameTooltip(input.tooltip);
   const item = (m: MapTeamMarker) => ({ id: m.id, name: m.name, value: [m.lon, m.lat] });
-  const common = { type: 'scatter' as const, coordinateSystem: 'geo' as const, zlevel: MAP_ZLEVEL.moving, animation, large: true, largeThreshold: LARGE_MARKERS_LIMIT, progressive: 0, tooltip, label: { show: false } };
+  const common = { type: 'scatter' as const, coordinateSystem: 'geo' as const, zlevel: MAP_ZLEVEL.moving, animation, large: true, largeThreshold: Math.ceil(LARGE_MARKERS_LIMIT / MARKER_HALVES.length), progressive: 0, tooltip, label: { show: false } };
 
   const flat = (markers: MapTeamMarker[]) => ({
     data: flatCoordinates(markers) as unknown as ScatterSeriesOption['data'],
     dimensions: ['lng', 'lat'],
     tooltip: { show: input.tooltip, formatter: (p: { name?: string; dataIndex?: number }) => escapeHtml(p.name || markers[p.dataIndex ?? -1]?.name || '') },
   });
-  const byStatus: ScatterSeriesOption[] = TEAM_STATUSES.map((status) => ({
-    ...common,
-    id: `teams:${status}`,
+  // Fills only, and a 1-px edge: Chromium's software canvas draws a 1-px stroke as a hairline, while a 1.5-px one
+  // (or a stale team's 3-px ring) made rasterising 5,000 markers take three times as long (bench/wall).
+  const statusStyle = (status: TeamStatus) => ({
     z: ACTIVE_STATUSES.includes(status) ? MAP_Z.activeTeams : MAP_Z.teams,
     symbol: 'circle',
     symbolSize: size,
-    itemStyle: { color: STATUS_COLORS[status], borderColor: c.halo, borderWidth: 1.5 },
-    ...flat(rest.filter((m) => !m.stale && m.status === status && !ripple.has(m))),
-  }));
-  const stale: ScatterSeriesOption = {
-    ...common,
-    id: 'teams:stale',
-    z: MAP_Z.teams,
-    symbol: 'circle',
-    symbolSize: staleSize,
-    itemStyle: { color: c.halo, borderColor: STALE_COLOR, borderWidth: 3, opacity: 0.85 },
-    ...flat(rest.filter((m) => m.stale)),
-  };
+    itemStyle: { color: STATUS_COLORS[status], borderColor: c.halo, borderWidth: 1 },
+  });
+  // A stale team is a ring: a disc in the stale colour, and a smaller one in the halo colour over it (a click on
+  // either finds the same team: both hold the same markers in the same order).
+  const ring = 3;
+  const staleStyle = { z: MAP_Z.teams, symbol: 'circle', symbolSize: staleSize + ring, itemStyle: { color: STALE_COLOR, borderWidth: 0, opacity: 0.85 } };
+  const holeStyle = { z: MAP_Z.teams, symbol: 'circle', symbolSize: staleSize - ring, itemStyle: { color: c.halo, borderWidth: 0 } };
+  const stale = rest.filter((m) => m.stale);
+  const bulk: ScatterSeriesOption[] = BULK_KEYS.flatMap((key) => {
+    const markers = key === 'stale' || key === 'stale-hole' ? stale : rest.filter((m) => !m.stale && m.status === key && !ripple.has(m));
+    const style = key === 'stale' ? staleStyle : key === 'stale-hole' ? holeStyle : statusStyle(key);
+    return halvesOf(markers).map((half, i) => ({ ...common, ...style, id: `teams:${key}${MARKER_HALVES[i]!.suffix}`, zlevel: MARKER_HALVES[i]!.zlevel, ...flat(half) }));
+  });
   const rippling: EffectScatterSeriesOption = {
     id: 'teams-active',
     type: 'effectScatter',
@@ -117,7 +139,8 @@ export function teamSeries(input: TeamSeriesInput): Array<ScatterSeriesOption | 
     id: 'team-labels',
     type: 'scatter',
     coordinateSystem: 'geo',
-    zlevel: MAP_ZLEVEL.moving,
+    // Haloed text is the costliest thing to rasterise per item: a canvas (and a task) of its own.
+    zlevel: MAP_ZLEVEL.teamLabels,
     z: MAP_Z.activeTeams,
     silent: true,
     animation,
@@ -163,8 +186,7 @@ export function teamSeries(input: TeamSeriesInput): Array<ScatterSeriesOption | 
     data: input.markers.filter((m) => m.sos === state).map(sosPoint),
   });
   return [
-    ...byStatus,
-    stale,
+    ...bulk,
     rippling,
     labels,
     selectedSeries,
