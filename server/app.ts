@@ -116,7 +116,10 @@ export class TidewatchApp {
         realtime?.publishPositions(fixes);
         cluster.positionRelay?.send(fixes);
       }, logger, clock, jobLock, limiters });
-    cluster.positionRelay?.start((fixes) => positions.positions.mergeRemote(fixes));
+    cluster.positionRelay?.start((fixes) => {
+      positions.positions.mergeRemote(fixes);
+      realtime?.publishPositions(fixes);
+    });
     const alarms = createAlarmsModule({ db, transactor, sessions, hub: positions.positions, teamName: teams.teamName, config, logger, clock, jobLock });
     const actions = createActionsModule({ db, config, logger, clock, jobLock });
     const wall = createWallModule({ db, transactor, sessions });

@@ -27,9 +27,9 @@ export function eventChannelFor(config: ClusterConfig): string | null {
 
 /**
  * What lets several instances serve one county (README "Several instances"): job ownership on PostgreSQL
- * advisory locks, events heard through LISTEN/NOTIFY and read from the log, positions and room broadcasts
- * through the Socket.IO Redis streams adapter (and the latest fixes to every instance's position hub through
- * the position relay), and rate limits counted in Redis. On one instance (no REDIS_URL)
+ * advisory locks, events heard through LISTEN/NOTIFY and read from the log, room broadcasts through the
+ * Socket.IO Redis streams adapter, positions through the position relay (to every instance's position hub and
+ * screens), and rate limits counted in Redis. On one instance (no REDIS_URL)
  * every part is the single-instance default and nothing connects anywhere.
  */
 export function createClusterModule({ config, announce, currentSeq, logger }: ClusterModuleDeps) {
@@ -39,10 +39,14 @@ export function createClusterModule({ config, announce, currentSeq, logger }: Cl
   const namespace = config.DATABASE_SCHEMA ?? 'public';
   const jobLock = new AdvisoryJobLock({ connectionString: config.DATABASE_URL, namespace, logger });
   const listener = new CommittedEventListener({ connectionString: config.DATABASE_URL, channel: eventChannelFor(config)!, announce, currentSeq, logger });
+  // Writes only (XADD, PUBLISH), for the adapter and the position relay: the adapter reads its stream and
+  // subscribes on its own duplicates of this connection, so no command here waits behind a blocking XREAD.
   const adapterRedis = watched(new Redis(config.REDIS_URL), 'socket adapter', logger);
   // Limiters never wait for Redis: a command that cannot run at once (or answer within a second) counts locally.
   const limiterRedis = watched(new Redis(config.REDIS_URL, { enableOfflineQueue: false, commandTimeout: 1_000, maxRetriesPerRequest: 0 }), 'rate limits', logger);
   const positionRelay = new PositionRelay(adapterRedis, watched(new Redis(config.REDIS_URL), 'positions', logger), `${config.REDIS_PREFIX}:positions`, logger);
+  // Room broadcasts only (a few a second): its stream's 10,000 entries (maxLen) then cover far more than any
+  // pause of an instance. Positions stay off it (see RealtimeServer.publishPositions).
   const socketAdapter: ServerOptions['adapter'] = createAdapter(adapterRedis, { streamName: `${config.REDIS_PREFIX}:socket.io`, channelPrefix: `${config.REDIS_PREFIX}:socket.io` });
   const jobs: BackgroundJob[] = [
     {

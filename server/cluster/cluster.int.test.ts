@@ -50,14 +50,21 @@ describe('two instances in cluster mode', () => {
     expect(seqs.at(-1)! - seqs[0]! + 1).toBe(seqs.length);
   });
 
-  it('brings a position reported to one instance onto a board connected to the other', async () => {
+  it('brings a position reported to one instance onto a board and the team\'s tablet connected to the other', async () => {
     const onA = httpClient(a.baseUrl, await login(a.baseUrl, 'admin', env.ADMIN_PASSWORD));
     const team = dataOf(await onA.post<Team>('/api/teams', { ...TEAM_INPUT, name: '定位队' }));
     const device = dataOf(await onA.post<DeviceCredentials>('/api/devices', { teamId: team.id, kind: 'osmand', name: '终端' }));
+    dataOf(await onA.post('/api/users', { username: 'cluster-tablet', displayName: '平板', role: 'field', teamId: team.id, password: 'tablet-password-1' }));
+    const tabletOnB = new TestClient(b.baseUrl, await login(b.baseUrl, 'cluster-tablet', 'tablet-password-1'));
+    await tabletOnB.connected();
+    await tabletOnB.request('sync:hello', { lastSeq: null });
     const reported = await fetch(`http://127.0.0.1:${a.osmandPort}/?id=${device.osmandId}&lat=29.4512&lon=121.8834&timestamp=${Date.now()}`);
     expect(reported.status).toBe(200);
     const seen = await eventually(() => boardOnB.positions.find((p) => p.teamId === team.id), 10_000, 'the position on the board of B');
     expect(seen).toMatchObject({ lat: 29.4512, lon: 121.8834 });
+    const own = await eventually(() => tabletOnB.positions.find((p) => p.teamId === team.id), 10_000, 'the position on the team\'s tablet on B');
+    expect(own).toMatchObject({ lat: 29.4512, lon: 121.8834 });
+    tabletOnB.close();
 
     // A screen that connects to B afterwards finds the team where it is (B keeps what A took as its latest too).
     const later = new TestClient(b.baseUrl, await login(b.baseUrl, 'admin', env.ADMIN_PASSWORD));

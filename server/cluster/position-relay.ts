@@ -5,6 +5,7 @@ import { FixSchema, type Fix } from '../../shared/schemas/position';
 import type { Logger } from '../logger';
 
 const Batch = z.array(FixSchema);
+/** One entry per push tick of each instance (at most 20 a second): a reader may fall minutes behind and lose nothing. */
 const MAX_STREAM_LENGTH = 10_000;
 
 /**

@@ -116,9 +116,9 @@ export class PositionHub {
   }
 
   /**
-   * Cluster mode: the latest fixes another instance took (and stores, and pushed to every board). Kept as this
-   * instance's latest too, so its resyncs, dispatch suggestions and the silence watcher see every team; not
-   * stored again and not published again.
+   * Cluster mode: the latest fixes another instance took (and stores; the position relay's reader pushes them to
+   * this instance's screens). Kept as this instance's latest too, so its resyncs, dispatch suggestions and the
+   * silence watcher see every team; not stored again and not published again.
    */
   mergeRemote(fixes: readonly Fix[]): void {
     if (this.closing) return;
