@@ -4,6 +4,7 @@ import type { Dispatch, DispatchDetail } from '../shared/schemas/dispatch';
 import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
+import { holdSos } from './support/fieldTablet';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
 interface MapLine {
@@ -138,11 +139,7 @@ describe('dispatch from the desk to a tablet in Chromium', () => {
     expect(list.map((d) => d.id)).toContain(dispatchId);
 
     // SOS: held for 3 s on the tablet, a critical ringing alarm with its message on the desk and the wall at once.
-    const sos = await tablet.getByTestId('sos-button').boundingBox();
-    await tablet.mouse.move(sos!.x + sos!.width / 2, sos!.y + sos!.height / 2);
-    await tablet.mouse.down();
-    await tablet.waitForTimeout(3_300);
-    await tablet.mouse.up();
+    await holdSos(tablet);
     for (const page of [desk, wall]) {
       await expect.poll(() => page.getByTestId('alarm-list').textContent(), { timeout: 10_000 }).toContain('SOS 求救：石浦水上救援队');
     }

@@ -6,7 +6,7 @@ import type { Team } from '../shared/schemas/team';
 import { TEAM_INPUT, dataOf, httpClient, login } from '../server/testing/int-support';
 import { startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot } from './support/browser';
-import { connectionState, deliverRescue, openFieldTablet, testAttr } from './support/fieldTablet';
+import { connectionState, deliverRescue, openFieldTablet, testAttr, holdSos } from './support/fieldTablet';
 import { startTcpProxy, type TcpProxy } from './support/tcpProxy';
 
 let server: ServerHandle;
@@ -54,11 +54,7 @@ describe('field tablet outbox over a cut connection', () => {
     await expect.poll(() => testAttr(page, 'current-task', 'data-state')).toBe('accepted');
     await page.getByTestId('next-step').click(); // depart
     await expect.poll(() => testAttr(page, 'current-task', 'data-state')).toBe('en_route');
-    const sos = await page.getByTestId('sos-button').boundingBox();
-    await page.mouse.move(sos!.x + sos!.width / 2, sos!.y + sos!.height / 2);
-    await page.mouse.down();
-    await page.waitForTimeout(3_300);
-    await page.mouse.up();
+    await holdSos(page);
     await expect.poll(() => testAttr(page, 'outbox', 'data-count'), { timeout: 5_000 }).toBe('3');
     expect(await page.getByTestId('outbox-item').count()).toBe(3);
     expect(await page.getByTestId('task-unsent').count()).toBe(1);

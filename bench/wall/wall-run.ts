@@ -99,11 +99,15 @@ async function measurePhase(browser: Browser, phase: PhaseResult['phase'], setup
       samples.push(await sampleWall(page));
       await pause(Math.max(0, next - Date.now()));
     }
-    if (profiler) console.log(await stopCpuProfile(profiler));
-    if (trace) console.log(await stopTrace(trace, (Date.now() - startedAt) / 1000));
+    // The window's figures first: stopping a long trace makes Chromium write it out for a minute or two, and that
+    // load must not count as the page's (a 10-minute trace added tasks of 800 ms to the probe after the window).
     const probe = await probeReport(page);
     const seconds = (Date.now() - startedAt) / 1000;
     const cpuAfter = cpuByPid(processes);
+    const serverAfter = readProcess(setup.serverPid).cpuSeconds;
+    const loadAfter = readProcess(setup.loadPid).cpuSeconds;
+    if (profiler) console.log(await stopCpuProfile(profiler));
+    if (trace) console.log(await stopTrace(trace, seconds));
     const result: PhaseResult = {
       phase,
       seconds,
@@ -111,8 +115,8 @@ async function measurePhase(browser: Browser, phase: PhaseResult['phase'], setup
       samples,
       rendererCpu: cpuPercentOf('renderer', processes, cpuBefore, cpuAfter, seconds),
       gpuCpu: cpuPercentOf('gpu-process', processes, cpuBefore, cpuAfter, seconds),
-      serverCpu: Math.round(((readProcess(setup.serverPid).cpuSeconds - serverBefore) / seconds) * 100),
-      loadCpu: Math.round(((readProcess(setup.loadPid).cpuSeconds - loadBefore) / seconds) * 100),
+      serverCpu: Math.round(((serverAfter - serverBefore) / seconds) * 100),
+      loadCpu: Math.round(((loadAfter - loadBefore) / seconds) * 100),
     };
     if (snapshotsDir && early) {
       const late = await takeHeapSnapshot(page, path.join(snapshotsDir, `${phase}-late.heapsnapshot`));

@@ -28,3 +28,18 @@ export async function deliverRescue(page: Page, desk: ReturnType<typeof httpClie
   await expect.poll(() => testAttr(page, 'current-task', 'data-state'), { timeout: 10_000 }).toBe('delivered');
   return dispatch;
 }
+
+/**
+ * Holds the SOS button as a rescuer does: pressed until the tablet takes the SOS (a 3-second hold by the page's
+ * own clock), then released. Waits on the button, not on a fixed time: on a busy machine the page's timer fires late.
+ */
+export async function holdSos(page: Page): Promise<void> {
+  const button = page.getByTestId('sos-button');
+  const box = await button.boundingBox();
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  await page.mouse.down();
+  await expect.poll(() => button.getAttribute('class')).toContain('holding');
+  await page.waitForTimeout(3_000);
+  await expect.poll(() => button.getAttribute('class'), { timeout: 15_000 }).not.toContain('holding');
+  await page.mouse.up();
+}

@@ -51,8 +51,10 @@ export function createStackedMap(beneathEl: HTMLElement, topEl: HTMLElement, dar
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Sets options one task after another: the first at once, each next one a task later. `flush` sets what still
- * waits at once (a new draw must not land before an older one's steps); nothing is set after `close`.
+ * Sets options one task after another, the first a task after the call: building a draw's option for thousands
+ * of units is itself tens of milliseconds, and setting the option then rasterising it must not add to that task.
+ * `flush` sets what still waits at once (a new draw must not land before an older one's steps); nothing is set
+ * after `close`.
  */
 export function stepSetter(set: (option: MapOption) => void) {
   const waiting: MapOption[] = [];
@@ -64,10 +66,8 @@ export function stepSetter(set: (option: MapOption) => void) {
     flush,
     async set(steps: readonly MapOption[]): Promise<void> {
       flush();
-      const [first, ...later] = steps;
-      if (!first || closed) return;
-      set(first);
-      waiting.push(...later);
+      if (closed) return;
+      waiting.push(...steps);
       while (waiting.length > 0 && !closed) {
         await nextTask();
         const next = waiting.shift();
