@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCredentials } from '../../shared/schemas/device';
 import type { Team } from '../../shared/schemas/team';
-import { dropPostgresSchema } from '../db/database';
 import { TEAM_INPUT, TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
+import { removeClusterState } from '../testing/cluster-state';
 import { startServer, type ServerHandle } from '../testing/server-process';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -30,11 +29,7 @@ describe('two instances in cluster mode', () => {
   afterAll(async () => {
     boardOnB?.close();
     await Promise.all([a?.dispose(), b?.dispose()]);
-    await dropPostgresSchema(PG_URL, schema);
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await removeClusterState(PG_URL, schema, REDIS_URL, env.REDIS_PREFIX);
   });
 
   it('shows a board on one instance every change written through the other, in order and once', async () => {

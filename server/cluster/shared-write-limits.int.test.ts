@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCredentials } from '../../shared/schemas/device';
 import type { Team } from '../../shared/schemas/team';
 import { WriteLimiter } from '../actions/write-limiter';
-import { dropPostgresSchema } from '../db/database';
 import { TEAM_INPUT, TestClient, dataOf, httpClient, login } from '../testing/int-support';
+import { removeClusterState } from '../testing/cluster-state';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { redisLimiters } from './rate-limiters';
 
@@ -38,11 +38,7 @@ describe('per-tablet write limits and device password throttles over two instanc
   });
   afterAll(async () => {
     await Promise.all([a?.dispose(), b?.dispose()]);
-    await dropPostgresSchema(PG_URL, schema);
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await removeClusterState(PG_URL, schema, REDIS_URL, env.REDIS_PREFIX);
   });
 
   it('files only a minute\'s allowance of reports from one tablet whose requests land on both instances', async () => {

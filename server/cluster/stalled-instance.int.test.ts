@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { Redis } from 'ioredis';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCredentials } from '../../shared/schemas/device';
 import type { StationState } from '../../shared/schemas/sensor-reading';
 import type { Station } from '../../shared/schemas/station';
 import type { Team } from '../../shared/schemas/team';
-import { dropPostgresSchema } from '../db/database';
 import { TEAM_INPUT, TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
+import { removeClusterState } from '../testing/cluster-state';
 import { startServer, type ServerHandle } from '../testing/server-process';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -48,11 +47,7 @@ describe('a board on an instance that stalled', () => {
   afterAll(async () => {
     if (b?.pid) process.kill(b.pid, 'SIGCONT');
     await Promise.all([a?.dispose(), b?.dispose()]);
-    await dropPostgresSchema(PG_URL, schema);
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${env.REDIS_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await removeClusterState(PG_URL, schema, REDIS_URL, env.REDIS_PREFIX);
   });
 
   it('gets every position and gauge state taken on the other instance while it stood still', async () => {

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Camera, CameraStatus, CameraWithStatus } from '../../shared/schemas/camera';
-import { dropPostgresSchema } from '../db/database';
 import { FakeRtspCamera } from '../testing/fake-rtsp-camera';
 import { startHaproxy } from '../testing/haproxy';
 import { TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
+import { removeClusterState } from '../testing/cluster-state';
 import { freePort, startServer, type ServerHandle } from '../testing/server-process';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -59,11 +58,7 @@ describe('video in a cluster with one media node', () => {
   afterAll(async () => {
     board?.close();
     await Promise.all([media?.dispose(), other?.dispose(), camera?.stop()]);
-    await dropPostgresSchema(PG_URL, schema);
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${cluster.REDIS_PREFIX}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await removeClusterState(PG_URL, schema, REDIS_URL, cluster.REDIS_PREFIX);
   });
 
   it('ingests a camera once, on the media node, and gives a board connected to the other instance its consumer parameters', async () => {
