@@ -76,8 +76,8 @@ function flatCoordinates(markers: readonly MapTeamMarker[]): Float64Array {
 }
 
 /**
- * The team markers as a handful of series, each with one style: one per status, one for stale teams (rings), each in two halves,
- * active teams with their ripple while few, the selected team on its own (larger, outlined), SOS above all.
+ * The team markers as a handful of series, each with one style: one per status and one for stale teams (rings),
+ * each in two halves (MARKER_HALVES); active teams with their ripple while few, the selected team on its own (larger, outlined), SOS above all.
  * Labels are a series of their own holding only the labelled teams (all up to LABELLED_MARKERS_LIMIT, then
  * the selected, active and live ones first); their overlap hiding keeps them apart, and a label's priority
  * is the size of its team's marker, so live teams keep theirs over stale ones.
@@ -139,7 +139,7 @@ export function teamSeries(input: TeamSeriesInput): Array<ScatterSeriesOption | 
     id: 'team-labels',
     type: 'scatter',
     coordinateSystem: 'geo',
-    // Haloed text is the costliest thing to rasterise per item: a canvas (and a task) of its own.
+    // On a canvas of its own, set in a task after the markers' (stackedMap.ts): each task draws only its part.
     zlevel: MAP_ZLEVEL.teamLabels,
     z: MAP_Z.activeTeams,
     silent: true,
