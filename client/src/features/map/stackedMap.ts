@@ -31,7 +31,6 @@ export function createStackedMap(beneathEl: HTMLElement, topEl: HTMLElement, dar
   return {
     top,
     setOption(option) {
-      topSteps.flush();
       const split = splitMapOption(option);
       if (split.beneath) beneath.setOption(split.beneath);
       return split.top ? topSteps.set(drawSteps(split.top)) : Promise.resolve();
@@ -53,8 +52,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 /**
  * Sets options one task after another, the first a task after the call: building a draw's option for thousands
  * of units is itself tens of milliseconds, and setting the option then rasterising it must not add to that task.
- * `flush` sets what still waits at once (a new draw must not land before an older one's steps); nothing is set
- * after `close`.
+ * A new `set` first sets at once what an older one still has waiting (a new draw must not land before an older
+ * one's steps); nothing is set after `close`.
  */
 export function stepSetter(set: (option: MapOption) => void) {
   const waiting: MapOption[] = [];
@@ -63,7 +62,6 @@ export function stepSetter(set: (option: MapOption) => void) {
     while (waiting.length > 0 && !closed) set(waiting.shift()!);
   };
   return {
-    flush,
     async set(steps: readonly MapOption[]): Promise<void> {
       flush();
       if (closed) return;
