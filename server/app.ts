@@ -129,7 +129,7 @@ export class TidewatchApp {
     const supplies = createSuppliesModule(domain);
     const duty = createDutyModule(domain);
     const overview = createOverviewModule({ db, sessions, clock });
-    const dispatch = createDispatchModule({ ...domain, config, latestFix: (id) => positions.positions.latestFor(id), tabletOnline: (id) => realtime?.teamConnected(id) ?? false, acceptFieldFix: positions.acceptFieldFix, logger, jobLock });
+    const dispatch = createDispatchModule({ ...domain, config, latestFix: (id) => positions.positions.latestFor(id), tabletOnline: (id) => (realtime?.teamConnected(id) ?? false) || (cluster.tabletPresence?.connectedElsewhere(id) ?? false), acceptFieldFix: positions.acceptFieldFix, logger, jobLock });
     const teamName = async (id: string) => (await teams.teams.get(id)).name;
     const video = await createVideoModule({ db, transactor, bus, sessions, config, teamName, io: () => realtime?.io ?? null, logger, clock });
     const ingest = createIngestModule({ devices: devices.devices, hub: positions.positions, alarms: alarms.alarms, teamName: teams.teamName, logger, clock, limiters });
@@ -177,6 +177,7 @@ export class TidewatchApp {
     const sharedSnapshots = new SnapshotCoalescer((viewer) => snapshots.build(viewer));
     const realtimeServer = new RealtimeServer({ httpServer, minClientProtocol: config.MIN_CLIENT_PROTOCOL, requestLimits, sessions, log, bus, snapshots: sharedSnapshots, positions: positions.positions, alarms: alarms.alarms, acceptFieldFix: positions.acceptTabletFix, logger, clock, transport, limiters, adapter: cluster.socketAdapter });
     realtime = realtimeServer;
+    cluster.tabletPresence?.start(realtimeServer);
     for (const { registerSocket } of modules) if (registerSocket) realtimeServer.io.on('connection', (socket) => registerSocket(socket));
 
     const redirect = redirectRemotePlainHttp({ exemptPrefixes: ['/ingest', '/health', '/socket.io'], trust: proxyTrust }) as unknown as Router;

@@ -30,7 +30,7 @@ export interface DispatchModuleDeps {
   sessions: SessionService;
   config: Pick<Config, 'DISPATCH_DELIVERY_TIMEOUT_SECONDS' | 'DISPATCH_ACCEPT_TIMEOUT_SECONDS' | 'STALE_AFTER_SECONDS'>;
   latestFix(teamId: string): Fix | null;
-  /** Whether a tablet of the team is connected now (its live connection is in the team's room). */
+  /** Whether a tablet of the team is connected now, to this instance or (cluster mode) to another. */
   tabletOnline(teamId: string): boolean;
   acceptFieldFix(principal: Principal, fix: FieldFix): Promise<boolean>;
   logger: Logger;

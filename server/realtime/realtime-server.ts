@@ -23,6 +23,7 @@ import type { TidewatchServer, TidewatchSocket } from './types';
 
 /** Field situation reports carry a photo of up to 2 MB as base64; everything else is far smaller. */
 const MAX_SOCKET_MESSAGE_BYTES = 3 * 1024 * 1024;
+const TEAM_ROOM_PREFIX = ROOMS.team('');
 
 export interface PositionStream {
   latest(): Fix[];
@@ -101,9 +102,24 @@ export class RealtimeServer {
     }
   }
 
-  /** Whether a field tablet of the team holds a live connection now (only the team's tablets join its room). */
+  /** Whether a field tablet of the team holds a live connection to this instance now (only the team's tablets join its room). */
   teamConnected(teamId: string): boolean {
     return (this.io.of('/').adapter.rooms.get(ROOMS.team(teamId))?.size ?? 0) > 0;
+  }
+
+  /** The teams with a field tablet connected to this instance now. */
+  connectedTeams(): string[] {
+    return [...this.io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith(TEAM_ROOM_PREFIX)).map((room) => room.slice(TEAM_ROOM_PREFIX.length));
+  }
+
+  /** Calls `listener` whenever a team's first tablet on this instance joins its room or its last one leaves. */
+  onTeamRoomsChanged(listener: () => void): void {
+    const adapter = this.io.of('/').adapter;
+    const onRoom = (room: string) => {
+      if (room.startsWith(TEAM_ROOM_PREFIX)) listener();
+    };
+    adapter.on('create-room', onRoom);
+    adapter.on('delete-room', onRoom);
   }
 
   async close(): Promise<void> {
