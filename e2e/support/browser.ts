@@ -32,15 +32,15 @@ export function launchChromium(options: Omit<LaunchOptions, 'executablePath'> = 
 }
 
 /**
- * Saves a full-page JPEG to artifacts/screenshots/<name>.jpg and returns its path. JPEG, not PNG: the suite takes
- * about a hundred of these, and encoding a large PNG in software costs several times as long, for pictures
- * only a person reads.
+ * Saves a JPEG of the page (by default the full page, `fullPage: false` for what the viewport shows) to
+ * artifacts/screenshots/<name>.jpg and returns its path. JPEG, not PNG: the suite takes about a hundred of these,
+ * and encoding a large PNG in software costs several times as long, for pictures only a person reads.
  */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+export async function saveScreenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   const safe = name.replace(/[^\w.-]+/g, '_');
   const file = path.join(SCREENSHOT_DIR, `${safe}.jpg`);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: file, fullPage: true, type: 'jpeg', quality: 80 });
+  await page.screenshot({ path: file, fullPage, type: 'jpeg', quality: 80 });
   return file;
 }
 

@@ -211,6 +211,14 @@ export interface ClippedOnVisit extends Clipped {
   visit: string;
 }
 
+/**
+ * Every viewport in each language, ordered so that one step changes only the viewport or only the language, and
+ * the language (a whole re-render of the screen, the dearest step) changes once per path.
+ */
+function zigzag(viewports: { width: number; height: number }[]): { viewport: { width: number; height: number }; language: Language }[] {
+  return LANGUAGES.flatMap((language, i) => (i % 2 === 0 ? viewports : [...viewports].reverse()).map((viewport) => ({ viewport, language })));
+}
+
 export async function visitAll(baseUrl: string, specs: ScreenSpec[], pages: Map<string, Page>, check: (visit: Visit) => Promise<void> = async () => undefined): Promise<ClippedOnVisit[]> {
   const problems: ClippedOnVisit[] = [];
   for (const spec of specs) {
@@ -219,17 +227,16 @@ export async function visitAll(baseUrl: string, specs: ScreenSpec[], pages: Map<
     for (const path of spec.paths) {
       if (new URL(page.url()).pathname !== path) await page.goto(`${baseUrl}${path}`);
       await page.locator(spec.ready).first().waitFor();
-      for (const viewport of [...VIEWPORTS, ...(spec.extraViewports ?? [])]) {
-        await page.setViewportSize(viewport);
-        for (const language of LANGUAGES) {
-          await chooseLanguage(page, language);
-          // Let layout settle after the switch (fonts, charts resizing to their boxes).
-          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-          const size = `${viewport.width}x${viewport.height}`;
-          await saveScreenshot(page, `fit-${spec.name}${path.replace(/\//g, '-')}-${size}-${language}`);
-          for (const c of await clippedText(page)) problems.push({ ...c, visit: `${spec.name} ${path} ${size} ${language}` });
-          await check({ screen: spec.name, path, viewport: size, language, page });
-        }
+      for (const { viewport, language } of zigzag([...VIEWPORTS, ...(spec.extraViewports ?? [])])) {
+        const current = page.viewportSize();
+        if (current?.width !== viewport.width || current.height !== viewport.height) await page.setViewportSize(viewport);
+        await chooseLanguage(page, language);
+        // Let layout settle after the change (fonts, charts resizing to their boxes).
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const size = `${viewport.width}x${viewport.height}`;
+        await saveScreenshot(page, `fit-${spec.name}${path.replace(/\//g, '-')}-${size}-${language}`, { fullPage: false });
+        for (const c of await clippedText(page)) problems.push({ ...c, visit: `${spec.name} ${path} ${size} ${language}` });
+        await check({ screen: spec.name, path, viewport: size, language, page });
       }
     }
   }
