@@ -65,15 +65,14 @@ describe('a rolling upgrade: instances of two builds behind HAProxy', () => {
     nextDir = await mkdtemp(path.join(os.tmpdir(), 'tidewatch-next-client-'));
     building = buildClientInto(nextDir, next, stopBuilding.signal);
     a = await startServer({ env });
-    const [bPort, bOsmandPort] = [await freePort(), await freePort()];
+    // B is the instance being upgraded: in the proxy's configuration, but out of it until it runs the new build.
     proxy = await startHaproxy(
       [
         { name: 'a', port: a.port, osmandPort: a.osmandPort },
-        { name: 'b', port: bPort, osmandPort: bOsmandPort },
+        { name: 'b', port: await freePort(), osmandPort: await freePort() },
       ],
       { certDir: path.join(a.dataDir, 'tls') },
     );
-    // B is the instance being upgraded: out of the proxy until it runs the new build.
     await proxy.command('set server tidewatch/b state maint');
     const admin = httpClient(proxy.httpUrl, await login(proxy.httpUrl, 'admin', env.ADMIN_PASSWORD));
     for (const username of ['rolling-wall-1', 'rolling-wall-2']) dataOf(await admin.post('/api/users', { username, displayName: username, role: 'wall', teamId: null, password: PASSWORD }));
@@ -81,7 +80,11 @@ describe('a rolling upgrade: instances of two builds behind HAProxy', () => {
     pages.push(await openWall('rolling-wall-1'));
     say(`A serves ${old.buildId}; wall 1 on it; building ${next.buildId}`);
     await building;
-    b = await startServer({ port: bPort, osmandPort: bOsmandPort, env: { ...env, CLIENT_DIR: nextDir } });
+    b = await startServer({ env: { ...env, CLIENT_DIR: nextDir } });
+    // On ports of its own (free now, not when the proxy started): the proxy's server b is pointed at them.
+    for (const [backend, port] of [['tidewatch', b.port], ['tidewatch_build_files', b.port], ['tidewatch_osmand', b.osmandPort]] as const) {
+      await proxy.command(`set server ${backend}/b addr 127.0.0.1 port ${port}`);
+    }
     say('B runs the new build');
   }, 240_000);
 
