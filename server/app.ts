@@ -158,7 +158,7 @@ export class TidewatchApp {
       jobLock,
     });
     const review = createReviewModule({ db: store.readDb, sessions, clock });
-    const clientDir = findClientDir();
+    const clientDir = config.CLIENT_DIR ?? findClientDir();
     const basemap = await createBasemapModule({ config, logger });
     const versions = createVersionsModule({ config, clientDir, basemaps: basemap.basemaps });
     // Dependency order: routers mount and jobs start in this order; jobs close in reverse (the cluster's locks last).

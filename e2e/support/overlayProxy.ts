@@ -20,8 +20,6 @@ export interface OverlayProxy {
   /** Replace `from` by `to` in every text answer whose path matches (until `unrewrite`). */
   rewrite(match: RegExp, from: string, to: string): void;
   unrewrite(): void;
-  /** Cut every open connection (WebSockets included), as an instance going away behind a proxy does: screens reconnect. */
-  drop(): void;
   close(): Promise<void>;
 }
 
@@ -92,7 +90,6 @@ export async function startOverlayProxy(targetPort: number, targetHost = '127.0.
     unserve: (path) => void served.delete(path),
     rewrite: (match, from, to) => void rewrites.push({ match, from, to }),
     unrewrite: () => void (rewrites = []),
-    drop: () => sockets.forEach((s) => s.destroy()),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

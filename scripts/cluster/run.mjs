@@ -100,10 +100,11 @@ function certificatePem() {
 }
 
 function haproxyConfig() {
-  const servers = (backend, portOf) => instances.map((i) => `    server tidewatch-${i.n} 127.0.0.1:${portOf(i)} check`).join('\n');
+  const servers = (portOf, settings = () => 'check') => instances.map((i) => `    server tidewatch-${i.n} 127.0.0.1:${portOf(i)} ${settings(i)}`).join('\n');
   const cfg = readFileSync(TEMPLATE, 'utf8')
-    .replace('    # @servers tidewatch_osmand', servers('tidewatch_osmand', (i) => i.osmandPort))
-    .replace('    # @servers tidewatch\n', `${servers('tidewatch', (i) => i.port)}\n`);
+    .replace('    # @servers tidewatch_osmand', servers((i) => i.osmandPort))
+    .replace('    # @servers tidewatch_build_files', servers((i) => i.port, (i) => `track tidewatch/tidewatch-${i.n}`))
+    .replace('    # @servers tidewatch\n', `${servers((i) => i.port)}\n`);
   const file = path.join(dataDir, 'cluster', 'haproxy.cfg');
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, cfg, { mode: 0o600 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, isClusterMode, loadConfig } from './config';
 
@@ -22,6 +25,18 @@ describe('loadConfig', () => {
 
   it('requires TLS_CERT and TLS_KEY together', () => {
     expect(() => loadConfig({ TLS_CERT: '/x.crt' })).toThrowError(/TLS_KEY/);
+  });
+
+  it('serves the client build CLIENT_DIR names, and refuses at boot a directory without one', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tidewatch-client-dir-'));
+    try {
+      expect(() => loadConfig({ CLIENT_DIR: dir })).toThrowError(/CLIENT_DIR/);
+      writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+      expect(loadConfig({ CLIENT_DIR: path.relative(process.cwd(), dir) }).CLIENT_DIR).toBe(dir);
+      expect(loadConfig({}).CLIENT_DIR).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('splits PUBLIC_HOSTNAMES', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -22,6 +23,12 @@ export const ConfigSchema = z.object({
   OSMAND_PORT: port.default(5055),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  /** The built client to serve (a Vite outDir); unset: dist/client beside the server. */
+  CLIENT_DIR: z
+    .string()
+    .transform((dir) => path.resolve(dir))
+    .refine((dir) => fs.existsSync(path.join(dir, 'index.html')), 'a directory holding a built client (its index.html), e.g. dist/client')
+    .optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
   /** With DATABASE_URL (PostgreSQL): cluster mode, several instances behind a load balancer (README "Several instances"). */

@@ -1,10 +1,12 @@
 /**
  * HAProxy from the repo's `scripts/cluster/haproxy.cfg`, filled in as `npm run cluster` fills it (the server lines
- * of this run at the template's two "@servers" marks; the TLS frontend gets the given self-signed certificate),
- * for the failover suite and `bench:cluster`. Clients use `httpUrl`, the plain-HTTP frontend.
+ * of this run at the template's "@servers" marks; the TLS frontend gets the given self-signed certificate), for the
+ * cluster suites and `bench:cluster`. Clients use `httpUrl`, the plain-HTTP frontend. A test steers it at run time
+ * through its admin socket (`command`), as an operator drains an instance before restarting it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, exited, freePort, listening } from './server-process';
@@ -36,14 +38,34 @@ export interface Haproxy {
   pid: number;
   /** What HAProxy printed so far (the last 200,000 characters; empty with `keepLogs: false`). */
   logs(): string;
+  /**
+   * One command on HAProxy's admin socket (its runtime API), answered with what it printed, e.g.
+   * `set server tidewatch/a state drain` or `shutdown sessions server tidewatch/a`.
+   */
+  command(line: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** The shipped configuration with these instances' server lines in both backends. */
+/** The shipped configuration with these instances' server lines in every backend. */
 export async function haproxyConfig(instances: readonly ProxiedInstance[]): Promise<string> {
-  const servers = (portOf: (i: ProxiedInstance) => number) => instances.map((i) => `    server ${i.name} 127.0.0.1:${portOf(i)} check`).join('\n');
+  const servers = (portOf: (i: ProxiedInstance) => number, settings: (i: ProxiedInstance) => string = () => 'check') =>
+    instances.map((i) => `    server ${i.name} 127.0.0.1:${portOf(i)} ${settings(i)}`).join('\n');
   const template = await readFile(path.join(REPO_ROOT, 'scripts', 'cluster', 'haproxy.cfg'), 'utf8');
-  return template.replace('    # @servers tidewatch_osmand', servers((i) => i.osmandPort)).replace('    # @servers tidewatch\n', `${servers((i) => i.port)}\n`);
+  return template
+    .replace('    # @servers tidewatch_osmand', servers((i) => i.osmandPort))
+    .replace('    # @servers tidewatch_build_files', servers((i) => i.port, (i) => `track tidewatch/${i.name}`))
+    .replace('    # @servers tidewatch\n', `${servers((i) => i.port)}\n`);
+}
+
+function adminCommand(socketPath: string, line: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = net.connect(socketPath, () => socket.end(`${line}\n`));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer.trim()));
+  });
 }
 
 export async function startHaproxy(instances: readonly ProxiedInstance[], { certDir, keepLogs = true }: HaproxyOptions): Promise<Haproxy> {
@@ -53,7 +75,9 @@ export async function startHaproxy(instances: readonly ProxiedInstance[], { cert
   const pem = path.join(dir, 'haproxy.pem');
   const [cert, key] = await Promise.all(['server.crt', 'server.key'].map((f) => readFile(path.join(certDir, f), 'utf8')));
   await writeFile(pem, `${cert!.trim()}\n${key!.trim()}\n`, { mode: 0o600 });
-  await writeFile(cfgFile, await haproxyConfig(instances));
+  const adminSocket = path.join(dir, 'admin.sock');
+  const config = (await haproxyConfig(instances)).replace(/^global\n/m, `global\n    stats socket ${adminSocket} mode 600 level admin\n`);
+  await writeFile(cfgFile, config);
   let log = '';
   const child = spawn(process.env.HAPROXY ?? 'haproxy', ['-db', '-f', cfgFile], {
     env: { ...process.env, TW_BIND: '127.0.0.1', TW_PORT: String(httpsPort), TW_HTTP_PORT: String(httpPort), TW_OSMAND_PORT: String(osmandPort), TW_CERT_PEM: pem },
@@ -74,6 +98,7 @@ export async function startHaproxy(instances: readonly ProxiedInstance[], { cert
     osmandUrl: `http://127.0.0.1:${osmandPort}/`,
     pid: child.pid!,
     logs: () => log,
+    command: (line) => adminCommand(adminSocket, line),
     async stop(): Promise<void> {
       child.kill('SIGTERM');
       await exited(child);
