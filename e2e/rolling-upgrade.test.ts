@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -6,14 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildClientInto } from '../server/testing/build-client';
-import { removeClusterState } from '../server/testing/cluster-state';
+import { clusterTestState } from '../server/testing/cluster-state';
 import { startHaproxy, type Haproxy } from '../server/testing/haproxy';
 import { dataOf, eventually, httpClient, login } from '../server/testing/int-support';
 import { REPO_ROOT, freePort, startServer, type ServerHandle } from '../server/testing/server-process';
 import { launchChromium, saveScreenshot, signIn } from './support/browser';
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PASSWORD = 'rolling-password-1';
 const OLD_DIR = path.join(REPO_ROOT, 'dist', 'client');
 const old = JSON.parse(readFileSync(path.join(OLD_DIR, 'build.json'), 'utf8')) as { buildId: string; builtAt: string };
@@ -40,16 +37,8 @@ interface WallState {
  * its connections are cut), so each wall's connection and reload reach the instance the story needs.
  */
 describe('a rolling upgrade: instances of two builds behind HAProxy', () => {
-  const schema = `tw_rolling_${randomBytes(5).toString('hex')}`;
-  const env = {
-    DATABASE_URL: PG_URL,
-    DATABASE_SCHEMA: schema,
-    REDIS_URL,
-    REDIS_PREFIX: `tw-test-${schema}`,
-    ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}`,
-    VIDEO: 'off',
-    TRUSTED_PROXIES: '127.0.0.1',
-  };
+  const state = clusterTestState('rolling');
+  const env = { ...state.env, VIDEO: 'off', TRUSTED_PROXIES: '127.0.0.1' };
   let nextDir = '';
   const stopBuilding = new AbortController();
   let building: Promise<void> = Promise.resolve();
@@ -95,7 +84,7 @@ describe('a rolling upgrade: instances of two builds behind HAProxy', () => {
     await browser?.close();
     await proxy?.stop();
     await Promise.all([a?.dispose(), b?.dispose()]);
-    await removeClusterState(PG_URL, schema, REDIS_URL, env.REDIS_PREFIX);
+    await state.remove();
     if (nextDir) await rm(nextDir, { recursive: true, force: true });
   }, 60_000);
 

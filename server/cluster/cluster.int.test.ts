@@ -1,19 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCredentials } from '../../shared/schemas/device';
 import type { Team } from '../../shared/schemas/team';
 import { TEAM_INPUT, TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
-import { removeClusterState } from '../testing/cluster-state';
+import { TEST_PG_URL, clusterTestState } from '../testing/cluster-state';
 import { startServer, type ServerHandle } from '../testing/server-process';
-
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Two instances on one PostgreSQL schema and one Redis, as scripts/cluster runs them behind HAProxy. */
 describe('two instances in cluster mode', () => {
-  const schema = `tw_cluster_${randomBytes(5).toString('hex')}`;
-  const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `tw-test-${schema}`, VIDEO: 'off', STALE_AFTER_SECONDS: '2', ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
+  const state = clusterTestState('cluster');
+  const { schema } = state;
+  const env = { ...state.env, VIDEO: 'off', STALE_AFTER_SECONDS: '2' };
   let a: ServerHandle;
   let b: ServerHandle;
   let boardOnB: TestClient;
@@ -29,7 +26,7 @@ describe('two instances in cluster mode', () => {
   afterAll(async () => {
     boardOnB?.close();
     await Promise.all([a?.dispose(), b?.dispose()]);
-    await removeClusterState(PG_URL, schema, REDIS_URL, env.REDIS_PREFIX);
+    await state.remove();
   });
 
   it('shows a board on one instance every change written through the other, in order and once', async () => {
@@ -74,7 +71,7 @@ describe('two instances in cluster mode', () => {
 
   /** The backends holding this deployment's job locks (one per instance that owns any). */
   const lockHolders = async (): Promise<number[]> => {
-    const client = new pg.Client({ connectionString: PG_URL });
+    const client = new pg.Client({ connectionString: TEST_PG_URL });
     await client.connect();
     try {
       const { rows } = await client.query<{ pid: number }>(

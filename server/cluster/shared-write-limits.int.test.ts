@@ -1,30 +1,20 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceCredentials } from '../../shared/schemas/device';
 import type { Team } from '../../shared/schemas/team';
 import { WriteLimiter } from '../actions/write-limiter';
 import { TEAM_INPUT, TestClient, dataOf, httpClient, login } from '../testing/int-support';
-import { removeClusterState } from '../testing/cluster-state';
+import { clusterTestState } from '../testing/cluster-state';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { redisLimiters } from './rate-limiters';
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REPORTS_PER_MINUTE = 4;
 
 /** A tablet (or a tracker) balanced over two instances gets no more than on one: its limits are counted in Redis. */
 describe('per-tablet write limits and device password throttles over two instances', () => {
-  const schema = `tw_limits_${randomBytes(5).toString('hex')}`;
-  const env = {
-    DATABASE_URL: PG_URL,
-    DATABASE_SCHEMA: schema,
-    REDIS_URL,
-    REDIS_PREFIX: `tw-test-${schema}`,
-    VIDEO: 'off',
-    FIELD_REPORTS_PER_MINUTE: String(REPORTS_PER_MINUTE),
-    ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}`,
-  };
+  const state = clusterTestState('limits');
+  const env = { ...state.env, VIDEO: 'off', FIELD_REPORTS_PER_MINUTE: String(REPORTS_PER_MINUTE) };
   let a: ServerHandle;
   let b: ServerHandle;
   let team: Team;
@@ -38,7 +28,7 @@ describe('per-tablet write limits and device password throttles over two instanc
   });
   afterAll(async () => {
     await Promise.all([a?.dispose(), b?.dispose()]);
-    await removeClusterState(PG_URL, schema, REDIS_URL, env.REDIS_PREFIX);
+    await state.remove();
   });
 
   it('files only a minute\'s allowance of reports from one tablet whose requests land on both instances', async () => {

@@ -7,11 +7,9 @@ import type { StationState } from '../../shared/schemas/sensor-reading';
 import type { Station } from '../../shared/schemas/station';
 import type { Team } from '../../shared/schemas/team';
 import { TEAM_INPUT, TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
-import { removeClusterState } from '../testing/cluster-state';
+import { clusterTestState } from '../testing/cluster-state';
 import { startServer, type ServerHandle } from '../testing/server-process';
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BROKER = process.env.TEST_MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 
 /** The load of 2,000 units reporting once a second, from 200 units at 10 Hz (each fix is its own push). */
@@ -34,8 +32,9 @@ async function addUnit(admin: ReturnType<typeof httpClient>, i: number): Promise
  * bring its boards everything the other instances pushed meanwhile: every position and every gauge state.
  */
 describe('a board on an instance that stalled', () => {
-  const schema = `tw_stall_${randomBytes(5).toString('hex')}`;
-  const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `tw-test-${schema}`, VIDEO: 'off', SEED: 'none', LOG_LEVEL: 'warn', ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
+  const state = clusterTestState('stall');
+  const { schema } = state;
+  const env = { ...state.env, VIDEO: 'off', SEED: 'none', LOG_LEVEL: 'warn' };
   let a: ServerHandle;
   let b: ServerHandle;
 
@@ -47,7 +46,7 @@ describe('a board on an instance that stalled', () => {
   afterAll(async () => {
     if (b?.pid) process.kill(b.pid, 'SIGCONT');
     await Promise.all([a?.dispose(), b?.dispose()]);
-    await removeClusterState(PG_URL, schema, REDIS_URL, env.REDIS_PREFIX);
+    await state.remove();
   });
 
   it('gets every position and gauge state taken on the other instance while it stood still', async () => {

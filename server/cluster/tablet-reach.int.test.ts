@@ -1,19 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../shared/schemas/team';
 import type { TeamReach, TeamSuggestions } from '../../shared/schemas/team-suggestion';
 import { TEAM_INPUT, TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
-import { removeClusterState } from '../testing/cluster-state';
+import { clusterTestState } from '../testing/cluster-state';
 import { startServer, type ServerHandle } from '../testing/server-process';
 import { PRESENCE_TIMING } from './tablet-presence';
 
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
 /** A duty officer's desk on one instance, a rescue team's tablet on the other, as HAProxy may balance them. */
 describe('a team\'s tablet online, asked on another instance', () => {
-  const schema = `tw_reach_${randomBytes(5).toString('hex')}`;
-  const env = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `tw-test-${schema}`, VIDEO: 'off', SEED: 'none', LOG_LEVEL: 'warn', ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
+  const state = clusterTestState('reach');
+  const env = { ...state.env, VIDEO: 'off', SEED: 'none', LOG_LEVEL: 'warn' };
   let desk: ServerHandle;
   let tablets: ServerHandle;
 
@@ -23,7 +19,7 @@ describe('a team\'s tablet online, asked on another instance', () => {
   });
   afterAll(async () => {
     await Promise.all([desk?.dispose(), tablets?.dispose()]);
-    await removeClusterState(PG_URL, schema, REDIS_URL, env.REDIS_PREFIX);
+    await state.remove();
   });
 
   it('is shown on the desk\'s instance while connected to the other, ends with its connection, and within the TTL once that instance is killed', async () => {

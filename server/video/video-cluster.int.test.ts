@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,11 +5,8 @@ import type { Camera, CameraStatus, CameraWithStatus } from '../../shared/schema
 import { FakeRtspCamera } from '../testing/fake-rtsp-camera';
 import { startHaproxy } from '../testing/haproxy';
 import { TestClient, dataOf, eventually, httpClient, login } from '../testing/int-support';
-import { removeClusterState } from '../testing/cluster-state';
+import { clusterTestState } from '../testing/cluster-state';
 import { freePort, startServer, type ServerHandle } from '../testing/server-process';
-
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 interface RelayStats {
   peers: number;
@@ -35,8 +31,8 @@ function ffmpegChildrenOf(pid: number): number {
 
 /** A media node (VIDEO=on) and an instance without the relay that sends it its video requests (VIDEO_MEDIA_URL). */
 describe('video in a cluster with one media node', () => {
-  const schema = `tw_video_${randomBytes(5).toString('hex')}`;
-  const cluster = { DATABASE_URL: PG_URL, DATABASE_SCHEMA: schema, REDIS_URL, REDIS_PREFIX: `tw-test-${schema}`, ADMIN_PASSWORD: `Tw-${randomBytes(12).toString('base64url')}` };
+  const state = clusterTestState('video');
+  const cluster = state.env;
   let media: ServerHandle;
   let other: ServerHandle;
   let camera: FakeRtspCamera;
@@ -58,7 +54,7 @@ describe('video in a cluster with one media node', () => {
   afterAll(async () => {
     board?.close();
     await Promise.all([media?.dispose(), other?.dispose(), camera?.stop()]);
-    await removeClusterState(PG_URL, schema, REDIS_URL, cluster.REDIS_PREFIX);
+    await state.remove();
   });
 
   it('ingests a camera once, on the media node, and gives a board connected to the other instance its consumer parameters', async () => {
